@@ -1,0 +1,42 @@
+/** Helpers the intents share: reading entities off a parsed question, and small phrasing helpers. */
+import type { Knowledge, Person, Programme, GlossaryEntry } from '../src/knowledge/knowledge.ts';
+import type { Organisation } from '../src/knowledge/register.ts';
+import type { IntentContext } from '../src/engine/intent.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
+import { stem } from '../src/search/text.ts';
+
+export const orgsIn = (q: ParsedQuestion): Organisation[] => q.orgs.map((m) => m.org);
+export const peopleIn = (q: ParsedQuestion): Person[] => q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'person' ? [i.person] : [])));
+export const programmesIn = (q: ParsedQuestion): Programme[] => q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'programme' ? [i.programme] : [])));
+export const termsIn = (q: ParsedQuestion): GlossaryEntry[] => q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'term' ? [i.entry] : [])));
+
+/** True when the question uses any of these words (compared stemmed). */
+export function asks(q: ParsedQuestion, ...words: string[]): boolean {
+  const wanted = new Set(words.map(stem));
+  return q.words.some((w) => wanted.has(stem(w)) || wanted.has(w));
+}
+
+/** Topic terms of the question that no entity mention covers. */
+export function freeTerms(q: ParsedQuestion): string[] {
+  return q.words.flatMap((w, i) => (q.linked[i] ? [] : [w])).filter((w) => q.terms.includes(stem(w))).map(stem);
+}
+
+/** The most specific programme mentioned: one whose parent is also mentioned wins over the parent. */
+export function mostSpecific(programmes: Programme[]): Programme | undefined {
+  return programmes.find((p) => !programmes.some((other) => other.parent === p.id)) ?? programmes[0];
+}
+
+/** Organisation name as people say it. */
+export const nameOf = (k: Knowledge, code: string): string => k.organisations.get(code)?.name ?? code;
+
+/** Children of a programme (workstreams, objectives…), optionally of one kind. */
+export const childrenOf = (k: Knowledge, id: string, kind?: string): Programme[] => k.programmes.filter((p) => p.parent === id && (!kind || p.kind === kind));
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+/** 9 → "nine (9)"; larger numbers as digits. */
+export const countWords = (n: number): string => (Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? `${NUMBER_WORDS[n]} (${n})` : n.toLocaleString('en-GB'));
+
+/** "A, B and C". */
+export const listing = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+export type { IntentContext };

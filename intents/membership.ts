@@ -1,0 +1,76 @@
+/** Membership and groupings: "which CCGs are in the mid and south Essex STP?", "who sits on the System Leaders Group?". */
+import type { Intent, DraftStatement } from '../src/engine/intent.ts';
+import type { Programme } from '../src/knowledge/knowledge.ts';
+import { asks, childrenOf, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
+
+/** Words that narrow members to one kind of body. */
+const KIND_WORDS: [string[], string[]][] = [
+  [['provider', 'providers', 'trust', 'trusts', 'hospital', 'hospitals'], ['trust', 'provider']],
+  [['ccg', 'ccgs', 'commissioner', 'commissioners'], ['ccg']],
+  [['council', 'councils', 'authority', 'authorities'], ['local-authority']],
+  [['healthwatch'], ['healthwatch']],
+  [['national', 'regulator', 'regulators'], ['national-body', 'regulator']],
+];
+const CHILD_WORDS: [string[], string][] = [
+  [['objective', 'objectives', 'aim', 'aims', 'goal', 'goals'], 'objective'],
+  [['workstream', 'workstreams'], 'workstream'],
+  [['programme', 'programmes', 'work programmes'], 'programme'],
+];
+
+export const intent: Intent = {
+  name: 'membership',
+  description: 'List the members of a group, STP/ICB or programme, or its workstreams and objectives',
+  needs: ['org', 'programme', 'term'],
+  examples: [
+    'which ccgs are in {org}', 'which ccgs are in the {programme}', 'who sits on the {programme}', 'who is on the {programme}', 'members of {programme}',
+    'which organisations are part of {programme}', 'what are the objectives of {programme}', 'what workstreams does {programme} have', 'which providers sit on {programme}',
+    'which ccgs make up {org}', 'what are the work programmes of {programme}', 'list the {programme} members', 'who is represented on {programme}', 'what are the aims of {programme}',
+  ],
+  rephrase: ({ q }) => {
+    const p = mostSpecific(programmesIn(q));
+    return p ? `Who sits on the ${p.name}?` : null;
+  },
+  answer({ q, k }) {
+    const childKind = CHILD_WORDS.find(([ws]) => asks(q, ...ws))?.[1];
+    const memberKinds = KIND_WORDS.filter(([ws]) => asks(q, ...ws)).flatMap(([, kinds]) => kinds);
+    const wantsMembers = asks(q, 'member', 'members', 'sit', 'sits', 'part', 'make', 'represented', 'representatives', 'include', 'includes', 'which', 'list', 'who', 'on', 'in');
+    const programmes = programmesIn(q);
+    // The programme asked about: the one that has the children or members asked for.
+    const candidates = [...programmes].sort((a, b) => score(k, b, childKind, memberKinds) - score(k, a, childKind, memberKinds));
+    const programme = candidates[0];
+    if (programme && childKind) {
+      const children = childrenOf(k, programme.id, childKind);
+      if (children.length) {
+        return {
+          statements: [
+            { text: `The ${programme.name} has ${children.length} ${childKind}s:`, sources: [] },
+            ...children.map((c) => ({ text: `• ${c.name}${c.leads.length ? ` (led by ${listing(c.leads.map((l) => k.people.find((p) => p.id === l.person)?.name ?? l.person))})` : ''}`, sources: [c.source] })),
+          ],
+          fit: 1,
+        };
+      }
+    }
+    if (programme && wantsMembers && programme.members.length) {
+      const members = programme.members.filter((m) => memberKinds.length === 0 || memberKinds.includes(k.organisations.get(m.organisation)?.type ?? ''));
+      if (members.length) {
+        const statements: DraftStatement[] = [{ text: `${members.length} ${memberKinds.length ? 'such members' : 'members'} of the ${programme.name}: ${listing(members.map((m) => nameOf(k, m.organisation)))}.`, sources: [...new Map(members.map((m) => [m.source.quote, m.source])).values()].slice(0, 6) }];
+        return { statements, fit: 1 };
+      }
+    }
+    const org = orgsIn(q).find((o) => o.members.length);
+    if (org && !programme) {
+      const members = org.members.filter((c) => k.organisations.get(c)?.type !== 'region');
+      const rows = members.flatMap((c) => org.rows.filter((r) => r.raw.includes(`,${c}`) || r.raw.includes(`,${c},`))).slice(0, 6);
+      return { statements: [{ text: `${org.name} (${org.code}) brings together ${members.length} CCGs: ${listing(members.map((c) => `${nameOf(k, c)} (${c})`))}.`, sources: rows.length ? rows : org.rows.slice(0, 1) }], organisationCode: org.code, fit: 1 };
+    }
+    return null;
+  },
+};
+
+function score(k: Parameters<Intent['answer']>[0]['k'], p: Programme, childKind: string | undefined, memberKinds: string[]): number {
+  let s = 0;
+  if (childKind && childrenOf(k, p.id, childKind).length) s += 2;
+  if (p.members.some((m) => memberKinds.includes(k.organisations.get(m.organisation)?.type ?? ''))) s += 2;
+  if (p.members.length) s += 1;
+  return s;
+}

@@ -1,0 +1,32 @@
+/** Mergers and successors: "what happened to North Somerset CCG?", "is mid and south Essex merging?". */
+import type { Intent, DraftStatement } from '../src/engine/intent.ts';
+import { interventionLine, interventionsFor, outcomeLine, registerLines } from '../src/engine/describe.ts';
+import { orgsIn } from './_shared.ts';
+
+const MERGER_TYPES = new Set(['planned-merger', 'single-commissioning-leadership', 'joint-leadership', 'accountable-officer-change']);
+
+export const intent: Intent = {
+  name: 'mergers',
+  description: 'Say what became of an organisation: mergers, successors, planned mergers and how they turned out',
+  needs: ['org'],
+  examples: [
+    'what happened to {org}', 'is {org} merging', 'did {org} merge', 'what is the successor of {org}', 'who replaced {org}', 'which ccgs merged into {org}',
+    'is there a planned merger in {org}', 'what became of {org}', '{org} merger', 'when did {org} merge', 'does {org} still exist', 'is {org} closed', 'what did {org} become',
+    'what are the predecessors of {org}', 'was {org} abolished',
+  ],
+  rephrase: ({ q }) => (q.orgs[0] ? `What happened to ${q.orgs[0].org.name}?` : null),
+  answer({ q, k }) {
+    const org = orgsIn(q)[0];
+    if (!org) return null;
+    const statements: DraftStatement[] = [...registerLines(k, org)];
+    const codes = [org.code, ...org.members];
+    const plans = [...new Set(codes.flatMap((c) => interventionsFor(k, c)))].filter((i) => MERGER_TYPES.has(i.type));
+    for (const i of plans.slice(0, 3)) {
+      statements.push(interventionLine(k, i));
+      const outcome = outcomeLine(k, i);
+      if (outcome) statements.push(outcome);
+    }
+    if (statements.length === 0) return null;
+    return { statements, organisationCode: org.code, aboutNow: true, fit: 1 };
+  },
+};

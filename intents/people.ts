@@ -1,0 +1,70 @@
+/** People and roles, both ways: "who leads primary care in the success regime?", "who is Melanie Craig?". */
+import type { Intent, DraftStatement } from '../src/engine/intent.ts';
+import type { Person, Role } from '../src/knowledge/knowledge.ts';
+import { asks, freeTerms, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
+
+const LEAD_WORDS = ['lead', 'leads', 'leading', 'led', 'coordinate', 'coordinates', 'coordinating', 'run', 'runs', 'head', 'heads', 'responsible', 'charge'];
+
+export const intent: Intent = {
+  name: 'people',
+  description: 'Say who leads what, or what a person does',
+  examples: [
+    'who leads {programme}', 'who is leading {programme}', 'who coordinates {programme}', 'who chairs {programme}', 'who is {person}', 'what does {person} do',
+    'what is {person} role', 'who runs {programme}', 'who is the chief officer of {org}', 'who was the interim chair of {programme}', 'who writes the newsletter',
+    'who is the accountable officer of {org}', 'who is the chief executive of {org}', 'who is in charge of {programme}', 'who heads {programme}', 'who is the chair',
+    'who is the regional director', 'who is the lead for {programme}', 'who to contact about {programme}',
+  ],
+  rephrase: ({ q }) => {
+    const p = peopleIn(q)[0];
+    if (p) return `Who is ${p.name}?`;
+    const prog = mostSpecific(programmesIn(q));
+    return prog ? `Who leads the ${prog.name}?` : null;
+  },
+  answer({ q, k, ix }) {
+    const people = peopleIn(q);
+    if (people.length) return { statements: people.flatMap(describePerson(k)), fit: 1 };
+    const programmes = programmesIn(q);
+    const programme = mostSpecific(programmes);
+    const asksWho = asks(q, 'who', 'whom', 'name', 'contact');
+    if (!asksWho) return null;
+    const free = freeTerms(q).filter((t) => !['who'].includes(t));
+    const roleWords = free.filter((t) => !LEAD_WORDS.includes(t));
+    // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
+    const scope = new Set([...programmes.map((p) => p.id), ...orgsIn(q).map((o) => o.code)]);
+    if (roleWords.length) {
+      const hits = ix.facts.search([...roleWords, ...(programme ? [programme.name] : [])], ['role'], 20)
+        .map((h) => ({ ...h, ref: h.ref as { kind: 'role'; fact: Role; person: Person } }))
+        .filter((h) => scope.size === 0 || scope.has(h.ref.fact.programme ?? '') || scope.has(h.ref.fact.organisation ?? ''))
+        .filter((h) => roleWords.some((w) => h.terms.includes(w) || h.ref.fact.title.toLowerCase().includes(w)));
+      if (hits.length) {
+        const best = hits[0];
+        const rest = hits.slice(1, 3).filter((h) => h.score >= best.score * 0.8 && h.ref.person !== best.ref.person);
+        return { statements: [best, ...rest].map((h) => roleLine(k, h.ref.person, h.ref.fact)), fit: 1 };
+      }
+    }
+    if (programme) {
+      if (programme.leads.length) {
+        return { statements: programme.leads.map((l) => ({ text: `${k.people.find((p) => p.id === l.person)?.name ?? l.person} — ${l.role}, ${programme.name}.`, sources: [l.source] })), fit: 1 };
+      }
+      return { statements: [{ text: `The sources name no lead for the ${programme.name}. ${programme.description}`, sources: [programme.source] }], fit: 0.8 };
+    }
+    const org = orgsIn(q)[0];
+    if (org) {
+      const roles = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === org.code).map((r) => roleLine(k, p, r)));
+      if (roles.length) return { statements: roles.slice(0, 4), fit: 0.9 };
+    }
+    return null;
+  },
+};
+
+function describePerson(k: Parameters<Intent['answer']>[0]['k']) {
+  return (p: Person): DraftStatement[] => {
+    const seen = new Set<string>();
+    return p.roles.filter((r) => !seen.has(r.title) && seen.add(r.title)).slice(0, 4).map((r) => roleLine(k, p, r));
+  };
+}
+
+function roleLine(k: Parameters<Intent['answer']>[0]['k'], p: Person, r: Role): DraftStatement {
+  const where = r.organisation && !r.title.includes(nameOf(k, r.organisation)) ? ` (${nameOf(k, r.organisation)})` : '';
+  return { text: `${p.name}: ${r.title}${where}${r.dateValue ? `, as of ${r.dateValue.label}` : ''}.`, sources: [r.source] };
+}

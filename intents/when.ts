@@ -1,0 +1,85 @@
+/** Dates and timelines: "when were the directions imposed?", "timeline of the Essex success regime", "what changed in April 2018?". */
+import type { Intent, DraftStatement } from '../src/engine/intent.ts';
+import type { DatedEvent, Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
+import { formatDay, overlaps, type DateValue } from '../src/knowledge/dates.ts';
+import { registerLines } from '../src/engine/describe.ts';
+import { asks, freeTerms, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
+
+type Dated = { date: DateValue; text: string; source: DraftStatement['sources'][number] };
+
+export const intent: Intent = {
+  name: 'when',
+  description: 'Give dates and timelines: when something happened or is due, or what happened in a period',
+  examples: [
+    'when were the {type} imposed', 'when was {programme} set up', 'when will {programme} happen', 'timeline of {programme}', 'what happened in {date}', 'what changed in {date}',
+    'when is the deadline', 'when did {org} close', 'when did {org} merge', 'when will the consultation happen', 'what are the next steps for {programme}', 'when was the {programme} established',
+    'when will the single accountable officer be in place', 'timeline for {org}', 'what is due in {date}', 'when did it start', 'when will it be operational',
+  ],
+  answer({ q, k, ix }) {
+    const timeline = asks(q, 'timeline', 'history', 'chronology', 'steps');
+    const window = q.dates[0]?.value;
+    if (window && (asks(q, 'happened', 'happen', 'changed', 'change', 'changes', 'due') || timeline)) {
+      const items = inWindow(k, window, new Set(orgsIn(q).flatMap((o) => [o.code, ...o.members])));
+      if (!items.length) return { statements: [{ text: `I hold nothing dated in ${window.label}.`, sources: [] }], fit: 0.6 };
+      return { statements: [{ text: `In ${window.label}:`, sources: [] }, ...items.map(lineOf)], fit: 1 };
+    }
+    const programme = mostSpecific(programmesIn(q));
+    const org = orgsIn(q)[0];
+    if (timeline && (programme || org)) {
+      const items = about(k, programme?.id, org?.code);
+      if (items.length) return { statements: [{ text: `Timeline of ${programme?.name ?? org!.name}:`, sources: [] }, ...items.map(lineOf)], fit: 1 };
+    }
+    if (!asks(q, 'when', 'date', 'dates', 'deadline', 'by')) return null;
+    if (org && asks(q, 'close', 'closed', 'merge', 'merged', 'open', 'opened', 'abolished', 'formed', 'created', 'established') && org.inRegister && !programme) {
+      return { statements: registerLines(k, org), organisationCode: org.code, fit: 1 };
+    }
+    const terms = [...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : [])];
+    const hits = ix.facts.search(terms, ['event', 'intervention'], 5);
+    if (!hits.length) return null;
+    const best = hits[0];
+    const wanted = freeTerms(q).filter((t) => t !== 'when');
+    const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : 0.5;
+    const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention);
+    return { statements: [{ text: `${item.date.label}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };
+  },
+};
+
+const fromEvent = (e: DatedEvent): Dated => ({ date: e.dateValue, text: e.summary, source: e.source });
+const fromIntervention = (k: Knowledge, i: Intervention): Dated => ({ date: i.dateValue, text: `${i.title} (${listing(i.organisations.map((c) => nameOf(k, c)))}). ${i.summary}`, source: i.source });
+const lineOf = (d: Dated): DraftStatement => ({ text: `• ${d.date.label}: ${d.text}`, sources: [d.source] });
+
+/** Everything dated in a window: events, interventions and register changes (openings, closures, mergers). */
+export function inWindow(k: Knowledge, window: DateValue, area: Set<string>): Dated[] {
+  const inArea = (codes: string[]) => area.size === 0 || codes.some((c) => area.has(c));
+  const out: Dated[] = [
+    ...k.events.filter((e) => overlaps(e.dateValue, window) && inArea(e.organisations)).map(fromEvent),
+    ...k.interventions.filter((i) => overlaps(i.dateValue, window) && inArea(i.organisations)).map((i) => fromIntervention(k, i)),
+  ];
+  const merges = new Map<string, { codes: string[]; date: string; row: Dated['source'] }>();
+  for (const o of k.organisations.values()) {
+    if (o.type !== 'ccg' || !inArea([o.code, ...o.successors.map((s) => s.code)])) continue;
+    for (const s of o.successors) {
+      if (s.date < window.start || s.date > window.end) continue;
+      const m = merges.get(s.code) ?? { codes: [], date: s.date, row: s.row };
+      m.codes.push(o.code);
+      merges.set(s.code, m);
+    }
+  }
+  for (const [to, m] of merges) {
+    const day = { precision: 'day' as const, start: m.date, end: m.date, label: formatDay(m.date), value: m.date };
+    out.push({ date: day, text: `${listing(m.codes.map((c) => `${nameOf(k, c)} (${c})`))} merged into ${nameOf(k, to)} (${to}).`, source: m.row });
+  }
+  return out.sort((a, b) => a.date.start.localeCompare(b.date.start)).slice(0, 12);
+}
+
+function about(k: Knowledge, programme?: string, org?: string): Dated[] {
+  const descendants = new Set<string>(programme ? [programme] : []);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of k.programmes) if (p.parent && descendants.has(p.parent) && !descendants.has(p.id)) (descendants.add(p.id), (grew = true));
+  }
+  return [
+    ...k.events.filter((e) => e.programmes.some((p) => descendants.has(p)) || (org && e.organisations.includes(org))).map(fromEvent),
+    ...k.interventions.filter((i) => (i.programme && descendants.has(i.programme)) || (org && i.organisations.includes(org))).map((i) => fromIntervention(k, i)),
+  ].sort((a, b) => a.date.start.localeCompare(b.date.start));
+}

@@ -1,0 +1,43 @@
+/**
+ * The Answer model every surface renders (CLI text, JSON, Slack Block Kit). The engine builds
+ * answers; renderers never reach back into the knowledge.
+ */
+
+/** A verbatim passage an answer rests on: a document passage, or a register row. */
+export interface Citation {
+  /** Document id, or "register:<file>" for a register row. */
+  document: string;
+  title: string;
+  publisher?: string;
+  /** Publication date as a person reads it ("April 2017"), when known. */
+  published?: string;
+  url?: string | null;
+  /** Exact text from the document (or the register row as it stands in its CSV). */
+  quote: string;
+}
+
+/** One sentence of an answer, pointing at the citations it rests on (indexes into citations). */
+export interface Statement {
+  text: string;
+  cites: number[];
+}
+
+export interface Answer {
+  answered: boolean;
+  intent: string;
+  /** 0..1: how sure the matcher is that it understood the question. */
+  confidence: number;
+  /** What a person reads: direct answer first, then supporting statements; at most ~1,500 characters. */
+  text: string;
+  statements: Statement[];
+  citations: Citation[];
+  /** Things the person could ask instead ("Did you mean …?" choices or help suggestions). */
+  suggestions: string[];
+  /** The date the knowledge runs to, stated when the answer is about "now". */
+  knowledgeAsOf?: string;
+  /** Present on organisation answers so surfaces can show a card. */
+  organisationCode?: string;
+}
+
+export const MAX_ANSWER_CHARS = 1500;
+export const MAX_CITATIONS = 10;

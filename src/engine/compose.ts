@@ -1,0 +1,48 @@
+/** Building the Answer: statements in order, each with numbered citations, within the length limits. */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { MAX_ANSWER_CHARS, MAX_CITATIONS, type Answer, type Citation, type Statement } from './answer.ts';
+import { toCitation } from './citations.ts';
+import type { IntentResult } from './intent.ts';
+
+/** Turns an intent's result into an Answer: direct answer first, every statement cited, nothing over the limits. */
+export function compose(k: Knowledge, intent: string, confidence: number, result: IntentResult, suggestions: string[], asOfLine?: string): Answer {
+  const citations: Citation[] = [];
+  const statements: Statement[] = [];
+  const lines: string[] = [];
+  let length = asOfLine ? asOfLine.length + 1 : 0;
+  let dropped = 0;
+  for (const draft of result.statements) {
+    const cites: number[] = [];
+    const fresh: Citation[] = [];
+    for (const source of draft.sources) {
+      const c = toCitation(k, source);
+      const at = citations.findIndex((x) => x.document === c.document && x.quote === c.quote);
+      if (at >= 0) cites.push(at);
+      else if (!fresh.some((x) => x.document === c.document && x.quote === c.quote)) fresh.push(c);
+    }
+    const marker = [...cites.map((i) => i + 1), ...fresh.map((_, j) => citations.length + j + 1)].map((n) => `[${n}]`).join('');
+    const line = marker ? `${draft.text} ${marker}` : draft.text;
+    const tooLong = length + line.length + 1 > MAX_ANSWER_CHARS - 60;
+    if (statements.length > 0 && (tooLong || citations.length + fresh.length > MAX_CITATIONS)) {
+      dropped++;
+      continue;
+    }
+    fresh.forEach((c) => citations.push(c));
+    statements.push({ text: draft.text, cites: [...cites, ...fresh.map((_, j) => citations.length - fresh.length + j)] });
+    lines.push(line);
+    length += line.length + 1;
+  }
+  if (dropped) lines.push(`…and ${dropped} more. Ask about one organisation or programme for the rest.`);
+  if (asOfLine) lines.push(asOfLine);
+  const text = lines.join('\n').slice(0, MAX_ANSWER_CHARS);
+  return {
+    answered: true, intent, confidence: Math.round(confidence * 100) / 100, text, statements, citations, suggestions,
+    ...(asOfLine ? { knowledgeAsOf: asOfLine } : {}),
+    ...(result.organisationCode ? { organisationCode: result.organisationCode } : {}),
+  };
+}
+
+/** An honest "I don't know" (or "I can't take that"), with what the person could ask instead. */
+export function declined(intent: string, text: string, suggestions: string[]): Answer {
+  return { answered: false, intent, confidence: 0, text, statements: [], citations: [], suggestions };
+}

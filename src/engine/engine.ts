@@ -1,0 +1,143 @@
+/**
+ * The engine: one question in, one cited Answer out. It reads the question (typos, entities), ranks the
+ * intents, lets the best ones answer from the knowledge, and declines honestly when nothing covers it.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { loadKnowledge } from '../knowledge/knowledge.ts';
+import { buildIndexes, type Indexes } from '../search/indexes.ts';
+import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
+import { STOP_WORDS } from '../search/text.ts';
+import { formatDay } from '../knowledge/dates.ts';
+import type { Answer } from './answer.ts';
+import { compose, declined } from './compose.ts';
+import { IntentMatcher } from './matcher.ts';
+import type { Intent, IntentContext, IntentResult } from './intent.ts';
+import { buildOrgCard } from './orgCardBuilder.ts';
+import type { OrgCard } from './orgCard.ts';
+import { loadIntents } from './intents.ts';
+
+export const MAX_QUESTION_CHARS = 500;
+
+/** Words of ordinary chat that say nothing about the topic but are no sign of an off-topic question. */
+const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary', 'info', 'information', 'details', 'detail', 'update', 'updates', 'news', 'briefly', 'quick', 'quickly', 'exactly', 'actually', 'really', 'mean', 'means', 'meant', 'explain', 'describe', 'list', 'name', 'names', 'whats', 'who', 'hows']);
+
+export interface UnansweredLog {
+  (entry: { question: string; intent: string; reason: string }): void;
+}
+
+export interface Overview {
+  documents: { id: string; title: string; publisher: string; published: string; url: string | null }[];
+  organisationCount: number;
+  asOf: string;
+  recentInterventions: { title: string; date: string; status: string; organisations: string[] }[];
+}
+
+export class Engine {
+  readonly indexes: Indexes;
+  private readonly matcher: IntentMatcher;
+  private readonly knownWords: Set<string>;
+  onUnanswered?: UnansweredLog;
+
+  constructor(readonly knowledge: Knowledge, readonly intents: Intent[], indexes?: Indexes) {
+    this.indexes = indexes ?? buildIndexes(knowledge);
+    this.matcher = new IntentMatcher(intents);
+    this.knownWords = new Set([...this.matcher.vocabulary, ...CHAT_WORDS]);
+  }
+
+  /** Answers a question; never throws for anything a person can type. */
+  ask(question: string): Answer {
+    const text = String(question ?? '').replace(/\s+/g, ' ').trim();
+    if (!text) return declined('empty', 'Ask me a question about NHS commissioning, for example "tell me about Thurrock CCG".', helpSuggestions());
+    if (text.length > MAX_QUESTION_CHARS) {
+      return this.unanswered(text, 'too-long', `That question is ${text.length} characters long; I can take up to ${MAX_QUESTION_CHARS}. Try asking one thing at a time, for example "which CCGs are under legal directions?".`);
+    }
+    const q = parseQuestion(text, this.indexes, this.knownWords);
+    const ctx: IntentContext = { q, k: this.knowledge, ix: this.indexes };
+    const topical = q.words.filter((w) => !STOP_WORDS.has(w));
+    if (topical.length === 0) return this.unanswered(text, 'no-topic', "I couldn't find a question in that. " + HELP_LINE);
+    if (q.unknown.length / topical.length >= 1 / 3) return this.unanswered(text, 'out-of-scope', outOfScope());
+
+    const ranked = this.matcher.rank(q);
+    const top = ranked[0]?.score ?? 0;
+    for (const [i, { intent, score }] of ranked.entries()) {
+      const result = safely(() => intent.answer(ctx));
+      if (!result) continue;
+      if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
+      // A structured answer with words nobody knows ("weather in Leeds") is a different question.
+      if (!intent.fallback && q.unknown.length > 0) return this.unanswered(text, 'out-of-scope', outOfScope());
+      const confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
+      const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(i + 1), score);
+      return compose(this.knowledge, intent.name, confidence, result, suggestions, result.aboutNow ? this.asOfLine() : undefined);
+    }
+    return this.unanswered(text, 'no-match', `I don't know: nothing in what I hold covers that. ${HELP_LINE}`, this.didYouMean(ctx, ranked));
+  }
+
+  /** The organisation card for a name or ODS code. */
+  org(query: string): OrgCard {
+    return buildOrgCard(this.knowledge, this.indexes, String(query ?? '').slice(0, MAX_QUESTION_CHARS));
+  }
+
+  /** What the bot knows, for App Home and help. */
+  overview(): Overview {
+    const k = this.knowledge;
+    return {
+      documents: [...k.documents.values()].map((d) => ({ id: d.id, title: d.title, publisher: d.publisher, published: d.publishedLabel, url: d.url })),
+      organisationCount: k.organisations.size,
+      asOf: formatDay(k.asOf),
+      recentInterventions: [...k.interventions]
+        .sort((a, b) => b.dateValue.start.localeCompare(a.dateValue.start))
+        .slice(0, 5)
+        .map((i) => ({ title: i.title, date: i.dateValue.label, status: i.outcome?.status ?? i.status, organisations: i.organisations.map((c) => k.organisations.get(c)?.name ?? c) })),
+    };
+  }
+
+  private asOfLine(): string {
+    return `The knowledge runs to ${formatDay(this.knowledge.asOf)}.`;
+  }
+
+  private alternatives(ctx: IntentContext, rest: { intent: Intent; score: number }[], score: number): string[] {
+    return rest
+      .filter((r) => !r.intent.fallback && r.score >= score * 0.85 && r.score > 0)
+      .map((r) => r.intent.rephrase?.(ctx))
+      .filter((s): s is string => !!s)
+      .slice(0, 3);
+  }
+
+  private didYouMean(ctx: IntentContext, ranked: { intent: Intent; score: number }[]): string[] {
+    const s = ranked.map((r) => r.intent.rephrase?.(ctx)).filter((x): x is string => !!x);
+    return s.length ? s.slice(0, 3) : helpSuggestions();
+  }
+
+  private unanswered(question: string, intent: string, text: string, suggestions: string[] = helpSuggestions()): Answer {
+    this.onUnanswered?.({ question, intent, reason: text });
+    return declined(intent, text, suggestions);
+  }
+}
+
+const HELP_LINE = 'I answer questions about CCGs, STPs/ICBs and NHS England interventions (legal directions, financial special measures, mergers), the people who lead them, and what the source documents say. Try "what can you do?".';
+
+function outOfScope(): string {
+  return `That is outside what I know. ${HELP_LINE}`;
+}
+
+/** Example questions offered when the bot cannot answer. */
+export function helpSuggestions(): string[] {
+  return ['Which CCGs are under legal directions?', 'Tell me about Thurrock CCG', 'Who leads primary care in the Essex success regime?'];
+}
+
+function safely(fn: () => IntentResult | null): IntentResult | null {
+  try {
+    return fn();
+  } catch (e) {
+    console.error('an intent failed:', e);
+    return null;
+  }
+}
+
+/** Loads the knowledge and the intents, and builds an engine over them. */
+export async function loadEngine(seedsDir?: string): Promise<Engine> {
+  const knowledge = loadKnowledge(seedsDir);
+  return new Engine(knowledge, await loadIntents());
+}
+
+export type { ParsedQuestion };

@@ -1,0 +1,86 @@
+/**
+ * Scores intents against a question: a MiniSearch index of every intent's example phrasings, where
+ * entity mentions stand as placeholders ("tell me about {org}" meets "tell me about Thurrock CCG").
+ */
+import MiniSearch from 'minisearch';
+import type { ParsedQuestion } from '../search/question.ts';
+import { stem, words } from '../search/text.ts';
+import type { Intent, Slot } from './intent.ts';
+
+export interface IntentScore {
+  intent: Intent;
+  score: number;
+}
+
+const PLACEHOLDER: Record<string, string> = { org: 'xorg', person: 'xperson', programme: 'xprogramme', term: 'xterm', date: 'xdate', type: 'xtype' };
+const ARTICLES = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'is', 'are', 'was', 'were', 'be', 'me', 'please']);
+
+const processTerm = (t: string) => (ARTICLES.has(t) ? null : stem(t));
+
+export class IntentMatcher {
+  private readonly index = new MiniSearch<{ id: number; intent: string; text: string }>({
+    fields: ['text'],
+    storeFields: ['intent'],
+    tokenize: (s) => s.split(' '),
+    processTerm,
+  });
+  /** Every word the intents' examples use: such words never count as out of scope. */
+  readonly vocabulary = new Set<string>();
+
+  constructor(private readonly intents: Intent[]) {
+    let id = 0;
+    for (const intent of intents) {
+      for (const example of intent.examples) {
+        const text = words(example.replace(/\{(\w+)\}/g, (_, slot: string) => ` ${PLACEHOLDER[slot] ?? slot} `)).join(' ');
+        this.index.add({ id: id++, intent: intent.name, text });
+        for (const w of text.split(' ')) {
+          this.vocabulary.add(w);
+          this.vocabulary.add(stem(w));
+        }
+      }
+    }
+  }
+
+  /** Intents in order of fit; intents whose needed slots are missing are left out. */
+  rank(q: ParsedQuestion): IntentScore[] {
+    const slots = slotsOf(q);
+    const text = placeholderText(q);
+    const best = new Map<string, number>();
+    for (const hit of this.index.search(text, { fuzzy: (t) => (t.length > 5 ? 0.2 : false) })) {
+      const name = hit.intent as string;
+      best.set(name, Math.max(best.get(name) ?? 0, hit.score));
+    }
+    return this.intents
+      .filter((i) => !i.needs || i.needs.some((s) => slots.has(s)))
+      .map((intent) => ({ intent, score: best.get(intent.name) ?? 0 }))
+      .sort((a, b) => Number(!!a.intent.fallback) - Number(!!b.intent.fallback) || b.score - a.score);
+  }
+}
+
+/** The slots a parsed question fills. */
+export function slotsOf(q: ParsedQuestion): Set<Slot> {
+  const s = new Set<Slot>();
+  if (q.orgs.length) s.add('org');
+  for (const n of q.names) for (const item of n.items) s.add(item.kind === 'term' ? 'term' : item.kind);
+  if (q.dates.length) s.add('date');
+  if (q.interventionTypes.length) s.add('type');
+  return s;
+}
+
+/** The question's words with each entity mention replaced by its placeholder. */
+function placeholderText(q: ParsedQuestion): string {
+  const out: string[] = [];
+  const spans = [
+    ...q.orgs.map((m) => ({ from: m.from, to: m.to, slot: 'org' })),
+    ...q.names.map((m) => ({ from: m.from, to: m.to, slot: m.items[0].kind === 'term' ? 'term' : m.items[0].kind })),
+    ...q.dates.map((m) => ({ from: m.from, to: m.to, slot: 'date' })),
+  ];
+  for (let i = 0; i < q.words.length; i++) {
+    const span = spans.find((s) => s.from === i);
+    if (span) {
+      out.push(PLACEHOLDER[span.slot]);
+      i = span.to - 1;
+    } else out.push(q.words[i]);
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,66 @@
+/** The organisation card: register record + interventions + people, summarised as a status. */
+import type { Citation } from './answer.ts';
+
+export interface OrgRef {
+  code: string;
+  name: string;
+  type: string;
+}
+
+export interface DatedOrgRef extends OrgRef {
+  /** ISO date the relationship starts (successor's legal start, or membership year). */
+  date?: string;
+}
+
+export interface OrgCardOrganisation {
+  code: string;
+  name: string;
+  /** Names over time: CCG-era name, current sub-ICB name, names used in the documents. */
+  names: string[];
+  type: string;
+  region: { code: string; name: string } | null;
+  /** The parent STP/ICB today (or at closure). */
+  parent: OrgRef | null;
+  /** Parents over time, e.g. the 2016 STP footprint and the 2019 STP. */
+  parents: (OrgRef & { period: string })[];
+  opened: string | null;
+  closed: string | null;
+  predecessors: DatedOrgRef[];
+  successors: DatedOrgRef[];
+  /** Where the successor chain ends: the organisation(s) that carry it on now. */
+  finalSuccessors: DatedOrgRef[];
+  /** Members (CCGs of an STP/ICB, predecessors merged into a CCG). */
+  members: OrgRef[];
+}
+
+export interface OrgCardIntervention {
+  id: string;
+  type: string;
+  title: string;
+  date: string;
+  status: string;
+  summary: string;
+  outcome?: string;
+}
+
+export interface OrgCardPerson {
+  id: string;
+  name: string;
+  title: string;
+  date?: string;
+}
+
+export interface OrgCard {
+  found: boolean;
+  query: string;
+  organisation?: OrgCardOrganisation;
+  /** A few lines a person reads first. */
+  status: string;
+  interventions: OrgCardIntervention[];
+  people: OrgCardPerson[];
+  citations: Citation[];
+  /** Several organisations fit the name equally: pick one. */
+  candidates?: OrgRef[];
+  /** Nothing fits: the closest names. */
+  suggestions?: OrgRef[];
+}

@@ -1,0 +1,86 @@
+/** Builds the organisation card: register record, interventions, people and a short status. */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { REGIONS, successorChain, type Organisation } from '../knowledge/register.ts';
+import type { Indexes } from '../search/indexes.ts';
+import type { Citation } from './answer.ts';
+import { toCitation } from './citations.ts';
+import { interventionLine, interventionsFor, outcomeLine, registerLines } from './describe.ts';
+import type { Source } from './intent.ts';
+import type { OrgCard, OrgRef } from './orgCard.ts';
+
+const ref = (k: Knowledge, code: string): OrgRef => {
+  const o = k.organisations.get(code);
+  return { code, name: o?.name ?? code, type: o?.type ?? 'unknown' };
+};
+
+/** The card for a name or ODS code: found, ambiguous (candidates) or not found (suggestions). */
+export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard {
+  const empty = { interventions: [], people: [], citations: [] };
+  if (!query.trim()) return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
+  const hit = ix.organisations.lookup(query);
+  if (hit.kind === 'ambiguous') {
+    return { found: false, query, status: `"${query}" could be ${hit.candidates.length} organisations: say which.`, ...empty, candidates: hit.candidates.slice(0, 8).map((o) => ref(k, o.code)) };
+  }
+  if (hit.kind === 'none') {
+    const names = hit.suggestions.map((o) => o.name);
+    return { found: false, query, status: `No organisation matches "${query}".${names.length ? ` Closest: ${names.join('; ')}.` : ''}`, ...empty, suggestions: hit.suggestions.map((o) => ref(k, o.code)) };
+  }
+  return cardFor(k, hit.org, query);
+}
+
+/** The card of a known organisation. */
+export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard {
+  const sources: Source[] = [];
+  const statusLines: string[] = [];
+  for (const line of registerLines(k, o)) {
+    statusLines.push(line.text);
+    sources.push(...line.sources);
+  }
+  const interventions = interventionsFor(k, o.code);
+  for (const i of interventions.slice(0, 4)) {
+    const line = interventionLine(k, i);
+    statusLines.push(line.text);
+    sources.push(...line.sources);
+    const outcome = outcomeLine(k, i);
+    if (outcome) {
+      statusLines.push(outcome.text);
+      sources.push(...outcome.sources);
+    }
+  }
+  const people = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === o.code).map((r) => ({ id: p.id, name: p.name, title: r.title, date: r.dateValue?.label, source: r.source })));
+  for (const p of people.slice(0, 3)) sources.push(p.source);
+  const orgFacts = k.organisationFacts.get(o.code);
+  if (!o.inRegister && orgFacts) {
+    statusLines.unshift(orgFacts.description ?? `${o.name} is named in the source documents.`);
+    sources.unshift(...orgFacts.sources.slice(0, 2));
+  }
+  const citations: Citation[] = [];
+  for (const s of sources) {
+    const c = toCitation(k, s);
+    if (!citations.some((x) => x.quote === c.quote && x.document === c.document)) citations.push(c);
+  }
+  const { finals } = successorChain(k.organisations, o.code);
+  return {
+    found: true,
+    query,
+    organisation: {
+      code: o.code,
+      name: o.name,
+      names: o.names,
+      type: o.type,
+      region: o.region ? { code: o.region, name: REGIONS[o.region] ?? o.region } : null,
+      parent: o.parent && k.organisations.has(o.parent) ? ref(k, o.parent) : null,
+      parents: o.parents.map((p) => ({ ...ref(k, p.code), period: p.period })),
+      opened: o.opened,
+      closed: o.closed,
+      predecessors: o.predecessors.map((p) => ({ ...ref(k, p.code), date: p.date })),
+      successors: o.successors.map((s) => ({ ...ref(k, s.code), date: s.date })),
+      finalSuccessors: finals.map((c) => ref(k, c)),
+      members: o.members.map((c) => ref(k, c)),
+    },
+    status: statusLines.join(' '),
+    interventions: interventions.map((i) => ({ id: i.id, type: i.type, title: i.title, date: i.dateValue.label, status: i.status, summary: i.summary, outcome: i.outcome ? `${i.outcome.status}: ${i.outcome.text}` : undefined })),
+    people: people.map(({ source: _s, ...p }) => p),
+    citations: citations.slice(0, 10),
+  };
+}

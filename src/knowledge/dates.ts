@@ -1,0 +1,71 @@
+/** Dates with their precision, as the sources give them: a day, a month, a year, a financial year, or vague words. */
+import { endOfMonth, format, isValid, parseISO } from 'date-fns';
+import type { DateInput } from './schemas.ts';
+
+export type Precision = 'day' | 'month' | 'year' | 'financial-year' | 'vague';
+
+export interface DateValue {
+  precision: Precision;
+  /** First and last day the date can mean, ISO yyyy-mm-dd (a financial year runs 1 April to 31 March). */
+  start: string;
+  end: string;
+  /** As a person in the UK reads it: "31 March 2017", "April 2017", "2017", "2016-17", "later in 2017". */
+  label: string;
+  /** The value as written in the facts. */
+  value: string;
+}
+
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+
+/** Parses a date as written in seeds/facts; returns an error message (what to write instead) when it does not parse. */
+export function parseDateInput(input: DateInput): DateValue | string {
+  const value = typeof input === 'string' ? input.trim() : input.value.trim();
+  const parsed = parsePrecise(value);
+  if (typeof parsed === 'string') return parsed;
+  if (typeof input !== 'string') return { ...parsed, precision: 'vague', label: input.text };
+  return parsed;
+}
+
+function parsePrecise(value: string): DateValue | string {
+  const fy = /^(\d{4})-(\d{2})$/.exec(value);
+  if (fy && Number(fy[2]) === (Number(fy[1]) + 1) % 100) {
+    const y = Number(fy[1]);
+    return { precision: 'financial-year', start: `${y}-04-01`, end: `${y + 1}-03-31`, label: value, value };
+  }
+  if (/^\d{4}$/.test(value)) return { precision: 'year', start: `${value}-01-01`, end: `${value}-12-31`, label: value, value };
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const d = parseISO(`${value}-01`);
+    if (!isValid(d)) return bad(value);
+    return { precision: 'month', start: iso(d), end: iso(endOfMonth(d)), label: format(d, 'MMMM yyyy'), value };
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = parseISO(value);
+    if (!isValid(d) || iso(d) !== value) return bad(value);
+    return { precision: 'day', start: value, end: value, label: format(d, 'd MMMM yyyy'), value };
+  }
+  return bad(value);
+}
+
+const bad = (value: string) =>
+  `"${value}" is not a date: write 2017-03-31 (a day), 2017-03 (a month), 2017 (a year), 2016-17 (a financial year), or {value: "2017", text: "later in 2017"} for a vague date`;
+
+/** A register date (YYYYMMDD) as ISO, or null when blank. */
+export function registerDate(yyyymmdd: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(yyyymmdd.trim());
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** An ISO day as a person reads it: "31 March 2017". */
+export function formatDay(isoDay: string): string {
+  return format(parseISO(isoDay), 'd MMMM yyyy');
+}
+
+/** A day-precision DateValue from an ISO day. */
+export function dayValue(isoDay: string): DateValue {
+  return { precision: 'day', start: isoDay, end: isoDay, label: formatDay(isoDay), value: isoDay };
+}
+
+/** True when two date ranges overlap (inclusive, ISO strings compare as dates). */
+export function overlaps(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

@@ -1,0 +1,155 @@
+/** Source documents: front matter + text kept byte for byte, split into passages that citations quote. */
+import { createHash } from 'node:crypto';
+import YAML from 'yaml';
+import { KnowledgeError } from './errors.ts';
+import { documentFrontMatter, type DocumentFrontMatter } from './schemas.ts';
+import { parseDateInput } from './dates.ts';
+
+export type PassageKind = 'paragraph' | 'list-item' | 'table-row' | 'heading';
+
+export interface Passage {
+  /** Stable id: "<document>#<n>", n counting passages from 1 in document order. */
+  id: string;
+  document: string;
+  kind: PassageKind;
+  /** Exact text of the document between start and end. */
+  text: string;
+  start: number;
+  end: number;
+  /** The heading the passage sits under, when there is one. */
+  section?: string;
+  /** A table row's first cell (for example "December 2015"), when the passage is a cell of that row. */
+  label?: string;
+}
+
+export interface SourceDocument extends DocumentFrontMatter {
+  file: string;
+  /** Publication date as a person reads it: "April 2017". */
+  publishedLabel: string;
+  /** The document text, exactly as received. */
+  text: string;
+  passages: Passage[];
+}
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
+
+/** Reads one document file: YAML front matter between --- lines, then the text exactly as received. */
+export function parseDocument(file: string, raw: string): SourceDocument {
+  const m = FRONT_MATTER.exec(raw);
+  if (!m) throw new KnowledgeError(file, 'line 1', 'the file does not start with front matter', 'begin the file with a --- line, the metadata (id, title, publisher, url, published, date_precision, date_inferred), a --- line, then the text');
+  let meta: unknown;
+  try {
+    meta = YAML.parse(m[1]);
+  } catch (e) {
+    throw new KnowledgeError(file, 'front matter', `bad YAML: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML between the --- lines');
+  }
+  const parsed = documentFrontMatter.safeParse(meta);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KnowledgeError(file, `front matter, field ${issue.path.join('.') || '(top)'}`, issue.message, 'correct that field of the front matter');
+  }
+  const text = raw.slice(m[0].length);
+  const fm = parsed.data;
+  if (fm.sha256) {
+    const actual = createHash('sha256').update(text, 'utf8').digest('hex');
+    if (actual !== fm.sha256) throw new KnowledgeError(file, 'text', 'the text no longer matches its sha256: it has been edited since it was received', 'restore the text exactly as received (citations quote it), or, for a new version of the document, update sha256');
+  }
+  const date = parseDateInput(fm.published);
+  if (typeof date === 'string') throw new KnowledgeError(file, 'front matter, field published', date, 'write the publication date as 2017-04-21, 2017-04 or 2017');
+  return { ...fm, file, publishedLabel: date.label, text, passages: splitPassages(fm.id, text) };
+}
+
+const BULLET = /^\s*(?:[-•*]|\d+\.)\s+/;
+const TERMINAL = /[.!?:;"”’)]$/;
+
+/** Splits a text into passages: paragraphs, list items, table rows (one per cell paragraph), headings. */
+export function splitPassages(documentId: string, text: string): Passage[] {
+  const passages: Passage[] = [];
+  let section: string | undefined;
+  let label: string | undefined;
+  const add = (kind: PassageKind, start: number, end: number, extra: Partial<Passage> = {}) => {
+    const body = text.slice(start, end);
+    const lead = body.length - body.trimStart().length;
+    const trail = body.length - body.trimEnd().length;
+    if (end - trail <= start + lead) return;
+    const s = start + lead;
+    const e = end - trail;
+    passages.push({ id: `${documentId}#${passages.length + 1}`, document: documentId, kind, text: text.slice(s, e), start: s, end: e, section, ...extra });
+  };
+  const lines: { start: number; end: number }[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: pos, end: pos + line.length });
+    pos += line.length + 1;
+  }
+  const blank = (k: number) => k < 0 || k >= lines.length || text.slice(lines[k].start, lines[k].end).trim() === '';
+  const lineText = (k: number) => text.slice(lines[k].start, lines[k].end);
+  for (let i = 0; i < lines.length; i++) {
+    const { start } = lines[i];
+    let { end } = lines[i];
+    const line = lineText(i);
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (line.includes('\t')) {
+      addTableRow(text, start, end, label, add, (l) => (label = l));
+      continue;
+    }
+    label = undefined;
+    const bullet = BULLET.exec(line);
+    if (bullet && !NUMBERED_TITLE.test(trimmed)) {
+      add('list-item', start + bullet[0].length, end);
+      continue;
+    }
+    // A block of short, unpunctuated lines is a list (the members of a group, say).
+    if (isShortLine(trimmed) && (!blank(i + 1) && isShortLine(lineText(i + 1).trim()) || (!blank(i - 1) && isShortLine(lineText(i - 1).trim()) && i > 0))) {
+      add('list-item', start, end);
+      continue;
+    }
+    if (isHeading(trimmed) && blank(i + 1)) {
+      add('heading', start, end);
+      section = trimmed.replace(BULLET, '').replace(/:$/, '');
+      continue;
+    }
+    // A paragraph broken across a blank line mid-sentence continues on the next line that starts in lower case.
+    while (!TERMINAL.test(text.slice(start, end).trimEnd())) {
+      let j = i + 1;
+      while (j < lines.length && blank(j)) j++;
+      if (j >= lines.length || !/^[a-z]/.test(lineText(j).trim())) break;
+      i = j;
+      end = lines[j].end;
+    }
+    add('paragraph', start, end);
+  }
+  return passages;
+}
+
+const NUMBERED_TITLE = /^\d+\.\s+[A-Z][^.]*$/;
+const isShortLine = (line: string) => line !== '' && line.length <= 80 && !/[.!?;"”’)]$/.test(line) && !line.includes('\t') && !line.endsWith(':');
+
+function isHeading(line: string): boolean {
+  if (line.length > 90 || line.startsWith('<http')) return false;
+  if (NUMBERED_TITLE.test(line)) return true;
+  if (line.endsWith(':')) return line.length <= 60;
+  return !TERMINAL.test(line) && line.split(/\s+/).length <= 12;
+}
+
+type Adder = (kind: PassageKind, start: number, end: number, extra?: Partial<Passage>) => void;
+
+/** A tab-separated row: the first cell labels the rest; a cell made of <p>…</p> gives one passage per paragraph. */
+function addTableRow(text: string, start: number, end: number, previous: string | undefined, add: Adder, setLabel: (l: string) => void) {
+  const line = text.slice(start, end);
+  const tab = line.indexOf('\t');
+  const label = line.slice(0, tab).trim() || previous;
+  if (label) setLabel(label);
+  const cellStart = start + tab + 1;
+  const cell = text.slice(cellStart, end);
+  const paragraphs = [...cell.matchAll(/<p>([\s\S]*?)<\/p>/g)];
+  if (paragraphs.length === 0) {
+    add('table-row', cellStart, end, { label });
+    return;
+  }
+  for (const p of paragraphs) {
+    const s = cellStart + (p.index ?? 0) + 3;
+    add('table-row', s, s + p[1].length, { label });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Loads the curated YAML facts: each file is validated with its zod schema, every quote must stand
+ * verbatim in its document, every date must parse and every reference must resolve. All problems are
+ * collected so one run shows everything to fix, each with file, line and field.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML, { LineCounter } from 'yaml';
+import type { ZodType } from 'zod';
+import { KnowledgeError } from './errors.ts';
+import { FACT_FILES, type FactFile, type SourceRef } from './schemas.ts';
+import type { SourceDocument } from './documents.ts';
+import { closestPassage } from './quotes.ts';
+import { parseDateInput, type DateValue } from './dates.ts';
+import type { DateInput } from './schemas.ts';
+
+/** Reads and schema-checks every facts file; problems go into `errors`. */
+export function readFactFiles(dir: string, errors: KnowledgeError[]): Record<FactFile, { value: any[]; locate: (path: (string | number)[]) => string }> {
+  const out = {} as Record<FactFile, { value: any[]; locate: (path: (string | number)[]) => string }>;
+  const known = new Set(Object.keys(FACT_FILES));
+  if (existsSync(dir)) {
+    for (const f of readdirSync(dir)) {
+      if (/\.ya?ml$/.test(f) && !known.has(f)) {
+        errors.push(new KnowledgeError(`facts/${f}`, '', 'this file is not one the loader reads', `name it one of ${[...known].join(', ')}`));
+      }
+    }
+  }
+  for (const [file, schema] of Object.entries(FACT_FILES) as [FactFile, ZodType][]) {
+    const path = join(dir, file);
+    const label = `facts/${file}`;
+    out[file] = { value: [], locate: () => '' };
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const lineCounter = new LineCounter();
+    const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
+    if (doc.errors.length) {
+      const e = doc.errors[0];
+      const pos = lineCounter.linePos(e.pos[0]);
+      errors.push(new KnowledgeError(label, `line ${pos.line}, column ${pos.col}`, `bad YAML: ${e.message.split('\n')[0]}`, 'fix the YAML syntax there (check indentation, and quote strings that hold a colon)'));
+      continue;
+    }
+    const locate = (p: (string | number)[]) => {
+      for (let n = p.length; n >= 0; n--) {
+        const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+        if (node && typeof node === 'object' && node.range) return `line ${lineCounter.linePos(node.range[0]).line}`;
+      }
+      return '';
+    };
+    const data = doc.toJS();
+    if (data == null) continue;
+    if (!Array.isArray(data)) {
+      errors.push(new KnowledgeError(label, 'line 1', 'the file must be a YAML list of entries', 'start each entry with "- id: …"'));
+      continue;
+    }
+    const valid: unknown[] = [];
+    data.forEach((entry, i) => {
+      const parsed = schema.safeParse(entry);
+      if (parsed.success) valid.push(parsed.data);
+      else {
+        for (const issue of parsed.error.issues.slice(0, 3)) {
+          const at = [i, ...issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
+          errors.push(new KnowledgeError(label, `${locate(at)}, entry ${i + 1}${entryId(entry)}, field ${issue.path.join('.') || '(entry)'}`, issue.message, 'see seeds/facts/README.md for the fields each entry takes'));
+        }
+      }
+    });
+    out[file] = { value: valid, locate };
+  }
+  return out;
+}
+
+const entryId = (entry: unknown) => (entry && typeof entry === 'object' && 'id' in entry ? ` (id ${String((entry as { id: unknown }).id)})` : '');
+
+/** Checks a quote stands verbatim in its document; the error shows the closest passage to copy from. */
+export function checkQuote(ref: SourceRef, documents: Map<string, SourceDocument>, file: string, where: string): KnowledgeError | null {
+  const doc = documents.get(ref.document);
+  if (!doc) return new KnowledgeError(file, where, `unknown document "${ref.document}"`, `use one of: ${[...documents.keys()].join(', ')}`);
+  if (doc.text.includes(ref.quote)) return null;
+  const near = closestPassage(doc, ref.quote);
+  return new KnowledgeError(
+    file,
+    where,
+    `the quote is not verbatim in ${ref.document}: ${JSON.stringify(ref.quote.slice(0, 160))}`,
+    near ? `copy the words exactly (curly quotes and dashes included); the closest passage is ${near.id}: ${JSON.stringify(near.text.slice(0, 240))}` : 'copy the words exactly from the document',
+  );
+}
+
+/** Parses a date of a fact, recording a KnowledgeError when it does not parse. */
+export function checkDate(input: DateInput, errors: KnowledgeError[], file: string, where: string): DateValue | undefined {
+  const parsed = parseDateInput(input);
+  if (typeof parsed === 'string') {
+    errors.push(new KnowledgeError(file, where, parsed, 'correct the date'));
+    return undefined;
+  }
+  return parsed;
+}

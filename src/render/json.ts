@@ -1,0 +1,15 @@
+/** The JSON shape of the command-line contract (DESIGN.md): the Answer without internal fields. */
+import type { Answer } from '../engine/answer.ts';
+
+/** An Answer as the one-line JSON object the contract promises. */
+export function answerToJson(a: Answer) {
+  return {
+    answered: a.answered,
+    intent: a.intent,
+    confidence: a.confidence,
+    text: a.text,
+    citations: a.citations.map((c) => ({ document: c.document, title: c.title, quote: c.quote, ...(c.publisher ? { publisher: c.publisher } : {}), ...(c.published ? { published: c.published } : {}), ...(c.url ? { url: c.url } : {}) })),
+    suggestions: a.suggestions,
+    statements: a.statements,
+  };
+}

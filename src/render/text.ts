@@ -1,0 +1,44 @@
+/** Plain-text rendering for the terminal: the answer, then numbered sources with their verbatim quotes. */
+import type { Answer, Citation } from '../engine/answer.ts';
+import type { OrgCard } from '../engine/orgCard.ts';
+
+const source = (c: Citation, i: number) =>
+  `  [${i + 1}] ${c.title}${c.publisher ? ` — ${c.publisher}` : ''}${c.published ? `, ${c.published}` : ''}${c.url ? `\n      ${c.url}` : ''}\n      “${c.quote.replace(/\s+/g, ' ')}”`;
+
+/** An answer as a person reads it in a terminal. */
+export function answerToText(a: Answer): string {
+  const parts = [a.text];
+  if (a.citations.length) parts.push(`Sources:\n${a.citations.map(source).join('\n')}`);
+  if (a.suggestions.length) parts.push(`${a.answered ? 'You could also ask' : 'Try'}: ${a.suggestions.map((s) => `“${s}”`).join(' · ')}`);
+  return parts.join('\n\n');
+}
+
+/** An organisation card as a person reads it in a terminal. */
+export function orgCardToText(card: OrgCard): string {
+  if (!card.found || !card.organisation) {
+    const list = card.candidates ?? card.suggestions ?? [];
+    return [card.status, ...list.map((o) => `  ${o.code}  ${o.name} (${o.type})`)].join('\n');
+  }
+  const o = card.organisation;
+  const refs = (xs: { code: string; name: string; date?: string }[]) => xs.map((x) => `${x.name} (${x.code})${x.date ? ` ${x.date}` : ''}`).join('; ') || '—';
+  const lines = [
+    `${o.name} (${o.code})`,
+    `  type         ${o.type}`,
+    `  region       ${o.region ? `${o.region.name} (${o.region.code})` : '—'}`,
+    `  parent       ${o.parent ? `${o.parent.name} (${o.parent.code})` : '—'}`,
+    ...(o.parents.length ? [`  parents      ${o.parents.map((p) => `${p.name} (${p.code}, ${p.period})`).join('; ')}`] : []),
+    `  opened       ${o.opened ?? '—'}`,
+    `  closed       ${o.closed ?? '—'}`,
+    `  predecessors ${refs(o.predecessors)}`,
+    `  successors   ${refs(o.successors)}`,
+    ...(o.finalSuccessors.length && o.finalSuccessors.some((f) => !o.successors.some((s) => s.code === f.code)) ? [`  now part of  ${refs(o.finalSuccessors)}`] : []),
+    ...(o.members.length ? [`  members      ${refs(o.members)}`] : []),
+    ...(o.names.length > 1 ? [`  also known as ${o.names.slice(1).join('; ')}`] : []),
+    '',
+    card.status,
+  ];
+  if (card.interventions.length) lines.push('', 'Interventions:', ...card.interventions.map((i) => `  • ${i.title} — ${i.status}, ${i.date}${i.outcome ? ` (outcome: ${i.outcome})` : ''}`));
+  if (card.people.length) lines.push('', 'People:', ...card.people.map((p) => `  • ${p.name}: ${p.title}${p.date ? ` (${p.date})` : ''}`));
+  if (card.citations.length) lines.push('', 'Sources:', ...card.citations.map(source));
+  return lines.join('\n');
+}

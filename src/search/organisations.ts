@@ -1,0 +1,141 @@
+/**
+ * Finding organisations by name or ODS code, forgivingly: "NHS Thurrock CCG", "thurrock", "07G",
+ * "Castle Point & Rochford", initialisms such as BNSSG, and typos. Also finds organisation mentions
+ * inside a question.
+ */
+import MiniSearch from 'minisearch';
+import type { Organisation, OrganisationType } from '../knowledge/register.ts';
+import { normalise } from './text.ts';
+
+/** Words that say what kind of body a name is, not which one. */
+const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'clinical', 'commissioning', 'group', 'icb', 'integrated', 'care', 'board', 'stp', 'foundation', 'trust', 'the', 'sub', 'reporting', 'entity', 'footprint', 'partnership', 'sustainability', 'transformation', 'plan', 'ics', 'system']);
+/** Kinds preferred when one name fits several bodies ("Southend" is the CCG before the hospital). */
+const TYPE_ORDER: OrganisationType[] = ['ccg', 'icb', 'stp', 'stp-footprint', 'trust', 'provider', 'national-body', 'regulator', 'local-authority', 'healthwatch', 'region', 'commissioning-hub', 'sub-icb-reporting-entity', 'think-tank', 'publisher', 'other'];
+/** Single-word names that are also ordinary words: they count only when capitalised. */
+const ORDINARY_WORDS = new Set(['provide', 'monitor', 'london', 'south', 'north', 'midlands']);
+
+export type OrgLookup =
+  | { kind: 'found'; org: Organisation }
+  | { kind: 'ambiguous'; candidates: Organisation[] }
+  | { kind: 'none'; suggestions: Organisation[] };
+
+export interface OrgMention {
+  org: Organisation;
+  /** Positions in the question's word list. */
+  from: number;
+  to: number;
+  text: string;
+  /** Other organisations the same words could mean. */
+  alternatives: Organisation[];
+}
+
+/** A name with the generic words taken out: "NHS Castle Point & Rochford CCG" → "castle point and rochford". */
+export function nameKey(name: string): string {
+  const w = normalise(name).split(' ').filter((x) => x && !GENERIC.has(x));
+  return w.join(' ');
+}
+
+function initialism(name: string): string | null {
+  const w = normalise(name).split(' ').filter((x) => x && !GENERIC.has(x) && !['and', 'of', 'on', 'upon', 'the'].includes(x));
+  return w.length >= 3 ? w.map((x) => x[0]).join('') : null;
+}
+
+export class OrganisationIndex {
+  private readonly byKey = new Map<string, Organisation[]>();
+  private readonly fuzzy: MiniSearch<{ id: number; code: string; key: string }>;
+  private readonly maxKeyWords: number;
+
+  constructor(private readonly orgs: Map<string, Organisation>) {
+    let id = 0;
+    const docs: { id: number; code: string; key: string }[] = [];
+    for (const org of orgs.values()) {
+      const keys = new Set<string>();
+      for (const name of [org.name, ...org.names]) {
+        if (/ - [A-Z0-9]{3,5}$/.test(name)) continue; // "NHS Mid and South Essex ICB - 07G" names the ICB, not the CCG
+        const key = nameKey(name);
+        if (key) keys.add(key);
+        const init = initialism(name);
+        if (init && init.length >= 4) keys.add(init);
+      }
+      for (const key of keys) {
+        const list = this.byKey.get(key) ?? [];
+        if (!list.includes(org)) list.push(org);
+        this.byKey.set(key, list);
+        docs.push({ id: id++, code: org.code, key });
+      }
+    }
+    this.maxKeyWords = Math.max(...[...this.byKey.keys()].map((k) => k.split(' ').length));
+    this.fuzzy = new MiniSearch({ fields: ['key'], storeFields: ['code', 'key'], searchOptions: { fuzzy: 0.25, prefix: true } });
+    this.fuzzy.addAll(docs);
+  }
+
+  /** Looks up a name or code as typed after `/commissioning org`. */
+  lookup(query: string): OrgLookup {
+    const q = query.trim();
+    const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q);
+    if (code) return { kind: 'found', org: code };
+    const key = nameKey(q);
+    if (!key) return { kind: 'none', suggestions: [] };
+    const exact = this.byKey.get(key);
+    if (exact) return this.decide(exact, normalise(q));
+    const hits = this.fuzzy.search(key, { combineWith: 'AND' });
+    const queryWords = key.split(' ');
+    if (hits.length) {
+      const top = hits.filter((h) => h.score >= hits[0].score * 0.98);
+      const orgs = unique(top.map((h) => this.orgs.get(h.code)!));
+      const covers = queryWords.length === (hits[0].key as string).split(' ').length || queryWords.every((w) => (hits[0].terms as string[]).some((t) => t.startsWith(w.slice(0, 4))));
+      if (covers) return this.decide(orgs, normalise(q));
+    }
+    const loose = this.fuzzy.search(key, { combineWith: 'OR' });
+    return { kind: 'none', suggestions: unique(loose.map((h) => this.orgs.get(h.code)!)).slice(0, 5) };
+  }
+
+  private decide(orgs: Organisation[], query: string): OrgLookup {
+    const ranked = rankByHint(orgs, query);
+    if (ranked.length === 1 || TYPE_ORDER.indexOf(ranked[0].type) < TYPE_ORDER.indexOf(ranked[1].type)) return { kind: 'found', org: ranked[0] };
+    return { kind: 'ambiguous', candidates: ranked };
+  }
+
+  /** Organisation mentions in a question's words (longest first, not overlapping). */
+  mentions(wordsOfQuestion: string[], raw: string): OrgMention[] {
+    const found: OrgMention[] = [];
+    const taken = new Array(wordsOfQuestion.length).fill(false);
+    const hint = wordsOfQuestion.join(' ');
+    for (let len = Math.min(this.maxKeyWords + 2, wordsOfQuestion.length); len >= 1; len--) {
+      for (let i = 0; i + len <= wordsOfQuestion.length; i++) {
+        if (taken.slice(i, i + len).some(Boolean)) continue;
+        const span = wordsOfQuestion.slice(i, i + len);
+        if (GENERIC.has(span[0]) || GENERIC.has(span[len - 1])) continue;
+        const key = span.filter((w) => !GENERIC.has(w)).join(' ');
+        const orgs = this.byKey.get(key) ?? (/^[a-z]\d\w\w?$|^\d\d\w$|^q\w\w$/.test(key) && this.orgs.get(key.toUpperCase()) ? [this.orgs.get(key.toUpperCase())!] : undefined);
+        if (!orgs) continue;
+        if (len === 1 && ORDINARY_WORDS.has(key) && !new RegExp(`\\b${key[0].toUpperCase()}${key.slice(1)}\\b`).test(raw)) continue;
+        const ranked = rankByHint(orgs, hint);
+        found.push({ org: ranked[0], from: i, to: i + len, text: span.join(' '), alternatives: ranked.slice(1) });
+        for (let k = i; k < i + len; k++) taken[k] = true;
+      }
+    }
+    return found.sort((a, b) => a.from - b.from);
+  }
+
+  /** Every key a name is indexed under (for the vocabulary). */
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+}
+
+function rankByHint(orgs: Organisation[], query: string): Organisation[] {
+  const prefer: OrganisationType[] = /\b(trust|hospital|hospitals|ft)\b/.test(query)
+    ? ['trust']
+    : /\b(stp|icb|ics|footprint|integrated care|partnership)\b/.test(query)
+      ? ['icb', 'stp', 'stp-footprint']
+      : /\bccgs?\b/.test(query)
+        ? ['ccg']
+        : [];
+  const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + TYPE_ORDER.indexOf(o.type) + (o.inRegister ? 0 : 0.5);
+  return unique(orgs).sort((a, b) => score(a) - score(b));
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

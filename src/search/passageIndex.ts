@@ -1,0 +1,50 @@
+/** Full-text search over document passages (MiniSearch), for cited passages when no structured fact fits. */
+import MiniSearch from 'minisearch';
+import type { Passage } from '../knowledge/documents.ts';
+import { STOP_WORDS, normalise, stem } from './text.ts';
+
+export interface PassageHit {
+  passage: Passage;
+  score: number;
+  /** Question terms found in the passage. */
+  terms: string[];
+}
+
+/** How MiniSearch turns text into terms: normalised, stop words dropped, stemmed. */
+export function processTerm(term: string): string | null {
+  const t = normalise(term);
+  if (!t || STOP_WORDS.has(t)) return null;
+  return stem(t);
+}
+
+export const PASSAGE_INDEX_OPTIONS = {
+  fields: ['text', 'context'],
+  storeFields: [] as string[],
+  tokenize: (text: string) => normalise(text).split(' '),
+  processTerm,
+};
+
+/** Builds the passage index; ids are positions in the passages array. */
+export function buildPassageIndex(passages: Passage[]): MiniSearch {
+  const index = new MiniSearch(PASSAGE_INDEX_OPTIONS);
+  index.addAll(passages.filter((p) => p.kind !== 'heading').map((p) => ({ id: passages.indexOf(p), text: p.text, context: [p.section, p.label].filter(Boolean).join(' ') })));
+  return index;
+}
+
+/** Rebuilds a passage index from MiniSearch's JSON (a cached snapshot). */
+export function loadPassageIndex(json: string): MiniSearch {
+  return MiniSearch.loadJSON(json, PASSAGE_INDEX_OPTIONS);
+}
+
+/** Searches passages with the question's topic terms; `limit` caps the hits returned. */
+export function searchPassages(index: MiniSearch, passages: Passage[], terms: string[], limit = 5, filter?: (p: Passage) => boolean): PassageHit[] {
+  if (terms.length === 0) return [];
+  const hits = index.search(terms.join(' '), {
+    boost: { text: 2, context: 1 },
+    fuzzy: (term) => (term.length > 5 ? 0.2 : false),
+    prefix: (term) => term.length > 5,
+    weights: { fuzzy: 0.4, prefix: 0.5 },
+    filter: filter ? (r) => filter(passages[r.id as number]) : undefined,
+  });
+  return hits.slice(0, limit).map((h) => ({ passage: passages[h.id as number], score: h.score, terms: h.queryTerms }));
+}

@@ -1,0 +1,42 @@
+/** A dictionary of multi-word phrases (names, aliases, terms) found in a question's words, longest first. */
+export interface PhraseMatch<T> {
+  items: T[];
+  from: number;
+  to: number;
+  text: string;
+}
+
+export class PhraseIndex<T> {
+  private readonly map = new Map<string, T[]>();
+  private longest = 1;
+
+  /** Adds a phrase (already normalised to words joined by single spaces). */
+  add(phrase: string, item: T): void {
+    if (!phrase) return;
+    const list = this.map.get(phrase) ?? [];
+    if (!list.includes(item)) list.push(item);
+    this.map.set(phrase, list);
+    this.longest = Math.max(this.longest, phrase.split(' ').length);
+  }
+
+  /** Non-overlapping matches in the words, longer phrases first; `skip` marks words already claimed. */
+  find(words: string[], skip: boolean[] = []): PhraseMatch<T>[] {
+    const taken = words.map((_, i) => skip[i] ?? false);
+    const out: PhraseMatch<T>[] = [];
+    for (let len = Math.min(this.longest, words.length); len >= 1; len--) {
+      for (let i = 0; i + len <= words.length; i++) {
+        if (taken.slice(i, i + len).some(Boolean)) continue;
+        const text = words.slice(i, i + len).join(' ');
+        const items = this.map.get(text);
+        if (!items) continue;
+        out.push({ items, from: i, to: i + len, text });
+        for (let k = i; k < i + len; k++) taken[k] = true;
+      }
+    }
+    return out.sort((a, b) => a.from - b.from);
+  }
+
+  phrases(): IterableIterator<string> {
+    return this.map.keys();
+  }
+}

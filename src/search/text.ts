@@ -1,0 +1,48 @@
+/** Text normalisation shared by every index, so questions and sources meet on the same terms. */
+
+/** Lower case, plain quotes and dashes, "&" as "and", accents dropped, punctuation as spaces. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+    .replace(/&amp;|&/g, ' and ')
+    .replace(/'s\b/g, '')
+    .replace(/(\d{4})\s*[/-]\s*(\d{2})\b/g, '$1_$2') // financial years: 2016-17, 2016/17
+    .replace(/[^a-z0-9_]+/g, ' ')
+    .trim();
+}
+
+/** Words of a normalised text. */
+export function words(text: string): string[] {
+  const n = normalise(text);
+  return n ? n.split(' ') : [];
+}
+
+/** A light stemmer: plurals and common verb endings, enough for "directions" to meet "direction". */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 5 && !word.endsWith('eed')) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Words that carry no topic: function words, question words and chat filler. */
+export const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are as at be been before being below between both but by can
+  could did do does doing done down during each few for from further get got had has have having he her here hers him his how i if in
+  into is it its itself just let me more most my no nor not now of off on once only or other our ours out over own please same she
+  should so some such than that the their theirs them then there these they this those through to too under until up us very was
+  we were what whats when where which while who whom whose why will with would you your yours tell know show give find say said
+  anything something everything thing things hi hello thanks thank ok okay right currently current latest ever still yet
+  s t d ll m re ve`.split(/\s+/).filter(Boolean),
+);
+
+/** The topic words of a text: normalised, stop words dropped, stemmed. */
+export function contentTerms(text: string): string[] {
+  return words(text).filter((w) => !STOP_WORDS.has(w)).map(stem);
+}

@@ -1,0 +1,60 @@
+/**
+ * The vocabulary of the knowledge, with typo correction: a word one edit away (an insertion, deletion,
+ * substitution or swap) from a known word is read as that word. Deletion neighbourhoods (SymSpell) keep
+ * a lookup to a few map probes however large the corpus grows.
+ */
+export class Vocabulary {
+  private readonly counts = new Map<string, number>();
+  private readonly deletes = new Map<string, string[]>();
+
+  /** Adds words (already normalised) to the vocabulary. */
+  add(words: Iterable<string>): void {
+    for (const w of words) {
+      if (!w) continue;
+      const seen = this.counts.get(w);
+      this.counts.set(w, (seen ?? 0) + 1);
+      if (seen === undefined && w.length >= 4 && !/\d/.test(w)) {
+        for (const d of deletions(w)) {
+          const list = this.deletes.get(d);
+          if (!list) this.deletes.set(d, [w]);
+          else if (list.length < 8) list.push(w);
+        }
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    return this.counts.has(word);
+  }
+
+  get size(): number {
+    return this.counts.size;
+  }
+
+  /** The known word a typo most likely meant (most frequent among those one edit away), or null. */
+  correct(word: string): string | null {
+    if (this.counts.has(word)) return word;
+    if (word.length < 5 || /\d/.test(word)) return null;
+    let best: string | null = null;
+    let bestCount = 0;
+    const consider = (candidate: string) => {
+      const c = this.counts.get(candidate) ?? 0;
+      if (c > bestCount && Math.abs(candidate.length - word.length) <= 1) {
+        best = candidate;
+        bestCount = c;
+      }
+    };
+    for (const c of this.deletes.get(word) ?? []) consider(c); // the typo dropped a letter
+    for (const d of deletions(word)) {
+      if (this.counts.has(d)) consider(d); // the typo added a letter
+      for (const c of this.deletes.get(d) ?? []) consider(c); // substitution or swap
+    }
+    return best;
+  }
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
