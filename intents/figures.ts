@@ -3,6 +3,7 @@ import type { Intent } from '../src/engine/intent.ts';
 import type { Figure } from '../src/knowledge/knowledge.ts';
 import { overlaps } from '../src/knowledge/dates.ts';
 import { asks, countWords } from './_shared.ts';
+import { stem, words } from '../src/search/text.ts';
 
 export const intent: Intent = {
   name: 'figures',
@@ -15,7 +16,10 @@ export const intent: Intent = {
     if (!asks(q, 'many', 'much', 'number', 'proportion', 'count', 'total', 'revenue', 'revenues', 'figure')) return null;
     const hits = ix.facts.search(q.terms.filter((t) => !['many', 'much', 'number'].includes(t)), ['figure'], 10)
       .map((h) => ({ ...h, figure: h.ref.fact as Figure }))
-      .filter((h) => q.dates.every((d) => !h.figure.periodValue || overlaps(d.value, h.figure.periodValue)));
+      .filter((h) => q.dates.every((d) => !h.figure.periodValue || overlaps(d.value, h.figure.periodValue)))
+      // "How many hospitals": a figure counted in hospitals beats one that merely mentions them.
+      .map((h) => ({ ...h, score: h.score * (words(h.figure.unit).map(stem).some((u) => q.terms.includes(u)) ? 2 : 1) }))
+      .sort((a, b) => b.score - a.score);
     if (!hits.length) return null;
     const best = hits[0];
     const coverage = best.terms.length / Math.max(1, q.terms.filter((t) => !['many', 'much', 'number'].includes(t)).length);

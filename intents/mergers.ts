@@ -20,7 +20,8 @@ export const intent: Intent = {
     if (!org) return null;
     const statements: DraftStatement[] = [...registerLines(k, org)];
     const codes = [org.code, ...org.members];
-    const plans = [...new Set(codes.flatMap((c) => interventionsFor(k, c)))].filter((i) => MERGER_TYPES.has(i.type));
+    const all = [...new Set(codes.flatMap((c) => interventionsFor(k, c)))];
+    const plans = [...all.filter((i) => MERGER_TYPES.has(i.type)), ...all.filter((i) => !MERGER_TYPES.has(i.type))];
     for (const i of plans.slice(0, 3)) {
       statements.push(interventionLine(k, i));
       const outcome = outcomeLine(k, i);

@@ -32,10 +32,11 @@ export const intent: Intent = {
     // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
     const scope = new Set([...programmes.map((p) => p.id), ...orgsIn(q).map((o) => o.code)]);
     if (roleWords.length) {
-      const hits = ix.facts.search([...roleWords, ...(programme ? [programme.name] : [])], ['role'], 20)
+      const all = ix.facts.search([...roleWords, ...(programme ? [programme.name] : [])], ['role'], 20)
         .map((h) => ({ ...h, ref: h.ref as { kind: 'role'; fact: Role; person: Person } }))
-        .filter((h) => scope.size === 0 || scope.has(h.ref.fact.programme ?? '') || scope.has(h.ref.fact.organisation ?? ''))
         .filter((h) => roleWords.some((w) => h.terms.includes(w) || h.ref.fact.title.toLowerCase().includes(w)));
+      const scoped = all.filter((h) => scope.has(h.ref.fact.programme ?? '') || scope.has(h.ref.fact.organisation ?? ''));
+      const hits = scoped.length ? scoped : all;
       if (hits.length) {
         const best = hits[0];
         const rest = hits.slice(1, 3).filter((h) => h.score >= best.score * 0.8 && h.ref.person !== best.ref.person);

@@ -83,11 +83,14 @@ export function registerLines(k: Knowledge, o: Organisation): DraftStatement[] {
   return lines;
 }
 
-/** Interventions naming an organisation, or one of its predecessors, newest first. */
+/** Interventions naming an organisation, or one of its predecessors: those imposed first (the most severe), then newest first. */
 export function interventionsFor(k: Knowledge, code: string): Intervention[] {
   const o = k.organisations.get(code);
   const codes = new Set([code, ...(o?.predecessors.map((p) => p.code) ?? [])]);
-  return k.interventions.filter((i) => i.organisations.some((c) => codes.has(c))).sort((a, b) => b.dateValue.start.localeCompare(a.dateValue.start));
+  const weight = (i: Intervention) => (STATE[i.type] && ['imposed', 'in-force', 'announced'].includes(i.status) ? 0 : 1);
+  return k.interventions
+    .filter((i) => i.organisations.some((c) => codes.has(c)))
+    .sort((a, b) => weight(a) - weight(b) || b.dateValue.start.localeCompare(a.dateValue.start));
 }
 
 const article = (s: string) => (/^[aeiou]/i.test(s) ? 'an' : 'a');

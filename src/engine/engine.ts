@@ -6,7 +6,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/knowledge.ts';
 import { buildIndexes, type Indexes } from '../search/indexes.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
-import { STOP_WORDS } from '../search/text.ts';
+import { STOP_WORDS, stem, words } from '../search/text.ts';
 import { formatDay } from '../knowledge/dates.ts';
 import type { Answer } from './answer.ts';
 import { compose, declined } from './compose.ts';
@@ -19,7 +19,8 @@ import { loadIntents } from './intents.ts';
 export const MAX_QUESTION_CHARS = 500;
 
 /** Words of ordinary chat that say nothing about the topic but are no sign of an off-topic question. */
-const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary', 'info', 'information', 'details', 'detail', 'update', 'updates', 'news', 'briefly', 'quick', 'quickly', 'exactly', 'actually', 'really', 'mean', 'means', 'meant', 'explain', 'describe', 'list', 'name', 'names', 'whats', 'who', 'hows']);
+const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary', 'info', 'information', 'details', 'detail', 'update', 'updates', 'news', 'briefly', 'quick', 'quickly', 'exactly', 'actually', 'really', 'mean', 'means', 'meant', 'explain', 'describe', 'list', 'name', 'names', 'whats', 'who', 'hows',
+  'went', 'wrong', 'go', 'going', 'goes', 'problem', 'problems', 'issue', 'issues', 'think', 'like', 'good', 'bad', 'big', 'main', 'key', 'new', 'old', 'next', 'last', 'first', 'involved', 'anyone', 'someone', 'people', 'person', 'happening', 'happened', 'happen']);
 
 export interface UnansweredLog {
   (entry: { question: string; intent: string; reason: string }): void;
@@ -55,21 +56,41 @@ export class Engine {
     const ctx: IntentContext = { q, k: this.knowledge, ix: this.indexes };
     const topical = q.words.filter((w) => !STOP_WORDS.has(w));
     if (topical.length === 0) return this.unanswered(text, 'no-topic', "I couldn't find a question in that. " + HELP_LINE);
-    if (q.unknown.length / topical.length >= 1 / 3) return this.unanswered(text, 'out-of-scope', outOfScope());
+    if (q.unknown.length / topical.length > 0.4) return this.unanswered(text, 'out-of-scope', outOfScope());
 
     const ranked = this.matcher.rank(q);
     const top = ranked[0]?.score ?? 0;
+    let weak: { intent: Intent; result: IntentResult; confidence: number; index: number } | undefined;
     for (const [i, { intent, score }] of ranked.entries()) {
       const result = safely(() => intent.answer(ctx));
       if (!result) continue;
       if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
       // A structured answer with words nobody knows ("weather in Leeds") is a different question.
       if (!intent.fallback && q.unknown.length > 0) return this.unanswered(text, 'out-of-scope', outOfScope());
-      const confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
+      let confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
+      // An answer that leaves the question's own topic words untouched answers something else: try the next reading.
+      const covered = intent.fallback ? 1 : this.coverage(q, intent, result);
+      if (covered < 0.5) {
+        weak ??= { intent, result, confidence: confidence * covered, index: i };
+        continue;
+      }
       const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(i + 1), score);
       return compose(this.knowledge, intent.name, confidence, result, suggestions, result.aboutNow ? this.asOfLine() : undefined);
     }
+    if (weak) {
+      const { intent, result, confidence, index } = weak;
+      return compose(this.knowledge, intent.name, confidence, result, this.alternatives(ctx, ranked.slice(index + 1), 0), result.aboutNow ? this.asOfLine() : undefined);
+    }
     return this.unanswered(text, 'no-match', `I don't know: nothing in what I hold covers that. ${HELP_LINE}`, this.didYouMean(ctx, ranked));
+  }
+
+  /** Share of the question's topic words (beyond its entities and the intent's own phrasing) that the answer speaks to. */
+  private coverage(q: ParsedQuestion, intent: Intent, result: IntentResult): number {
+    const own = this.matcher.intentWords.get(intent.name) ?? new Set<string>();
+    const free = q.words.filter((w, i) => !q.linked[i] && !STOP_WORDS.has(w)).map(stem).filter((t) => !own.has(t));
+    if (free.length < 2) return 1;
+    const said = new Set(result.statements.flatMap((s) => [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : ''))]).flatMap((t) => words(t).map(stem)));
+    return free.filter((t) => said.has(t)).length / free.length;
   }
 
   /** The organisation card for a name or ODS code. */

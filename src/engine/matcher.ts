@@ -26,6 +26,8 @@ export class IntentMatcher {
   });
   /** Every word the intents' examples use: such words never count as out of scope. */
   readonly vocabulary = new Set<string>();
+  /** The words of each intent's own examples (stemmed). */
+  readonly intentWords = new Map<string, Set<string>>();
 
   constructor(private readonly intents: Intent[]) {
     let id = 0;
@@ -33,10 +35,13 @@ export class IntentMatcher {
       for (const example of intent.examples) {
         const text = words(example.replace(/\{(\w+)\}/g, (_, slot: string) => ` ${PLACEHOLDER[slot] ?? slot} `)).join(' ');
         this.index.add({ id: id++, intent: intent.name, text });
+        const own = this.intentWords.get(intent.name) ?? new Set<string>();
         for (const w of text.split(' ')) {
           this.vocabulary.add(w);
           this.vocabulary.add(stem(w));
+          own.add(stem(w));
         }
+        this.intentWords.set(intent.name, own);
       }
     }
   }

@@ -53,7 +53,7 @@ export class FactIndex {
     for (const person of k.people) {
       for (const r of person.roles) add({ kind: 'role', fact: r, person }, r.title, [person.name, ...person.aliases, orgName(r.organisation), programmeName(r.programme)].join(' '));
     }
-    for (const f of k.figures) add({ kind: 'figure', fact: f }, [f.label, ...f.aliases].join(' '), `${f.unit} ${f.periodValue?.label ?? ''} ${f.organisations.map(orgName).join(' ')}`);
+    for (const f of k.figures) add({ kind: 'figure', fact: f }, [f.label, f.unit, ...f.aliases].join(' '), `${f.periodValue?.label ?? ''} ${f.organisations.map(orgName).join(' ')}`);
     for (const g of k.glossary) add({ kind: 'glossary', fact: g }, [g.term, ...g.aliases].join(' '), g.definition);
   }
 

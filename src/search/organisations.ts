@@ -111,8 +111,13 @@ export class OrganisationIndex {
         if (!orgs) continue;
         if (len === 1 && ORDINARY_WORDS.has(key) && !new RegExp(`\\b${key[0].toUpperCase()}${key.slice(1)}\\b`).test(raw)) continue;
         const ranked = rankByHint(orgs, hint);
-        found.push({ org: ranked[0], from: i, to: i + len, text: span.join(' '), alternatives: ranked.slice(1) });
-        for (let k = i; k < i + len; k++) taken[k] = true;
+        // "NHS Thurrock CCG": the generic words around a name belong to the mention.
+        let from = i;
+        let to = i + len;
+        while (from > 0 && !taken[from - 1] && GENERIC.has(wordsOfQuestion[from - 1]) && wordsOfQuestion[from - 1] !== 'the') from--;
+        while (to < wordsOfQuestion.length && !taken[to] && GENERIC.has(wordsOfQuestion[to]) && wordsOfQuestion[to] !== 'the') to++;
+        found.push({ org: ranked[0], from, to, text: wordsOfQuestion.slice(from, to).join(' '), alternatives: ranked.slice(1) });
+        for (let k = from; k < to; k++) taken[k] = true;
       }
     }
     return found.sort((a, b) => a.from - b.from);
