@@ -2,7 +2,7 @@
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Intervention } from '../src/knowledge/knowledge.ts';
 import { overlaps } from '../src/knowledge/dates.ts';
-import { statusLabel } from '../src/engine/describe.ts';
+import { outcomeLead, statusLabel } from '../src/engine/describe.ts';
 import { asks, listing, nameOf, orgsIn } from './_shared.ts';
 
 export const intent: Intent = {
@@ -44,6 +44,6 @@ function sortByDate(xs: Intervention[]) {
 }
 
 function line(i: Intervention, name: (code: string) => string): DraftStatement {
-  const outcome = i.outcome ? ` In the end it ${statusLabel(i.outcome.status)}.` : '';
+  const outcome = i.outcome ? ` ${outcomeLead(i.outcome.status)}.` : '';
   return { text: `• ${listing(i.organisations.map(name))}: ${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}).${outcome}`, sources: [i.source] };
 }

@@ -32,6 +32,8 @@ export const intent: Intent = {
   },
   answer({ q, k }) {
     const childKind = CHILD_WORDS.find(([ws]) => asks(q, ...ws))?.[1];
+    // "Which CCGs are in financial special measures?" asks about an intervention, not a group.
+    if (q.interventionTypes.length && !childKind) return null;
     const memberKinds = KIND_WORDS.filter(([ws]) => asks(q, ...ws)).flatMap(([, kinds]) => kinds);
     const wantsMembers = asks(q, 'member', 'members', 'sit', 'sits', 'part', 'make', 'represented', 'representatives', 'include', 'includes', 'which', 'list', 'who', 'on', 'in');
     const programmes = programmesIn(q);

@@ -1,6 +1,6 @@
 /** Organisation status: register record, interventions (plans against outcomes) and people, in a few lines. */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import { interventionLine, interventionsFor, outcomeLine, registerLines } from '../src/engine/describe.ts';
+import { interventionLine, interventionsFor, registerLines } from '../src/engine/describe.ts';
 import { orgsIn } from './_shared.ts';
 
 export const intent: Intent = {
@@ -19,11 +19,7 @@ export const intent: Intent = {
     const orgFacts = k.organisationFacts.get(org.code);
     if (!org.inRegister && orgFacts) statements.push({ text: orgFacts.description ?? `${org.name} is named in the source documents.`, sources: orgFacts.sources.slice(0, 1) });
     statements.push(...registerLines(k, org));
-    for (const i of interventionsFor(k, org.code).slice(0, 4)) {
-      statements.push(interventionLine(k, i));
-      const outcome = outcomeLine(k, i);
-      if (outcome) statements.push(outcome);
-    }
+    for (const i of interventionsFor(k, org.code).slice(0, 4)) statements.push(interventionLine(k, i, true));
     const roles = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === org.code).map((r) => ({ p, r })));
     for (const { p, r } of roles.slice(0, 2)) statements.push({ text: `${p.name}: ${r.title}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] });
     if (statements.length === 0) return null;

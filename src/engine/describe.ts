@@ -33,26 +33,41 @@ const STATUS_LABEL: Record<string, string> = {
 };
 export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s;
 
-/** One line on an intervention as it bears on an organisation: what, since when, and how it ended. */
-export function interventionLine(k: Knowledge, i: Intervention): DraftStatement {
+/** How a sentence about an outcome begins: "In the end this did not happen:". */
+export function outcomeLead(status: string): string {
+  if (status === 'unknown') return 'Outcome not recorded';
+  if (status === 'completed') return 'In the end this went ahead';
+  return `In the end this ${statusLabel(status)}`;
+}
+
+/**
+ * One line on an intervention as it bears on an organisation: what, since when, and how it ended.
+ * `brief` gives the title instead of the full summary, for status summaries.
+ */
+export function interventionLine(k: Knowledge, i: Intervention, brief = false): DraftStatement {
   const state = STATE[i.type];
-  const when = i.dateValue.precision === 'day' ? `since ${i.dateValue.label}` : i.dateValue.precision === 'vague' ? i.dateValue.label : `since ${i.dateValue.label}`;
+  const detail = brief ? i.title : i.summary;
   const head = state && ['imposed', 'in-force', 'announced'].includes(i.status)
-    ? `${capitalise(state)} ${when}: ${i.summary}`
-    : `${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}${i.dueValue ? `, due ${i.dueValue.label}` : ''}): ${i.summary}`;
-  return { text: ensureStop(head), sources: [i.source] };
+    ? `${capitalise(state)} since ${i.dateValue.label}: ${detail}`
+    : `${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}${i.dueValue ? `, due ${i.dueValue.label}` : ''})${brief ? '' : `: ${i.summary}`}`;
+  const outcome = brief && i.outcome ? ` ${outcomeLead(i.outcome.status)}: ${i.outcome.text}` : '';
+  return { text: ensureStop(ensureStop(head) + outcome), sources: [i.source, ...(brief ? outcomeSources(k, i) : [])] };
+}
+
+function outcomeSources(k: Knowledge, i: Intervention): Source[] {
+  const sources: Source[] = [];
+  if (i.outcome?.source) sources.push(i.outcome.source);
+  for (const code of i.outcome?.register ?? []) {
+    const row = k.organisations.get(code)?.rows.find((r) => r.file.endsWith('eccg.csv')) ?? k.organisations.get(code)?.rows[0];
+    if (row && sources.length < 2) sources.push(row);
+  }
+  return sources;
 }
 
 /** Where a plan met a different outcome: the plan, then what the register or a later source shows. */
 export function outcomeLine(k: Knowledge, i: Intervention): DraftStatement | null {
   if (!i.outcome) return null;
-  const sources: Source[] = [];
-  if (i.outcome.source) sources.push(i.outcome.source);
-  for (const code of i.outcome.register) {
-    const row = k.organisations.get(code)?.rows.find((r) => r.file.endsWith('eccg.csv')) ?? k.organisations.get(code)?.rows[0];
-    if (row && sources.length < 3) sources.push(row);
-  }
-  return { text: ensureStop(`In the end this ${statusLabel(i.outcome.status)}: ${i.outcome.text}`), sources };
+  return { text: ensureStop(`${outcomeLead(i.outcome.status)}: ${i.outcome.text}`), sources: outcomeSources(k, i) };
 }
 
 /** Register facts on an organisation in a sentence or two: kind, region, parent, dates, successors. */
@@ -72,7 +87,7 @@ export function registerLines(k: Knowledge, o: Organisation): DraftStatement[] {
     if (further.length) first += `, now part of ${further.map((f) => orgLabel(k, f)).join(' and ')}`;
   } else if (o.type === 'ccg' && o.names.some((n) => / - [A-Z0-9]{3}$/.test(n))) {
     const parent = o.parent ? orgLabel(k, o.parent) : 'its ICB';
-    first += `. CCGs closed on 30 June 2022; its code lives on as a sub-ICB location of ${parent}`;
+    first += `. The register gives it no close date: its code lives on as a sub-ICB location of ${parent}`;
   } else if (o.parent && k.organisations.get(o.parent)) {
     first += `, part of ${orgLabel(k, o.parent)}`;
   }

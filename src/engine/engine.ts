@@ -55,8 +55,7 @@ export class Engine {
     const q = parseQuestion(text, this.indexes, this.knownWords);
     const ctx: IntentContext = { q, k: this.knowledge, ix: this.indexes };
     const topical = q.words.filter((w) => !STOP_WORDS.has(w));
-    if (topical.length === 0) return this.unanswered(text, 'no-topic', "I couldn't find a question in that. " + HELP_LINE);
-    if (q.unknown.length / topical.length > 0.4) return this.unanswered(text, 'out-of-scope', outOfScope());
+    if (topical.length > 0 && q.unknown.length / topical.length > 0.4) return this.unanswered(text, 'out-of-scope', outOfScope());
 
     const ranked = this.matcher.rank(q);
     const top = ranked[0]?.score ?? 0;

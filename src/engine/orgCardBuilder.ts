@@ -4,7 +4,7 @@ import { REGIONS, successorChain, type Organisation } from '../knowledge/registe
 import type { Indexes } from '../search/indexes.ts';
 import type { Citation } from './answer.ts';
 import { toCitation } from './citations.ts';
-import { interventionLine, interventionsFor, outcomeLine, registerLines } from './describe.ts';
+import { interventionLine, interventionsFor, registerLines } from './describe.ts';
 import type { Source } from './intent.ts';
 import type { OrgCard, OrgRef } from './orgCard.ts';
 
@@ -38,14 +38,9 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
   }
   const interventions = interventionsFor(k, o.code);
   for (const i of interventions.slice(0, 4)) {
-    const line = interventionLine(k, i);
+    const line = interventionLine(k, i, true);
     statusLines.push(line.text);
     sources.push(...line.sources);
-    const outcome = outcomeLine(k, i);
-    if (outcome) {
-      statusLines.push(outcome.text);
-      sources.push(...outcome.sources);
-    }
   }
   const people = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === o.code).map((r) => ({ id: p.id, name: p.name, title: r.title, date: r.dateValue?.label, source: r.source })));
   for (const p of people.slice(0, 3)) sources.push(p.source);
@@ -70,7 +65,7 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
       type: o.type,
       region: o.region ? { code: o.region, name: REGIONS[o.region] ?? o.region } : null,
       parent: o.parent && k.organisations.has(o.parent) ? ref(k, o.parent) : null,
-      parents: o.parents.map((p) => ({ ...ref(k, p.code), period: p.period })),
+      parents: o.parents.map((p) => ({ ...ref(k, p.code), name: p.name, period: p.period })),
       opened: o.opened,
       closed: o.closed,
       predecessors: o.predecessors.map((p) => ({ ...ref(k, p.code), date: p.date })),

@@ -22,6 +22,8 @@ export interface RegisterRow {
 
 export interface ParentLink {
   code: string;
+  /** The parent's name in that period ("Mid and South Essex STP" in 2019). */
+  name: string;
   period: string;
   row: RegisterRow;
 }
@@ -157,7 +159,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     if (!stp.members.includes(ccg)) stp.members.push(ccg);
     stp.rows.push(row(`register/${REGISTER_FILES.stps2019}`, r));
     const member = orgs.get(ccg);
-    if (member) member.parents.push({ code, period: 'April 2019', row: row(`register/${REGISTER_FILES.stps2019}`, r) });
+    if (member) member.parents.push({ code, name: displayName(name), period: 'April 2019', row: row(`register/${REGISTER_FILES.stps2019}`, r) });
   }
   for (const r of parseCsvWithHeader(read(REGISTER_FILES.lookup2020))) {
     const { CCG20CDH: ccg, CCG20NM: ccgName, STP20CD: ons, STP20CDH: code, STP20NM: stpName } = r.row;
@@ -168,7 +170,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     const member = orgs.get(ccg);
     if (member) {
       addName(member, ccgName, true);
-      member.parents.push({ code, period: 'April 2020', row: row(`register/${REGISTER_FILES.lookup2020}`, r) });
+      member.parents.push({ code, name: displayName(stpName), period: 'April 2020', row: row(`register/${REGISTER_FILES.lookup2020}`, r) });
       member.rows.push(row(`register/${REGISTER_FILES.lookup2020}`, r));
     }
   }
@@ -194,7 +196,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     const member = orgs.get(ccg);
     if (member) {
       addName(member, ccgName);
-      member.parents.push({ code, period: '2016 footprint', row: row(`register/${REGISTER_FILES.footprints2016}`, r) });
+      member.parents.push({ code, name: `${displayName(name)} STP footprint`, period: '2016 footprint', row: row(`register/${REGISTER_FILES.footprints2016}`, r) });
     }
   }
 

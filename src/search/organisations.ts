@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { Organisation, OrganisationType } from '../knowledge/register.ts';
 import { normalise } from './text.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 /** Words that say what kind of body a name is, not which one. */
 const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'clinical', 'commissioning', 'group', 'icb', 'integrated', 'care', 'board', 'stp', 'foundation', 'trust', 'the', 'sub', 'reporting', 'entity', 'footprint', 'partnership', 'sustainability', 'transformation', 'plan', 'ics', 'system']);
@@ -44,6 +45,8 @@ export class OrganisationIndex {
   private readonly byKey = new Map<string, Organisation[]>();
   private readonly fuzzy: MiniSearch<{ id: number; code: string; key: string }>;
   private readonly maxKeyWords: number;
+  /** The words of every name, to correct typos (including swapped letters) before fuzzy search. */
+  private readonly nameWords = new Vocabulary();
 
   constructor(private readonly orgs: Map<string, Organisation>) {
     let id = 0;
@@ -64,6 +67,7 @@ export class OrganisationIndex {
         docs.push({ id: id++, code: org.code, key });
       }
     }
+    for (const key of this.byKey.keys()) this.nameWords.add(key.split(' '));
     this.maxKeyWords = Math.max(...[...this.byKey.keys()].map((k) => k.split(' ').length));
     this.fuzzy = new MiniSearch({ fields: ['key'], storeFields: ['code', 'key'], searchOptions: { fuzzy: 0.25, prefix: true } });
     this.fuzzy.addAll(docs);
@@ -74,7 +78,7 @@ export class OrganisationIndex {
     const q = query.trim();
     const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q);
     if (code) return { kind: 'found', org: code };
-    const key = nameKey(q);
+    const key = nameKey(q).split(' ').map((w) => this.nameWords.correct(w) ?? w).join(' ');
     if (!key) return { kind: 'none', suggestions: [] };
     const exact = this.byKey.get(key);
     if (exact) return this.decide(exact, normalise(q));

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.ts';
+import type { Answer } from '../../src/engine/answer.ts';
+import { bundledEngine } from '../helpers/knowledge.ts';
+
+let engine: Engine;
+const answers: Answer[] = [];
+const ask = (q: string) => {
+  const a = engine.ask(q);
+  answers.push(a);
+  return a;
+};
+beforeAll(async () => {
+  engine = await bundledEngine();
+});
+
+describe('each intent answers, citing its source', () => {
+  it('summarises an organisation with register facts and interventions', () => {
+    const a = ask('tell me about Thurrock CCG');
+    expect(a).toMatchObject({ answered: true, intent: 'organisation-status' });
+    expect(a.text).toContain('Under legal directions since 31 March 2017');
+    expect(a.text).toContain('did not happen');
+    expect(a.text).toContain('The knowledge runs to');
+    expect(a.citations.some((c) => c.document.startsWith('register:'))).toBe(true);
+  });
+
+  it('lists interventions by type, and by date', () => {
+    const fsm = ask('which CCGs are in financial special measures?');
+    expect(fsm.intent).toBe('interventions-list');
+    for (const name of ['Vale of York', 'Croydon', 'Walsall', 'East Surrey']) expect(fsm.text).toContain(name);
+    const ld = ask('which CCGs were under legal directions in 2017?');
+    expect(ld.text).toContain('Thurrock');
+    expect(ld.text).not.toContain('Vale of York');
+  });
+
+  it('explains what an intervention required, and why', () => {
+    const told = ask('what was Vale of York told to do?');
+    expect(told.intent).toBe('intervention-detail');
+    expect(told.text).toContain('accountable officer');
+    const why = ask('why does Croydon CCG need a recovery plan?');
+    expect(why.text).toMatch(/deteriorat/);
+    expect(why.text.indexOf('Why:')).toBeLessThan(why.text.indexOf('Required:') === -1 ? Infinity : why.text.indexOf('Required:'));
+  });
+
+  it('answers who leads what, and who a person is', () => {
+    expect(ask('who leads primary care in the success regime?').text).toContain('Ian Stidson');
+    const melanie = ask('who is Melanie Craig?');
+    expect(melanie.intent).toBe('people');
+    expect(melanie.text).toContain('Southend');
+  });
+
+  it('lists members of groups and STPs', () => {
+    const slg = ask('which providers sit on the System Leaders Group?');
+    expect(slg.text).toContain('East of England Ambulance Service');
+    expect(slg.text).toContain('Provide');
+    const stp = ask('which CCGs are in the mid and south Essex STP?');
+    for (const name of ['Thurrock', 'Southend', 'Basildon and Brentwood', 'Castle Point and Rochford', 'Mid Essex']) expect(stp.text).toContain(name);
+  });
+
+  it('gives dates and timelines', () => {
+    expect(ask('when was the Essex success regime programme set up?').text).toContain('December 2015');
+    const changed = ask('what changed in April 2018?');
+    expect(changed.text).toContain('merged into');
+    expect(changed.text).toContain('Bristol, North Somerset and South Gloucestershire');
+    const timeline = ask('timeline of the Essex success regime');
+    expect(timeline.statements.length).toBeGreaterThan(3);
+  });
+
+  it('gives figures, in words and digits', () => {
+    expect(ask('how many CCGs had legal directions in 2016-17?').text).toMatch(/28|twenty-eight/i);
+    expect(ask('how many CCGs are in the financial special measures regime?').text).toContain('nine (9)');
+  });
+
+  it('defines terms', () => {
+    const a = ask('what is a success regime?');
+    expect(a.intent).toBe('definition');
+    expect(a.text.toLowerCase()).toContain('success regime');
+  });
+
+  it('says what became of merged organisations, and of plans that never happened', () => {
+    const ns = ask('what happened to North Somerset CCG?');
+    expect(ns.text).toContain('31 March 2018');
+    expect(ns.text).toContain('15C');
+    const mse = ask('is mid and south Essex merging?');
+    expect(mse.text).toContain('did not happen');
+  });
+
+  it('explains what it can do', () => {
+    const a = ask('what can you do?');
+    expect(a).toMatchObject({ answered: true, intent: 'help' });
+  });
+
+  it('quotes a passage when no intent fits but a document answers', () => {
+    const a = ask('What options did NHS England consider for severely troubled CCGs?');
+    expect(a.intent).toBe('passage');
+    expect(a.text).toContain('accountable providers');
+  });
+});
+
+describe('reading questions forgivingly', () => {
+  it('links entities through typos', () => {
+    const a = ask('legal directons thurock');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('Thurrock');
+    expect(a.text.toLowerCase()).toContain('legal directions');
+  });
+});
+
+describe('declining honestly', () => {
+  it.each([
+    "what's the weather in Leeds tomorrow?",
+    'Who won the football last night?',
+    'is there a good pizza place near Basildon?',
+    'Tell me about Narnia CCG',
+  ])('declines "%s" and offers what it can do', (q) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.citations).toHaveLength(0);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('declines an over-long question politely', () => {
+    const a = ask('which CCGs '.repeat(100));
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain('I can take up to 500');
+  });
+
+  it('logs unanswered questions for review', () => {
+    const seen: string[] = [];
+    engine.onUnanswered = (e) => seen.push(e.question);
+    engine.ask('Who won the football last night?');
+    engine.onUnanswered = undefined;
+    expect(seen).toEqual(['Who won the football last night?']);
+  });
+});
+
+describe('every answer keeps its promises', () => {
+  it('quotes every citation verbatim from its document or register row, within the limits', () => {
+    expect(answers.length).toBeGreaterThan(20);
+    for (const a of answers) {
+      expect(a.text.length).toBeLessThanOrEqual(1500);
+      expect(a.citations.length).toBeLessThanOrEqual(10);
+      for (const c of a.citations) {
+        if (c.document.startsWith('register:')) {
+          const org = [...engine.knowledge.organisations.values()].find((o) =>
+            [...o.rows, ...o.successors.map((x) => x.row), ...o.predecessors.map((x) => x.row), ...o.parents.map((x) => x.row)].some((r) => r.raw === c.quote));
+          expect(org, `register row ${c.quote}`).toBeDefined();
+        } else {
+          expect(engine.knowledge.documents.get(c.document)!.text).toContain(c.quote);
+        }
+      }
+    }
+  });
+});

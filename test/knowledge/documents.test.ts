@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
+import { splitPassages } from '../../src/knowledge/documents.ts';
+
+const k = loadKnowledge();
+
+describe('documents and passages', () => {
+  it('keeps each passage as an exact slice of its document', () => {
+    for (const doc of k.documents.values()) {
+      for (const p of doc.passages) expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+    }
+  });
+
+  it('gives passages stable ids in document order', () => {
+    const doc = k.documents.get('essex-directions-2017')!;
+    expect(doc.passages.map((p) => p.id).slice(0, 3)).toEqual(['essex-directions-2017#1', 'essex-directions-2017#2', 'essex-directions-2017#3']);
+  });
+
+  it('splits table rows into labelled cells and list items from their bullets', () => {
+    const doc = k.documents.get('essex-success-regime-2016')!;
+    const setUp = doc.passages.find((p) => p.text.startsWith('Programme set up'))!;
+    expect(setUp.kind).toBe('table-row');
+    expect(setUp.label).toBe('December 2015');
+    const walsall = k.documents.get('single-commissioning-2016')!.passages.find((p) => p.text.startsWith('Walsall CCG'))!;
+    expect(walsall.kind).toBe('list-item');
+  });
+
+  it('reads a block of short lines as a list under its heading', () => {
+    const passages = splitPassages('d', 'Service providers:\n\nProvide\nMonitor\n');
+    expect(passages.map((p) => [p.kind, p.text, p.section])).toEqual([
+      ['heading', 'Service providers:', undefined],
+      ['list-item', 'Provide', 'Service providers'],
+      ['list-item', 'Monitor', 'Service providers'],
+    ]);
+  });
+
+  it('carries each document’s metadata with the precision of its date', () => {
+    const doc = k.documents.get('single-commissioning-2016')!;
+    expect(doc.publishedLabel).toBe('21 July 2016');
+    expect(doc.date_inferred).toBe(true);
+    expect(k.documents.get('essex-directions-2017')!.publishedLabel).toBe('April 2017');
+  });
+});
