@@ -16,6 +16,8 @@ export const intent: Intent = {
   },
   answer({ q }) {
     if (!asks(q, 'what', 'define', 'meaning', 'mean', 'means', 'explain', 'stand', 'role') && q.words.length > 4) return null;
+    // A question naming an organisation asks about that organisation, not about a term.
+    if (q.orgs.some((m) => m.org.inRegister)) return null;
     const term = termsIn(q)[0];
     if (term) {
       return { statements: [{ text: `${term.term}: ${term.definition}`, sources: [] }, { text: `In the sources: “${term.source.quote}”`, sources: [term.source] }], fit: 1 };

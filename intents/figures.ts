@@ -3,7 +3,21 @@ import type { Intent } from '../src/engine/intent.ts';
 import type { Figure } from '../src/knowledge/knowledge.ts';
 import { overlaps } from '../src/knowledge/dates.ts';
 import { asks, countWords } from './_shared.ts';
-import { stem, words } from '../src/search/text.ts';
+import { STOP_WORDS, stem, words } from '../src/search/text.ts';
+
+/** Share of the unit's words the question uses: "hospitals" fits "how many hospitals" better than "hospitals (of three)". */
+function unitFit(unit: string, terms: string[]): number {
+  const u = words(unit).filter((w) => !STOP_WORDS.has(w)).map(stem);
+  return u.length ? u.filter((w) => terms.includes(w)).length / u.length : 0;
+}
+
+/** Word pairs of the question that stand in the label ("in Essex"). */
+function sharedBigrams(label: string, question: string[]): number {
+  const l = ` ${words(label).join(' ')} `;
+  let n = 0;
+  for (let i = 0; i + 1 < question.length; i++) if (l.includes(` ${question[i]} ${question[i + 1]} `)) n++;
+  return n;
+}
 
 export const intent: Intent = {
   name: 'figures',
@@ -18,7 +32,7 @@ export const intent: Intent = {
       .map((h) => ({ ...h, figure: h.ref.fact as Figure }))
       .filter((h) => q.dates.every((d) => !h.figure.periodValue || overlaps(d.value, h.figure.periodValue)))
       // "How many hospitals": a figure counted in hospitals beats one that merely mentions them.
-      .map((h) => ({ ...h, score: h.score * (words(h.figure.unit).map(stem).some((u) => q.terms.includes(u)) ? 2 : 1) }))
+      .map((h) => ({ ...h, score: h.score * (1 + unitFit(h.figure.unit, q.terms)) * (1 + 0.5 * sharedBigrams(h.figure.label, q.words)) }))
       .sort((a, b) => b.score - a.score);
     if (!hits.length) return null;
     const best = hits[0];

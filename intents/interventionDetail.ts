@@ -42,6 +42,10 @@ function pick(q: Parameters<Intent['answer']>[0]['q'], k: Parameters<Intent['ans
     else if (!orgs.length) return undefined;
   }
   pool = [...new Set(pool)];
+  if (asks(q, 'why', 'reason', 'reasons')) {
+    const explained = pool.filter((i) => i.why.length);
+    if (explained.length) pool = explained;
+  }
   if (pool.length <= 1) return pool[0];
   // Several fit: the one whose words best match the question.
   const hits = ix.facts.search([...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-'))], ['intervention'], 50);

@@ -16,9 +16,9 @@ export const intent: Intent = {
   answer({ q, k }) {
     const types = q.interventionTypes;
     if (types.length === 0 && !asks(q, 'intervention', 'interventions', 'intervened')) return null;
-    if (asks(q, 'why', 'how many', 'required', 'require', 'told', 'ordered')) return null;
+    if (asks(q, 'why', 'when', 'how', 'required', 'require', 'told', 'ordered')) return null;
     const area = new Set<string>();
-    for (const o of orgsIn(q)) {
+    for (const o of orgsIn(q).filter((o) => o.inRegister)) {
       area.add(o.code);
       for (const m of o.members) area.add(m);
     }
@@ -27,8 +27,8 @@ export const intent: Intent = {
       (area.size === 0 || i.organisations.some((c) => area.has(c))) &&
       q.dates.every((d) => overlaps(d.value, i.dateValue)));
     if (matches.length === 0) {
-      if (!types.length) return null;
-      const where = [...orgsIn(q).map((o) => o.name), ...q.dates.map((d) => d.value.label)].join(', ');
+      if (!types.length || !asks(q, 'which', 'list', 'who', 'any')) return null;
+      const where = [...orgsIn(q).filter((o) => o.inRegister).map((o) => o.name), ...q.dates.map((d) => d.value.label)].join(', ');
       return { statements: [{ text: `I hold no ${types[0].replace(/-/g, ' ')} interventions${where ? ` for ${where}` : ''}.`, sources: [] }], fit: 0.6 };
     }
     const statements: DraftStatement[] = [];

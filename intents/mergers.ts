@@ -12,7 +12,7 @@ export const intent: Intent = {
   examples: [
     'what happened to {org}', 'is {org} merging', 'did {org} merge', 'what is the successor of {org}', 'who replaced {org}', 'which ccgs merged into {org}',
     'is there a planned merger in {org}', 'what became of {org}', '{org} merger', 'when did {org} merge', 'does {org} still exist', 'is {org} closed', 'what did {org} become',
-    'what are the predecessors of {org}', 'was {org} abolished',
+    'what are the predecessors of {org}', 'was {org} abolished', 'was the single ccg for {org} formed', 'did the {org} merger happen', 'was {org} ever merged',
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What happened to ${q.orgs[0].org.name}?` : null),
   answer({ q, k }) {

@@ -9,7 +9,7 @@ export const intent: Intent = {
   needs: ['org'],
   examples: [
     'tell me about {org}', "what's the status of {org}", 'status of {org}', '{org}', '{org} ccg', 'what is happening at {org}', 'what is happening with {org}',
-    'give me an overview of {org}', 'what do we know about {org}', 'how is {org} doing', 'latest on {org}', 'summary of {org}', 'info on {org}', 'what is the current position of {org}',
+    'give me an overview of {org}', 'what do we know about {org}', 'how is {org} doing', 'latest on {org}', 'summary of {org}', 'info on {org}', 'what is the current position of {org}', 'what is {org}', 'what did {org} do', 'who are {org}',
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `Tell me about ${q.orgs[0].org.name}` : null),
   answer({ q, k }) {
@@ -20,6 +20,9 @@ export const intent: Intent = {
     if (!org.inRegister && orgFacts) statements.push({ text: orgFacts.description ?? `${org.name} is named in the source documents.`, sources: orgFacts.sources.slice(0, 1) });
     statements.push(...registerLines(k, org));
     for (const i of interventionsFor(k, org.code).slice(0, 4)) statements.push(interventionLine(k, i, true));
+    // Where the documents speak of it beyond any intervention.
+    const mentions = (orgFacts?.sources ?? []).filter((s) => !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)));
+    if (org.inRegister && mentions.length) statements.push({ text: `In the sources: “${mentions[0].quote}”`, sources: [mentions[0]] });
     const roles = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === org.code).map((r) => ({ p, r })));
     for (const { p, r } of roles.slice(0, 2)) statements.push({ text: `${p.name}: ${r.title}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] });
     if (statements.length === 0) return null;

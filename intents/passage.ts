@@ -1,10 +1,13 @@
 /** Passage fallback: when no intent fits but a document clearly answers, quote the passage. */
 import type { Intent } from '../src/engine/intent.ts';
-import { searchPassages } from '../src/search/passageIndex.ts';
+import { searchPassages, type PassageHit } from '../src/search/passageIndex.ts';
 import { stem } from '../src/search/text.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(['who', 'when', 'why', 'how', 'many', 'much', 'happen', 'happened', 'say', 'said', 'mean', 'does', 'did', 'do', 'will', 'would', 'went', 'give', 'gave', 'consider', 'considered'].map(stem));
+
+/** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
+const MIN_PASSAGE_CHARS = 30;
 
 export const intent: Intent = {
   name: 'passage',
@@ -14,13 +17,26 @@ export const intent: Intent = {
   answer({ q, k, ix }) {
     const wanted = [...new Set(q.terms.filter((t) => !ASKING.has(t)))];
     if (wanted.length === 0) return null;
-    const hits = searchPassages(ix.passages, k.passages, wanted, 3);
-    if (!hits.length) return null;
-    const covered = (terms: string[]) => wanted.filter((w) => terms.includes(w)).length / wanted.length;
-    const best = hits[0];
-    const fit = covered(best.terms);
-    if (fit < 0.5 || (wanted.length >= 3 && best.terms.length < 2)) return null;
-    const chosen = [best, ...hits.slice(1).filter((h) => h.score >= best.score * 0.75 && h.passage.text.length < 400)].slice(0, 2);
+    // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
+    const unknown = new Set(q.unknown.map(stem));
+    const free = [...new Set(q.words.filter((w, i) => !q.linked[i]).map(stem).filter((t) => wanted.includes(t) && !unknown.has(t)))];
+    const mentions = [...q.orgs, ...q.names].map((m) => q.words.slice(m.from, m.to).map(stem));
+    const share = (terms: string[]) => {
+      const hasFree = free.filter((w) => terms.includes(w)).length;
+      const hasMention = mentions.filter((m) => m.some((w) => terms.includes(w))).length;
+      return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
+    };
+    // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
+    const found = new Map<string, PassageHit>();
+    for (const h of [...searchPassages(ix.passages, k.passages, wanted, 10), ...searchPassages(ix.passages, k.passages, free, 10)]) if (!found.has(h.passage.id)) found.set(h.passage.id, h);
+    const good = [...found.values()].filter((h) => {
+      const s = share(h.terms);
+      return h.passage.text.length >= MIN_PASSAGE_CHARS && s.free >= 0.5 && s.all >= (unknown.size ? 0.6 : 0.5);
+    });
+    if (!good.length) return null;
+    const best = good[0];
+    const fit = share(best.terms).all;
+    const chosen = [best, ...good.slice(1).filter((h) => h.score >= best.score * 0.75 && h.passage.text.length < 400)].slice(0, 2);
     return {
       statements: chosen.map((h) => {
         const doc = k.documents.get(h.passage.document)!;

@@ -22,6 +22,8 @@ export const intent: Intent = {
   },
   answer({ q, k, ix }) {
     const people = peopleIn(q);
+    // "What did Anita Donley say?" is answered by the passage quoting her, not by her job title.
+    if (people.length && asks(q, 'say', 'said', 'says', 'letter', 'write', 'wrote', 'writes', 'think', 'thinks', 'argue', 'argued', 'told', 'tell', 'view', 'views', 'blog')) return null;
     if (people.length) return { statements: people.flatMap(describePerson(k)), fit: 1 };
     const programmes = programmesIn(q);
     const programme = mostSpecific(programmes);
@@ -67,5 +69,5 @@ function describePerson(k: Parameters<Intent['answer']>[0]['k']) {
 
 function roleLine(k: Parameters<Intent['answer']>[0]['k'], p: Person, r: Role): DraftStatement {
   const where = r.organisation && !r.title.includes(nameOf(k, r.organisation)) ? ` (${nameOf(k, r.organisation)})` : '';
-  return { text: `${p.name}: ${r.title}${where}${r.dateValue ? `, as of ${r.dateValue.label}` : ''}.`, sources: [r.source] };
+  return { text: `${p.name}: ${r.title}${where}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] };
 }

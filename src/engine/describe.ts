@@ -101,7 +101,8 @@ export function registerLines(k: Knowledge, o: Organisation): DraftStatement[] {
 /** Interventions naming an organisation, or one of its predecessors: those imposed first (the most severe), then newest first. */
 export function interventionsFor(k: Knowledge, code: string): Intervention[] {
   const o = k.organisations.get(code);
-  const codes = new Set([code, ...(o?.predecessors.map((p) => p.code) ?? [])]);
+  const area = o && ['stp', 'icb', 'stp-footprint'].includes(o.type) ? o.members : [];
+  const codes = new Set([code, ...(o?.predecessors.map((p) => p.code) ?? []), ...area]);
   const weight = (i: Intervention) => (STATE[i.type] && ['imposed', 'in-force', 'announced'].includes(i.status) ? 0 : 1);
   return k.interventions
     .filter((i) => i.organisations.some((c) => codes.has(c)))

@@ -64,13 +64,13 @@ export class Engine {
       const result = safely(() => intent.answer(ctx));
       if (!result) continue;
       if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
-      // A structured answer with words nobody knows ("weather in Leeds") is a different question.
-      if (!intent.fallback && q.unknown.length > 0) return this.unanswered(text, 'out-of-scope', outOfScope());
+      // Words nobody knows ("pizza place near Basildon") mean a different question: only a passage covering it will do.
+      if (!intent.fallback && q.unknown.length > 0) continue;
       let confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
       // An answer that leaves the question's own topic words untouched answers something else: try the next reading.
       const covered = intent.fallback ? 1 : this.coverage(q, intent, result);
       if (covered < 0.5) {
-        weak ??= { intent, result, confidence: confidence * covered, index: i };
+        if (covered > 0) weak ??= { intent, result, confidence: confidence * covered, index: i };
         continue;
       }
       const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(i + 1), score);
@@ -80,6 +80,7 @@ export class Engine {
       const { intent, result, confidence, index } = weak;
       return compose(this.knowledge, intent.name, confidence, result, this.alternatives(ctx, ranked.slice(index + 1), 0), result.aboutNow ? this.asOfLine() : undefined);
     }
+    if (q.unknown.length) return this.unanswered(text, 'out-of-scope', outOfScope());
     return this.unanswered(text, 'no-match', `I don't know: nothing in what I hold covers that. ${HELP_LINE}`, this.didYouMean(ctx, ranked));
   }
 
@@ -87,7 +88,7 @@ export class Engine {
   private coverage(q: ParsedQuestion, intent: Intent, result: IntentResult): number {
     const own = this.matcher.intentWords.get(intent.name) ?? new Set<string>();
     const free = q.words.filter((w, i) => !q.linked[i] && !STOP_WORDS.has(w)).map(stem).filter((t) => !own.has(t));
-    if (free.length < 2) return 1;
+    if (free.length === 0) return 1;
     const said = new Set(result.statements.flatMap((s) => [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : ''))]).flatMap((t) => words(t).map(stem)));
     return free.filter((t) => said.has(t)).length / free.length;
   }

@@ -6,7 +6,7 @@ import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
 import { Vocabulary } from './vocabulary.ts';
-import { normalise, words } from './text.ts';
+import { STOP_WORDS, normalise, words } from './text.ts';
 
 export type Named = { kind: 'person'; person: Person } | { kind: 'programme'; programme: Programme } | { kind: 'term'; entry: GlossaryEntry };
 
@@ -40,7 +40,7 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
     const item: Named = { kind: 'term', entry };
     for (const n of [entry.term, ...entry.aliases]) names.add(normalise(n), item);
   }
-  const vocabulary = new Vocabulary();
+  const vocabulary = new Vocabulary(STOP_WORDS);
   for (const p of k.passages) vocabulary.add(words(p.text));
   for (const key of organisations.keys()) vocabulary.add(key.split(' '));
   for (const o of k.organisations.values()) for (const n of o.names) vocabulary.add(words(n));

@@ -3,14 +3,21 @@
  * substitution or swap) from a known word is read as that word. Deletion neighbourhoods (SymSpell) keep
  * a lookup to a few map probes however large the corpus grows.
  */
+import { stem } from './text.ts';
+
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly deletes = new Map<string, string[]>();
+  private readonly stems = new Set<string>();
+
+  /** `ignore`: words never learnt nor offered as corrections (stop words: "weather" is not "whether"). */
+  constructor(private readonly ignore: Set<string> = new Set()) {}
 
   /** Adds words (already normalised) to the vocabulary. */
   add(words: Iterable<string>): void {
     for (const w of words) {
-      if (!w) continue;
+      if (!w || this.ignore.has(w)) continue;
+      this.stems.add(stem(w));
       const seen = this.counts.get(w);
       this.counts.set(w, (seen ?? 0) + 1);
       if (seen === undefined && w.length >= 4 && !/\d/.test(w)) {
@@ -23,8 +30,9 @@ export class Vocabulary {
     }
   }
 
+  /** Known as it stands, or as another form of a known word ("debt" for "debts"). */
   has(word: string): boolean {
-    return this.counts.has(word);
+    return this.counts.has(word) || this.stems.has(stem(word));
   }
 
   get size(): number {
