@@ -1,5 +1,6 @@
 /** Help: what the bot can do, with example questions. */
 import type { Intent } from '../src/engine/intent.ts';
+import { stem, words } from '../src/search/text.ts';
 
 export const intent: Intent = {
   name: 'help',
@@ -7,6 +8,9 @@ export const intent: Intent = {
   examples: ['what can you do', 'help', 'how do I use you', 'what do you know', 'what questions can I ask', 'what can I ask you', 'how does this work', 'what are you', 'hello', 'commands', 'usage', 'what sources do you use'],
   answer({ q, k }) {
     if (q.orgs.length || q.names.length || q.interventionTypes.length) return null;
+    // "What is the population of Essex?" is a question the bot cannot answer, not a request for help.
+    const own = new Set(intent.examples.flatMap((e) => words(e).map(stem)));
+    if (q.terms.some((t) => !own.has(t))) return null;
     const docs = [...k.documents.values()];
     return {
       statements: [

@@ -31,7 +31,8 @@ export const intent: Intent = {
     for (const h of [...searchPassages(ix.passages, k.passages, wanted, 10), ...searchPassages(ix.passages, k.passages, free, 10)]) if (!found.has(h.passage.id)) found.set(h.passage.id, h);
     const good = [...found.values()].filter((h) => {
       const s = share(h.terms);
-      return h.passage.text.length >= MIN_PASSAGE_CHARS && s.free >= 0.5 && s.all >= (unknown.size ? 0.6 : 0.5);
+      // A line ending in a colon only introduces what follows.
+      return h.passage.text.length >= MIN_PASSAGE_CHARS && !h.passage.text.endsWith(':') && s.free >= 0.5 && s.all >= (unknown.size ? 0.6 : 0.5);
     });
     if (!good.length) return null;
     const best = good[0];

@@ -22,8 +22,6 @@ export const intent: Intent = {
   },
   answer({ q, k, ix }) {
     const people = peopleIn(q);
-    // "What did Anita Donley say?" is answered by the passage quoting her, not by her job title.
-    if (people.length && asks(q, 'say', 'said', 'says', 'letter', 'write', 'wrote', 'writes', 'think', 'thinks', 'argue', 'argued', 'told', 'tell', 'view', 'views', 'blog')) return null;
     if (people.length) return { statements: people.flatMap(describePerson(k)), fit: 1 };
     const programmes = programmesIn(q);
     const programme = mostSpecific(programmes);

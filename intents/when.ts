@@ -33,7 +33,8 @@ export const intent: Intent = {
     if (org && asks(q, 'close', 'closed', 'merge', 'merged', 'open', 'opened', 'abolished', 'formed', 'created', 'established') && org.inRegister && !programme) {
       return { statements: registerLines(k, org), organisationCode: org.code, fit: 1 };
     }
-    const terms = [...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : [])];
+    const named = q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'person' ? [i.person.name] : [])));
+    const terms = [...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : []), ...named];
     const hits = ix.facts.search(terms, ['event', 'intervention'], 5);
     if (!hits.length) return null;
     const best = hits[0];

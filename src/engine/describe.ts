@@ -91,7 +91,14 @@ export function registerLines(k: Knowledge, o: Organisation): DraftStatement[] {
   } else if (o.parent && k.organisations.get(o.parent)) {
     first += `, part of ${orgLabel(k, o.parent)}`;
   }
-  lines.push({ text: ensureStop(first), sources: [row, ...chain.slice(0, 2).map((c) => c.row)] });
+  lines.push({ text: ensureStop(first), sources: [...(row ? [row] : []), ...chain.slice(0, 2).map((c) => c.row)] });
+  if (o.parents.length) {
+    // STP membership over time: the 2016 footprint, then the STPs of 2019 and 2020.
+    const byName = new Map<string, string[]>();
+    for (const p of [...o.parents].sort((a, b) => periodOrder(a.period) - periodOrder(b.period))) byName.set(p.name, [...(byName.get(p.name) ?? []), p.period]);
+    const parts = [...byName].map(([name, periods]) => `${name} (${periods.join(', ')})`);
+    lines.push({ text: `STP: ${parts.join('; ')}.`, sources: o.parents.slice(0, 2).map((p) => p.row) });
+  }
   if (o.predecessors.length) {
     lines.push({ text: `It was formed from ${o.predecessors.map((p) => orgLabel(k, p.code)).join(', ')} (${formatDay(o.predecessors[0].date)}).`, sources: o.predecessors.slice(0, 3).map((p) => p.row) });
   }
@@ -109,6 +116,7 @@ export function interventionsFor(k: Knowledge, code: string): Intervention[] {
     .sort((a, b) => weight(a) - weight(b) || b.dateValue.start.localeCompare(a.dateValue.start));
 }
 
-const article = (s: string) => (/^[aeiou]/i.test(s) ? 'an' : 'a');
+const periodOrder = (period: string) => (period.startsWith('2016') ? 0 : period.includes('2019') ? 1 : 2);
+const article = (s: string) => (/^([aeiou]|NHS)/i.test(s) ? 'an' : 'a');
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const ensureStop = (s: string) => (/[.!?…]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);

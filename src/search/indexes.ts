@@ -1,7 +1,7 @@
 /** Every index the engine searches, built once per Knowledge snapshot. */
 import type MiniSearch from 'minisearch';
 import type { Knowledge, Person, Programme, GlossaryEntry } from '../knowledge/knowledge.ts';
-import { buildPassageIndex } from './passageIndex.ts';
+import { buildPassageIndex, titlesOf } from './passageIndex.ts';
 import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
@@ -20,7 +20,7 @@ export interface Indexes {
 }
 
 /** Builds the indexes of a snapshot; `passages` may come from a cached MiniSearch JSON instead. */
-export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIndex(k.passages)): Indexes {
+export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIndex(k.passages, titlesOf(k))): Indexes {
   const organisations = new OrganisationIndex(k.organisations);
   const names = new PhraseIndex<Named>();
   for (const person of k.people) {
@@ -43,6 +43,7 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
   const vocabulary = new Vocabulary(STOP_WORDS);
   for (const p of k.passages) vocabulary.add(words(p.text));
   for (const key of organisations.keys()) vocabulary.add(key.split(' '));
+  vocabulary.add(organisations.codes());
   for (const o of k.organisations.values()) for (const n of o.names) vocabulary.add(words(n));
   for (const phrase of names.phrases()) vocabulary.add(phrase.split(' '));
   for (const g of k.glossary) vocabulary.add(words(g.definition));

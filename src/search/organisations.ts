@@ -111,7 +111,7 @@ export class OrganisationIndex {
         const span = wordsOfQuestion.slice(i, i + len);
         if (GENERIC.has(span[0]) || GENERIC.has(span[len - 1])) continue;
         const key = span.filter((w) => !GENERIC.has(w)).join(' ');
-        const orgs = this.byKey.get(key) ?? (/^[a-z]\d\w\w?$|^\d\d\w$|^q\w\w$/.test(key) && this.orgs.get(key.toUpperCase()) ? [this.orgs.get(key.toUpperCase())!] : undefined);
+        const orgs = this.byKey.get(key) ?? (len === 1 ? this.byCode(key, raw) : undefined);
         if (!orgs) continue;
         if (len === 1 && ORDINARY_WORDS.has(key) && !new RegExp(`\\b${key[0].toUpperCase()}${key.slice(1)}\\b`).test(raw)) continue;
         const ranked = rankByHint(orgs, hint);
@@ -125,6 +125,18 @@ export class OrganisationIndex {
       }
     }
     return found.sort((a, b) => a.from - b.from);
+  }
+
+  /** An ODS code typed as a word: one with a digit ("07g", "y61"), or written in capitals ("RAJ"). */
+  private byCode(word: string, raw: string): Organisation[] | undefined {
+    const org = this.orgs.get(word.toUpperCase());
+    if (!org?.inRegister) return undefined;
+    return /\d/.test(word) || new RegExp(`\\b${word.toUpperCase()}\\b`).test(raw) ? [org] : undefined;
+  }
+
+  /** Every ODS code, lower case (codes are words the knowledge knows). */
+  codes(): string[] {
+    return [...this.orgs.values()].filter((o) => o.inRegister).map((o) => o.code.toLowerCase());
   }
 
   /** Every key a name is indexed under (for the vocabulary). */

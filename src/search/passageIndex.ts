@@ -27,11 +27,14 @@ export const PASSAGE_INDEX_OPTIONS = {
 /** Whether the passage index holds a passage (headings are only context for the passages under them). */
 export const isIndexed = (p: Passage): boolean => p.kind !== 'heading';
 
+/** Document titles by id: each passage is indexed with its document's title as context. */
+export const titlesOf = (k: { documents: Map<string, { title: string }> }): Map<string, string> => new Map([...k.documents].map(([id, d]) => [id, d.title]));
+
 /** Builds the passage index; ids are positions in the passages array. */
-export function buildPassageIndex(passages: Passage[]): MiniSearch {
+export function buildPassageIndex(passages: Passage[], titles: Map<string, string> = new Map()): MiniSearch {
   const index = new MiniSearch(PASSAGE_INDEX_OPTIONS);
   // Ids come from the map's position argument: looking each passage up with indexOf was quadratic (minutes at 100k passages).
-  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: [p.section, p.label].filter(Boolean).join(' ') }] : [])));
+  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: [p.section, p.label, titles.get(p.document)].filter(Boolean).join(' ') }] : [])));
   return index;
 }
 

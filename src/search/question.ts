@@ -23,7 +23,11 @@ export interface ParsedQuestion {
   unknown: string[];
   /** For each word, whether an entity mention covers it. */
   linked: boolean[];
+  /** The question asks what a source or a person said ("what did the letter say?"): a passage answers it, not a fact. */
+  quoting: boolean;
 }
+
+const QUOTING_WORDS = new Set(['say', 'said', 'says', 'write', 'wrote', 'writes', 'written', 'argue', 'argued', 'argues', 'claim', 'claimed', 'claims', 'quote', 'quoted']);
 
 /** Phrases that name a kind of intervention. */
 const TYPE_PHRASES: [string, string][] = [
@@ -61,5 +65,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   for (const d of dates) for (let i = d.from; i < d.to; i++) linked[i] = true;
   const interventionTypes = [...new Set(typePhrases.find(words).flatMap((m) => m.items))];
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
-  return { raw, words, terms, orgs, names, interventionTypes, dates, unknown, linked };
+  // "Who writes the newsletter?" asks for a person, not for the words.
+  const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
+  return { raw, words, terms, orgs, names, interventionTypes, dates, unknown, linked, quoting };
 }

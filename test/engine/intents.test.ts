@@ -98,6 +98,26 @@ describe('each intent answers, citing its source', () => {
 });
 
 describe('reading questions forgivingly', () => {
+  it('reads ODS codes typed in a question', () => {
+    expect(ask('RAJ').text).toContain('Southend University Hospital');
+    expect(ask('what is 07g').text).toContain('NHS Thurrock CCG');
+  });
+
+  it('quotes the passage when asked what a source or person said', () => {
+    const a = ask('What did Anita Donley say?');
+    expect(a.intent).toBe('passage');
+    expect(a.text).toContain('A joint committee for commissioning is crucial');
+    expect(ask('What does the Long Term Plan say about the number of CCGs per ICS?').text).toContain('typically');
+  });
+
+  it('states STP membership over time', () => {
+    expect(ask('tell me about Thurrock CCG').text).toMatch(/STP: Mid and South Essex STP footprint \(2016 footprint\); Mid and South Essex STP \(April 2019\)/);
+  });
+
+  it('finds the passage with the question’s own words even when names are everywhere', () => {
+    expect(ask('How much debt does mid and south Essex have?').text).toContain('significant debts');
+  });
+
   it('links entities through typos', () => {
     const a = ask('legal directons thurock');
     expect(a.answered).toBe(true);
@@ -112,6 +132,8 @@ describe('declining honestly', () => {
     'Who won the football last night?',
     'is there a good pizza place near Basildon?',
     'Tell me about Narnia CCG',
+    'What is the weather in Southend?',
+    'How do I reset my password?',
   ])('declines "%s" and offers what it can do', (q) => {
     const a = ask(q);
     expect(a.answered).toBe(false);
