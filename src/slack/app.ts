@@ -1,0 +1,146 @@
+/**
+ * The Bolt App factory. It takes its whole configuration as arguments (tokens, receiver, Web API
+ * URL), so the same app runs in Socket Mode, over HTTP, and against the local Slack stub in tests.
+ */
+import {
+  App,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+  webApi,
+  type Logger,
+  type Receiver,
+} from '@slack/bolt';
+import { botTokenAuthorize } from './authorize.ts';
+import type { SlackDeps, SubscriptionsProvider } from './deps.ts';
+import type { AnswerEngine } from './engineContract.ts';
+import type { FeedbackSink } from './feedback.ts';
+import { registerActions } from './listeners/actions/index.ts';
+import { registerCommands } from './listeners/commands/index.ts';
+import { registerEvents } from './listeners/events/index.ts';
+import { registerViews } from './listeners/views/index.ts';
+import { MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
+import { RecentIds } from './recentIds.ts';
+import { defaultSubcommands, type SubcommandRegistry } from './subcommands.ts';
+
+/** The path Slack posts events, slash commands and interactions to in HTTP mode. */
+export const EVENTS_PATH = '/slack/events';
+
+/** Options for createSlackApp. Give appToken for Socket Mode, or signingSecret for HTTP. */
+export interface SlackAppOptions {
+  engine: AnswerEngine;
+  /** Bot User OAuth Token (xoxb-…). */
+  botToken: string;
+  /** Signing Secret, required for HTTP mode. */
+  signingSecret?: string;
+  /** App-level token (xapp-…, scope connections:write); when set, the app uses Socket Mode. */
+  appToken?: string;
+  /** Web API base URL, ending in /api/ (a proxy, or the local Slack stub in tests). */
+  slackApiUrl?: string;
+  /** HTTP port (HTTP mode; app.start(port) may override it). */
+  port?: number;
+  logger?: Logger;
+  /** Where 👍/👎 votes are recorded. */
+  store?: FeedbackSink;
+  /** Lists channel digest subscriptions for the App Home. */
+  subscriptionsProvider?: SubscriptionsProvider;
+  /** Subcommand registry (defaults to the shared one that registerSubcommand() fills). */
+  subcommands?: SubcommandRegistry;
+}
+
+/** Web API client settings for interactive replies: fail fast on rate limits instead of queueing for minutes. */
+function webClientOptions(options: SlackAppOptions, logger: Logger | undefined): webApi.WebClientOptions {
+  return {
+    ...(options.slackApiUrl ? { slackApiUrl: normaliseApiUrl(options.slackApiUrl) } : {}),
+    ...(logger ? { logger } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+    timeout: 10_000,
+  };
+}
+
+/** Ensures the Web API base URL ends with a slash (the client appends method names to it). */
+export function normaliseApiUrl(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Builds the Bolt App with every listener registered; call `app.start()` (HTTP: with a port) to run it. */
+export function createSlackApp(options: SlackAppOptions): App {
+  if (!options.appToken && !options.signingSecret) {
+    throw new Error('createSlackApp needs appToken (Socket Mode) or signingSecret (HTTP mode).');
+  }
+  const logger = options.logger;
+  const clientOptions = webClientOptions(options, logger);
+  const authClient = new webApi.WebClient(undefined, clientOptions);
+  const receiver = options.appToken ? socketReceiver(options, clientOptions) : httpReceiver(options);
+  const app = new App({
+    receiver,
+    authorize: botTokenAuthorize(authClient, options.botToken),
+    clientOptions,
+    ...(logger ? { logger } : { logLevel: LogLevel.INFO }),
+  });
+  refuseMalformedPayloads(app);
+
+  const deps: SlackDeps = {
+    engine: options.engine,
+    feedback: options.store,
+    subscriptionsProvider: options.subscriptionsProvider,
+    subcommands: options.subcommands ?? defaultSubcommands,
+    recentEvents: new RecentIds(2000),
+  };
+  app.use(dropDuplicateEvents(deps.recentEvents));
+  registerEvents(app, deps);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  app.error(async (error) => {
+    app.logger.error(`Unhandled error in a Slack listener: ${error.stack ?? error.message}`);
+  });
+  return app;
+}
+
+/** Global middleware: an event whose event_id was seen recently (a Slack retry) is acked and dropped. */
+function dropDuplicateEvents(recent: RecentIds) {
+  return async ({ body, next, logger }: { body: unknown; next: () => Promise<void>; logger: Logger }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && recent.checkAndAdd(eventId)) {
+      logger.debug(`Dropping duplicate delivery of event ${eventId}.`);
+      return;
+    }
+    await next();
+  };
+}
+
+function httpReceiver(options: SlackAppOptions): Receiver {
+  return new HTTPReceiver({
+    signingSecret: options.signingSecret as string,
+    endpoints: EVENTS_PATH,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    processEventErrorHandler: async (args) => {
+      if (args.error instanceof MalformedPayloadError) {
+        args.logger.warn(args.error.message);
+        if (!args.response.headersSent) {
+          args.response.writeHead(400, { 'content-type': 'text/plain' });
+          args.response.end('Malformed Slack payload');
+        }
+        return true;
+      }
+      return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+    },
+  });
+}
+
+function socketReceiver(options: SlackAppOptions, clientOptions: webApi.WebClientOptions): Receiver {
+  return new SocketModeReceiver({
+    appToken: options.appToken as string,
+    ...(options.logger ? { logger: options.logger } : {}),
+    installerOptions: { clientOptions },
+    processEventErrorHandler: async ({ error, logger }) => {
+      logger.error(`Socket Mode event failed: ${error instanceof Error ? error.message : String(error)}`);
+      // Ack malformed payloads so Slack does not redeliver them.
+      return error instanceof MalformedPayloadError;
+    },
+  });
+}

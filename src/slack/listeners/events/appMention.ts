@@ -1,0 +1,20 @@
+/** @-mentions in a channel: answer in the thread of the question. */
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.ts';
+import { postMessages } from '../../reply.ts';
+import { parseRequest, renderRequest } from '../../requests.ts';
+import { stripBotMention, toPlainQuestion } from '../../slackText.ts';
+
+type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
+
+/** Handles app_mention: strips the bot's mention, answers in the thread (thread_ts ?? ts). */
+export function appMention(deps: SlackDeps) {
+  return async ({ event, client, context, logger }: Args): Promise<void> => {
+    if (event.bot_id || event.subtype) return;
+    if (typeof event.channel !== 'string' || typeof event.ts !== 'string') return;
+    const text = toPlainQuestion(stripBotMention(event.text ?? '', context.botUserId));
+    const request = parseRequest(text);
+    const messages = renderRequest(deps.engine, logger, request, { surface: 'channel' });
+    await postMessages(client, logger, event.channel, messages, event.thread_ts ?? event.ts);
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * What a person asked for, whichever way they asked (slash command, mention, DM, button), and
+ * the rendered reply. No domain logic here: parse, call the engine, render.
+ */
+import type { Logger } from '@slack/bolt';
+import type { QuestionRef } from '../render/actions.ts';
+import type { SlackMessage } from '../render/blockLimits.ts';
+import { renderAnswer, renderHelp, renderNotice, renderOrgCard, renderQuotes } from '../render/blocks.ts';
+import { escapeAndTruncate } from '../render/escape.ts';
+import type { AnswerEngine } from './engineContract.ts';
+import { PLANNED_SUBCOMMANDS, type SubcommandRegistry } from './subcommands.ts';
+
+/** A parsed request. */
+export type Request =
+  | { kind: 'help'; /** Escaped mrkdwn saying why help is shown. */ reason?: string }
+  | { kind: 'ask'; question: string }
+  | { kind: 'org'; query: string }
+  | { kind: 'subcommand'; name: string; args: string };
+
+/**
+ * Parses `/commissioning` text (or a mention / DM): `help`, `org <name or code>`, `ask <question>`,
+ * a registered subcommand (`digest …`), or else the whole text as a question. Empty text is help.
+ */
+export function parseRequest(text: string, subcommands?: SubcommandRegistry): Request {
+  const trimmed = text.trim();
+  if (trimmed === '' || /^(help|\?|usage)$/i.test(trimmed)) return { kind: 'help' };
+  const [first = '', ...restWords] = trimmed.split(/\s+/);
+  const word = first.toLowerCase();
+  const rest = restWords.join(' ');
+  if (word === 'org' || word === 'organisation' || word === 'organization') {
+    return rest ? { kind: 'org', query: rest } : { kind: 'help', reason: 'Say which organisation: `/commissioning org &lt;name or ODS code&gt;`.' };
+  }
+  if (word === 'ask') {
+    return rest ? { kind: 'ask', question: rest } : { kind: 'help', reason: 'Add your question: `/commissioning ask &lt;question&gt;`.' };
+  }
+  if (subcommands?.has(word) || (PLANNED_SUBCOMMANDS as readonly string[]).includes(word)) {
+    return { kind: 'subcommand', name: word, args: rest };
+  }
+  return { kind: 'ask', question: trimmed };
+}
+
+/** How a rendered reply will be shown. */
+export interface ReplyContext {
+  surface: 'ephemeral' | 'channel';
+  echoQuestion?: boolean;
+  askedBy?: string;
+}
+
+/** Renders the reply to a question or organisation lookup; an engine failure becomes a polite notice (and a log line). */
+export function renderRef(engine: AnswerEngine, logger: Logger, ref: QuestionRef, ctx: ReplyContext): SlackMessage[] {
+  try {
+    if (ref.k === 'org') return renderOrgCard(engine.org(ref.q), { query: ref.q, ...ctx });
+    return renderAnswer(engine.ask(ref.q), { question: ref.q, ...ctx });
+  } catch (error) {
+    logger.error(`Engine failed on ${ref.k} "${ref.q.slice(0, 200)}": ${error instanceof Error ? error.stack : String(error)}`);
+    return [engineFailureNotice(ref.q)];
+  }
+}
+
+/** The verbatim passages behind the reply to `ref` (the engine is deterministic, so this is the same answer). */
+export function renderRefQuotes(engine: AnswerEngine, logger: Logger, ref: QuestionRef, ctx: ReplyContext): SlackMessage[] {
+  try {
+    const citations = ref.k === 'org' ? engine.org(ref.q).citations : engine.ask(ref.q).citations;
+    return renderQuotes(citations, { question: ref.q, ...ctx });
+  } catch (error) {
+    logger.error(`Engine failed on quotes for "${ref.q.slice(0, 200)}": ${error instanceof Error ? error.stack : String(error)}`);
+    return [engineFailureNotice(ref.q)];
+  }
+}
+
+/** Renders a parsed request that the engine answers (help, ask, org); subcommands are the caller's. */
+export function renderRequest(engine: AnswerEngine, logger: Logger, request: Request, ctx: ReplyContext): SlackMessage[] {
+  switch (request.kind) {
+    case 'help':
+      return [renderHelp(request.reason)];
+    case 'ask':
+      return renderRef(engine, logger, { k: 'ask', q: request.question }, ctx);
+    case 'org':
+      return renderRef(engine, logger, { k: 'org', q: request.query }, ctx);
+    case 'subcommand':
+      return [renderNotice(`Use \`/commissioning ${request.name} …\` for that.`)];
+  }
+}
+
+function engineFailureNotice(question: string): SlackMessage {
+  return renderNotice(
+    `Sorry, something went wrong while answering “${escapeAndTruncate(question, 300)}”. It has been logged; please try again or rephrase.`,
+  );
+}

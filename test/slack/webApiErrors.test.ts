@@ -1,0 +1,119 @@
+/** Web API failures (rate limits, not_in_channel, HTTP errors, a dead API) are logged; the app keeps serving. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackApp } from '../../src/slack/app.ts';
+import { blocksText } from './helpers/blockKit.ts';
+import { captureLogger } from './helpers/captureLogger.ts';
+import { fakeEngine } from './helpers/fakeEngine.ts';
+import { appMention, BOT_USER, directMessage, USER } from './helpers/payloads.ts';
+import { settle } from './helpers/slackStub.ts';
+import { TEST_SIGNING_SECRET } from './helpers/signing.ts';
+import { startTestApp, type TestApp } from './helpers/testApp.ts';
+
+let t: TestApp;
+let n = 0;
+const ts = () => `1700005000.${String(++n).padStart(6, '0')}`;
+
+beforeAll(async () => {
+  t = await startTestApp({ engine: fakeEngine() });
+});
+afterAll(async () => {
+  await t?.close();
+});
+beforeEach(() => {
+  t.stub.reset();
+  t.logger.clear();
+});
+
+/** The app still answers after a failure. */
+async function stillServing(): Promise<void> {
+  t.stub.reset();
+  await t.event(appMention(`<@${BOT_USER}> tell me about Thurrock CCG`, ts()));
+  await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage')[0]);
+}
+
+describe('Web API errors', () => {
+  it('a rate-limited reply to a mention (429 Retry-After) is logged, not retried for minutes, and the app goes on', async () => {
+    t.stub.fail('chat.postMessage', { status: 429, retryAfter: 30 });
+    const started = Date.now();
+    await t.event(appMention(`<@${BOT_USER}> which CCGs are under legal directions?`, ts()));
+    await t.stub.waitFor(() => t.logger.text().includes('ratelimited'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(t.stub.callsTo('chat.postMessage')).toHaveLength(1);
+    await stillServing();
+  });
+
+  it('not_in_channel on a DM reply is logged and the app goes on', async () => {
+    t.stub.fail('chat.postMessage', { error: 'not_in_channel' });
+    await t.event(directMessage('who leads primary care in the success regime?', ts()));
+    await t.stub.waitFor(() => t.logger.text().includes('not_in_channel'));
+    await stillServing();
+  });
+
+  it('HTTP 500s from Slack are retried briefly, then logged', async () => {
+    t.stub.fail('chat.postMessage', { status: 500 }, Infinity);
+    await t.event(appMention(`<@${BOT_USER}> tell me about Thurrock CCG`, ts()));
+    await t.stub.waitFor(() => t.logger.text().includes('unreachable'), 5000);
+    expect(t.stub.callsTo('chat.postMessage').length).toBe(3);
+    await stillServing();
+  });
+
+  it('a failing views.publish is logged', async () => {
+    t.stub.fail('views.publish', { error: 'invalid_blocks' });
+    await t.event({ type: 'app_home_opened', user: USER, tab: 'home', channel: 'D1', event_ts: ts() });
+    await t.stub.waitFor(() => t.logger.text().includes('invalid_blocks'));
+    await stillServing();
+  });
+
+  it('a response_url that rejects the reply is logged', async () => {
+    const dead = await t.sendForm({
+      ...(await import('./helpers/payloads.ts')).slashCommand('help', t.stub.apiUrl.replace('/api/', '/nowhere')),
+    });
+    expect(dead.status).toBe(200);
+    await t.stub.waitFor(() => t.logger.text().includes('response_url reply failed'));
+  });
+
+  it('auth.test failing on the first event leaves the app able to recover on the next', async () => {
+    const fresh = await startTestApp({ engine: fakeEngine() });
+    try {
+      fresh.stub.fail('auth.test', { error: 'invalid_auth' });
+      await fresh.event(appMention('<@UBOT> hello', ts()));
+      await settle(200);
+      expect(fresh.stub.callsTo('chat.postMessage')).toEqual([]);
+      await fresh.event(appMention('<@UBOT> which CCGs are under legal directions?', ts()));
+      const post = await fresh.stub.waitFor(() => fresh.stub.callsTo('chat.postMessage')[0]);
+      expect(blocksText(post.body.blocks)).toMatch(/Thurrock/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('an engine that throws gives a polite reply and a log line', async () => {
+    const broken = await startTestApp({
+      engine: fakeEngine({
+        ask: () => {
+          throw new Error('index corrupted');
+        },
+      }),
+    });
+    try {
+      await broken.slash('ask which CCGs are under legal directions?', 'broken');
+      const reply = await broken.stub.waitFor(() => broken.stub.responses.find((r) => r.id === 'broken'));
+      expect(blocksText(reply.body.blocks)).toMatch(/Sorry, something went wrong/);
+      expect(broken.logger.text()).toContain('index corrupted');
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('creating the app against an unreachable API does not throw or leave an unhandled rejection', async () => {
+    const app = createSlackApp({
+      engine: fakeEngine(),
+      botToken: 'xoxb-0000-test',
+      signingSecret: TEST_SIGNING_SECRET,
+      slackApiUrl: 'http://127.0.0.1:9/api/',
+      logger: captureLogger(),
+    });
+    await settle(100);
+    expect(app).toBeDefined();
+  });
+});
