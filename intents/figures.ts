@@ -39,7 +39,7 @@ export const intent: Intent = {
     const coverage = best.terms.length / Math.max(1, q.terms.filter((t) => !['many', 'much', 'number'].includes(t)).length);
     const f = best.figure;
     return {
-      statements: [{ text: `${f.label}: ${countWords(f.value)}${f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : ''}${f.periodValue ? ` (${f.periodValue.label})` : ''}. The source says: “${f.source.quote}”`, sources: [f.source] }],
+      statements: [{ text: `${f.label}: ${f.qualifier ? `${f.qualifier} ` : ''}${countWords(f.value)}${f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : ''}${f.periodValue ? ` (${f.periodValue.label})` : ''}. The source says: “${f.source.quote}”`, sources: [f.source] }],
       fit: Math.min(1, coverage + 0.3),
     };
   },

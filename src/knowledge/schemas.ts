@@ -158,6 +158,8 @@ export const figureFact = z
     label: z.string().min(3),
     value: z.number(),
     unit: z.string().min(1),
+    /** How the source hedges the number: "over" 300, "around" £850m, "two to" 3 years. */
+    qualifier: z.string().min(2).optional(),
     period: dateInput.optional(),
     organisations: z.array(z.string()).default([]),
     aliases: z.array(z.string()).default([]),
