@@ -67,7 +67,7 @@ export class Engine {
       // Words nobody knows ("pizza place near Basildon") mean a different question, and "what did … say" asks for
       // the words themselves: only a passage will do.
       if (!intent.fallback && (q.unknown.length > 0 || q.quoting)) continue;
-      let confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
+      const confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
       // An answer that leaves the question's own topic words untouched answers something else: try the next reading.
       const covered = intent.fallback ? 1 : this.coverage(q, intent, result);
       if (covered < 0.5) {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { PassThrough, Readable } from 'node:stream';
+import { runConsoleChat } from '../src/console.ts';
+import { bundledEngine } from './helpers/knowledge.ts';
+
+describe('the console chat', () => {
+  it('answers questions and shows organisation cards until quit', async () => {
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (d) => (printed += d));
+    await runConsoleChat(await bundledEngine(), Readable.from(['which CCGs are under legal directions?\n', 'org 07G\n', 'quit\n', 'never read\n']), out);
+    expect(printed).toContain('console chat over 5 documents');
+    expect(printed).toContain('NHS Thurrock CCG');
+    expect(printed).toContain('Sources:');
+    expect(printed).toMatch(/NHS Thurrock CCG \(07G\)\n  type {9}ccg/);
+    expect(printed).not.toContain('never read');
+  });
+});
