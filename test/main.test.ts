@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+
+const start = (env: Record<string, string>, input = '') =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+  });
+
+describe('npm start', () => {
+  it('opens the console chat when no Slack setting is present, and says why', () => {
+    const run = start({}, 'tell me about thurrock\nquit\n');
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('No Slack settings');
+    expect(run.stdout).toContain('NHS Thurrock CCG');
+  });
+
+  it('exits non-zero naming the variable when a setting is malformed', () => {
+    const run = start({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_APP_TOKEN: 'xapp-1-abc' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(run.stderr).not.toContain('xoxp-user-token');
+  });
+});
