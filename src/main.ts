@@ -6,6 +6,9 @@ import { loadEngine } from './engine/engine.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
 import { readSlackConfig } from './slack/config.ts';
 import { startSlack } from './slack/start.ts';
+import { registerSubcommand } from './slack/subcommands.ts';
+import { openStore } from './store/index.ts';
+import { createDigests } from './digest/index.ts';
 import { runConsoleChat } from './console.ts';
 
 async function main(): Promise<void> {
@@ -21,7 +24,21 @@ async function main(): Promise<void> {
     await runConsoleChat(engine);
     return;
   }
-  await startSlack(config, engine);
+  // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
+  const store = openStore({ dataDir: process.env.DATA_DIR || undefined });
+  engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
+  const digests = createDigests({ store, knowledge: () => engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl });
+  registerSubcommand('digest', digests.subcommand);
+  const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider });
+  const scheduler = digests.startScheduler();
+  const stop = async () => {
+    await scheduler.stop();
+    await slack.stop();
+    store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,130 @@
+/**
+ * `npm run digest -- …`:
+ *   --from 2016-01-01 --to 2016-12-31 [--filter …] [--json] [--compare OLD_DIR]   print a digest for a window
+ *   --run-due                                                                     post what is due once (for cron)
+ *   --knowledge DIR (or KNOWLEDGE_DIR)                                            another seeds folder
+ * --run-due reads SLACK_BOT_TOKEN, SLACK_API_URL and DATA_DIR.
+ */
+import { parseDateInput } from '../knowledge/dates.ts';
+import { KnowledgeErrors } from '../knowledge/errors.ts';
+import { loadKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
+import { openStore } from '../store/store.ts';
+import { StoreError } from '../store/db.ts';
+import { buildDigest } from './build.ts';
+import { FilterError } from './filter.ts';
+import { createDigestClient, DigestPoster } from './post.ts';
+import { DIGEST_LOCK, newOwnerId, runDueDigests } from './run.ts';
+import { factSnapshot } from './snapshot.ts';
+import { digestJson, digestText } from './text.ts';
+
+/** Where the CLI writes (process will do: `runDigestCli(argv, process)`), and the environment it reads. */
+export interface DigestCliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env?: Record<string, string | undefined>;
+}
+
+/** What `npm run digest -- --help` prints. */
+export const DIGEST_USAGE = `usage: npm run digest -- --from YYYY-MM-DD --to YYYY-MM-DD [--filter "region, STP/ICB or organisation"] [--json] [--compare OLD_KNOWLEDGE_DIR] [--knowledge DIR]
+       npm run digest -- --run-due [--knowledge DIR]      (posts due digests once; reads SLACK_BOT_TOKEN, SLACK_API_URL, DATA_DIR)
+Dates may also be a month (2018-04) or a year (2018). A filter is a region (East of England, Y61),
+an STP/ICB (QH8, Mid and South Essex) or an organisation (Thurrock CCG, 07G).`;
+
+interface Options {
+  from?: string;
+  to?: string;
+  filter?: string;
+  json: boolean;
+  runDue: boolean;
+  knowledge?: string;
+  compare?: string;
+  help: boolean;
+}
+
+/** Runs the digest command line; returns the exit code (0 ok, 1 failed, 2 bad usage). */
+export async function runDigestCli(argv: string[], io: DigestCliIo): Promise<number> {
+  const env = io.env ?? process.env;
+  const say = (text: string) => io.stdout.write(`${text}\n`);
+  const complain = (text: string) => io.stderr.write(`${text}\n`);
+  const parsed = parseOptions(argv, env);
+  if (typeof parsed === 'string') {
+    complain(`${parsed}\n${DIGEST_USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    say(DIGEST_USAGE);
+    return 0;
+  }
+  try {
+    const knowledge = loadKnowledge(parsed.knowledge);
+    if (parsed.runDue) return await runDue(knowledge, env, say, complain);
+    return windowDigest(knowledge, parsed, say, complain);
+  } catch (e) {
+    if (e instanceof KnowledgeErrors || e instanceof StoreError || e instanceof FilterError) {
+      complain(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function windowDigest(knowledge: Knowledge, o: Options, say: (t: string) => void, complain: (t: string) => void): number {
+  const from = o.from ? parseDateInput(o.from) : null;
+  const to = o.to ? parseDateInput(o.to) : null;
+  if (!from || !to) {
+    complain(`give a window: --from and --to\n${DIGEST_USAGE}`);
+    return 2;
+  }
+  if (typeof from === 'string' || typeof to === 'string') {
+    complain(`--from/--to: ${typeof from === 'string' ? from : to}`);
+    return 2;
+  }
+  if (from.start > to.end) {
+    complain(`--from (${from.start}) is after --to (${to.end}): swap them`);
+    return 2;
+  }
+  const since = o.compare ? factSnapshot(loadKnowledge(o.compare)) : null;
+  const digest = buildDigest(knowledge, { from: from.start, to: to.end, filter: o.filter ?? null, since });
+  say(o.json ? JSON.stringify(digestJson(knowledge, digest)) : digestText(knowledge, digest));
+  return 0;
+}
+
+async function runDue(knowledge: Knowledge, env: Record<string, string | undefined>, say: (t: string) => void, complain: (t: string) => void): Promise<number> {
+  const token = env.SLACK_BOT_TOKEN;
+  if (!token) {
+    complain('--run-due needs SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…) to post digests.');
+    return 2;
+  }
+  const store = openStore({ dataDir: env.DATA_DIR || './data' });
+  const owner = newOwnerId();
+  try {
+    const poster = new DigestPoster(createDigestClient(token, env.SLACK_API_URL || undefined));
+    const logger = { info: (...a: unknown[]) => say(a.join(' ')), warn: (...a: unknown[]) => complain(a.join(' ')), error: (...a: unknown[]) => complain(a.join(' ')) };
+    const report = await runDueDigests({ store, knowledge: () => knowledge, poster, owner, logger });
+    if (!report.locked) return 0;
+    say(`digests: ${report.posted.length} posted, ${report.skipped.length} quiet (not posted), ${report.recovered.length} recovered after a crash, ${report.failed.length} failed, ${report.paused.length} paused.`);
+    for (const p of report.paused) complain(`paused ${p.channel}: ${p.reason}`);
+    for (const f of report.failed) complain(`failed ${f.channel} (digest ${f.id}): ${f.error}`);
+    return report.failed.length ? 1 : 0;
+  } finally {
+    store.releaseLock(DIGEST_LOCK, owner);
+    store.close();
+  }
+}
+
+function parseOptions(argv: string[], env: Record<string, string | undefined>): Options | string {
+  const o: Options = { json: false, runDue: false, help: false, knowledge: env.KNOWLEDGE_DIR || undefined };
+  const valued: Record<string, keyof Options> = { '--from': 'from', '--to': 'to', '--filter': 'filter', '--knowledge': 'knowledge', '--compare': 'compare' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    if (flag === '--json') o.json = true;
+    else if (flag === '--run-due') o.runDue = true;
+    else if (flag === '--help' || flag === '-h') o.help = true;
+    else if (valued[flag]) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
+      (o as unknown as Record<string, string>)[valued[flag]] = value;
+    } else return `unknown option "${argv[i]}"`;
+  }
+  return o;
+}

@@ -1,0 +1,9 @@
+/** The SQLite store: open it with openStore(); everything else hangs off the Store it returns. */
+export { openStore, type Store } from './store.ts';
+export { StoreError, storePath, STORE_FILE } from './db.ts';
+/** Record types, for modules that read the store. */
+export type { Subscription, Schedule, Frequency, Actor } from './subscriptions.ts';
+export type { LedgerRow, LedgerStatus, StoredMessage } from './ledger.ts';
+export type { FeedbackInput, FeedbackRow } from './feedback.ts';
+export type { UnansweredInput, UnansweredRow } from './unanswered.ts';
+export type { AuditEntry } from './audit.ts';

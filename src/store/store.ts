@@ -1,0 +1,59 @@
+/**
+ * The store as one object: subscriptions, the digest ledger, fact snapshots, feedback, unanswered
+ * questions, the audit trail and locks, over one SQLite file (DATA_DIR/commissioning.db).
+ */
+import { listAudit, type AuditEntry } from './audit.ts';
+import { openDatabase, storePath, type Db } from './db.ts';
+import { listFeedback, recordFeedback, type FeedbackInput, type FeedbackRow } from './feedback.ts';
+import { Ledger } from './ledger.ts';
+import { acquireLock, lockHolder, releaseLock } from './locks.ts';
+import { loadSeenSnapshot, type SavedSnapshot } from './snapshots.ts';
+import { SubscriptionStore } from './subscriptions.ts';
+import { listUnanswered, recordUnanswered, type UnansweredInput, type UnansweredRow } from './unanswered.ts';
+
+/** Everything the app keeps between runs, behind one object. */
+export interface Store {
+  /** The database file (or ":memory:"). */
+  path: string;
+  db: Db;
+  subscriptions: SubscriptionStore;
+  ledger: Ledger;
+  /** Stores a 👍/👎 vote (implements the Slack layer's FeedbackSink). */
+  recordFeedback(f: FeedbackInput): void;
+  listFeedback(options?: { vote?: 'up' | 'down'; limit?: number }): FeedbackRow[];
+  /** Logs a question the bot declined. */
+  recordUnanswered(u: UnansweredInput): void;
+  listUnanswered(options?: { since?: string; limit?: number }): UnansweredRow[];
+  /** The subscription audit trail, for a channel or all. */
+  listAudit(channel?: string): AuditEntry[];
+  /** The facts snapshot a subscription last saw. */
+  loadSeenSnapshot(subscriptionId: number): (SavedSnapshot & { seenAt: string }) | null;
+  acquireLock(name: string, owner: string, at: Date, ttlMs: number): boolean;
+  releaseLock(name: string, owner: string): void;
+  lockHolder(name: string, at: Date): string | null;
+  close(): void;
+}
+
+/**
+ * Opens the store (DATA_DIR/commissioning.db by default, creating the folder) and migrates it.
+ * Throws StoreError ("cannot open the store at …: … — check DATA_DIR") when it cannot.
+ */
+export function openStore(options: { dataDir?: string; path?: string } = {}): Store {
+  const path = options.path ?? storePath(options.dataDir);
+  const db = openDatabase(path);
+  return {
+    path, db,
+    subscriptions: new SubscriptionStore(db),
+    ledger: new Ledger(db),
+    recordFeedback: (f) => recordFeedback(db, f),
+    listFeedback: (o) => listFeedback(db, o),
+    recordUnanswered: (u) => recordUnanswered(db, u),
+    listUnanswered: (o) => listUnanswered(db, o),
+    listAudit: (channel) => listAudit(db, channel),
+    loadSeenSnapshot: (id) => loadSeenSnapshot(db, id),
+    acquireLock: (name, owner, at, ttl) => acquireLock(db, name, owner, at, ttl),
+    releaseLock: (name, owner) => releaseLock(db, name, owner),
+    lockHolder: (name, at) => lockHolder(db, name, at),
+    close: () => { if (db.open) db.close(); },
+  };
+}

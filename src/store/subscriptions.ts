@@ -1,0 +1,144 @@
+/**
+ * Channel digest subscriptions: one per channel, with its schedule (Europe/London), filter and
+ * quiet-period setting. Every change is written with its audit entry in one transaction.
+ */
+import { recordAudit } from './audit.ts';
+import type { Db } from './db.ts';
+import { forgetSeen, markSeen, pruneSnapshots, storeSnapshot, type SavedSnapshot } from './snapshots.ts';
+
+/** How often a channel's digest comes. */
+export type Frequency = 'daily' | 'weekly' | 'monthly';
+
+/** What a channel asks for: how often, at what London time, on which weekday (weekly), for which filter. */
+export interface Schedule {
+  frequency: Frequency;
+  /** "HH:MM", Europe/London wall-clock time. */
+  atTime: string;
+  /** ISO weekday for weekly digests: 1 Monday … 7 Sunday; null otherwise. */
+  weekday: number | null;
+}
+
+/** A channel's digest subscription as stored. */
+export interface Subscription extends Schedule {
+  id: number;
+  channel: string;
+  /** The filter as the user typed it (region, STP/ICB or organisation), or null for everything. */
+  filter: string | null;
+  /** When true a period with nothing to report posts a one-line "No changes"; when false it stays silent. */
+  postWhenQuiet: boolean;
+  status: 'active' | 'paused';
+  pausedReason: string | null;
+  /** ISO instant digests are due from (set when subscribing, rescheduling or resuming). */
+  since: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who made a change and when (the audit trail's subject). */
+export interface Actor {
+  user: string;
+  at: string;
+}
+
+/** Reads and changes subscriptions; each change returns the record before and after. */
+export class SubscriptionStore {
+  constructor(private readonly db: Db) {}
+
+  /** The channel's subscription, if any. */
+  get(channel: string): Subscription | null {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE channel = ?').get(channel);
+    return row ? toSubscription(row as Row) : null;
+  }
+
+  /** A subscription by id, if it still exists. */
+  getById(id: number): Subscription | null {
+    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id);
+    return row ? toSubscription(row as Row) : null;
+  }
+
+  /** Every subscription, by channel. */
+  list(): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY channel').all() as Row[]).map(toSubscription);
+  }
+
+  /**
+   * Creates or replaces the channel's subscription (schedule and filter) and resumes it if paused.
+   * `baseline` is the facts snapshot a new subscription starts from, so its first digest reports
+   * changes made after it subscribed rather than every fact ever recorded.
+   */
+  subscribe(channel: string, schedule: Schedule & { filter: string | null }, actor: Actor, baseline?: SavedSnapshot): Change {
+    return this.change(channel, actor, 'subscribe', (before) => {
+      if (before) {
+        this.db.prepare(`UPDATE subscriptions SET frequency = ?, at_time = ?, weekday = ?, filter = ?, status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`)
+          .run(schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.at, before.id);
+      } else {
+        this.db.prepare(`INSERT INTO subscriptions (channel, frequency, at_time, weekday, filter, since, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(channel, schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.user, actor.at, actor.at);
+        if (baseline) {
+          storeSnapshot(this.db, baseline, actor.at);
+          markSeen(this.db, this.get(channel)!.id, baseline.knowledgeId, actor.at);
+        }
+      }
+    });
+  }
+
+  /** Removes the channel's subscription and forgets the facts it last saw (the ledger keeps its history). */
+  unsubscribe(channel: string, actor: Actor): Change {
+    return this.change(channel, actor, 'unsubscribe', (before) => {
+      if (!before) return;
+      forgetSeen(this.db, before.id);
+      this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(before.id);
+      pruneSnapshots(this.db);
+    });
+  }
+
+  /** Sets whether quiet periods post a one-line "No changes" message. */
+  setPostWhenQuiet(channel: string, postWhenQuiet: boolean, actor: Actor): Change {
+    return this.change(channel, actor, postWhenQuiet ? 'quiet-off' : 'quiet-on', (before) => {
+      if (before) this.db.prepare('UPDATE subscriptions SET post_when_quiet = ?, updated_at = ? WHERE id = ?').run(postWhenQuiet ? 1 : 0, actor.at, before.id);
+    });
+  }
+
+  /** Pauses a subscription with the reason people will see (e.g. the bot was removed from the channel). */
+  pause(channel: string, reason: string, actor: Actor): Change {
+    return this.change(channel, actor, 'pause', (before) => {
+      if (before) this.db.prepare(`UPDATE subscriptions SET status = 'paused', paused_reason = ?, updated_at = ? WHERE id = ?`).run(reason, actor.at, before.id);
+    });
+  }
+
+  /** Resumes a paused subscription; digests are due again from now (the next one covers the gap). */
+  resume(channel: string, actor: Actor): Change {
+    return this.change(channel, actor, 'resume', (before) => {
+      if (before) this.db.prepare(`UPDATE subscriptions SET status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`).run(actor.at, actor.at, before.id);
+    });
+  }
+
+  private change(channel: string, actor: Actor, action: string, apply: (before: Subscription | null) => void): Change {
+    return this.db.transaction((): Change => {
+      const before = this.get(channel);
+      apply(before);
+      const after = this.get(channel);
+      if (before || after) recordAudit(this.db, { at: actor.at, user: actor.user, channel, action, before, after });
+      return { before, after };
+    }).immediate();
+  }
+}
+
+/** A subscription before and after a change (null where there was none). */
+export interface Change {
+  before: Subscription | null;
+  after: Subscription | null;
+}
+
+type Row = Record<string, string | number | null>;
+
+function toSubscription(r: Row): Subscription {
+  return {
+    id: Number(r.id), channel: String(r.channel), frequency: r.frequency as Frequency, atTime: String(r.at_time),
+    weekday: r.weekday == null ? null : Number(r.weekday), filter: r.filter == null ? null : String(r.filter),
+    postWhenQuiet: Number(r.post_when_quiet) === 1, status: r.status as 'active' | 'paused',
+    pausedReason: r.paused_reason == null ? null : String(r.paused_reason), since: String(r.since),
+    createdBy: String(r.created_by), createdAt: String(r.created_at), updatedAt: String(r.updated_at),
+  };
+}
