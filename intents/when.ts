@@ -1,9 +1,13 @@
 /** Dates and timelines: "when were the directions imposed?", "timeline of the Essex success regime", "what changed in April 2018?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { DatedEvent, Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
-import { formatDay, overlaps, type DateValue } from '../src/knowledge/dates.ts';
+import type { DateValue } from '../src/knowledge/dates.ts';
+import { changesInWindow } from '../src/digest/window.ts';
 import { registerLines } from '../src/engine/describe.ts';
 import { asks, freeTerms, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
+
+/** A window's answer lists this many entries; the digest command shows them all. */
+const MAX_ENTRIES = 8;
 
 type Dated = { date: DateValue; text: string; source: DraftStatement['sources'][number] };
 
@@ -19,9 +23,18 @@ export const intent: Intent = {
     const timeline = asks(q, 'timeline', 'history', 'chronology', 'steps');
     const window = q.dates[0]?.value;
     if (window && (asks(q, 'happened', 'happen', 'changed', 'change', 'changes', 'due') || timeline)) {
-      const items = inWindow(k, window, new Set(orgsIn(q).flatMap((o) => [o.code, ...o.members])));
-      if (!items.length) return { statements: [{ text: `I hold nothing dated in ${window.label}.`, sources: [] }], fit: 0.6 };
-      return { statements: [{ text: `In ${window.label}:`, sources: [] }, ...items.map(lineOf)], fit: 1 };
+      // The same dated entries the channel digests carry.
+      const area = orgsIn(q).find((o) => o.inRegister);
+      const entries = changesInWindow(k, { from: window.start, to: window.end, filter: area?.code ?? null });
+      if (!entries.length) return { statements: [{ text: `I hold nothing dated in ${window.label}${area ? ` for ${area.name}` : ''}.`, sources: [] }], fit: 0.6 };
+      const shown = entries.slice(0, MAX_ENTRIES);
+      return {
+        statements: [
+          { text: `${entries.length} dated entr${entries.length === 1 ? 'y' : 'ies'} in ${window.label}${area ? ` for ${area.name}` : ''}${entries.length > shown.length ? ` (the first ${shown.length})` : ''}:`, sources: [] },
+          ...shown.map((e) => ({ text: `• ${e.date?.label ?? window.label}: ${e.summary}`, sources: e.citations.slice(0, 2) })),
+        ],
+        fit: 1,
+      };
     }
     const programme = mostSpecific(programmesIn(q));
     const org = orgsIn(q)[0];
@@ -48,30 +61,6 @@ export const intent: Intent = {
 const fromEvent = (e: DatedEvent): Dated => ({ date: e.dateValue, text: e.summary, source: e.source });
 const fromIntervention = (k: Knowledge, i: Intervention): Dated => ({ date: i.dateValue, text: `${i.title} (${listing(i.organisations.map((c) => nameOf(k, c)))}). ${i.summary}`, source: i.source });
 const lineOf = (d: Dated): DraftStatement => ({ text: `• ${d.date.label}: ${d.text}`, sources: [d.source] });
-
-/** Everything dated in a window: events, interventions and register changes (openings, closures, mergers). */
-export function inWindow(k: Knowledge, window: DateValue, area: Set<string>): Dated[] {
-  const inArea = (codes: string[]) => area.size === 0 || codes.some((c) => area.has(c));
-  const out: Dated[] = [
-    ...k.events.filter((e) => overlaps(e.dateValue, window) && inArea(e.organisations)).map(fromEvent),
-    ...k.interventions.filter((i) => overlaps(i.dateValue, window) && inArea(i.organisations)).map((i) => fromIntervention(k, i)),
-  ];
-  const merges = new Map<string, { codes: string[]; date: string; row: Dated['source'] }>();
-  for (const o of k.organisations.values()) {
-    if (o.type !== 'ccg' || !inArea([o.code, ...o.successors.map((s) => s.code)])) continue;
-    for (const s of o.successors) {
-      if (s.date < window.start || s.date > window.end) continue;
-      const m = merges.get(s.code) ?? { codes: [], date: s.date, row: s.row };
-      m.codes.push(o.code);
-      merges.set(s.code, m);
-    }
-  }
-  for (const [to, m] of merges) {
-    const day = { precision: 'day' as const, start: m.date, end: m.date, label: formatDay(m.date), value: m.date };
-    out.push({ date: day, text: `${listing(m.codes.map((c) => `${nameOf(k, c)} (${c})`))} merged into ${nameOf(k, to)} (${to}).`, source: m.row });
-  }
-  return out.sort((a, b) => a.date.start.localeCompare(b.date.start)).slice(0, 12);
-}
 
 function about(k: Knowledge, programme?: string, org?: string): Dated[] {
   const descendants = new Set<string>(programme ? [programme] : []);

@@ -8,6 +8,7 @@ export const REGISTER_PUBLISHER = 'NHS Digital / NHS England / ONS, Open Governm
 
 /** A citation for a source: a document quote, or a register row as it stands in its CSV. */
 export function toCitation(k: Knowledge, source: Source): Citation {
+  if ('title' in source) return source;
   if ('document' in source) {
     const doc = k.documents.get(source.document);
     return { document: source.document, title: doc?.title ?? source.document, publisher: doc?.publisher, published: doc?.publishedLabel, url: doc?.url ?? null, quote: source.quote };

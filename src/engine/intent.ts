@@ -2,14 +2,15 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { RegisterRow } from '../knowledge/register.ts';
 import type { SourceRef } from '../knowledge/schemas.ts';
+import type { Citation } from './answer.ts';
 import type { Indexes } from '../search/indexes.ts';
 import type { ParsedQuestion } from '../search/question.ts';
 
 /** Entities a question can carry; examples write them as {org}, {person}, {programme}, {term}, {date}. */
 export type Slot = 'org' | 'person' | 'programme' | 'term' | 'date' | 'type';
 
-/** What a statement rests on: a quote from a document, or a register row. */
-export type Source = SourceRef | RegisterRow;
+/** What a statement rests on: a quote from a document, a register row, or a citation already made (by the digests). */
+export type Source = SourceRef | RegisterRow | Citation;
 
 export interface DraftStatement {
   text: string;
