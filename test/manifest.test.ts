@@ -55,9 +55,9 @@ describe('manifest.yml', () => {
     expect(manifest.display_information.background_color).toMatch(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/);
   });
 
-  it('asks for exactly the bot scopes the listeners need', () => {
+  it('asks for exactly the bot scopes the listeners and digests need', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'groups:read', 'im:history', 'im:read', 'im:write'].sort(),
+      ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:read', 'im:write'].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
   });
