@@ -4,6 +4,9 @@ import type { Intervention } from '../src/knowledge/knowledge.ts';
 import { interventionsFor, outcomeLine, statusLabel } from '../src/engine/describe.ts';
 import { asks, freeTerms, listing, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
+/** Words that ask about an intervention's demands, reasons or course. */
+const CUES = ['why', 'reason', 'reasons', 'required', 'require', 'requirement', 'requirements', 'told', 'ordered', 'order', 'do', 'must', 'action', 'actions', 'intervene', 'intervened', 'intervention', 'interventions', 'directed', 'have', 'need', 'needs', 'happening', 'remit', 'asked', 'expected'];
+
 export const intent: Intent = {
   name: 'intervention-detail',
   description: 'Explain what an intervention required of an organisation, and why',
@@ -16,6 +19,7 @@ export const intent: Intent = {
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What was ${q.orgs[0].org.name} required to do?` : null),
   answer({ q, k, ix }) {
+    if (!q.interventionTypes.length && !asks(q, ...CUES)) return null;
     const picked = pick(q, k, ix);
     if (!picked) return null;
     const why = asks(q, 'why', 'reason', 'reasons', 'because');

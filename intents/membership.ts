@@ -1,7 +1,7 @@
 /** Membership and groupings: "which CCGs are in the mid and south Essex STP?", "who sits on the System Leaders Group?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Programme } from '../src/knowledge/knowledge.ts';
-import { asks, childrenOf, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
+import { asks, childrenOf, countWords, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** Words that narrow members to one kind of body. */
 const KIND_WORDS: [string[], string[]][] = [
@@ -45,7 +45,7 @@ export const intent: Intent = {
       if (children.length) {
         return {
           statements: [
-            { text: `The ${programme.name} has ${children.length} ${childKind}s:`, sources: [] },
+            { text: `The ${programme.name} has ${countWords(children.length)} ${childKind}s:`, sources: [] },
             ...children.map((c) => ({ text: `• ${c.name}${c.leads.length ? ` (led by ${listing(c.leads.map((l) => k.people.find((p) => p.id === l.person)?.name ?? l.person))})` : ''}`, sources: [c.source] })),
           ],
           fit: 1,
@@ -60,7 +60,7 @@ export const intent: Intent = {
       }
     }
     const org = orgsIn(q).find((o) => o.members.length);
-    if (org && !programme) {
+    if (org && !programme && (memberKinds.length === 0 || memberKinds.includes('ccg'))) {
       const members = org.members.filter((c) => k.organisations.get(c)?.type !== 'region');
       const rows = members.flatMap((c) => org.rows.filter((r) => r.raw.includes(`,${c}`) || r.raw.includes(`,${c},`))).slice(0, 6);
       return { statements: [{ text: `${org.name} (${org.code}) brings together ${members.length} CCGs: ${listing(members.map((c) => `${nameOf(k, c)} (${c})`))}.`, sources: rows.length ? rows : org.rows.slice(0, 1) }], organisationCode: org.code, fit: 1 };

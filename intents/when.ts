@@ -8,6 +8,7 @@ import { asks, freeTerms, listing, mostSpecific, nameOf, orgsIn, programmesIn } 
 
 /** A window's answer lists this many entries; the digest command shows them all. */
 const MAX_ENTRIES = 8;
+const REGISTER_KINDS = new Set(['merger', 'succession', 'opened', 'closed']);
 
 type Dated = { date: DateValue; text: string; source: DraftStatement['sources'][number] };
 
@@ -25,7 +26,12 @@ export const intent: Intent = {
     if (window && (asks(q, 'happened', 'happen', 'changed', 'change', 'changes', 'due') || timeline)) {
       // The same dated entries the channel digests carry.
       const area = orgsIn(q).find((o) => o.inRegister);
-      const entries = changesInWindow(k, { from: window.start, to: window.end, filter: area?.code ?? null });
+      // Interventions and events first, then what happened to CCGs, then the rest of the register (hubs, trusts).
+      const weight = (kind: string, code?: string) => (!REGISTER_KINDS.has(kind) ? 0 : k.organisations.get(code ?? '')?.type === 'ccg' ? 1 : 2);
+      const entries = changesInWindow(k, { from: window.start, to: window.end, filter: area?.code ?? null })
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => weight(a.e.kind, a.e.organisations[0]) - weight(b.e.kind, b.e.organisations[0]) || a.i - b.i)
+        .map(({ e }) => e);
       if (!entries.length) return { statements: [{ text: `I hold nothing dated in ${window.label}${area ? ` for ${area.name}` : ''}.`, sources: [] }], fit: 0.6 };
       const shown = entries.slice(0, MAX_ENTRIES);
       return {
@@ -46,30 +52,38 @@ export const intent: Intent = {
     if (org && asks(q, 'close', 'closed', 'merge', 'merged', 'open', 'opened', 'abolished', 'formed', 'created', 'established') && org.inRegister && !programme) {
       return { statements: registerLines(k, org), organisationCode: org.code, fit: 1 };
     }
-    const named = q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'person' ? [i.person.name] : [])));
+    const named = q.names.map((n) => n.text);
     const terms = [...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : []), ...named];
-    const hits = ix.facts.search(terms, ['event', 'intervention'], 5);
+    // Events say when things happened or were due; an intervention's own date is when it was decided.
+    const hits = ix.facts.search(terms, ['event', 'intervention'], 8).map((h) => ({ ...h, score: h.score * (h.ref.kind === 'event' ? 1.5 : 1) })).sort((a, b) => b.score - a.score);
     if (!hits.length) return null;
     const best = hits[0];
+    const future = asks(q, 'will', 'deadline', 'due', 'expected', 'planned');
     const wanted = freeTerms(q).filter((t) => t !== 'when');
     const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : 0.5;
-    const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention);
+    const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention, future);
     return { statements: [{ text: `${item.date.label}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };
   },
 };
 
 const fromEvent = (e: DatedEvent): Dated => ({ date: e.dateValue, text: e.summary, source: e.source });
-const fromIntervention = (k: Knowledge, i: Intervention): Dated => ({ date: i.dateValue, text: `${i.title} (${listing(i.organisations.map((c) => nameOf(k, c)))}). ${i.summary}`, source: i.source });
+/** An intervention dated when it was decided, or (`due`) when it was to be done. */
+const fromIntervention = (k: Knowledge, i: Intervention, due = false): Dated =>
+  due && i.dueValue
+    ? { date: i.dueValue, text: `due: ${i.title} (decided ${i.dateValue.label}). ${i.summary}`, source: i.source }
+    : { date: i.dateValue, text: `${i.title} (${listing(i.organisations.map((c) => nameOf(k, c)))}). ${i.summary}`, source: i.source };
 const lineOf = (d: Dated): DraftStatement => ({ text: `• ${d.date.label}: ${d.text}`, sources: [d.source] });
 
 function about(k: Knowledge, programme?: string, org?: string): Dated[] {
+  // An STP or ICB's timeline includes its member CCGs'.
+  const area = new Set(org ? [org, ...(k.organisations.get(org)?.members ?? [])] : []);
   const descendants = new Set<string>(programme ? [programme] : []);
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of k.programmes) if (p.parent && descendants.has(p.parent) && !descendants.has(p.id)) (descendants.add(p.id), (grew = true));
   }
   return [
-    ...k.events.filter((e) => e.programmes.some((p) => descendants.has(p)) || (org && e.organisations.includes(org))).map(fromEvent),
-    ...k.interventions.filter((i) => (i.programme && descendants.has(i.programme)) || (org && i.organisations.includes(org))).map((i) => fromIntervention(k, i)),
+    ...k.events.filter((e) => e.programmes.some((p) => descendants.has(p)) || e.organisations.some((c) => area.has(c))).map(fromEvent),
+    ...k.interventions.filter((i) => (i.programme && descendants.has(i.programme)) || i.organisations.some((c) => area.has(c))).map((i) => fromIntervention(k, i)),
   ].sort((a, b) => a.date.start.localeCompare(b.date.start));
 }

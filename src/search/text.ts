@@ -29,11 +29,13 @@ export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
   if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('ment') && word.length > 7) return word.slice(0, -4);
-  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 5 && !word.endsWith('eed')) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  // Plurals first, then -ation and -ment, so "consultations", "consultation" and "consulted" meet.
+  const w = word.endsWith('s') && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+  if (w.endsWith('ation') && w.length > 8) return w.slice(0, -5);
+  if (w.endsWith('ment') && w.length > 7) return w.slice(0, -4);
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('ed') && w.length > 5 && !w.endsWith('eed')) return w.slice(0, -2);
+  return w;
 }
 
 /** Words that carry no topic: function words, question words and chat filler. */
@@ -43,7 +45,7 @@ export const STOP_WORDS = new Set(
   into is it its itself just let me more most my no nor not now of off on once only or other our ours out over own please same she
   should so some such than that the their theirs them then there these they this those through to too under until up us very was
   we were what whats when where which while who whom whose why will with would you your yours tell know show give find say said
-  whether anything something everything thing things hi hello thanks thank ok okay right currently current latest ever still yet
+  whether anything something everything thing things carried carry carries held hold made make makes taken take takes hi hello thanks thank ok okay right currently current latest ever still yet
   s t d ll m re ve`.split(/\s+/).filter(Boolean),
 );
 
