@@ -66,6 +66,21 @@ describe('each intent answers, citing its source', () => {
     expect(timeline.statements.length).toBeGreaterThan(3);
   });
 
+  it('dates a plan by its deadline when asked when it will happen', () => {
+    expect(ask('What is the deadline for the hospital merger?').text).toMatch(/^April 2020: due/);
+    expect(ask('When is the STP consultation expected?').text).toContain('later in 2017');
+  });
+
+  it('keeps the source’s hedge on a figure', () => {
+    expect(ask('How many interviews were carried out in phase 1?').text).toContain('over 40');
+  });
+
+  it('lists a provider question from the passage, not the STP’s CCGs', () => {
+    const a = ask('What are the three general hospital providers in mid and south Essex?');
+    expect(a.text).toContain('Southend University Hospital');
+    expect(a.text).not.toContain('Castle Point');
+  });
+
   it('gives figures, in words and digits', () => {
     expect(ask('how many CCGs had legal directions in 2016-17?').text).toMatch(/28|twenty-eight/i);
     expect(ask('how many CCGs are in the financial special measures regime?').text).toContain('nine (9)');
