@@ -1,6 +1,8 @@
 /** What an intervention required and why: "what was Vale of York told to do?", "why did NHS England intervene?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import type { Intervention } from '../src/knowledge/knowledge.ts';
+import type { Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
+import type { Indexes } from '../src/search/indexes.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
 import { interventionsFor, outcomeLine, statusLabel } from '../src/engine/describe.ts';
 import { asks, freeTerms, listing, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
@@ -35,7 +37,7 @@ export const intent: Intent = {
 };
 
 /** The intervention the question is about: by organisation (or its area), type and the question's words. */
-function pick(q: Parameters<Intent['answer']>[0]['q'], k: Parameters<Intent['answer']>[0]['k'], ix: Parameters<Intent['answer']>[0]['ix']): Intervention | undefined {
+function pick(q: ParsedQuestion, k: Knowledge, ix: Indexes): Intervention | undefined {
   const orgs = orgsIn(q);
   let pool: Intervention[] = orgs.length ? orgs.flatMap((o) => [...interventionsFor(k, o.code), ...o.members.flatMap((m) => interventionsFor(k, m))]) : k.interventions;
   const programmes = programmesIn(q).map((p) => p.id);

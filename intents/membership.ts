@@ -1,6 +1,6 @@
 /** Membership and groupings: "which CCGs are in the mid and south Essex STP?", "who sits on the System Leaders Group?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import type { Programme } from '../src/knowledge/knowledge.ts';
+import type { Knowledge, Programme } from '../src/knowledge/knowledge.ts';
 import { asks, childrenOf, countWords, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** Words that narrow members to one kind of body. */
@@ -69,7 +69,7 @@ export const intent: Intent = {
   },
 };
 
-function score(k: Parameters<Intent['answer']>[0]['k'], p: Programme, childKind: string | undefined, memberKinds: string[]): number {
+function score(k: Knowledge, p: Programme, childKind: string | undefined, memberKinds: string[]): number {
   let s = 0;
   if (childKind && childrenOf(k, p.id, childKind).length) s += 2;
   if (p.members.some((m) => memberKinds.includes(k.organisations.get(m.organisation)?.type ?? ''))) s += 2;

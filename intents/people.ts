@@ -1,6 +1,6 @@
 /** People and roles, both ways: "who leads primary care in the success regime?", "who is Melanie Craig?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import type { Person, Role } from '../src/knowledge/knowledge.ts';
+import type { Knowledge, Person, Role } from '../src/knowledge/knowledge.ts';
 import { asks, freeTerms, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
 
 const LEAD_WORDS = ['lead', 'leads', 'leading', 'led', 'coordinate', 'coordinates', 'coordinating', 'run', 'runs', 'head', 'heads', 'responsible', 'charge'];
@@ -27,7 +27,7 @@ export const intent: Intent = {
     const programme = mostSpecific(programmes);
     const asksWho = asks(q, 'who', 'whom', 'name', 'contact');
     if (!asksWho) return null;
-    const free = freeTerms(q).filter((t) => !['who'].includes(t));
+    const free = freeTerms(q).filter((t) => t !== 'who');
     const roleWords = free.filter((t) => !LEAD_WORDS.includes(t));
     // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
     const scope = new Set([...programmes.map((p) => p.id), ...orgsIn(q).map((o) => o.code)]);
@@ -58,14 +58,14 @@ export const intent: Intent = {
   },
 };
 
-function describePerson(k: Parameters<Intent['answer']>[0]['k']) {
+function describePerson(k: Knowledge) {
   return (p: Person): DraftStatement[] => {
     const seen = new Set<string>();
     return p.roles.filter((r) => !seen.has(r.title) && seen.add(r.title)).slice(0, 4).map((r) => roleLine(k, p, r));
   };
 }
 
-function roleLine(k: Parameters<Intent['answer']>[0]['k'], p: Person, r: Role): DraftStatement {
+function roleLine(k: Knowledge, p: Person, r: Role): DraftStatement {
   const where = r.organisation && !r.title.includes(nameOf(k, r.organisation)) ? ` (${nameOf(k, r.organisation)})` : '';
   return { text: `${p.name}: ${r.title}${where}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] };
 }
