@@ -12,7 +12,7 @@ export const intent: Intent = {
   ],
   rephrase: ({ q }) => {
     const t = termsIn(q)[0];
-    return t ? `What is ${/^[aeiou]/i.test(t.term) ? 'an' : 'a'} ${t.term}?` : null;
+    return t ? `What does “${t.term}” mean?` : null;
   },
   answer({ q }) {
     if (!asks(q, 'what', 'define', 'meaning', 'mean', 'means', 'explain', 'stand', 'role') && q.words.length > 4) return null;

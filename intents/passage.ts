@@ -1,10 +1,21 @@
 /** Passage fallback: when no intent fits but a document clearly answers, quote the passage. */
 import type { Intent } from '../src/engine/intent.ts';
 import { searchPassages, type PassageHit } from '../src/search/passageIndex.ts';
-import { stem } from '../src/search/text.ts';
+import { contentTerms, stem } from '../src/search/text.ts';
+import type { Knowledge } from '../src/knowledge/knowledge.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(['who', 'when', 'why', 'how', 'many', 'much', 'happen', 'happened', 'say', 'said', 'mean', 'does', 'did', 'do', 'will', 'would', 'went', 'give', 'gave', 'consider', 'considered'].map(stem));
+
+const titleTerms = new WeakMap<Knowledge, { id: string; terms: Set<string> }[]>();
+
+/** Documents whose title or publisher holds some of the terms (only terms that pick out at most three documents). */
+function titledDocuments(k: Knowledge, terms: string[]): { id: string; terms: string[] }[] {
+  let titles = titleTerms.get(k);
+  if (!titles) titleTerms.set(k, (titles = [...k.documents.values()].map((d) => ({ id: d.id, terms: new Set(contentTerms(`${d.title} ${d.publisher}`)) }))));
+  const telling = terms.filter((t) => titles.filter((d) => d.terms.has(t)).length <= 3);
+  return titles.map((d) => ({ id: d.id, terms: telling.filter((t) => d.terms.has(t)) })).filter((d) => d.terms.length > 0);
+}
 
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
@@ -28,7 +39,14 @@ export const intent: Intent = {
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
     const found = new Map<string, PassageHit>();
-    for (const h of [...searchPassages(ix.passages, k.passages, wanted, 10), ...searchPassages(ix.passages, k.passages, free, 10)]) if (!found.has(h.passage.id)) found.set(h.passage.id, h);
+    const add = (hits: PassageHit[]) => hits.forEach((h) => found.has(h.passage.id) || found.set(h.passage.id, h));
+    add(searchPassages(ix.passages, k.passages, wanted, 10));
+    add(searchPassages(ix.passages, k.passages, free, 10));
+    // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
+    for (const { id, terms } of titledDocuments(k, wanted)) {
+      const rest = wanted.filter((t) => !terms.includes(t));
+      add(searchPassages(ix.passages, k.passages, rest, 5, (p) => p.document === id).map((h) => ({ ...h, terms: [...h.terms, ...terms] })));
+    }
     const good = [...found.values()].filter((h) => {
       const s = share(h.terms);
       // A line ending in a colon only introduces what follows.

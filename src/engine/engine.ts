@@ -5,6 +5,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { loadKnowledge } from '../knowledge/knowledge.ts';
 import { buildIndexes, type Indexes } from '../search/indexes.ts';
+import { buildIndexesCached } from '../search/indexCache.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
 import { STOP_WORDS, stem, words } from '../search/text.ts';
 import { formatDay } from '../knowledge/dates.ts';
@@ -156,10 +157,14 @@ function safely(fn: () => IntentResult | null): IntentResult | null {
   }
 }
 
-/** Loads the knowledge and the intents, and builds an engine over them. */
-export async function loadEngine(seedsDir?: string): Promise<Engine> {
+/**
+ * Loads the knowledge and the intents, and builds an engine over them. With `cacheDir`, the passage
+ * index comes from a snapshot keyed by the knowledge's content hash (built and saved when missing or stale).
+ */
+export async function loadEngine(seedsDir?: string, options: { cacheDir?: string } = {}): Promise<Engine> {
   const knowledge = loadKnowledge(seedsDir);
-  return new Engine(knowledge, await loadIntents());
+  const indexes = options.cacheDir ? buildIndexesCached(knowledge, options.cacheDir) : undefined;
+  return new Engine(knowledge, await loadIntents(), indexes);
 }
 
 export type { ParsedQuestion };

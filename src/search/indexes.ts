@@ -1,7 +1,8 @@
 /** Every index the engine searches, built once per Knowledge snapshot. */
 import type MiniSearch from 'minisearch';
 import type { Knowledge, Person, Programme, GlossaryEntry } from '../knowledge/knowledge.ts';
-import { buildPassageIndex, titlesOf } from './passageIndex.ts';
+import type { Passage } from '../knowledge/documents.ts';
+import { buildPassageIndex } from './passageIndex.ts';
 import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
@@ -19,8 +20,15 @@ export interface Indexes {
   vocabulary: Vocabulary;
 }
 
-/** Builds the indexes of a snapshot; `passages` may come from a cached MiniSearch JSON instead. */
-export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIndex(k.passages, titlesOf(k))): Indexes {
+/** How often each word occurs in the passages, in order of first appearance (the vocabulary's main source, and cached with the passage index). */
+export function passageWordCounts(passages: Passage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of passages) for (const w of words(p.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/** Builds the indexes of a snapshot; `passages` and `passageWords` may come from a cached snapshot instead (see indexCache.ts). */
+export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIndex(k.passages), passageWords: Map<string, number> = passageWordCounts(k.passages)): Indexes {
   const organisations = new OrganisationIndex(k.organisations);
   const names = new PhraseIndex<Named>();
   for (const person of k.people) {
@@ -41,7 +49,7 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
     for (const n of [entry.term, ...entry.aliases]) names.add(normalise(n), item);
   }
   const vocabulary = new Vocabulary(STOP_WORDS);
-  for (const p of k.passages) vocabulary.add(words(p.text));
+  for (const [w, count] of passageWords) vocabulary.addCount(w, count);
   for (const key of organisations.keys()) vocabulary.add(key.split(' '));
   vocabulary.add(organisations.codes());
   for (const o of k.organisations.values()) for (const n of o.names) vocabulary.add(words(n));

@@ -1,6 +1,7 @@
 /** Full-text search over document passages (MiniSearch), for cited passages when no structured fact fits. */
 import MiniSearch from 'minisearch';
 import type { Passage } from '../knowledge/documents.ts';
+import { prunedSearch } from './prunedSearch.ts';
 import { STOP_WORDS, normalise, stem } from './text.ts';
 
 export interface PassageHit {
@@ -28,13 +29,11 @@ export const PASSAGE_INDEX_OPTIONS = {
 export const isIndexed = (p: Passage): boolean => p.kind !== 'heading';
 
 /** Document titles by id: each passage is indexed with its document's title as context. */
-export const titlesOf = (k: { documents: Map<string, { title: string }> }): Map<string, string> => new Map([...k.documents].map(([id, d]) => [id, d.title]));
-
 /** Builds the passage index; ids are positions in the passages array. */
-export function buildPassageIndex(passages: Passage[], titles: Map<string, string> = new Map()): MiniSearch {
+export function buildPassageIndex(passages: Passage[]): MiniSearch {
   const index = new MiniSearch(PASSAGE_INDEX_OPTIONS);
   // Ids come from the map's position argument: looking each passage up with indexOf was quadratic (minutes at 100k passages).
-  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: [p.section, p.label, titles.get(p.document)].filter(Boolean).join(' ') }] : [])));
+  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: [p.section, p.label].filter(Boolean).join(' ') }] : [])));
   return index;
 }
 
@@ -43,15 +42,30 @@ export function loadPassageIndex(json: string): MiniSearch {
   return MiniSearch.loadJSON(json, PASSAGE_INDEX_OPTIONS);
 }
 
-/** Searches passages with the question's topic terms; `limit` caps the hits returned. */
+/** How passages are ranked: text counts twice a heading or table label; long words allow typos and endings. */
+const SEARCH_OPTIONS = {
+  boost: { text: 2, context: 1 },
+  fuzzy: (term: string) => (term.length > 5 ? 0.2 : false),
+  prefix: (term: string) => term.length > 5,
+  weights: { fuzzy: 0.4, prefix: 0.5 },
+};
+
+/**
+ * Postings one search may score before it narrows to the question's rarest terms (see prunedSearch.ts):
+ * a few milliseconds of MiniSearch's time. Knowledge the size of the seeds never reaches it.
+ */
+export const POSTING_BUDGET = 1000;
+
+/**
+ * Searches passages with the question's topic terms, already processed as the index processes text
+ * (`contentTerms`: normalised, stemmed): they are searched as they are, never stemmed twice.
+ * `limit` caps the hits returned.
+ */
 export function searchPassages(index: MiniSearch, passages: Passage[], terms: string[], limit = 5, filter?: (p: Passage) => boolean): PassageHit[] {
   if (terms.length === 0) return [];
-  const hits = index.search(terms.join(' '), {
-    boost: { text: 2, context: 1 },
-    fuzzy: (term) => (term.length > 5 ? 0.2 : false),
-    prefix: (term) => term.length > 5,
-    weights: { fuzzy: 0.4, prefix: 0.5 },
-    filter: filter ? (r) => filter(passages[r.id as number]) : undefined,
-  });
-  return hits.slice(0, limit).map((h) => ({ passage: passages[h.id as number], score: h.score, terms: h.queryTerms }));
+  const keep = filter ? (id: unknown) => filter(passages[id as number]) : undefined;
+  // Large corpora: score only the candidates the rarest terms pick. Otherwise (null) MiniSearch scores every match.
+  const hits = prunedSearch(index, terms, { ...SEARCH_OPTIONS, filter: keep }, limit, POSTING_BUDGET)
+    ?? index.search(terms.join(' '), { ...SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit);
+  return hits.map((h) => ({ passage: passages[h.id as number], score: h.score, terms: h.queryTerms }));
 }

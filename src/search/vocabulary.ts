@@ -15,17 +15,22 @@ export class Vocabulary {
 
   /** Adds words (already normalised) to the vocabulary. */
   add(words: Iterable<string>): void {
-    for (const w of words) {
-      if (!w || this.ignore.has(w)) continue;
-      this.stems.add(stem(w));
-      const seen = this.counts.get(w);
-      this.counts.set(w, (seen ?? 0) + 1);
-      if (seen === undefined && w.length >= 4 && !/\d/.test(w)) {
-        for (const d of deletions(w)) {
-          const list = this.deletes.get(d);
-          if (!list) this.deletes.set(d, [w]);
-          else if (list.length < 8) list.push(w);
-        }
+    for (const w of words) this.addCount(w, 1);
+  }
+
+  /** Adds a word seen `count` times (from a cached count of the passages' words, say). */
+  addCount(w: string, count: number): void {
+    if (!w || this.ignore.has(w)) return;
+    const seen = this.counts.get(w);
+    this.counts.set(w, (seen ?? 0) + count);
+    if (seen !== undefined) return;
+    // Once per distinct word: stemming every occurrence cost a second at 100k passages.
+    this.stems.add(stem(w));
+    if (w.length >= 4 && !/\d/.test(w)) {
+      for (const d of deletions(w)) {
+        const list = this.deletes.get(d);
+        if (!list) this.deletes.set(d, [w]);
+        else if (list.length < 8) list.push(w);
       }
     }
   }

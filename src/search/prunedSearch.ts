@@ -1,0 +1,234 @@
+/**
+ * Bounded full-text search over a MiniSearch index. MiniSearch scores every document that matches any
+ * query term, so a question holding common words ("care", "CCG", "plan") costs time in proportion to the
+ * corpus: ~170 ms a term at 100k passages. Here only candidates are scored: every document of the rarest
+ * query terms (an organisation's name, a workstream) as far as their postings fit a budget, plus documents
+ * holding the most of the remaining common terms together (an AND, checked by lookups, so common terms'
+ * postings are never walked). Every query term then scores the candidates exactly as MiniSearch would
+ * (BM25, field boosts, prefix weights, and its bonus for matching more terms); fuzzy matching, being for
+ * typos, is kept to terms the index does not hold.
+ * A query (or corpus) that fits the budget is not handled here: the caller runs MiniSearch itself, so
+ * knowledge the size of the seeds gets exactly MiniSearch's results.
+ *
+ * It reads MiniSearch 7's index structures (protected fields); `readInternals` checks their shape and,
+ * should a MiniSearch upgrade change them, returns null so callers fall back to a plain search.
+ */
+import type MiniSearch from 'minisearch';
+import type { SearchOptions } from 'minisearch';
+
+/** Postings of one term: field id → (short document id → term frequency). */
+type FieldTermData = Map<number, Map<number, number>>;
+
+interface TermTree {
+  get(term: string): FieldTermData | undefined;
+  atPrefix(prefix: string): Iterable<[string, FieldTermData]>;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
+}
+
+/** MiniSearch's search defaults merged with the index's own (its constructor does the merge). */
+interface DefaultSearchOptions {
+  maxFuzzy: number;
+  weights: { fuzzy: number; prefix: number };
+  bm25: { k: number; b: number; d: number };
+}
+
+interface Internals {
+  _options: { searchOptions: DefaultSearchOptions };
+  _index: TermTree;
+  _documentCount: number;
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+}
+
+/** A hit in MiniSearch's own terms: the document id, its score and the (processed) query terms it matched. */
+export interface PrunedHit {
+  id: unknown;
+  score: number;
+  queryTerms: string[];
+}
+
+/** MiniSearch's search options that bounded search honours, and a filter on document ids. */
+export type BoundedSearchOptions = Pick<SearchOptions, 'boost' | 'fuzzy' | 'prefix' | 'weights' | 'fields'> & {
+  /** Keeps a hit only when true (given the document's own id); applied to the candidates before scoring. */
+  filter?: (id: unknown) => boolean;
+};
+
+/** The index's internal structures, or null when they are not MiniSearch 7's. */
+function readInternals(index: MiniSearch): Internals | null {
+  const i = index as unknown as Partial<Internals>;
+  const tree = i._index as Partial<TermTree> | undefined;
+  const ok = tree && typeof tree.get === 'function' && typeof tree.atPrefix === 'function' && typeof tree.fuzzyGet === 'function'
+    && i._documentIds instanceof Map && i._fieldLength instanceof Map && Array.isArray(i._avgFieldLength)
+    && typeof i._documentCount === 'number' && !!i._fieldIds && typeof i._fieldIds === 'object'
+    && typeof i._options?.searchOptions?.bm25?.k === 'number' && typeof i._options.searchOptions.maxFuzzy === 'number';
+  return ok ? (i as Internals) : null;
+}
+
+/** How many (document, field) postings a processed term has in the index; 0 when unknown. */
+export function postingCount(index: MiniSearch, term: string): number {
+  const data = readInternals(index)?._index.get(term);
+  let n = 0;
+  for (const docs of data?.values() ?? []) n += docs.size;
+  return n;
+}
+
+/** One posting list a query term reaches (its own, a prefix or fuzzy expansion's) in one field, with its fixed score factor. */
+interface Reach {
+  docs: Map<number, number>;
+  field: number;
+  /** MiniSearch's expansion weight × field boost × BM25 idf: everything in a hit's score but the term frequency part. */
+  factor: number;
+}
+
+interface QueryTerm {
+  term: string;
+  reaches: Reach[];
+  postings: number;
+}
+
+/**
+ * Searches `index` for the processed terms `terms` within `budget` postings. Returns null when the whole
+ * query (or the whole corpus) fits the budget, so MiniSearch's own search costs as little, or when the
+ * index's internals are unreadable: the caller runs MiniSearch's search then.
+ */
+export function prunedSearch(index: MiniSearch, terms: string[], options: BoundedSearchOptions, limit: number, budget: number): PrunedHit[] | null {
+  const ix = readInternals(index);
+  // A corpus no larger than the budget is always searched exhaustively: small knowledge gets MiniSearch's exact results.
+  if (!ix || ix._documentCount <= budget) return null;
+  const unique = [...new Set(terms)];
+  const exactCost = unique.reduce((n, t) => n + postingsOf(ix._index.get(t)), 0);
+  if (exactCost <= budget && cost(expand(ix, unique, options, false)) <= budget) return null;
+  // Fuzzy matching is for typos: a term the index holds exactly is no typo, and its fuzzy neighbours
+  // ("direction" → "director") only add noise and postings.
+  const query = expand(ix, unique, options, true);
+  const candidates = pickCandidates(query, budget).filter((doc) => ix._documentIds.has(doc) && (!options.filter || options.filter(ix._documentIds.get(doc))));
+  const { k, b, d } = ix._options.searchOptions.bm25;
+  const scored: { doc: number; score: number }[] = [];
+  for (const doc of candidates) {
+    const lengths = ix._fieldLength.get(doc)!;
+    let score = 0;
+    let matched = 0;
+    for (const q of query) {
+      let termScore = 0;
+      for (const reach of q.reaches) {
+        const tf = reach.docs.get(doc);
+        // MiniSearch's calcBM25Score, weighted as in its termResults.
+        if (tf) termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[reach.field]) / ix._avgFieldLength[reach.field])));
+      }
+      if (termScore > 0) {
+        score += termScore;
+        matched++;
+      }
+    }
+    // MiniSearch multiplies a document's score by the number of query terms it matches.
+    if (matched) scored.push({ doc, score: score * matched });
+  }
+  // A filter may have rejected every candidate while other matches pass it: let MiniSearch look at them all.
+  if (options.filter && scored.length < limit) return null;
+  return scored
+    .sort((x, y) => y.score - x.score)
+    .slice(0, limit)
+    .map(({ doc, score }) => ({ id: ix._documentIds.get(doc), score, queryTerms: query.filter((q) => q.reaches.some((r) => r.docs.has(doc))).map((q) => q.term) }));
+}
+
+const postingsOf = (data: FieldTermData | undefined) => {
+  let n = 0;
+  for (const docs of data?.values() ?? []) n += docs.size;
+  return n;
+};
+
+const cost = (query: QueryTerm[]) => query.reduce((n, q) => n + q.postings, 0);
+
+/** Each query term with the posting lists it reaches, expanded as MiniSearch's executeQuerySpec does. */
+function expand(ix: Internals, terms: string[], options: BoundedSearchOptions, fuzzyOnlyUnknown: boolean): QueryTerm[] {
+  const defaults = ix._options.searchOptions;
+  const weights = { ...defaults.weights, ...options.weights };
+  const fields = (options.fields ?? Object.keys(ix._fieldIds)).map((f) => ({ id: ix._fieldIds[f], boost: (options.boost?.[f] ?? 0) || 1 }));
+  return terms.map((term, i) => {
+    const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : options.fuzzy || false;
+    const prefix = typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true;
+    const seen = new Set<string>();
+    const reaches: Reach[] = [];
+    let postings = 0;
+    const add = (t: string, data: FieldTermData, weight: number) => {
+      seen.add(t);
+      for (const field of fields) {
+        const docs = data.get(field.id);
+        if (!docs?.size) continue;
+        const idf = Math.log(1 + (ix._documentCount - docs.size + 0.5) / (docs.size + 0.5));
+        reaches.push({ docs, field: field.id, factor: weight * field.boost * idf });
+        postings += docs.size;
+      }
+    };
+    const exact = ix._index.get(term);
+    if (exact) add(term, exact, 1);
+    if (prefix) {
+      for (const [t, data] of ix._index.atPrefix(term)) {
+        if (t.length > term.length) add(t, data, (weights.prefix * t.length) / (t.length + 0.3 * (t.length - term.length)));
+      }
+    }
+    if (fuzzy && !(fuzzyOnlyUnknown && exact)) {
+      const f = fuzzy === true ? 0.2 : Number(fuzzy);
+      const maxDistance = f < 1 ? Math.min(defaults.maxFuzzy, Math.round(term.length * f)) : f;
+      if (maxDistance) {
+        for (const [t, [data, distance]] of ix._index.fuzzyGet(term, maxDistance)) {
+          if (distance && !seen.has(t)) add(t, data, (weights.fuzzy * t.length) / (t.length + distance));
+        }
+      }
+    }
+    return { term, reaches, postings };
+  });
+}
+
+/**
+ * Short ids of the documents worth scoring: every document of the rarest terms (as many as fit the budget
+ * together), and documents holding the most of the remaining, common terms together (an AND of them).
+ */
+function pickCandidates(query: QueryTerm[], budget: number): number[] {
+  const byRarity = query.filter((q) => q.postings > 0).sort((x, y) => x.postings - y.postings);
+  const docs = new Set<number>();
+  let spent = 0;
+  let drivers = 0;
+  for (const q of byRarity) {
+    if ((spent += q.postings) > budget) break;
+    drivers++;
+    for (const reach of q.reaches) for (const doc of reach.docs.keys()) docs.add(doc);
+  }
+  const common = byRarity.slice(drivers);
+  // One common term alone cannot lift a document above those holding a rare term; two or more can,
+  // since MiniSearch multiplies a score by the number of terms matched ("legal directions in 2016-17").
+  if (common.length >= (drivers ? 2 : 1)) for (const doc of holdingMost(common, Math.ceil(budget / 4), budget * 4)) docs.add(doc);
+  return [...docs];
+}
+
+/**
+ * Up to `wanted` documents of the first (rarest) term that hold the most of the other terms, looking at no
+ * more than `scan` of its documents. Lookups only: the other terms' postings are never walked.
+ */
+function holdingMost([rarest, ...others]: QueryTerm[], wanted: number, scan: number): number[] {
+  const otherLists = others.map((q) => q.reaches.map((r) => r.docs));
+  let best: number[] = [];
+  let bestHeld = -1;
+  const seen = new Set<number>();
+  for (const reach of rarest.reaches) {
+    for (const doc of reach.docs.keys()) {
+      if (seen.has(doc)) continue;
+      seen.add(doc);
+      let held = 0;
+      for (const lists of otherLists) {
+        for (const list of lists) {
+          if (list.has(doc)) {
+            held++;
+            break;
+          }
+        }
+      }
+      if (held > bestHeld) [best, bestHeld] = [[], held];
+      if (held === bestHeld && best.length < wanted) best.push(doc);
+      if ((bestHeld === others.length && best.length >= wanted) || seen.size >= scan) return best;
+    }
+  }
+  return best;
+}
