@@ -1,0 +1,73 @@
+/**
+ * Bounded search over a large corpus: the candidates it scores get exactly MiniSearch's scores, and
+ * small corpora are left to MiniSearch. Guards against a MiniSearch upgrade changing its internals.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.ts';
+import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
+import { buildPassageIndex, processTerm } from '../../src/search/passageIndex.ts';
+import { postingCount, prunedSearch } from '../../src/search/prunedSearch.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pruned-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const knowledge = loadKnowledge(generateCorpus(join(dir, 'corpus'), 3000, 7).dir);
+const index = buildPassageIndex(knowledge.passages);
+
+const options = {
+  boost: { text: 2, context: 1 },
+  fuzzy: (t: string) => (t.length > 5 ? 0.2 : false),
+  prefix: (t: string) => t.length > 5,
+  weights: { fuzzy: 0.4, prefix: 0.5 },
+};
+/** Questions' terms as the index holds them (searchPassages processes them so before searching). */
+const QUERIES = [
+  'legal directions ccg', 'joint committee', 'wigan deficit plan', 'frailty programme savings', 'cqc rated trust inadequate',
+  'many ccgs legal directions 2016_17', 'urgnet care',
+].map((q) => q.split(' ').map((w) => processTerm(w)!));
+
+describe('prunedSearch', () => {
+  it('counts postings as MiniSearch finds them, field by field', () => {
+    for (const term of ['ccg', 'deficit', 'frailty']) {
+      const byField = ['text', 'context'].reduce((n, f) => n + index.search(term, { fields: [f] }).length, 0);
+      expect(postingCount(index, term), term).toBe(byField);
+    }
+    expect(postingCount(index, 'nosuchword')).toBe(0);
+  });
+
+  it('scores its candidates exactly as MiniSearch does', () => {
+    for (const terms of QUERIES) {
+      const hits = prunedSearch(index, terms, options, 5, 50)!;
+      expect(hits, terms.join(' ')).not.toBeNull();
+      expect(hits.length).toBeGreaterThan(0);
+      // MiniSearch with the same rule for fuzzy matching: only for terms the index does not hold.
+      const full = new Map(index.search(terms.join(' '), { ...options, fuzzy: (t) => (t.length > 5 && postingCount(index, t) === 0 ? 0.2 : false) }).map((h) => [h.id, h]));
+      for (const hit of hits) {
+        expect(hit.score).toBeCloseTo(full.get(hit.id)!.score, 9);
+        expect(new Set(hit.queryTerms)).toEqual(new Set(full.get(hit.id)!.queryTerms));
+      }
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    }
+  });
+
+  it('keeps the passage holding all the terms when only a rare word picks candidates', () => {
+    const [top] = prunedSearch(index, ['many', 'ccg', 'legal', 'direction', '2016_17'], options, 1, 50)!;
+    expect(knowledge.passages[top.id as number].text).toMatch(/legal directions imposed by NHS England during 2016-17/);
+  });
+
+  it('applies a filter, leaving MiniSearch to search when the filter rejects the candidates', () => {
+    const bench = (id: unknown) => knowledge.passages[id as number].document.startsWith('bench');
+    const hits = prunedSearch(index, ['legal', 'direction', 'ccg'], { ...options, filter: bench }, 5, 50)!;
+    expect(hits).toHaveLength(5);
+    for (const h of hits) expect(bench(h.id)).toBe(true);
+    const essex = (id: unknown) => knowledge.passages[id as number].document === 'essex-single-executive-2019';
+    expect(prunedSearch(index, ['legal', 'direction', 'ccg'], { ...options, filter: essex }, 5, 50)).toBeNull();
+  });
+
+  it('leaves queries and corpora within the budget to MiniSearch', () => {
+    expect(prunedSearch(index, ['legal', 'direction'], options, 5, 1_000_000)).toBeNull();
+    expect(prunedSearch(index, ['ccg'], options, 5, index.documentCount)).toBeNull();
+  });
+});
