@@ -39,7 +39,7 @@ export function parseDocument(file: string, raw: string): SourceDocument {
   if (!m) throw new KnowledgeError(file, 'line 1', 'the file does not start with front matter', 'begin the file with a --- line, the metadata (id, title, publisher, url, published, date_precision, date_inferred), a --- line, then the text');
   let meta: unknown;
   try {
-    meta = YAML.parse(m[1]);
+    meta = flatFrontMatter(m[1]) ?? YAML.parse(m[1]);
   } catch (e) {
     throw new KnowledgeError(file, 'front matter', `bad YAML: ${(e as Error).message.split('\n')[0]}`, 'fix the YAML between the --- lines');
   }
@@ -57,6 +57,30 @@ export function parseDocument(file: string, raw: string): SourceDocument {
   const date = parseDateInput(fm.published);
   if (typeof date === 'string') throw new KnowledgeError(file, 'front matter, field published', date, 'write the publication date as 2017-04-21, 2017-04 or 2017');
   return { ...fm, file, publishedLabel: date.label, text, passages: splitPassages(fm.id, text) };
+}
+
+/**
+ * Front matter of plain `key: value` lines (JSON strings, true/false/null, bare words), read without a YAML
+ * parser: loading thousands of documents spends much of its time there. Anything else returns null (use YAML).
+ */
+function flatFrontMatter(text: string): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const line of text.split('\n')) {
+    const m = /^([a-z_][a-z0-9_]*): (.*)$/.exec(line);
+    if (!m) return null;
+    const v = m[2].trim();
+    if (v.startsWith('"')) {
+      try {
+        out[m[1]] = JSON.parse(v);
+      } catch {
+        return null;
+      }
+    } else if (v === 'true' || v === 'false') out[m[1]] = v === 'true';
+    else if (v === 'null' || v === '~') out[m[1]] = null;
+    else if (/^[A-Za-z0-9_][A-Za-z0-9_.\-]*$/.test(v) && !/^\d+(\.\d+)?$/.test(v)) out[m[1]] = v;
+    else return null;
+  }
+  return out;
 }
 
 const BULLET = /^\s*(?:[-•*]|\d+\.)\s+/;

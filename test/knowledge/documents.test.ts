@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
-import { splitPassages } from '../../src/knowledge/documents.ts';
+import { parseDocument, splitPassages } from '../../src/knowledge/documents.ts';
 
 const k = loadKnowledge();
 
@@ -39,5 +39,12 @@ describe('documents and passages', () => {
     expect(doc.publishedLabel).toBe('21 July 2016');
     expect(doc.date_inferred).toBe(true);
     expect(k.documents.get('essex-directions-2017')!.publishedLabel).toBe('April 2017');
+  });
+
+  it('reads front matter that is more than plain lines with the YAML parser', () => {
+    const raw = ['---', 'id: folded', 'title: >-', '  A title folded', '  over two lines', 'publisher: "HSJ"', 'kind: news', 'url: null', 'published: "2016-05"', 'date_precision: month', 'date_inferred: false', '---', 'Text.'].join('\n');
+    const doc = parseDocument('documents/folded.txt', raw);
+    expect(doc.title).toBe('A title folded over two lines');
+    expect(doc.text).toBe('Text.');
   });
 });
