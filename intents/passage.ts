@@ -14,7 +14,7 @@ function titledDocuments(k: Knowledge, terms: string[]): { id: string; terms: st
   let titles = titleTerms.get(k);
   if (!titles) titleTerms.set(k, (titles = [...k.documents.values()].map((d) => ({ id: d.id, terms: new Set(contentTerms(`${d.title} ${d.publisher}`)) }))));
   const telling = terms.filter((t) => titles.filter((d) => d.terms.has(t)).length <= 3);
-  return titles.map((d) => ({ id: d.id, terms: telling.filter((t) => d.terms.has(t)) })).filter((d) => d.terms.length > 0);
+  return titles.map((d) => ({ id: d.id, terms: telling.filter((t) => d.terms.has(t)) })).filter((d) => d.terms.length > 0).slice(0, 3);
 }
 
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
@@ -43,9 +43,15 @@ export const intent: Intent = {
     add(searchPassages(ix.passages, k.passages, wanted, 10));
     add(searchPassages(ix.passages, k.passages, free, 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
+    // The document is small: its passages are read directly rather than filtered out of a search of them all.
     for (const { id, terms } of titledDocuments(k, wanted)) {
       const rest = wanted.filter((t) => !terms.includes(t));
-      add(searchPassages(ix.passages, k.passages, rest, 5, (p) => p.document === id).map((h) => ({ ...h, terms: [...h.terms, ...terms] })));
+      const scored = (k.documents.get(id)?.passages ?? []).map((passage) => {
+        const has = new Set(contentTerms(passage.text));
+        const matched = rest.filter((t) => has.has(t));
+        return { passage, score: matched.length, terms: [...matched, ...terms] };
+      });
+      add(scored.filter((h) => h.score > 0).sort((x, y) => y.score - x.score).slice(0, 5));
     }
     const good = [...found.values()].filter((h) => {
       const s = share(h.terms);
