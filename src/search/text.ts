@@ -31,7 +31,7 @@ export function stem(word: string): string {
   if (word.endsWith('sses')) return word.slice(0, -2);
   // Plurals first, then -ation and -ment, so "consultations", "consultation" and "consulted" meet.
   const w = word.endsWith('s') && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
-  if (w.endsWith('ation') && w.length > 8) return w.slice(0, -5);
+  if (w.endsWith('ation') && w.length > 10) return w.slice(0, -5);
   if (w.endsWith('ment') && w.length > 7) return w.slice(0, -4);
   if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
   if (w.endsWith('ed') && w.length > 5 && !w.endsWith('eed')) return w.slice(0, -2);
