@@ -26,7 +26,7 @@ export const intent: Intent = {
     'how many ccgs had {type} in {date}', 'how many ccgs are in financial special measures', 'how many hospitals are there', 'how many contracts are there',
     'what is the combined revenue', 'how many trusts', 'how much', 'number of ccgs', 'how many interviews were held', 'how many success regimes are there', 'what proportion of ccgs', 'how many ccgs had legal directions',
   ],
-  answer({ q, k, ix }) {
+  answer({ q, ix }) {
     if (!asks(q, 'many', 'much', 'number', 'proportion', 'count', 'total', 'revenue', 'revenues', 'figure')) return null;
     const hits = ix.facts.search(q.terms.filter((t) => !['many', 'much', 'number'].includes(t)), ['figure'], 10)
       .map((h) => ({ ...h, figure: h.ref.fact as Figure }))

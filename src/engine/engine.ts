@@ -167,4 +167,3 @@ export async function loadEngine(seedsDir?: string, options: { cacheDir?: string
   return new Engine(knowledge, await loadIntents(), indexes);
 }
 
-export type { ParsedQuestion };

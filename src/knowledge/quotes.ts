@@ -1,4 +1,4 @@
-/** Finding where a quote stands in a document, and the closest passage when it does not. */
+/** The closest passage to a quote that does not stand in its document: what the editor most likely meant. */
 import type { Passage, SourceDocument } from './documents.ts';
 
 const words = (s: string) => new Set(s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').split(' ').filter((w) => w.length > 2));
@@ -19,11 +19,4 @@ export function closestPassage(doc: SourceDocument, text: string): Passage | nul
     }
   }
   return bestScore > 0.2 ? best : null;
-}
-
-/** The passage that holds a quote (the first one whose span covers its start), if any. */
-export function passageOf(doc: SourceDocument, quote: string): Passage | undefined {
-  const at = doc.text.indexOf(quote);
-  if (at < 0) return undefined;
-  return doc.passages.find((p) => p.start <= at && at < p.end) ?? doc.passages.find((p) => p.start >= at);
 }

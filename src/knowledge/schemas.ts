@@ -5,7 +5,6 @@
 import { z } from 'zod';
 
 /** A date as written in the facts: 2017-03-31, 2017-03, 2017, a financial year 2016-17, or vague. */
-export const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$|^(\d{4})-(\d{2})$/;
 export const dateInput = z.union([
   z.string().min(4),
   z.object({ value: z.string().min(4), text: z.string().min(3) }).strict(),
