@@ -46,7 +46,8 @@ for (const [phrase, type] of TYPE_PHRASES) typePhrases.add(phrase, type);
 
 /** Parses a question against the indexes; `extraWords` are words the intents themselves know. */
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
-  const original = toWords(raw);
+  // "@channel", "@ann": addressing people in Slack says nothing about the question.
+  const original = toWords(raw.replace(/(^|\s)@[\w.-]+/g, ' '));
   const unknown: string[] = [];
   const words = original.map((w) => {
     if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w)) return w;

@@ -113,6 +113,10 @@ describe('each intent answers, citing its source', () => {
 });
 
 describe('reading questions forgivingly', () => {
+  it('ignores @-mentions of people and channels', () => {
+    expect(ask('@channel who leads primary care in the success regime? @ann').text).toContain('Ian Stidson');
+  });
+
   it('reads ODS codes typed in a question', () => {
     expect(ask('RAJ').text).toContain('Southend University Hospital');
     expect(ask('what is 07g').text).toContain('NHS Thurrock CCG');
