@@ -3,6 +3,7 @@
  * no Slack settings at all a local console chat over the bundled knowledge. Says which and why.
  */
 import { loadEngine } from './engine/engine.ts';
+import { ReloadableEngine } from './engine/reloadable.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
 import { readSlackConfig } from './slack/config.ts';
 import { startSlack } from './slack/start.ts';
@@ -29,9 +30,10 @@ async function main(): Promise<void> {
   // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
   const store = openStore({ dataDir });
   // A large knowledge starts in a fraction of the time from its index snapshot.
-  const engine = await loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
-  engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
-  const digests = createDigests({ store, knowledge: () => engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl });
+  const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
+  const engine = new ReloadableEngine(await load(), load);
+  engine.engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
+  const digests = createDigests({ store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl });
   registerSubcommand('digest', digests.subcommand);
   const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider });
   const scheduler = digests.startScheduler();
@@ -43,6 +45,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // `kill -HUP <pid>` after editing seeds/: the new knowledge serves only once it has loaded and validated.
+  process.on('SIGHUP', () => {
+    engine.reload().then(
+      (id) => console.error(`Knowledge reloaded (snapshot ${id}).`),
+      (e: unknown) => console.error(`Knowledge not reloaded, the previous snapshot keeps serving:\n${e instanceof Error ? e.message : String(e)}`),
+    );
+  });
 }
 
 main().catch((e: unknown) => {

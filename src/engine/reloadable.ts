@@ -1,0 +1,38 @@
+/**
+ * The engine the app serves, swapped whole on reload: a new Knowledge snapshot is loaded and validated
+ * beside the old one and replaces it in one assignment; a reload that fails leaves the old one serving.
+ */
+import type { Answer } from './answer.ts';
+import type { Engine, Overview } from './engine.ts';
+import type { OrgCard } from './orgCard.ts';
+
+export class ReloadableEngine {
+  constructor(
+    private current: Engine,
+    private readonly load: () => Promise<Engine>,
+  ) {}
+
+  get engine(): Engine {
+    return this.current;
+  }
+
+  ask(question: string): Answer {
+    return this.current.ask(question);
+  }
+
+  org(query: string): OrgCard {
+    return this.current.org(query);
+  }
+
+  overview(): Overview {
+    return this.current.overview();
+  }
+
+  /** Loads the knowledge again; returns the new snapshot id, or throws (and keeps serving the old one). */
+  async reload(): Promise<string> {
+    const next = await this.load();
+    next.onUnanswered = this.current.onUnanswered;
+    this.current = next;
+    return next.knowledge.id;
+  }
+}
