@@ -1,6 +1,6 @@
 /** Organisation status: register record, interventions (plans against outcomes) and people, in a few lines. */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import { interventionLine, interventionsFor, registerLines } from '../src/engine/describe.ts';
+import { statusStatements } from '../src/engine/describe.ts';
 import { orgsIn } from './_shared.ts';
 
 export const intent: Intent = {
@@ -15,13 +15,9 @@ export const intent: Intent = {
   answer({ q, k }) {
     const org = orgsIn(q)[0];
     if (!org) return null;
-    const statements: DraftStatement[] = [];
-    const orgFacts = k.organisationFacts.get(org.code);
-    if (!org.inRegister && orgFacts) statements.push({ text: orgFacts.description ?? `${org.name} is named in the source documents.`, sources: orgFacts.sources.slice(0, 1) });
-    statements.push(...registerLines(k, org));
-    for (const i of interventionsFor(k, org.code).slice(0, 4)) statements.push(interventionLine(k, i, true));
+    const statements: DraftStatement[] = statusStatements(k, org);
     // Where the documents speak of it beyond any intervention.
-    const mentions = (orgFacts?.sources ?? []).filter((s) => !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)));
+    const mentions = (k.organisationFacts.get(org.code)?.sources ?? []).filter((s) => !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)));
     if (org.inRegister && mentions.length) statements.push({ text: `In the sources: “${mentions[0].quote}”`, sources: [mentions[0]] });
     const roles = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === org.code).map((r) => ({ p, r })));
     for (const { p, r } of roles.slice(0, 2)) statements.push({ text: `${p.name}: ${r.title}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] });

@@ -105,6 +105,19 @@ export function registerLines(k: Knowledge, o: Organisation): DraftStatement[] {
   return lines;
 }
 
+/**
+ * The core of an organisation's status, shared by the status answer and the org card: what it is
+ * (a description for bodies outside the register), its register record, and its interventions, briefly.
+ */
+export function statusStatements(k: Knowledge, o: Organisation): DraftStatement[] {
+  const statements: DraftStatement[] = [];
+  const facts = k.organisationFacts.get(o.code);
+  if (!o.inRegister && facts) statements.push({ text: facts.description ?? `${o.name} is named in the source documents.`, sources: facts.sources.slice(0, 2) });
+  statements.push(...registerLines(k, o));
+  for (const i of interventionsFor(k, o.code).slice(0, 4)) statements.push(interventionLine(k, i, true));
+  return statements;
+}
+
 /** Interventions naming an organisation, or one of its predecessors: those imposed first (the most severe), then newest first. */
 export function interventionsFor(k: Knowledge, code: string): Intervention[] {
   const o = k.organisations.get(code);

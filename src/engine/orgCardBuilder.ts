@@ -4,7 +4,7 @@ import { REGIONS, successorChain, type Organisation } from '../knowledge/registe
 import type { Indexes } from '../search/indexes.ts';
 import type { Citation } from './answer.ts';
 import { toCitation } from './citations.ts';
-import { interventionLine, interventionsFor, registerLines } from './describe.ts';
+import { interventionsFor, statusStatements } from './describe.ts';
 import type { Source } from './intent.ts';
 import type { OrgCard, OrgRef } from './orgCard.ts';
 
@@ -30,25 +30,10 @@ export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard 
 
 /** The card of a known organisation. */
 export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard {
-  const sources: Source[] = [];
-  const statusLines: string[] = [];
-  for (const line of registerLines(k, o)) {
-    statusLines.push(line.text);
-    sources.push(...line.sources);
-  }
+  const status = statusStatements(k, o);
   const interventions = interventionsFor(k, o.code);
-  for (const i of interventions.slice(0, 4)) {
-    const line = interventionLine(k, i, true);
-    statusLines.push(line.text);
-    sources.push(...line.sources);
-  }
   const people = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === o.code).map((r) => ({ id: p.id, name: p.name, title: r.title, date: r.dateValue?.label, source: r.source })));
-  for (const p of people.slice(0, 3)) sources.push(p.source);
-  const orgFacts = k.organisationFacts.get(o.code);
-  if (!o.inRegister && orgFacts) {
-    statusLines.unshift(orgFacts.description ?? `${o.name} is named in the source documents.`);
-    sources.unshift(...orgFacts.sources.slice(0, 2));
-  }
+  const sources: Source[] = [...status.flatMap((s) => s.sources), ...people.slice(0, 3).map((p) => p.source)];
   const citations: Citation[] = [];
   for (const s of sources) {
     const c = toCitation(k, s);
@@ -73,7 +58,7 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
       finalSuccessors: finals.map((c) => ref(k, c)),
       members: o.members.map((c) => ref(k, c)),
     },
-    status: statusLines.join(' '),
+    status: status.map((s) => s.text).join(' '),
     interventions: interventions.map((i) => ({ id: i.id, type: i.type, title: i.title, date: i.dateValue.label, status: i.status, summary: i.summary, outcome: i.outcome ? `${i.outcome.status}: ${i.outcome.text}` : undefined })),
     people: people.map(({ source: _s, ...p }) => p),
     citations: citations.slice(0, 10),
