@@ -16,11 +16,6 @@ export function asks(q: ParsedQuestion, ...words: string[]): boolean {
   return q.words.some((w) => wanted.has(stem(w)) || wanted.has(w));
 }
 
-/** Topic terms of the question that no entity mention covers. */
-export function freeTerms(q: ParsedQuestion): string[] {
-  return q.words.flatMap((w, i) => (q.linked[i] ? [] : [w])).filter((w) => q.terms.includes(stem(w))).map(stem);
-}
-
 /** The most specific programme mentioned: one whose parent is also mentioned wins over the parent. */
 export function mostSpecific(programmes: Programme[]): Programme | undefined {
   return programmes.find((p) => !programmes.some((other) => other.parent === p.id)) ?? programmes[0];

@@ -4,7 +4,7 @@ import type { Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Indexes } from '../src/search/indexes.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { interventionsFor, outcomeLine, statusLabel } from '../src/engine/describe.ts';
-import { asks, freeTerms, listing, nameOf, orgsIn, programmesIn } from './_shared.ts';
+import { asks, listing, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** Words that ask about an intervention's demands, reasons or course. */
 const CUES = ['why', 'reason', 'reasons', 'required', 'require', 'requirement', 'requirements', 'told', 'ordered', 'order', 'do', 'must', 'action', 'actions', 'intervene', 'intervened', 'intervention', 'interventions', 'directed', 'have', 'need', 'needs', 'happening', 'remit', 'asked', 'expected'];
@@ -54,7 +54,7 @@ function pick(q: ParsedQuestion, k: Knowledge, ix: Indexes): Intervention | unde
   }
   if (pool.length <= 1) return pool[0];
   // Several fit: the one whose words best match the question.
-  const hits = ix.facts.search([...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-'))], ['intervention'], 50);
+  const hits = ix.facts.search([...q.free, ...q.interventionTypes.flatMap((t) => t.split('-'))], ['intervention'], 50);
   const ranked = hits.map((h) => h.ref.fact as Intervention).filter((i) => pool.includes(i));
   return ranked[0] ?? pool.find((i) => i.required.length || i.why.length) ?? pool[0];
 }

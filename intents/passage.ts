@@ -30,7 +30,7 @@ export const intent: Intent = {
     if (wanted.length === 0) return null;
     // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
     const unknown = new Set(q.unknown.map(stem));
-    const free = [...new Set(q.words.filter((_, i) => !q.linked[i]).map(stem).filter((t) => wanted.includes(t) && !unknown.has(t)))];
+    const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t)))];
     const mentions = [...q.orgs, ...q.names].map((m) => q.words.slice(m.from, m.to).map(stem));
     const share = (terms: string[]) => {
       const hasFree = free.filter((w) => terms.includes(w)).length;

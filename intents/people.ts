@@ -1,7 +1,7 @@
 /** People and roles, both ways: "who leads primary care in the success regime?", "who is Melanie Craig?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Knowledge, Person, Role } from '../src/knowledge/knowledge.ts';
-import { asks, freeTerms, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
+import { asks, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
 
 const LEAD_WORDS = ['lead', 'leads', 'leading', 'led', 'coordinate', 'coordinates', 'coordinating', 'run', 'runs', 'head', 'heads', 'responsible', 'charge'];
 
@@ -27,7 +27,7 @@ export const intent: Intent = {
     const programme = mostSpecific(programmes);
     const asksWho = asks(q, 'who', 'whom', 'name', 'contact');
     if (!asksWho) return null;
-    const free = freeTerms(q).filter((t) => t !== 'who');
+    const free = q.free.filter((t) => t !== 'who');
     const roleWords = free.filter((t) => !LEAD_WORDS.includes(t));
     // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
     const scope = new Set([...programmes.map((p) => p.id), ...orgsIn(q).map((o) => o.code)]);

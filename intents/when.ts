@@ -4,7 +4,7 @@ import type { DatedEvent, Intervention, Knowledge } from '../src/knowledge/knowl
 import type { DateValue } from '../src/knowledge/dates.ts';
 import { changesInWindow } from '../src/digest/window.ts';
 import { registerLines } from '../src/engine/describe.ts';
-import { asks, freeTerms, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
+import { asks, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** A window's answer lists this many entries; the digest command shows them all. */
 const MAX_ENTRIES = 8;
@@ -53,13 +53,13 @@ export const intent: Intent = {
       return { statements: registerLines(k, org), organisationCode: org.code, fit: 1 };
     }
     const named = q.names.map((n) => n.text);
-    const terms = [...freeTerms(q), ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : []), ...named];
+    const terms = [...q.free, ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : []), ...named];
     // Events say when things happened or were due; an intervention's own date is when it was decided.
     const hits = ix.facts.search(terms, ['event', 'intervention'], 8).map((h) => ({ ...h, score: h.score * (h.ref.kind === 'event' ? 1.5 : 1) })).sort((a, b) => b.score - a.score);
     if (!hits.length) return null;
     const best = hits[0];
     const future = asks(q, 'will', 'deadline', 'due', 'expected', 'planned');
-    const wanted = freeTerms(q).filter((t) => t !== 'when');
+    const wanted = q.free.filter((t) => t !== 'when');
     const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : 0.5;
     const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention, future);
     return { statements: [{ text: `${item.date.label}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };

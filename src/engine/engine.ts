@@ -89,7 +89,7 @@ export class Engine {
   /** Share of the question's topic words (beyond its entities and the intent's own phrasing) that the answer speaks to. */
   private coverage(q: ParsedQuestion, intent: Intent, result: IntentResult): number {
     const own = this.matcher.intentWords.get(intent.name) ?? new Set<string>();
-    const free = q.words.filter((w, i) => !q.linked[i] && !STOP_WORDS.has(w)).map(stem).filter((t) => !own.has(t));
+    const free = q.free.filter((t) => !own.has(t));
     if (free.length === 0) return 1;
     const said = new Set(result.statements.flatMap((s) => [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : ''))]).flatMap((t) => words(t).map(stem)));
     return free.filter((t) => said.has(t)).length / free.length;

@@ -15,6 +15,8 @@ export interface ParsedQuestion {
   words: string[];
   /** Topic terms (stop words dropped, stemmed) of the corrected words. */
   terms: string[];
+  /** The topic terms no entity mention covers: what the question says beyond the names in it. */
+  free: string[];
   orgs: OrgMention[];
   names: PhraseMatch<Named>[];
   interventionTypes: string[];
@@ -66,7 +68,8 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   for (const d of dates) for (let i = d.from; i < d.to; i++) linked[i] = true;
   const interventionTypes = [...new Set(typePhrases.find(words).flatMap((m) => m.items))];
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+  const free = words.flatMap((w, i) => (linked[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
-  return { raw, words, terms, orgs, names, interventionTypes, dates, unknown, linked, quoting };
+  return { raw, words, terms, free, orgs, names, interventionTypes, dates, unknown, linked, quoting };
 }
