@@ -186,7 +186,7 @@ function groupLists(passages: Passage[]): void {
 function isHeaderRow(lines: { start: number; end: number }[], i: number, lineText: (k: number) => string): boolean {
   if (i > 0 && lineText(i - 1).includes('\t')) return false;
   const cells = lineText(i).split('\t').map((c) => c.trim());
-  if (cells.length < 2 || cells.some((c) => c === '' || c.length > 40 || /\d|[.!?;]$|<p>/.test(c))) return false;
+  if (cells.length < 2 || cells.some((c) => c === '' || c.length > 40 || /^[£$€\d]|[.!?;]$|<p>/.test(c))) return false;
   return i + 1 < lines.length && lineText(i + 1).split('\t').length === cells.length;
 }
 
