@@ -1,8 +1,17 @@
-/** Passage fallback: when no intent fits but a document clearly answers, quote the passage. */
-import type { Intent } from '../src/engine/intent.ts';
-import { searchPassages, type PassageHit } from '../src/search/passageIndex.ts';
-import { contentTerms, stem } from '../src/search/text.ts';
+/**
+ * Passage fallback: when no intent fits but a document clearly answers, quote the passage. The answering
+ * sentence, list or table row comes first, with the answer pulled out where one stands (a number for "how
+ * many", a name for "who", a date for "when"), and the passage must hold what the question is about: the
+ * organisations, places and people it names (not a near namesake) and the period it asks after.
+ */
+import type { Intent, DraftStatement } from '../src/engine/intent.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
+import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
+import { contentTerms, normalise, stem } from '../src/search/text.ts';
+import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
+import { answeringLine, extractAnswer, positionOf, unitDates, unitOf, wantedKind, type PassageUnit } from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
+import type { Passage } from '../src/knowledge/documents.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(['who', 'when', 'why', 'how', 'many', 'much', 'happen', 'happened', 'say', 'said', 'mean', 'does', 'did', 'do', 'will', 'would', 'went', 'give', 'gave', 'consider', 'considered'].map(stem));
@@ -19,6 +28,9 @@ function titledDocuments(k: Knowledge, terms: string[]): { id: string; terms: st
 
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
+
+/** Capitalised words that say what kind of body, not which one: they need not stand in the passage. */
+const KIND_WORDS = new Set(['nhs', 'ccg', 'ccgs', 'icb', 'icbs', 'stp', 'stps', 'ics', 'gp', 'gps', 'i', 'board', 'trust', 'england']);
 
 export const intent: Intent = {
   name: 'passage',
@@ -53,22 +65,114 @@ export const intent: Intent = {
       });
       add(scored.filter((h) => h.score > 0).sort((x, y) => y.score - x.score).slice(0, 5));
     }
-    const good = [...found.values()].filter((h) => {
-      const s = share(h.terms);
-      // A line ending in a colon only introduces what follows.
-      return h.passage.text.length >= MIN_PASSAGE_CHARS && !h.passage.text.endsWith(':') && s.free >= 0.5 && s.all >= (unknown.size ? 0.6 : 0.5);
-    });
+    const about = questionEntities(q);
+    // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
+    const seen = new Set<string>();
+    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number }[] = [];
+    for (const hit of found.values()) {
+      const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
+      if (seen.has(unit.quote)) continue;
+      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
+      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
+      const s = share(terms);
+      if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':') || s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
+      if (!holdsEntities(k, ix.links, unit, about)) continue;
+      seen.add(unit.quote);
+      good.push({ hit, unit, fit: s.all, free: s.free });
+    }
     if (!good.length) return null;
+    // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
+    const listWanted = asksForList(q);
+    const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
+    good.sort((a, b) => b.free - a.free || b.fit - a.fit || (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) || b.hit.score - a.hit.score);
     const best = good[0];
-    const fit = share(best.terms).all;
-    const chosen = [best, ...good.slice(1).filter((h) => h.score >= best.score * 0.75 && h.passage.text.length < 400)].slice(0, 2);
-    return {
-      statements: chosen.map((h) => {
-        const doc = k.documents.get(h.passage.document)!;
-        const lead = h.passage.label ? `${h.passage.label}: ` : '';
-        return { text: `${doc.title} (${doc.publishedLabel}) says: “${lead}${h.passage.text}”`, sources: [{ document: doc.id, quote: h.passage.text }] };
-      }),
-      fit,
-    };
+    const chosen = [best, ...good.slice(1).filter((g) => g.hit.score >= best.hit.score * 0.75 && g.unit.quote.length < 400 && g.fit >= best.fit)].slice(0, 2);
+    const kind = wantedKind(q.words);
+    return { statements: chosen.map((g) => statement(k, ix.links, g.unit, q, wanted, kind)), fit: best.fit };
   },
 };
+
+/** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
+function asksForList(q: ParsedQuestion): boolean {
+  return q.words[0] === 'which' || q.words[0] === 'list' || (q.words[0] === 'what' && q.words[1] === 'are');
+}
+
+/** An introducing line ("The board approved:") answers as the list it introduces. */
+function listAfter(k: Knowledge, p: Passage): Passage | undefined {
+  if (!p.text.endsWith(':')) return undefined;
+  return k.documents.get(p.document)?.passages.find((x) => x.kind === 'list-item' && x.listStart === p.start);
+}
+
+/** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
+function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: ReturnType<typeof wantedKind>): DraftStatement {
+  const doc = k.documents.get(unit.passages[0].document)!;
+  const peopleRoles = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).people).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
+  const line = answeringLine(unit, wanted, (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
+  const answer = extractAnswer(kind, line, context(q, peopleRoles));
+  const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
+  const list = unit.passages.length > 1 || unit.passages[0].intro;
+  const shown = list ? `\n${unit.display}` : ` “${label}${line}”`;
+  return { text: `${answer ? `${answer}. ` : ''}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
+}
+
+const context = (q: ParsedQuestion, peopleRoles: { name: string }[]) => ({ orgs: q.orgs.map((m) => m.org), peopleRoles, questionWords: q.words, questionTerms: q.free });
+
+interface Entities {
+  /** Each organisation asked about, with what counts as naming it: itself, its members, its predecessors and successors. */
+  orgs: { code: string; covers: Set<string> }[];
+  /** Capitalised words of the question beyond the organisations: places, people, programmes. */
+  names: string[];
+  dates: { start: string; end: string }[];
+}
+
+function questionEntities(q: ParsedQuestion): Entities {
+  // National bodies and regions are the setting of nearly every document, not what a question is about.
+  const orgs = q.orgs.map((m) => m.org).filter((o) => o.type !== 'national-body' && o.type !== 'region').map((o) => ({
+    code: o.code,
+    covers: new Set([o.code, ...o.members, ...o.successors.map((s) => s.code), ...o.predecessors.map((s) => s.code)]),
+  }));
+  const linked = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
+  for (const n of q.names) for (const w of q.words.slice(n.from, n.to)) linked.add(w);
+  // A person the facts know needs only their surname in the passage ("Mr Stevens").
+  const surnames = q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'person' ? [normalise(i.person.name).split(' ').at(-1)!] : [])));
+  const names = [...q.raw.matchAll(/[A-Za-z][A-Za-z'’-]*/g)]
+    .filter((m, i) => i > 0 && /^[A-Z]/.test(m[0]))
+    .map((m) => normalise(m[0]))
+    .filter((w) => w && !linked.has(w) && !KIND_WORDS.has(w) && !MONTHS.has(w));
+  return { orgs, names: [...new Set([...names, ...surnames])], dates: q.dates.map((d) => ({ start: d.value.start, end: d.value.end })) };
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * The unit holds the question's entities: every organisation asked about is named in the unit, its heading or
+ * the document's own title (itself, one of its members, or one it merged into or from: never a neighbour or
+ * the body above it); every other name stands in it; and a period asked about overlaps a date it gives (or
+ * the document's date).
+ */
+function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): boolean {
+  const doc = k.documents.get(unit.passages[0].document)!;
+  if (about.orgs.length) {
+    const named = [...unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]), ...organisationsOfDocument(k, doc.id)];
+    if (!about.orgs.every((o) => named.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code))) return false;
+  }
+  if (about.names.length) {
+    const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`).split(' '));
+    if (!about.names.every((n) => words.has(n))) return false;
+  }
+  if (about.dates.length) {
+    const dates = unitDates(unit, links, k).map((d) => d.start);
+    const published = doc.published;
+    const overlaps = (d: { start: string; end: string }) => dates.some((s) => s >= d.start && s <= d.end) || (published >= d.start.slice(0, published.length) && published <= d.end.slice(0, published.length))
+      || unitDates(unit, links, k).some((m) => m.precision === 'financial-year' && m.start <= d.end && m.start >= d.start.slice(0, 4));
+    if (!about.dates.every(overlaps)) return false;
+  }
+  return true;
+}
+
+/** Organisations named by the heading a passage sits under. */
+function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
+  if (!p.section) return [];
+  const heading = k.documents.get(p.document)?.passages.find((x) => x.kind === 'heading' && x.start < p.start && x.text.replace(/:$/, '') === p.section);
+  return heading ? linksOf(links, positionOf(k, heading)).organisations : [];
+}

@@ -51,8 +51,31 @@ const cache = new WeakMap<Knowledge, Links>();
 /** The links of every passage of a Knowledge (computed once per snapshot). */
 export function passageLinks(k: Knowledge): Links {
   let links = cache.get(k);
-  if (!links) cache.set(k, (links = linkPassages(k.passages, new NameMatcher(k.organisations))));
+  if (!links) cache.set(k, (links = linkPassages(k.passages, nameMatcher(k))));
   return links;
+}
+
+const matchers = new WeakMap<Knowledge, NameMatcher>();
+
+/** The register's name matcher for a Knowledge (built once per snapshot). */
+export function nameMatcher(k: Knowledge): NameMatcher {
+  let m = matchers.get(k);
+  if (!m) matchers.set(k, (m = new NameMatcher(k.organisations)));
+  return m;
+}
+
+const documentOrgs = new WeakMap<Knowledge, Map<string, string[]>>();
+
+/** The organisations a document's title and publisher name: what the whole document is about or by. */
+export function organisationsOfDocument(k: Knowledge, id: string): string[] {
+  let map = documentOrgs.get(k);
+  if (!map) documentOrgs.set(k, (map = new Map()));
+  let codes = map.get(id);
+  if (!codes) {
+    const d = k.documents.get(id);
+    map.set(id, (codes = d ? nameMatcher(k).find(`${d.title}. ${d.publisher}`) : []));
+  }
+  return codes;
 }
 
 /** Links each passage; the matcher is built once for the register. */
@@ -260,12 +283,14 @@ function peopleIn(p: Passage, text: string, matcher: NameMatcher): PersonMention
 
 // ——— Dates ———
 
+
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const DATE = new RegExp(String.raw`\b(?:(\d{1,2}) )?(${MONTH}) ((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[-/](\d\d)\b|\b((?:19|20)\d\d)\b`, 'g');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
-function datesIn(text: string): DateMentionInText[] {
+/** Dates written in a text: "1 April 2020", "April 2020", "2018-19", "2016". */
+export function datesIn(text: string): DateMentionInText[] {
   if (!/(19|20)\d\d/.test(text)) return [];
   const out: DateMentionInText[] = [];
   for (const m of text.matchAll(DATE)) {
