@@ -68,7 +68,8 @@ export const intent: Intent = {
     const about = questionEntities(q);
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
-    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number }[] = [];
+    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number }[] = [];
+    const topic = topicTerms(q);
     for (const hit of found.values()) {
       const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
       if (seen.has(unit.quote)) continue;
@@ -78,19 +79,35 @@ export const intent: Intent = {
       if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':') || s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       if (!holdsEntities(k, ix.links, unit, about)) continue;
       seen.add(unit.quote);
-      good.push({ hit, unit, fit: s.all, free: s.free });
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms) });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
     const listWanted = asksForList(q);
     const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
-    good.sort((a, b) => b.free - a.free || b.fit - a.fit || (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) || b.hit.score - a.hit.score);
+    good.sort((a, b) => b.free - a.free || b.overlap - a.overlap || b.fit - a.fit || (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) || b.hit.score - a.hit.score);
     const best = good[0];
     const chosen = [best, ...good.slice(1).filter((g) => g.hit.score >= best.hit.score * 0.75 && g.unit.quote.length < 400 && g.fit >= best.fit)].slice(0, 2);
+    // "Which local authorities …": the list the best passage introduces or sits beside, when it was not chosen already.
+    const list = listWanted && !isList(best.unit) ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5) : undefined;
+    if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
     const kind = wantedKind(q.words);
     return { statements: chosen.map((g) => statement(k, ix.links, g.unit, q, wanted, kind)), fit: best.fit };
   },
 };
+
+/** The question's topic words beyond the organisations it names, unknown words included ("save" for "savings"). */
+function topicTerms(q: ParsedQuestion): string[] {
+  const orgWords = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
+  return [...new Set(q.words.filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to)).flatMap((w) => contentTerms(w)).filter((t) => !ASKING.has(t)))];
+}
+
+/** How many topic terms a unit holds, allowing for endings the stemmer leaves apart ("merge"/"merger", "save"/"savings"). */
+function overlap(topic: string[], unitTerms: Set<string>): number {
+  const prefixes = new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4)));
+  const near = (t: string) => (t.length >= 5 ? prefixes.has(t.slice(0, 4)) : t.length === 4 && unitTerms.has(t.slice(0, 3)));
+  return topic.filter((t) => unitTerms.has(t) || near(t)).length;
+}
 
 /** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
 function asksForList(q: ParsedQuestion): boolean {
@@ -107,11 +124,14 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
 function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: ReturnType<typeof wantedKind>): DraftStatement {
   const doc = k.documents.get(unit.passages[0].document)!;
   const peopleRoles = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).people).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
-  const line = answeringLine(unit, wanted, (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
+  // "How many practices …": the word counted weighs most in choosing the sentence.
+  const counted = kind === 'number' ? contentTerms(q.words[q.words.findIndex((w) => w === 'many' || w === 'much') + 1] ?? '') : [];
+  const line = answeringLine(unit, [...wanted, ...counted, ...counted], (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
   const answer = extractAnswer(kind, line, context(q, peopleRoles));
   const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
   const list = unit.passages.length > 1 || unit.passages[0].intro;
-  const shown = list ? `\n${unit.display}` : ` “${label}${line}”`;
+  // "What did Anita Donley say?" asks for the words themselves: the whole passage.
+  const shown = list ? `\n${unit.display}` : ` “${label}${q.quoting ? unit.display : line}”`;
   return { text: `${answer ? `${answer}. ` : ''}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
 }
 
@@ -153,8 +173,13 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
 function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): boolean {
   const doc = k.documents.get(unit.passages[0].document)!;
   if (about.orgs.length) {
-    const named = [...unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]), ...organisationsOfDocument(k, doc.id)];
-    if (!about.orgs.every((o) => named.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code))) return false;
+    const own = unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]);
+    const named = [...own, ...organisationsOfDocument(k, doc.id)];
+    const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
+    // A passage naming bodies of the same kind, none of them the one asked about, is about those others (a
+    // neighbouring CCG); one naming none of that kind may rest on the document naming it elsewhere.
+    const sameKind = (o: Entities['orgs'][number]) => own.some((c) => k.organisations.get(c)?.type === k.organisations.get(o.code)?.type);
+    if (!about.orgs.every((o) => covered(o, named) || (!sameKind(o) && covered(o, documentOrgs(k, links, doc.id))))) return false;
   }
   if (about.names.length) {
     const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`).split(' '));
@@ -168,6 +193,17 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
     if (!about.dates.every(overlaps)) return false;
   }
   return true;
+}
+
+const namedInDocument = new WeakMap<Links, Map<string, string[]>>();
+
+/** Every organisation a document names anywhere. */
+function documentOrgs(k: Knowledge, links: Links, id: string): string[] {
+  let map = namedInDocument.get(links);
+  if (!map) namedInDocument.set(links, (map = new Map()));
+  let codes = map.get(id);
+  if (!codes) map.set(id, (codes = [...new Set((k.documents.get(id)?.passages ?? []).flatMap((p) => linksOf(links, positionOf(k, p)).organisations))]));
+  return codes;
 }
 
 /** Organisations named by the heading a passage sits under. */
