@@ -176,10 +176,11 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
     const own = unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]);
     const named = [...own, ...organisationsOfDocument(k, doc.id)];
     const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
-    // A passage naming bodies of the same kind, none of them the one asked about, is about those others (a
-    // neighbouring CCG); one naming none of that kind may rest on the document naming it elsewhere.
-    const sameKind = (o: Entities['orgs'][number]) => own.some((c) => k.organisations.get(c)?.type === k.organisations.get(o.code)?.type);
-    if (!about.orgs.every((o) => covered(o, named) || (!sameKind(o) && covered(o, documentOrgs(k, links, doc.id))))) return false;
+    // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
+    // inside the area asked about; one naming none may rest on the passages around it naming the body.
+    const providersOnly = own.length > 0 && own.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
+    const nearby = (o: Entities['orgs'][number]) => (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) && covered(o, aroundOrgs(k, links, unit.passages[0]));
+    if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
   }
   if (about.names.length) {
     const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`).split(' '));
@@ -195,15 +196,19 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
   return true;
 }
 
-const namedInDocument = new WeakMap<Links, Map<string, string[]>>();
+const PROVIDERS = new Set(['trust', 'provider']);
+const AREAS = new Set(['ccg', 'icb', 'stp', 'stp-footprint', 'region']);
+/** How many passages either side count as a passage's surroundings. */
+const AROUND = 6;
 
-/** Every organisation a document names anywhere. */
-function documentOrgs(k: Knowledge, links: Links, id: string): string[] {
-  let map = namedInDocument.get(links);
-  if (!map) namedInDocument.set(links, (map = new Map()));
-  let codes = map.get(id);
-  if (!codes) map.set(id, (codes = [...new Set((k.documents.get(id)?.passages ?? []).flatMap((p) => linksOf(links, positionOf(k, p)).organisations))]));
-  return codes;
+/** Organisations named in the passages around one, in its document. */
+function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
+  const at = positionOf(k, p);
+  const out: string[] = [];
+  for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
+    if (k.passages[i].document === p.document) out.push(...linksOf(links, i).organisations);
+  }
+  return out;
 }
 
 /** Organisations named by the heading a passage sits under. */
