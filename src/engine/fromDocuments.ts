@@ -8,7 +8,7 @@ import type { Passage } from '../knowledge/documents.ts';
 import type { Organisation } from '../knowledge/register.ts';
 import { organisationsOfDocument, type Links, type PersonMention } from '../search/linking.ts';
 import { contentTerms } from '../search/text.ts';
-import { sentences } from '../search/passageReading.ts';
+import { rowLine, sentences } from '../search/passageReading.ts';
 import type { DraftStatement } from './intent.ts';
 
 /** A passage that names the organisation, with its document's date. */
@@ -21,6 +21,8 @@ export interface DocumentMention {
   /** The passage, verbatim. */
   quote: string;
   passage: string;
+  /** How it reads in an answer: a table row with its column names, otherwise the passage. */
+  shown: string;
 }
 
 /** What counts as naming an organisation: itself, its members, what it merged from or into. */
@@ -33,9 +35,9 @@ export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5):
   const out: DocumentMention[] = [];
   for (const i of links.byOrganisation.get(code) ?? []) {
     const p = k.passages[i];
-    if (p.kind === 'heading' || p.text.length < 40) continue;
+    if (p.kind === 'heading' || (p.text.length < 40 && !p.columns)) continue;
     const d = k.documents.get(p.document)!;
-    if (!out.some((m) => m.quote === p.text)) out.push({ document: d.id, title: d.title, published: d.publishedLabel, publishedIso: d.published, quote: p.text, passage: p.id });
+    if (!out.some((m) => m.quote === p.text)) out.push({ document: d.id, title: d.title, published: d.publishedLabel, publishedIso: d.published, quote: p.text, passage: p.id, shown: p.columns ? rowLine(p) : p.text });
   }
   return out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso) || 0).slice(0, limit);
 }
