@@ -43,10 +43,12 @@ export const intent: Intent = {
     // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
     const unknown = new Set(q.unknown.map(stem));
     const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t)))];
-    const mentions = [...q.orgs, ...q.names].map((m) => q.words.slice(m.from, m.to).map(stem));
-    const share = (terms: string[]) => {
+    const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
+    const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
+    // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
+    const share = (terms: string[], orgsHeld = false) => {
       const hasFree = free.filter((w) => terms.includes(w)).length;
-      const hasMention = mentions.filter((m) => m.some((w) => terms.includes(w))).length;
+      const hasMention = mentions.filter((m, i) => (orgsHeld && i < orgMentions.length) || m.some((w) => terms.includes(w))).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
@@ -75,12 +77,14 @@ export const intent: Intent = {
       if (seen.has(unit.quote)) continue;
       const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
-      const s = share(terms);
-      if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':') || s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
+      if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
       if (!holdsEntities(k, ix.links, unit, about)) continue;
+      const s = share(terms, about.orgs.length > 0);
+      if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
       good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms) });
     }
+    if (process.env.DEBUG_PASSAGE) for (const g of good) console.error(g.free, g.overlap, g.fit, g.hit.score.toFixed(2), g.unit.quote.slice(0, 60));
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
     const listWanted = asksForList(q);
@@ -126,7 +130,8 @@ function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuest
   const peopleRoles = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).people).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
   // "How many practices …": the word counted weighs most in choosing the sentence.
   const counted = kind === 'number' ? contentTerms(q.words[q.words.findIndex((w) => w === 'many' || w === 'much') + 1] ?? '') : [];
-  const line = answeringLine(unit, [...wanted, ...counted, ...counted], (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
+  // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
+  const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
   const answer = extractAnswer(kind, line, context(q, peopleRoles));
   const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
   const list = unit.passages.length > 1 || unit.passages[0].intro;

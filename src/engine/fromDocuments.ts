@@ -32,14 +32,21 @@ export function coveredBy(o: Organisation): Set<string> {
 
 /** Passages naming the organisation itself, newest document first, one per distinct quote; headings and lone list items left out. */
 export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5): DocumentMention[] {
+  // An organisation named in thousands of passages: keep the newest few in one pass, never compare them all.
+  const seen = new Set<string>();
   const out: DocumentMention[] = [];
   for (const i of links.byOrganisation.get(code) ?? []) {
     const p = k.passages[i];
-    if (p.kind === 'heading' || (p.text.length < 40 && !p.columns)) continue;
+    if (p.kind === 'heading' || (p.text.length < 40 && !p.columns) || seen.has(p.text)) continue;
+    seen.add(p.text);
     const d = k.documents.get(p.document)!;
-    if (!out.some((m) => m.quote === p.text)) out.push({ document: d.id, title: d.title, published: d.publishedLabel, publishedIso: d.published, quote: p.text, passage: p.id, shown: p.columns ? rowLine(p) : p.text });
+    out.push({ document: d.id, title: d.title, published: d.publishedLabel, publishedIso: d.published, quote: p.text, passage: p.id, shown: p.columns ? rowLine(p) : p.text });
+    if (out.length > limit * 4) {
+      out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso));
+      out.length = limit;
+    }
   }
-  return out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso) || 0).slice(0, limit);
+  return out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso)).slice(0, limit);
 }
 
 /** Words a role is made of, for matching a question's role words ("chief", "executive", "chair", "officer"…). */

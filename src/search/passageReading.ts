@@ -57,11 +57,16 @@ export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?][”"’)]?)\s+(?=[A-Z“"‘(£0-9])/).map((s) => s.trim()).filter(Boolean);
 }
 
-/** The line of a unit that shares most of the terms (ties: the earlier line). */
+/**
+ * The line of a unit that shares most of the terms (a word of five letters or more matching on its first four,
+ * so "savings" meets "save"), a line holding the kind of answer asked for counting one more; ties: the earlier.
+ */
 export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean): string {
   const scored = unit.lines.map((line, i) => {
     const has = new Set(contentTerms(line));
-    return { line, i, score: terms.filter((t) => has.has(t)).length + (prefer?.(line) ? 0.5 : 0) };
+    const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
+    const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
+    return { line, i, score: terms.filter(hit).length + (prefer?.(line) ? 1 : 0) };
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored[0]?.line ?? unit.display;
@@ -104,6 +109,9 @@ export function extractAnswer(kind: Wanted, line: string, context: { orgs: Organ
     const share = found.find((m) => / of /.test(m.text));
     if (share) return share.text;
     if (found.length === 1) return found[0].text;
+    // A sum of money or a percentage is the answer beside counts such as "two years".
+    const money = found.filter((m) => /[£$€%]|per cent/.test(m.text));
+    if (money.length === 1) return money[0].text;
     // Several: the one nearest a word of the question, when it is clearly nearest.
     const near = (at: number) => Math.min(...context.questionTerms.map((t) => {
       const i = line.toLowerCase().indexOf(t, at);
