@@ -84,7 +84,6 @@ export const intent: Intent = {
       seen.add(unit.quote);
       good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms) });
     }
-    if (process.env.DEBUG_PASSAGE) for (const g of good) console.error(g.free, g.overlap, g.fit, g.hit.score.toFixed(2), g.unit.quote.slice(0, 60));
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
     const listWanted = asksForList(q);

@@ -59,14 +59,14 @@ export function sentences(text: string): string[] {
 
 /**
  * The line of a unit that shares most of the terms (a word of five letters or more matching on its first four,
- * so "savings" meets "save"), a line holding the kind of answer asked for counting one more; ties: the earlier.
+ * so "savings" meets "save"), a line holding the kind of answer asked for counting one and a half more; ties: the earlier.
  */
 export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean): string {
   const scored = unit.lines.map((line, i) => {
     const has = new Set(contentTerms(line));
     const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
     const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
-    return { line, i, score: terms.filter(hit).length + (prefer?.(line) ? 1 : 0) };
+    return { line, i, score: terms.filter(hit).length + (prefer?.(line) ? 1.5 : 0) };
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored[0]?.line ?? unit.display;
