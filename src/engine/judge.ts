@@ -72,15 +72,23 @@ function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: 
   }
 }
 
-/** Whether the answer speaks of the organisations, people and programmes the question names: all of them, or one of a list. */
+/** The words a mention may be named by in an answer: as typed, and its canonical names ("fsm" is "financial special measures"). */
+function namings(q: ParsedQuestion, m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]): string[][] {
+  const typed = q.words.slice(m.from, m.to);
+  const canonical = 'org' in m ? [m.org.name, m.org.code, ...m.org.names] : m.items.flatMap((i) => (i.kind === 'person' ? [i.person.name] : i.kind === 'programme' ? [i.programme.name, ...i.programme.aliases] : [i.entry.term, ...i.entry.aliases]));
+  return [typed, ...canonical.map(words)].map((ws) => ws.filter((w) => w.length > 2 && !GENERIC.has(w)));
+}
+const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb', 'clinical', 'commissioning', 'group', 'integrated', 'care', 'board']);
+
+/**
+ * Whether the answer speaks of what the question names: every organisation (one of a list), and one of the
+ * people, programmes and terms (an answer about a workstream stands for a question naming its programme too).
+ */
 function namesEntities(q: ParsedQuestion, said: Set<string>): boolean {
-  const mentions = [...q.orgs, ...q.names];
-  if (mentions.length === 0) return true;
-  const named = (m: (typeof mentions)[number]) => {
-    const own = q.words.slice(m.from, m.to).filter((w) => w.length > 2 && !['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb'].includes(w));
-    return own.length === 0 || own.some((w) => said.has(w) || said.has(stem(w)));
-  };
-  return q.answerType === 'list' || mentions.length > 3 ? mentions.some(named) : mentions.every(named);
+  const named = (m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]) =>
+    namings(q, m).some((ws) => ws.length === 0 || ws.some((w) => said.has(w) || said.has(stem(w))));
+  const orgsOk = q.orgs.length === 0 || (q.answerType === 'list' || q.orgs.length > 3 ? q.orgs.some(named) : q.orgs.every(named));
+  return orgsOk && (q.names.length === 0 || q.names.some(named));
 }
 
 /**

@@ -49,6 +49,11 @@ export class LexiconIndex {
     return { words: out, lexical };
   }
 
+  /** Whether the lexicon lists this phrase (normalised words joined by spaces). */
+  has(phrase: string): boolean {
+    return this.phrases.has(phrase);
+  }
+
   /** The kinds of intervention the words name. */
   interventionTypes(words: string[]): string[] {
     return [...new Set(this.types.find(words).flatMap((m) => m.items))];

@@ -68,7 +68,9 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
 
   // Names are read before the lexicon so that no phrasing rule rewrites part of an organisation's name.
   const orgSpans = ix.organisations.mentions(corrected, raw);
-  const protectedSpans = [...orgSpans, ...ix.names.find(corrected, corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to)))];
+  // A name the lexicon itself lists ("AO") is read as the lexicon says.
+  const nameSpans = ix.names.find(corrected, corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to))).filter((m) => !ix.lexicon.has(m.text));
+  const protectedSpans = [...orgSpans, ...nameSpans];
   const { words, lexical } = ix.lexicon.rewrite(corrected, readTokens(corrected), protectedSpans);
   const tokens = readTokens(words);
 
@@ -89,7 +91,8 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const unknown = words.filter((w, i) => !linked[i] && !known(w, i) && (TOPIC_POS.has(tokens[i].pos) || !isEnglish(w)));
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
-  const topics = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)]));
+  // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
+  const topics = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)]));
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
   const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
