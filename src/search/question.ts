@@ -106,7 +106,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const unknownName = unknownNameIn(words, tokens, named, lexical, raw, ix);
   return {
     raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting,
-    answerType: answerTypeOf(words), chat, advice, unknownName, followUp,
+    answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s')), chat, advice, unknownName, followUp,
   };
 }
 
