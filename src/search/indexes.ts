@@ -8,6 +8,7 @@ import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { passageLinks, type Links } from './linking.ts';
+import { LexiconIndex } from './lexiconIndex.ts';
 import { STOP_WORDS, normalise, words } from './text.ts';
 
 export type Named = { kind: 'person'; person: Person } | { kind: 'programme'; programme: Programme } | { kind: 'term'; entry: GlossaryEntry };
@@ -21,6 +22,8 @@ export interface Indexes {
   vocabulary: Vocabulary;
   /** What each passage names: organisations, people with roles, dates, intervention cues (machine-read, see linking.ts). */
   links: Links;
+  /** The domain lexicon's phrasings and intervention-type phrases. */
+  lexicon: LexiconIndex;
 }
 
 /** How often each word occurs in the passages, in order of first appearance (the vocabulary's main source, and cached with the passage index). */
@@ -60,5 +63,7 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
   for (const g of k.glossary) vocabulary.add(words(g.definition));
   for (const i of k.interventions) vocabulary.add(words(`${i.title} ${i.summary}`));
   for (const e of k.events) vocabulary.add(words(e.summary));
-  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, links: passageLinks(k) };
+  const lexicon = new LexiconIndex(k.lexicon);
+  vocabulary.add(lexicon.meanings);
+  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, lexicon, links: passageLinks(k) };
 }
