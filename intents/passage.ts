@@ -187,7 +187,8 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
     if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
   }
   if (about.names.length) {
-    const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`).split(' '));
+    // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
+    const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title} ${aroundText(k, unit.passages[0])}`).split(' '));
     if (!about.names.every((n) => words.has(n))) return false;
   }
   if (about.dates.length) {
@@ -204,6 +205,13 @@ const PROVIDERS = new Set(['trust', 'provider']);
 const AREAS = new Set(['ccg', 'icb', 'stp', 'stp-footprint', 'region']);
 /** How many passages either side count as a passage's surroundings. */
 const AROUND = 6;
+
+/** The text of the passages just around one (three either side), in its document. */
+function aroundText(k: Knowledge, p: Passage): string {
+  const doc = k.documents.get(p.document)!;
+  const at = doc.passages.indexOf(p);
+  return doc.passages.slice(Math.max(0, at - 3), at + 4).map((x) => x.text).join(' ');
+}
 
 /** Organisations named in the passages around one, in its document. */
 function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
