@@ -47,7 +47,7 @@ export const intent: Intent = {
       // No curated role: who the documents name in it there, said as what the source says.
       const org = orgsIn(q)[0];
       const read = org ? peopleInDocuments(k, ix.links, roleWords, org) : [];
-      if (read.length) return { statements: read.slice(0, 2).map((r) => readPersonStatement(k, r)), fit: 0.8 };
+      if (read.length) return { statements: read.slice(0, 2).map((r) => readPersonStatement(k, r, org)), fit: 0.8 };
       if (scope.size) return null;
     }
     if (programme) {

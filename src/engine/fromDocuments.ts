@@ -82,9 +82,11 @@ export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[
 }
 
 /** "Anne Morgan, Accountable Officer — the source says (read from the document, not a curated fact): “…”". */
-export function readPersonStatement(k: Knowledge, r: ReadPerson): DraftStatement {
+export function readPersonStatement(k: Knowledge, r: ReadPerson, asked?: Organisation): DraftStatement {
   const d = k.documents.get(r.passage.document)!;
   const said = r.passage.columns ? r.passage.text.replace(/\t/g, ' · ') : sentences(r.passage.text).find((s) => s.includes(r.person.name)) ?? r.passage.text;
-  const at = r.person.organisation ? `, ${k.organisations.get(r.person.organisation)?.name ?? r.person.organisation}` : '';
+  // A role the passage gives without its body (a table of a board's members) is at the body the document is by or about.
+  const code = r.person.organisation ?? asked?.code;
+  const at = code ? `, ${k.organisations.get(code)?.name ?? code}` : '';
   return { text: `${r.person.name}: ${r.person.role}${at}. The source says (read from the document, not a curated fact), ${d.title} (${d.publishedLabel}): “${said}”`, sources: [{ document: d.id, quote: r.passage.text }] };
 }
