@@ -87,6 +87,7 @@ function validate(dir?: string): number {
   console.log(`  ${count(k.documents.size, 'documents')}, ${count(k.passages.length, 'passages')}`);
   console.log(`  ${count(k.organisations.size, 'organisations')} (${[...k.organisations.values()].filter((o) => o.type === 'ccg').length} CCGs)`);
   console.log(`  ${count(k.interventions.length, 'interventions')}, ${count(k.people.length, 'people')}, ${count(k.programmes.length, 'programmes and groups')}, ${count(k.events.length, 'events')}, ${count(k.figures.length, 'figures')}, ${count(k.glossary.length, 'glossary terms')}`);
+  for (const notice of k.notices) console.log(`Note: ${notice}`);
   return 0;
 }
 
