@@ -1,8 +1,10 @@
 /**
  * Posting digests through their own WebClient (never Bolt's), so a rate limit on a digest cannot
  * stall interactive replies. The client does no retrying of its own: this module waits out a 429's
- * Retry-After (a bounded number of times), retries network and 5xx errors briefly, and sorts every
- * other failure into "pause the subscription" (the channel is gone or closed to us) or "give up".
+ * Retry-After (a bounded number of times), retries network and 5xx errors of reads briefly, and sorts
+ * every other failure into "pause the subscription" (the channel is gone or closed to us) or "give up".
+ * A chat.postMessage that times out, loses its connection or gets a 5xx may still have posted: it is
+ * never retried here but reported as `unknown`, so the runner looks in the channel before re-sending.
  */
 import { WebClient } from '@slack/web-api';
 
@@ -19,20 +21,28 @@ const PAUSING: Record<string, string> = {
 /** Errors about the app's token: nothing will post until it is fixed, so the run stops. */
 const FATAL = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'missing_scope']);
 
-/** Why a post failed: `pause` (with a reason people read), `retryable` (try again later) or neither (give up on this digest). */
+/**
+ * Why a call failed: `pause` (with a reason people read), `retryable` (try again later), `fatal` (the
+ * token), `permanent` (give up on this digest), or `unknown`: a post whose outcome is not known (no
+ * reply, a dropped connection, a 5xx), which Slack may have accepted.
+ */
 export class DigestPostError extends Error {
-  constructor(readonly code: string, message: string, readonly kind: 'pause' | 'retryable' | 'fatal' | 'permanent') {
+  constructor(readonly code: string, message: string, readonly kind: 'pause' | 'retryable' | 'fatal' | 'permanent' | 'unknown') {
     super(message);
     this.name = 'DigestPostError';
   }
 }
 
-/** The digest WebClient: SLACK_API_URL honoured, the client's own retries and rate-limit waits off. */
-export function createDigestClient(token: string, slackApiUrl?: string): WebClient {
+/** How long a digest call waits for Slack's reply: well inside the 3-minute digest lease (Node's own default is 300 s). */
+export const DIGEST_CALL_TIMEOUT_MS = 20_000;
+
+/** The digest WebClient: SLACK_API_URL honoured, a reply timeout, the client's own retries and rate-limit waits off. */
+export function createDigestClient(token: string, slackApiUrl?: string, options: { timeoutMs?: number } = {}): WebClient {
   return new WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? DIGEST_CALL_TIMEOUT_MS,
   });
 }
 
@@ -118,12 +128,15 @@ export class DigestPoster {
           if (PAUSING[code]) throw new DigestPostError(code, PAUSING[code], 'pause');
           if (FATAL.has(code)) throw new DigestPostError(code, `${method}: ${code} — check SLACK_BOT_TOKEN and the app's scopes`, 'fatal');
           if (code === 'internal_error' || code === 'fatal_error' || code === 'service_unavailable') {
+            if (method === 'chat.postMessage') throw new DigestPostError(code, `${method}: ${code} (it may have posted)`, 'unknown');
             if (retries++ < transient) { await this.sleep(1000 * retries); continue; }
             throw new DigestPostError(code, `${method}: ${code}`, 'retryable');
           }
           throw new DigestPostError(code, `${method}: ${code}`, 'permanent');
         }
         if (err.code === 'slack_webapi_request_error' || err.code === 'slack_webapi_http_error') {
+          // The request may have reached Slack before the reply was lost: only the caller can check.
+          if (method === 'chat.postMessage') throw new DigestPostError(err.code, `${method}: no reply (${err.message ?? err.code}); it may have posted`, 'unknown');
           if (retries++ < transient) { await this.sleep(1000 * retries); continue; }
           throw new DigestPostError(err.code, `${method}: ${err.message ?? err.code}`, 'retryable');
         }
