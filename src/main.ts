@@ -12,6 +12,7 @@ import { openStore } from './store/index.ts';
 import { createDigests } from './digest/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
+import { logUnhandledRejections } from './processGuards.ts';
 
 async function main(): Promise<void> {
   const config = readSlackConfig();
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     await runConsoleChat(engine);
     return;
   }
+  logUnhandledRejections();
   // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
   const store = openStore({ dataDir });
   // A large knowledge starts in a fraction of the time from its index snapshot.
