@@ -125,13 +125,9 @@ function readManifest(registerDir: string): RegisterManifest | KnowledgeError {
   return parsed.data;
 }
 
-/** The CSV's records (a byte-order mark dropped, blank lines skipped); a file csv-parse cannot read counts its readable part. */
+/** The CSV's records (a byte-order mark dropped, blank lines skipped); a record csv-parse cannot read is not counted, so the file is refused. */
 function readRecords(bytes: Buffer): string[][] {
-  try {
-    return parse(bytes, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
-  } catch {
-    return parse(bytes, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, to_line: Number.MAX_SAFE_INTEGER, skip_records_with_error: true }) as string[][];
-  }
+  return parse(bytes, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }) as string[][];
 }
 
 const short = (sha: string) => `${sha.slice(0, 12)}…`;
