@@ -11,6 +11,7 @@ import { parseDocument, type Passage, type SourceDocument } from './documents.ts
 import { loadRegister, REGISTER_FILES, type Organisation, type OrganisationType } from './register.ts';
 import { checkRegisterFiles } from './registerManifest.ts';
 import { checkDate, checkQuote, readFactFiles } from './facts.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { DateValue } from './dates.ts';
 import type {
   EventFact, FigureFact, GlossaryFact, InterventionFact, OrganisationFact, PersonFact, ProgrammeFact, RoleFact, SourceRef,
@@ -41,6 +42,8 @@ export interface Knowledge {
   events: DatedEvent[];
   figures: Figure[];
   glossary: GlossaryEntry[];
+  /** How people say things, and what the bot reads them as (seeds/lexicon.yml). */
+  lexicon: Lexicon;
   /** Things loading put right and a person should still fix (CRLF line endings), one line each. */
   notices: string[];
 }
@@ -110,6 +113,8 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const factsDir = join(root, 'facts');
   for (const f of existsSync(factsDir) ? readdirSync(factsDir).sort() : []) if (/\.ya?ml$/.test(f)) hash.update(f).update(readFileSync(join(factsDir, f)));
   const facts = readFactFiles(factsDir, errors);
+  const { lexicon, text: lexiconText } = loadLexicon(root, errors);
+  hash.update('lexicon.yml').update(lexiconText);
 
   // Every quote, wherever it sits in an entry, must stand in its document.
   const noDocuments = !existsSync(docDir) ? 'documents/' : null;
@@ -224,7 +229,7 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
 
   return {
     id: hash.digest('hex').slice(0, 16), dir: root, asOf, documents, passages, organisations, organisationFacts,
-    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[], notices,
+    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[], lexicon, notices,
   };
 }
 
