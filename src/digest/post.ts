@@ -55,6 +55,13 @@ export interface PosterOptions {
   /** Retries of network and 5xx errors per call (default 2). */
   transientRetries?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** How long a call waits for Slack's reply before its outcome counts as unknown (default 20 s). */
+  replyTimeoutMs?: number;
+  /**
+   * Resolves when a call of `method` has waited long enough (default: after `ms`); the call then fails
+   * as if its reply were lost. Tests resolve it on the event itself (the stub holding the reply).
+   */
+  replyTimeout?: (ms: number, method: string) => Promise<void>;
 }
 
 /** What identifies a digest part in message metadata. */
@@ -105,7 +112,22 @@ export class DigestPoster {
     return null;
   }
 
-  private async call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+  /** `fn`'s result, or a request error once the reply timeout passes (the call itself is left to finish or fail unseen). */
+  private async replyWithin<T>(method: string, fn: () => Promise<T>): Promise<T> {
+    const ms = this.options.replyTimeoutMs ?? DIGEST_CALL_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = this.options.replyTimeout?.(ms, method) ?? new Promise<void>((r) => { timer = setTimeout(r, ms); });
+    const call = fn();
+    call.catch(() => undefined); // a failure after the timeout has nobody left to tell
+    try {
+      return await Promise.race([call, waited.then(() => { throw Object.assign(new Error(`no reply within ${Math.round(ms / 1000)} s`), { code: 'slack_webapi_request_error' }); })]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async call<T>(method: string, rawFn: () => Promise<T>): Promise<T> {
+    const fn = () => this.replyWithin(method, rawFn);
     const maxWaits = this.options.maxRateLimitWaits ?? 3;
     const maxWaitMs = this.options.maxWaitMs ?? 120_000;
     const transient = this.options.transientRetries ?? 2;

@@ -46,13 +46,19 @@ function store(): Store {
   return s;
 }
 
-/** A reply timeout short enough that a stub that never replies fails the call at once. */
-const SHORT = 300;
+/**
+ * The poster's reply timeout, injected: `held` times a post out the moment the stub holds its reply
+ * (no real waiting); `never` lets a held post wait until the test releases it.
+ */
+type Timeouts = 'held' | 'never';
+const replyTimeout = (timeouts: Timeouts) => (_ms: number, method: string) =>
+  timeouts === 'held' && method === 'chat.postMessage' ? stub.nextHeld() : new Promise<void>(() => undefined);
 
-/** Run deps over the stub, with the reply timeout given. */
-function deps(s: Store, knowledge: Knowledge, extra: Partial<DigestRunDeps> = {}, timeoutMs = 10_000): DigestRunDeps {
+/** Run deps over the stub. */
+function deps(s: Store, knowledge: Knowledge, extra: Partial<DigestRunDeps> = {}, timeouts: Timeouts = 'held'): DigestRunDeps {
   return {
-    store: s, knowledge: () => knowledge, poster: new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl, { timeoutMs }), { sleep: async () => undefined }),
+    store: s, knowledge: () => knowledge,
+    poster: new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), { sleep: async () => undefined, replyTimeout: replyTimeout(timeouts) }),
     owner: 'this-process', logger: { info: () => undefined, warn: (m: unknown) => void warnings.push(String(m)), error: (m: unknown) => void warnings.push(String(m)) }, ...extra,
   };
 }
@@ -104,10 +110,11 @@ describe('a post whose reply is lost', () => {
   });
 
   it('Slack accepted it and never replied: the call times out, and the part is found, not re-sent', async () => {
+    // The timeout is the poster's own (injected here), not a WebClient option: a reply held past it counts as lost.
     const s = store();
     subscribeWeekly(s);
     stub.fail('chat.postMessage', { noReply: true, accept: true });
-    const report = await runDueDigests(deps(s, changed, {}, SHORT), AFTER_SLOT);
+    const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
     expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
     expect(s.ledger.get(report.posted[0])).toMatchObject({ status: 'posted', ts: stub.posts(CHANNEL)[0].ts });
@@ -117,7 +124,7 @@ describe('a post whose reply is lost', () => {
     const s = store();
     subscribeWeekly(s);
     stub.fail('chat.postMessage', { noReply: true, accept: false });
-    const report = await runDueDigests(deps(s, changed, {}, SHORT), AFTER_SLOT);
+    const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
     expect(checkedBeforeResending()).toBe(true);
     expect(report.posted).toHaveLength(1);
@@ -148,13 +155,24 @@ describe('a post whose reply is lost', () => {
     const s = store();
     subscribeWeekly(s);
     stub.fail('chat.postMessage', { noReply: true, accept: false }, 3);
-    const first = await runDueDigests(deps(s, changed, {}, SHORT), AFTER_SLOT);
+    const first = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(first.failed).toHaveLength(1);
     expect(stub.posts(CHANNEL)).toHaveLength(0);
     expect(s.ledger.get(first.failed[0].id)).toMatchObject({ status: 'failed', retryable: true });
     const second = await runDueDigests(deps(s, changed), new Date(AFTER_SLOT.getTime() + 60_000));
     expect(second.posted).toEqual([first.failed[0].id]);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
+  });
+});
+
+describe('the reply timeout', () => {
+  it('every digest call waits at most 20 s by default, well inside the 3-minute lease', async () => {
+    const s = store();
+    subscribeWeekly(s);
+    const waits: [string, number][] = [];
+    const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), { replyTimeout: (ms, method) => { waits.push([method, ms]); return new Promise(() => undefined); } });
+    await runDueDigests({ ...deps(s, changed), poster }, AFTER_SLOT);
+    expect(waits).toEqual([['chat.postMessage', 20_000]]);
   });
 });
 
@@ -165,7 +183,7 @@ describe('the lease while a post is in flight', () => {
     const renewals: Date[] = [];
     const watched: Store = { ...s, acquireLock: (name, owner, at, ttl) => { renewals.push(at); return s.acquireLock(name, owner, at, ttl); } };
     stub.fail('chat.postMessage', { noReply: true, accept: true });
-    const run = runDueDigests(deps(watched, changed, { leaseRenewMs: 10 }, 60_000), AFTER_SLOT);
+    const run = runDueDigests(deps(watched, changed, { leaseRenewMs: 10 }, 'never'), AFTER_SLOT);
     await until(() => stub.held() === 1);
     const before = renewals.length;
     await until(() => renewals.length >= before + 3);
@@ -182,7 +200,7 @@ describe('the lease while a post is in flight', () => {
     const results: boolean[] = [];
     const watched: Store = { ...s, acquireLock: (name, owner, when, ttl) => { const ok = s.acquireLock(name, owner, when, ttl); if (owner === 'this-process') results.push(ok); return ok; } };
     stub.fail('chat.postMessage', { noReply: true, accept: true });
-    const run = runDueDigests(deps(watched, base, { leaseRenewMs: 10 }, 60_000), at);
+    const run = runDueDigests(deps(watched, base, { leaseRenewMs: 10 }, 'never'), at);
     await until(() => stub.held() === 1);
     // Our lease lapses (a long stall) and another process takes the lock.
     const later = new Date(at.getTime() + 10 * 60_000);

@@ -49,6 +49,8 @@ export interface DigestStub {
   held(): number;
   /** Sends the held replies. */
   release(): void;
+  /** Resolves when the stub next holds a reply: the moment a client waiting for it has waited "too long". */
+  nextHeld(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startDigestStub(): Promise<DigestStub> {
   const messages: StubMessage[] = [];
   const failures = new Map<string, { failure: StubFailure; times: number; skip: number }>();
   const heldReplies: (() => void)[] = [];
+  const onHold: (() => void)[] = [];
   let counter = 0;
 
   const server = createServer((req, res) => void handle(req, res).catch((e) => res.writeHead(500).end(String(e))));
@@ -83,6 +86,7 @@ export async function startDigestStub(): Promise<DigestStub> {
       }
       const reply = f.accept ? carryOut(method, body) : { ok: false, error: 'internal_error' };
       heldReplies.push(() => json(res, reply));
+      onHold.splice(0).forEach((notify) => notify());
       return;
     }
     json(res, carryOut(method, body));
@@ -121,6 +125,7 @@ export async function startDigestStub(): Promise<DigestStub> {
     fail: (method, failure, times = 1, skip = 0) => void failures.set(method, { failure, times, skip }),
     held: () => heldReplies.length,
     release: () => heldReplies.splice(0).forEach((send) => send()),
+    nextHeld: () => new Promise<void>((r) => void onHold.push(r)),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
