@@ -8,6 +8,7 @@
 import { inputLines } from './cli/lines.ts';
 import { loadKnowledge } from './knowledge/knowledge.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
+import type { ConversationContext } from './engine/conversation.ts';
 import { loadEngine, type Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 import { answerToJson } from './render/json.ts';
@@ -17,6 +18,8 @@ import type { OrgCard } from './engine/orgCard.ts';
 export interface CliArgs {
   command: string;
   json: boolean;
+  /** ask: the lines of standard input are one conversation (each may follow up the ones before). */
+  conversation: boolean;
   knowledge?: string;
   rest: string[];
 }
@@ -26,18 +29,21 @@ export function parseArgs(argv: string[]): CliArgs {
   const [command = 'help', ...args] = argv;
   const rest: string[] = [];
   let json = false;
+  let conversation = false;
   let knowledge = process.env.KNOWLEDGE_DIR || undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
+    else if (args[i] === '--conversation') conversation = true;
     else if (args[i] === '--knowledge') knowledge = args[++i];
     else if (args[i].startsWith('--knowledge=')) knowledge = args[i].slice('--knowledge='.length);
     else rest.push(args[i]);
   }
-  return { command, json, knowledge, rest };
+  return { command, json, conversation, knowledge, rest };
 }
 
 const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
-  ask "question"      answer a question (no question: one per line of standard input)
+  ask "question"      answer a question (no question: one per line of standard input;
+                      --conversation reads those lines as one conversation, for follow-ups)
   org "name or code"  show an organisation card
   validate            check the knowledge folder and report
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
@@ -62,8 +68,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {
+  let context: ConversationContext | undefined;
   const print = (question: string) => {
-    const answer = answerOrApology(engine, question);
+    const answer = answerOrApology(engine, question, args.conversation ? { context } : {});
+    context = answer.context ?? context;
     console.log(args.json ? JSON.stringify(answerToJson(answer)) : answerToText(answer));
   };
   if (args.rest.length) {
@@ -94,9 +102,9 @@ async function org(engine: Engine, args: CliArgs): Promise<number> {
 }
 
 // One line out per line in, always: an engine failure on one line is that line's declined answer.
-function answerOrApology(engine: Engine, question: string): Answer {
+function answerOrApology(engine: Engine, question: string, options: Parameters<Engine['ask']>[1] = {}): Answer {
   try {
-    return engine.ask(question);
+    return engine.ask(question, options);
   } catch (e) {
     console.error(`ask failed on ${JSON.stringify(question.slice(0, 200))}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     return { answered: false, intent: 'error', confidence: 0, text: 'Sorry, something went wrong while answering that. It has been logged; please try again or rephrase.', statements: [], citations: [], suggestions: [] };
