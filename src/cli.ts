@@ -44,7 +44,7 @@ export function parseArgs(argv: string[]): CliArgs {
 const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
   ask "question"      answer a question (no question: one per line of standard input;
                       --conversation reads those lines as one conversation, for follow-ups)
-  org "name or code"  show an organisation card
+  org "name or code"  show an organisation card (no name: one per line of standard input)
   validate            check the knowledge folder and report
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
 
