@@ -28,7 +28,10 @@ export const intent: Intent = {
     if (org.inRegister && mentions.length) statements.push({ text: `In the sources: “${mentions[0].quote}”`, sources: [mentions[0]] });
     // Documents nobody curated facts from: what they say of it, marked as read from the source.
     const plain = q.free.every((t) => OWN_TERMS.has(t));
-    if (plain && !mentions.length && !k.interventions.some((i) => i.organisations.includes(org.code))) {
+    const curated = mentions.length > 0 || k.interventions.some((i) => i.organisations.includes(org.code));
+    // "What did the Frimley ICB board approve?": a register record alone cannot answer more than a status question.
+    if (!plain && !curated && !k.people.some((p) => p.roles.some((r) => r.organisation === org.code))) return null;
+    if (plain && !curated) {
       for (const m of mentionsOf(k, ix.links, org.code, 2)) {
         const said = sentences(m.shown).find((x) => x.length >= 40) ?? m.shown;
         statements.push({ text: `In the documents (read from the source, not a curated fact): ${m.title} (${m.published}) says “${said}”`, sources: [{ document: m.document, quote: m.quote }] });
