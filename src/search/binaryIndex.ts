@@ -6,7 +6,7 @@
  * but it is a few arrays instead of millions of Map entries, and a snapshot of it is read as views over
  * one buffer. MiniSearch stays the index of small knowledge (see passageIndex.ts).
  */
-import { isF64, isStrings, isTermFrequencies, isU32, pack, section, unpack } from './packed.ts';
+import { isF64, isStrings, isTermFrequencies, isU32, pack, section, unpack, type Section, type Unpacked } from './packed.ts';
 import { TermDictionary } from './termDictionary.ts';
 
 /** One posting list: what prunedSearch reads of MiniSearch's Map of document → term frequency. */
@@ -131,21 +131,31 @@ export class BinaryIndex {
     return out;
   }
 
-  /** The index as one buffer (see packed.ts), with `meta` in its header. */
-  toBuffer<M>(meta: M): Buffer {
+  /** The index's arrays as packed sections (see packed.ts), and what its header must carry. */
+  sections(): { meta: { fields: readonly string[]; documentCount: number }; sections: Record<string, Section> } {
     const { terms, fields, postingStart, docs, tfs, fieldLength, avgFieldLength, documentCount } = this.data;
-    return pack({ meta, fields, documentCount }, { terms, postingStart, docs, tfs, fieldLength, avgFieldLength });
+    return { meta: { fields, documentCount }, sections: { terms, postingStart, docs, tfs, fieldLength, avgFieldLength } };
   }
 
-  /** Reads an index written by `toBuffer`: its arrays are views over `buffer`, nothing is copied. */
-  static fromBuffer<M>(buffer: Buffer): { index: BinaryIndex; meta: M } {
-    const u = unpack<{ meta: M; fields: string[]; documentCount: number }>(buffer);
-    const index = new BinaryIndex({
+  /** The index over sections read by `unpack`: its arrays stay views over the buffer, nothing is copied. */
+  static fromSections(u: Unpacked<{ fields: readonly string[]; documentCount: number }>): BinaryIndex {
+    return new BinaryIndex({
       terms: section(u, 'terms', isStrings), fields: u.meta.fields, documentCount: u.meta.documentCount,
       postingStart: section(u, 'postingStart', isU32), docs: section(u, 'docs', isU32), tfs: section(u, 'tfs', isTermFrequencies),
       fieldLength: section(u, 'fieldLength', isU32), avgFieldLength: section(u, 'avgFieldLength', isF64),
     });
-    return { index, meta: u.meta.meta };
+  }
+
+  /** The index as one buffer, with `meta` in its header. */
+  toBuffer<M extends object>(meta: M): Buffer {
+    const own = this.sections();
+    return pack({ ...meta, ...own.meta }, own.sections);
+  }
+
+  /** Reads an index written by `toBuffer`. */
+  static fromBuffer<M extends object>(buffer: Buffer): { index: BinaryIndex; meta: M } {
+    const u = unpack<M & { fields: string[]; documentCount: number }>(buffer);
+    return { index: BinaryIndex.fromSections(u), meta: u.meta };
   }
 }
 

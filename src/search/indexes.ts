@@ -1,8 +1,6 @@
 /** Every index the engine searches, built once per Knowledge snapshot. */
-import type MiniSearch from 'minisearch';
 import type { Knowledge, Person, Programme, GlossaryEntry } from '../knowledge/knowledge.ts';
-import type { Passage } from '../knowledge/documents.ts';
-import { buildPassageIndex } from './passageIndex.ts';
+import { buildSearchIndex, type PassageIndex, type PassageList } from './passageIndex.ts';
 import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
@@ -15,20 +13,21 @@ export interface Indexes {
   organisations: OrganisationIndex;
   /** People, programmes and glossary terms by name and alias. */
   names: PhraseIndex<Named>;
-  passages: MiniSearch;
+  /** MiniSearch for small knowledge, a binary index for large (see passageIndex.ts). */
+  passages: PassageIndex;
   facts: FactIndex;
   vocabulary: Vocabulary;
 }
 
 /** How often each word occurs in the passages, in order of first appearance (the vocabulary's main source, and cached with the passage index). */
-export function passageWordCounts(passages: Passage[]): Map<string, number> {
+export function passageWordCounts(passages: PassageList): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of passages) for (const w of words(p.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 }
 
 /** Builds the indexes of a snapshot; `passages` and `passageWords` may come from a cached snapshot instead (see indexCache.ts). */
-export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIndex(k.passages), passageWords: Map<string, number> = passageWordCounts(k.passages)): Indexes {
+export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchIndex(k.passages), passageWords: Map<string, number> = passageWordCounts(k.passages)): Indexes {
   const organisations = new OrganisationIndex(k.organisations);
   const names = new PhraseIndex<Named>();
   for (const person of k.people) {

@@ -114,7 +114,7 @@ describe('a binary index snapshot', () => {
   it('reads back as views over the one buffer, with the same results', () => {
     const buffer = binary.toBuffer({ knowledge: synthetic.id });
     const { index, meta } = BinaryIndex.fromBuffer<{ knowledge: string }>(buffer);
-    expect(meta).toEqual({ knowledge: synthetic.id });
+    expect(meta).toMatchObject({ knowledge: synthetic.id });
     expect(index.data.docs.buffer).toBe(buffer.buffer);
     expect(index.data.tfs.buffer).toBe(buffer.buffer);
     for (const terms of QUERIES) expect(prunedSearch(index, terms, options, 10, 1000)).toEqual(prunedSearch(binary, terms, options, 10, 1000));
