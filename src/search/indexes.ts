@@ -4,6 +4,7 @@ import { buildSearchIndex, type PassageIndex, type PassageList } from './passage
 import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
+import { TitleIndex } from './titleIndex.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { STOP_WORDS, normalise, words } from './text.ts';
 
@@ -17,6 +18,8 @@ export interface Indexes {
   passages: PassageIndex;
   facts: FactIndex;
   vocabulary: Vocabulary;
+  /** Document titles and publishers by term. */
+  titles: TitleIndex;
 }
 
 /** How often each word occurs in the passages, in order of first appearance (the vocabulary's main source, and cached with the passage index). */
@@ -56,5 +59,5 @@ export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchI
   for (const g of k.glossary) vocabulary.add(words(g.definition));
   for (const i of k.interventions) vocabulary.add(words(`${i.title} ${i.summary}`));
   for (const e of k.events) vocabulary.add(words(e.summary));
-  return { organisations, names, passages, facts: new FactIndex(k), vocabulary };
+  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, titles: new TitleIndex(k.documents.values()) };
 }
