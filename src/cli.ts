@@ -1,5 +1,5 @@
 /**
- * The command line: ask, org, validate, digest. The contract outside tests rely on:
+ * The command line: ask, org, validate, build-index, digest. The contract outside tests rely on:
  *   ask --json "question"   one JSON line; with no question, one JSON line per line of standard input
  *   org --json "name"       the organisation card as one JSON object
  *   --knowledge DIR         (or KNOWLEDGE_DIR) another seeds folder
@@ -37,6 +37,7 @@ const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
   ask "question"      answer a question (no question: one per line of standard input)
   org "name or code"  show an organisation card
   validate            check the knowledge folder and report
+  build-index         write the knowledge and passage index snapshots a start reads [--cache DIR]
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
 
 async function main(argv: string[]): Promise<number> {
@@ -52,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate':
       return validate(args.knowledge);
+    case 'build-index': {
+      const { buildIndex } = await import('./cli/buildIndex.ts');
+      return buildIndex(args.knowledge, args.rest, (l) => console.log(l), (l) => console.error(l));
+    }
     case 'digest': {
       const { runDigestCli } = await import('./digest/cli.ts');
       return runDigestCli(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
