@@ -18,7 +18,8 @@ import { knowledgeCacheFile, loadKnowledgeCached, saveKnowledge, type KnowledgeC
 import { buildIndexesCached, saveSnapshot, type CacheOutcome } from '../src/search/indexCache.ts';
 import { buildIndexes, passageWordCounts } from '../src/search/indexes.ts';
 import { buildBinaryPassageIndex, isIndexed, PASSAGE_INDEX_OPTIONS } from '../src/search/passageIndex.ts';
-import { contentTerms } from '../src/search/text.ts';
+import { contentTerms, STOP_WORDS } from '../src/search/text.ts';
+import { wordList } from '../src/search/vocabulary.ts';
 import type { BenchQuestion } from './questions.ts';
 import { round, since, summarise } from './stats.ts';
 
@@ -101,14 +102,24 @@ const latency = (samples: number[]): Latency => {
   return { p50: round(s.p50, 3), p99: round(s.p99, 3), max: round(s.max, 3), count: s.count };
 };
 
-/** Heap and off-heap bytes in use after a full collection (children run with --expose-gc). */
-function retained(): number {
+/**
+ * Heap and off-heap bytes in use after full collections (children run with --expose-gc). V8 frees
+ * array buffers' memory on a background thread after a collection, so this collects again until two
+ * readings agree (at most ten rounds, 50 ms apart).
+ */
+async function retained(): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('bench/measure.ts needs node --expose-gc');
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
+  let last = -1;
+  for (let round = 0; round < 10; round++) {
+    gc();
+    const m = process.memoryUsage();
+    const now = m.heapUsed + m.external;
+    if (Math.abs(now - last) < 2 ** 18) return now;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return last;
 }
 
 async function build(args: MeasureArgs): Promise<BuildResult> {
@@ -117,7 +128,7 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
   const knowledge = loadKnowledge(args.dir);
   const loadMs = since(t);
   t = performance.now();
-  const words = passageWordCounts(knowledge.passages);
+  const words = wordList(passageWordCounts(knowledge.passages), STOP_WORDS);
   const binary = buildBinaryPassageIndex(knowledge.passages);
   new Engine(knowledge, intents, buildIndexes(knowledge, binary, words));
   const indexMs = since(t);
@@ -126,7 +137,7 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
   saveKnowledge(knowledge, args.cacheDir);
   const snapshotMs = since(t);
   return {
-    phase: 'build', passages: binary.documentCount, documents: knowledge.documents.size, vocabulary: words.size, terms: binary.data.terms.length,
+    phase: 'build', passages: binary.documentCount, documents: knowledge.documents.size, vocabulary: words.words.length, terms: binary.data.terms.length,
     loadMs: round(loadMs, 0), indexMs: round(indexMs, 0), snapshotMs: round(snapshotMs, 0), snapshotBytes: statSync(file).size,
     knowledgeCacheBytes: statSync(knowledgeCacheFile(args.cacheDir, knowledge.id)).size, maxRssMb: maxRssMb(), heapLimitMb: heapLimitMb(),
   };
@@ -135,7 +146,7 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
 async function serve(args: MeasureArgs): Promise<ServeResult> {
   const questions = JSON.parse(readFileSync(args.questionsFile!, 'utf8')) as BenchQuestion[];
   const intents = await loadIntents();
-  const before = retained();
+  const before = await retained();
   const cache = { knowledge: 'loaded', index: 'built' } as ServeResult['cache'];
   const t = performance.now();
   const knowledge = loadKnowledgeCached(args.dir, args.cacheDir, { report: (o) => (cache.knowledge = o.kind) });
@@ -145,12 +156,12 @@ async function serve(args: MeasureArgs): Promise<ServeResult> {
   // performance.now() counts from process start: this includes Node's boot, tsx and the module imports.
   const readyMs = performance.now();
   const startPeakRssMb = maxRssMb();
-  const after = retained();
+  const after = await retained();
   const startedRssMb = mb(process.memoryUsage().rss);
   // The indexes alone: built once more from the snapshot beside the served ones, to measure what they hold.
-  const withoutSecond = retained();
+  const withoutSecond = await retained();
   const second = buildIndexesCached(knowledge, args.cacheDir);
-  const indexesMb = mb(retained() - withoutSecond);
+  const indexesMb = mb((await retained()) - withoutSecond);
   void second.vocabulary.size;
 
   const warmup = args.warmup ?? 100;
@@ -220,11 +231,11 @@ async function anchor(args: MeasureArgs & { phase: 'minisearch' | 'flexsearch' }
   const docs = anchorDocuments(knowledge);
   const queries = (args.sample ?? questions.map((_, i) => i)).map((i) => contentTerms(questions[i].text).join(' '));
   const a = ANCHORS[args.phase];
-  const before = retained();
+  const before = await retained();
   const t = performance.now();
   const index = a.build(docs);
   const buildMs = since(t);
-  const retainedMb = mb(retained() - before);
+  const retainedMb = mb((await retained()) - before);
   for (const q of queries.slice(0, 10)) a.search(index, q);
   const ms = queries.map((q) => {
     const start = performance.now();

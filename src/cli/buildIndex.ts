@@ -10,6 +10,8 @@ import { loadKnowledge } from '../knowledge/knowledge.ts';
 import { saveKnowledge } from '../knowledge/knowledgeCache.ts';
 import { saveSnapshot } from '../search/indexCache.ts';
 import { passageWordCounts } from '../search/indexes.ts';
+import { STOP_WORDS } from '../search/text.ts';
+import { wordList } from '../search/vocabulary.ts';
 import { buildBinaryPassageIndex } from '../search/passageIndex.ts';
 
 export const BUILD_INDEX_USAGE = 'usage: npm run build-index -- [--knowledge DIR] [--cache DIR]   (cache: DATA_DIR/index-cache, default data/index-cache)';
@@ -33,7 +35,7 @@ export function buildIndex(knowledgeDir: string | undefined, rest: string[], out
   const knowledge = loadKnowledge(knowledgeDir);
   const loaded = performance.now();
   const index = buildBinaryPassageIndex(knowledge.passages);
-  const words = passageWordCounts(knowledge.passages);
+  const words = wordList(passageWordCounts(knowledge.passages), STOP_WORDS);
   const built = performance.now();
   const files = [saveKnowledge(knowledge, cacheDir), saveSnapshot({ index, words }, knowledge, cacheDir)];
   const seconds = (a: number, b: number) => ((b - a) / 1000).toFixed(1);

@@ -103,5 +103,7 @@ function revive(stored: Stored, id: string, root: string): Knowledge {
   if (stored.id !== id) throw new Error(`it holds knowledge ${stored.id}, not ${id}`);
   if (!(stored.documents instanceof Map) || !stored.passages?.start) throw new Error('it lacks documents or passages');
   const { format: _, passages, ...rest } = stored;
-  return { ...rest, dir: root, passages: Passages.revive(passages, rest.documents) } as Knowledge;
+  // node:v8 reads typed arrays as views over the file's buffer: copied, so the buffer itself is not kept.
+  const columns = Object.fromEntries(Object.entries(passages).map(([key, v]) => [key, ArrayBuffer.isView(v) ? (v as Uint32Array).slice() : v])) as unknown as PassageColumns;
+  return { ...rest, dir: root, passages: Passages.revive(columns, rest.documents) } as Knowledge;
 }

@@ -16,6 +16,7 @@ import { isStrings, isU32, pack, section, unpack } from './packed.ts';
 import { buildIndexes, passageWordCounts, type Indexes } from './indexes.ts';
 import { BINARY_INDEX_FROM, buildBinaryPassageIndex, buildPassageIndex, buildSearchIndex, isIndexed, PASSAGE_INDEX_OPTIONS, type PassageIndex } from './passageIndex.ts';
 import { normalise, stem, STOP_WORDS } from './text.ts';
+import { wordList, type WordList } from './vocabulary.ts';
 
 /** Bump by hand when the index changes in a way the fingerprint below cannot see. */
 const FORMAT = 4;
@@ -27,6 +28,7 @@ export const INDEX_OPTIONS_VERSION = createHash('sha256')
   .update(String(buildBinaryIndex))
   .update(String(isIndexed))
   .update(String(passageWordCounts))
+  .update(String(wordList))
   .update(String(PASSAGE_INDEX_OPTIONS.tokenize))
   .update(String(PASSAGE_INDEX_OPTIONS.processTerm))
   .update(String(normalise))
@@ -46,7 +48,8 @@ interface SnapshotMeta {
 /** What a snapshot holds: the passage index, and how often each word occurs in the passages (for the vocabulary). */
 export interface PassageSnapshot {
   index: PassageIndex;
-  words: Map<string, number>;
+  /** The passages' words without stop words, for the vocabulary. */
+  words: WordList;
 }
 
 /** What happened when the cache was consulted. */
@@ -82,7 +85,7 @@ export function loadOrBuildSnapshot(knowledge: Knowledge, cacheDir: string, repo
     reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no snapshot' : (e as Error).message;
   }
   const binary = buildBinaryPassageIndex(knowledge.passages);
-  const words = passageWordCounts(knowledge.passages);
+  const words = wordList(passageWordCounts(knowledge.passages), STOP_WORDS);
   try {
     saveSnapshot({ index: binary, words }, knowledge, cacheDir);
   } catch (e) {
@@ -93,12 +96,12 @@ export function loadOrBuildSnapshot(knowledge: Knowledge, cacheDir: string, repo
 }
 
 /** Writes the snapshot atomically (temporary file, then rename) and removes older snapshots; returns its path. */
-export function saveSnapshot({ index, words }: { index: BinaryIndex; words: Map<string, number> }, knowledge: Knowledge, cacheDir: string): string {
+export function saveSnapshot({ index, words }: { index: BinaryIndex; words: WordList }, knowledge: Knowledge, cacheDir: string): string {
   mkdirSync(cacheDir, { recursive: true });
   const file = snapshotFile(knowledge, cacheDir);
   const own = index.sections();
   const meta: SnapshotMeta = { ...own.meta, knowledgeId: knowledge.id, optionsVersion: INDEX_OPTIONS_VERSION };
-  const buffer = pack(meta, { ...own.sections, words: [...words.keys()], wordCounts: Uint32Array.from(words.values()) });
+  const buffer = pack(meta, { ...own.sections, words: words.words, wordCounts: words.counts, wordOrder: words.order, stems: words.stems });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, buffer);
   renameSync(tmp, file);
@@ -109,18 +112,15 @@ export function saveSnapshot({ index, words }: { index: BinaryIndex; words: Map<
 }
 
 /** Checks a snapshot's header against what the knowledge needs, then reads it; throws saying why it does not fit. */
-function readSnapshot(buffer: Buffer, knowledgeId: string, expectedCount: number): { index: BinaryIndex; words: Map<string, number> } {
+function readSnapshot(buffer: Buffer, knowledgeId: string, expectedCount: number): { index: BinaryIndex; words: WordList } {
   const u = unpack<SnapshotMeta>(buffer);
   const meta = u.meta;
   if (meta.knowledgeId !== knowledgeId) throw new Error(`snapshot is of knowledge ${meta.knowledgeId}, not ${knowledgeId}`);
   if (meta.optionsVersion !== INDEX_OPTIONS_VERSION) throw new Error(`snapshot index options ${meta.optionsVersion} differ from ${INDEX_OPTIONS_VERSION}`);
   if (meta.documentCount !== expectedCount) throw new Error(`snapshot holds ${meta.documentCount} passages, the knowledge ${expectedCount}`);
   const index = BinaryIndex.fromSections(u);
-  const list = section(u, 'words', isStrings);
-  const counts = section(u, 'wordCounts', isU32);
-  if (list.length !== counts.length) throw new Error('snapshot is damaged (its words and their counts differ in number)');
-  const words = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) words.set(list[i], counts[i]);
+  const words: WordList = { words: section(u, 'words', isStrings), counts: section(u, 'wordCounts', isU32), order: section(u, 'wordOrder', isU32), stems: section(u, 'stems', isStrings) };
+  if (words.words.length !== words.counts.length || words.words.length !== words.order.length) throw new Error('snapshot is damaged (its words, counts and order differ in number)');
   return { index, words };
 }
 

@@ -5,7 +5,7 @@ import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
 import { TitleIndex } from './titleIndex.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { Vocabulary, wordList, type WordList } from './vocabulary.ts';
 import { STOP_WORDS, normalise, words } from './text.ts';
 
 export type Named = { kind: 'person'; person: Person } | { kind: 'programme'; programme: Programme } | { kind: 'term'; entry: GlossaryEntry };
@@ -29,8 +29,8 @@ export function passageWordCounts(passages: PassageList): Map<string, number> {
   return counts;
 }
 
-/** Builds the indexes of a snapshot; `passages` and `passageWords` may come from a cached snapshot instead (see indexCache.ts). */
-export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchIndex(k.passages), passageWords: Map<string, number> = passageWordCounts(k.passages)): Indexes {
+/** Builds the indexes of a snapshot; `passages` and `passageWords` (without stop words) may come from a cached snapshot instead (see indexCache.ts). */
+export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchIndex(k.passages), passageWords: WordList = wordList(passageWordCounts(k.passages), STOP_WORDS)): Indexes {
   const organisations = new OrganisationIndex(k.organisations);
   const names = new PhraseIndex<Named>();
   for (const person of k.people) {
@@ -50,8 +50,8 @@ export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchI
     const item: Named = { kind: 'term', entry };
     for (const n of [entry.term, ...entry.aliases]) names.add(normalise(n), item);
   }
-  const vocabulary = new Vocabulary(STOP_WORDS);
-  for (const [w, count] of passageWords) vocabulary.addCount(w, count);
+  // The passages' words come as a sorted list (from the index snapshot): the rest is added to it.
+  const vocabulary = new Vocabulary(STOP_WORDS, passageWords);
   for (const key of organisations.keys()) vocabulary.add(key.split(' '));
   vocabulary.add(organisations.codes());
   for (const o of k.organisations.values()) for (const n of o.names) vocabulary.add(words(n));
