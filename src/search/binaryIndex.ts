@@ -22,6 +22,9 @@ export type TermData = Map<number, Postings>;
 
 /** A sorted run of document ids and their term frequencies (views into the index's arrays). */
 export class PostingList implements Postings {
+  /** Where the last lookup ended: lookups in ascending order gallop on from it instead of searching afresh. */
+  private cursor = 0;
+
   constructor(readonly docs: Uint32Array, readonly tfs: Uint16Array | Uint32Array) {}
 
   get size(): number {
@@ -30,14 +33,23 @@ export class PostingList implements Postings {
 
   /** Position of `doc` in the run, or -1. */
   indexOf(doc: number): number {
+    const docs = this.docs;
     let lo = 0;
-    let hi = this.docs.length;
+    let hi = docs.length;
+    if (this.cursor < hi && docs[this.cursor] <= doc) {
+      // Galloping: double the step from the cursor until past `doc`, then search that stretch.
+      lo = this.cursor;
+      let step = 1;
+      while (lo + step < hi && docs[lo + step] <= doc) step *= 2;
+      hi = Math.min(hi, lo + step + 1);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.docs[mid] < doc) lo = mid + 1;
+      if (docs[mid] < doc) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.docs.length && this.docs[lo] === doc ? lo : -1;
+    this.cursor = lo;
+    return lo < docs.length && docs[lo] === doc ? lo : -1;
   }
 
   get(doc: number): number | undefined {

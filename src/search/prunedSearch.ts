@@ -134,8 +134,10 @@ export function prunedSearch(index: SearchIndex, terms: string[], options: Bound
   if (!src) return null;
   const unique = [...new Set(terms)];
   // A corpus no larger than the budget is always searched exhaustively: small knowledge gets MiniSearch's exact results.
+  // Over a binary index (large knowledge only) fuzzy matching is always kept to unknown terms: expanding
+  // a known term's fuzzy neighbours in a vocabulary of tens of thousands costs more than the search.
   const fits = src.documentCount <= budget
-    || (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost(expand(src, unique, options, false)) <= budget);
+    || (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost(expand(src, unique, options, src.answersAll)) <= budget);
   if (fits) return src.answersAll ? exhaustive(src, unique, options, limit) : null;
   // Fuzzy matching is for typos: a term the index holds exactly is no typo, and its fuzzy neighbours
   // ("direction" → "director") only add noise and postings.
@@ -146,9 +148,9 @@ export function prunedSearch(index: SearchIndex, terms: string[], options: Bound
   return best(src, query, scored, limit);
 }
 
-/** Every document any term reaches, scored: what MiniSearch's own OR search does. */
+/** Every document any term reaches, scored: what MiniSearch's own OR search does (fuzzy matching only unknown terms). */
 function exhaustive(src: Source, terms: string[], options: BoundedSearchOptions, limit: number): PrunedHit[] {
-  const query = expand(src, terms, options, false);
+  const query = expand(src, terms, options, true);
   const docs = new Set<number>();
   for (const q of query) for (const reach of q.reaches) for (const doc of reach.docs.keys()) docs.add(doc);
   return best(src, query, score(src, query, [...docs], options.filter), limit);
@@ -158,6 +160,8 @@ function exhaustive(src: Source, terms: string[], options: BoundedSearchOptions,
 function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
   const { k, b, d } = src.defaults.bm25;
   const scored: { doc: number; score: number }[] = [];
+  // In ascending order, a binary index's postings are looked up by galloping forward rather than searched afresh.
+  if (src.answersAll) candidates.sort((a, b) => a - b);
   for (const doc of candidates) {
     if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
     let total = 0;
