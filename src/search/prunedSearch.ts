@@ -115,6 +115,8 @@ interface Reach {
   field: number;
   /** MiniSearch's expansion weight × field boost × BM25 idf: everything in a hit's score but the term frequency part. */
   factor: number;
+  /** The query term's own postings (not a prefix or fuzzy expansion). */
+  exact: boolean;
 }
 
 interface QueryTerm {
@@ -211,18 +213,18 @@ function expand(src: Source, terms: string[], options: BoundedSearchOptions, fuz
     const seen = new Set<string>();
     const reaches: Reach[] = [];
     let postings = 0;
-    const add = (t: string, data: FieldTermData, weight: number) => {
+    const add = (t: string, data: FieldTermData, weight: number, exact = false) => {
       seen.add(t);
       for (const field of fields) {
         const docs = data.get(field.id);
         if (!docs?.size) continue;
         const idf = Math.log(1 + (src.documentCount - docs.size + 0.5) / (docs.size + 0.5));
-        reaches.push({ docs, field: field.id, factor: weight * field.boost * idf });
+        reaches.push({ docs, field: field.id, factor: weight * field.boost * idf, exact });
         postings += docs.size;
       }
     };
     const exact = src.terms.get(term);
-    if (exact) add(term, exact, 1);
+    if (exact) add(term, exact, 1, true);
     if (prefix) {
       for (const [t, data] of src.terms.atPrefix(term)) {
         if (t.length > term.length) add(t, data, (weights.prefix * t.length) / (t.length + 0.3 * (t.length - term.length)));
@@ -267,7 +269,12 @@ function pickCandidates(query: QueryTerm[], budget: number): number[] {
  * more than `scan` of its documents. Lookups only: the other terms' postings are never walked.
  */
 function holdingMost([rarest, ...others]: QueryTerm[], wanted: number, scan: number): number[] {
-  const otherLists = others.map((q) => q.reaches.map((r) => r.docs));
+  // Whether a document holds a term is checked on the term's own postings when it has any: its prefix and
+  // fuzzy expansions (dozens of lists for a long word) would multiply the lookups for little gain.
+  const otherLists = others.map((q) => {
+    const exact = q.reaches.filter((r) => r.exact);
+    return (exact.length ? exact : q.reaches).map((r) => r.docs);
+  });
   let best: number[] = [];
   let bestHeld = -1;
   const seen = new Set<number>();
