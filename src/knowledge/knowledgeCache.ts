@@ -28,12 +28,16 @@ export function knowledgeId(dir: string): string {
   const hash = createHash('sha256');
   const docDir = join(root, 'documents');
   for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => !f.startsWith('.')).sort() : []) hash.update(file).update(readFileSync(join(docDir, file), 'utf8'));
-  for (const f of Object.values(REGISTER_FILES)) {
-    const p = join(root, 'register', f);
-    if (existsSync(p)) hash.update(f).update(readFileSync(p));
+  if (existsSync(join(root, 'register'))) {
+    for (const f of Object.values(REGISTER_FILES)) {
+      const p = join(root, 'register', f);
+      if (existsSync(p)) hash.update(f).update(readFileSync(p));
+    }
   }
   const factsDir = join(root, 'facts');
   for (const f of existsSync(factsDir) ? readdirSync(factsDir).sort() : []) if (/\.ya?ml$/.test(f)) hash.update(f).update(readFileSync(join(factsDir, f)));
+  const lexicon = join(root, 'lexicon.yml');
+  hash.update('lexicon.yml').update(existsSync(lexicon) ? readFileSync(lexicon, 'utf8') : '');
   return hash.digest('hex').slice(0, 16);
 }
 

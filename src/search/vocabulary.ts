@@ -131,9 +131,9 @@ export class Vocabulary {
   }
 
   /** `correct` over a base word list: the same candidates, in the same order, as the deletion maps give. */
-  private correctFromList(word: string): string | null {
+  private correctFromList(word: string, minLength: number): string | null {
     if (this.count(word) > 0) return word;
-    if (word.length < 5 || /\d/.test(word)) return null;
+    if (word.length < minLength || /\d/.test(word)) return null;
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {
@@ -152,10 +152,10 @@ export class Vocabulary {
   }
 
   /** The known word a typo most likely meant (most frequent among those one edit away), or null. */
-  correct(word: string): string | null {
-    if (this.base) return this.correctFromList(word);
+  correct(word: string, minLength = 5): string | null {
+    if (this.base) return this.correctFromList(word, minLength);
     if (this.counts.has(word)) return word;
-    if (word.length < 5 || /\d/.test(word)) return null;
+    if (word.length < minLength || /\d/.test(word)) return null;
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {

@@ -56,6 +56,7 @@ describe.each([
     let corrected = 0;
     for (const q of queries) {
       expect(list.correct(q), q).toBe(maps.correct(q));
+      expect(list.correct(q, 4), `${q} (from 4 letters)`).toBe(maps.correct(q, 4));
       expect(list.has(q), q).toBe(maps.has(q));
       if (maps.correct(q) && maps.correct(q) !== q) corrected++;
     }
