@@ -33,6 +33,9 @@ const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary'
 /** What the lexicon reads a kind of question as: they ask, they are not what is asked about. */
 const ASKING_WORDS = ['many', 'much', 'long', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
 
+/** Curated facts before a machine-read passage: a passage's confidence counts for this much against theirs. */
+const PASSAGE_WEIGHT = 0.85;
+
 export interface AskOptions {
   /** The previous turn of the conversation, for follow-ups. */
   context?: ConversationContext;
@@ -102,7 +105,11 @@ export class Engine {
     const ranked = this.matcher.rank(q);
     const top = ranked[0]?.score ?? 0;
     let best: { intent: Intent; result: IntentResult; judgement: Judgement; index: number } | undefined;
+    // A passage weighs at most PASSAGE_WEIGHT: once a curated answer is judged above that, no passage can beat it,
+    // and the passage search (the costliest reading by far on a large corpus) is not run.
+    const weight = (x: { intent: Intent; judgement: Judgement }) => x.judgement.confidence * (x.intent.fallback ? PASSAGE_WEIGHT : 1);
     for (const [i, { intent, score }] of ranked.entries()) {
+      if (intent.fallback && best && weight(best) >= PASSAGE_WEIGHT) break;
       const result = safely(() => intent.answer(ctx));
       if (!result) continue;
       if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
@@ -111,8 +118,6 @@ export class Engine {
       if (!intent.fallback && q.quoting) continue;
       const rank = intent.fallback ? 1 : score / Math.max(top, 1e-9);
       const judgement = judge(q, this.knowledge, result, rank, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, !!intent.fallback);
-      // Curated facts before a machine-read passage: a passage must be clearly better to win.
-      const weight = (x: { intent: Intent; judgement: Judgement }) => x.judgement.confidence * (x.intent.fallback ? 0.85 : 1);
       if (!best || weight({ intent, judgement }) > weight(best)) best = { intent, result, judgement, index: i };
       // The first reading that answers (names what was asked, gives the kind of thing asked for first, speaks to the topic) stands.
       if (judgement.entities && judgement.typed && judgement.leads && judgement.coverage >= 0.5 && judgement.confidence >= CONFIDENCE_BAR) {
