@@ -233,6 +233,20 @@ export function openInArea(orgs: Orgs, kind: SetKind, day: string, area?: AreaFi
   });
 }
 
+/** Every organisation of a kind that was ever in the area, checked on its first and last days (CCGs 2013–2022, say). */
+export function everInArea(orgs: Orgs, kind: Exclude<SetKind, 'stp' | 'region'>, area: AreaFilter): Member[] {
+  const out: Member[] = [];
+  for (const o of orgs.values()) {
+    if (!o.inRegister || o.type !== kind || !o.opened) continue;
+    const row = openRow(o);
+    if (!row) continue;
+    const m = { org: o, row };
+    const hit = inArea(orgs, m, area, lastDay(o) ?? o.opened) ?? inArea(orgs, m, area, o.opened);
+    if (hit) out.push({ org: o, row: hit.row ?? row });
+  }
+  return out.sort((a, b) => (a.org.opened ?? '').localeCompare(b.org.opened ?? '') || a.org.name.localeCompare(b.org.name));
+}
+
 /** What happened to organisations in a period. */
 export type ChangeKind = 'opened' | 'closed' | 'merged' | 'succeeded' | 'handed-over';
 

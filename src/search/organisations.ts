@@ -48,8 +48,12 @@ export class OrganisationIndex {
   /** The words of every name, to correct typos (including swapped letters) before fuzzy search. */
   private readonly nameWords = new Vocabulary();
 
+  /** ONS codes (E54… STPs, footprints and ICBs; E38… CCGs) to the organisation carrying them. */
+  private readonly byOns = new Map<string, Organisation>();
+
   constructor(private readonly orgs: Map<string, Organisation>) {
     let id = 0;
+    for (const org of orgs.values()) for (const o of org.ons ?? []) if (!this.byOns.has(o.code)) this.byOns.set(o.code, org);
     const docs: { id: number; code: string; key: string }[] = [];
     for (const org of orgs.values()) {
       const keys = new Set<string>();
@@ -76,7 +80,7 @@ export class OrganisationIndex {
   /** Looks up a name or code as typed after `/commissioning org`. */
   lookup(query: string): OrgLookup {
     const q = query.trim();
-    const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q);
+    const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q) ?? this.byOns.get(q.toUpperCase());
     if (code) return { kind: 'found', org: code };
     const key = nameKey(q).split(' ').map((w) => this.nameWords.correct(w) ?? w).join(' ');
     if (!key) return { kind: 'none', suggestions: [] };
@@ -129,14 +133,19 @@ export class OrganisationIndex {
 
   /** An ODS code typed as a word: one with a digit ("07g", "y61"), or written in capitals ("RAJ"). */
   private byCode(word: string, raw: string): Organisation[] | undefined {
-    const org = this.orgs.get(word.toUpperCase());
+    const org = this.orgs.get(word.toUpperCase()) ?? this.byOns.get(word.toUpperCase());
     if (!org?.inRegister) return undefined;
     return /\d/.test(word) || new RegExp(`\\b${word.toUpperCase()}\\b`).test(raw) ? [org] : undefined;
   }
 
-  /** Every ODS code, lower case (codes are words the knowledge knows). */
+  /** Every ODS and ONS code, lower case (codes are words the knowledge knows). */
   codes(): string[] {
-    return [...this.orgs.values()].filter((o) => o.inRegister).map((o) => o.code.toLowerCase());
+    return [...[...this.orgs.values()].filter((o) => o.inRegister).map((o) => o.code), ...this.byOns.keys()].map((c) => c.toLowerCase());
+  }
+
+  /** Every organisation indexed (the register's and those the documents name). */
+  all(): Organisation[] {
+    return [...this.orgs.values()];
   }
 
   /** Every key a name is indexed under (for the vocabulary). */

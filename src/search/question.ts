@@ -8,6 +8,8 @@ import type { PhraseMatch } from './phrases.ts';
 import { PhraseIndex } from './phrases.ts';
 import { STOP_WORDS, stem, words as toWords } from './text.ts';
 import { findDates, type DateMention } from './dates.ts';
+import { readAreas, readOrgTypes, type AreaMention } from './areas.ts';
+import type { SetKind } from '../knowledge/registerQueries.ts';
 
 export interface ParsedQuestion {
   raw: string;
@@ -27,6 +29,10 @@ export interface ParsedQuestion {
   linked: boolean[];
   /** The question asks what a source or a person said ("what did the letter say?"): a passage answers it, not a fact. */
   quoting: boolean;
+  /** Kinds of body asked for as a set ("how many CCGs…", "which trusts…"); see areas.ts. */
+  orgTypes: SetKind[];
+  /** Areas a set is narrowed to: STPs/ICBs, regions, register place names ("the Surrey CCGs"). */
+  areas: AreaMention[];
 }
 
 const QUOTING_WORDS = new Set(['say', 'said', 'says', 'write', 'wrote', 'writes', 'written', 'argue', 'argued', 'argues', 'claim', 'claimed', 'claims', 'quote', 'quoted']);
@@ -71,5 +77,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const free = words.flatMap((w, i) => (linked[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
-  return { raw, words, terms, free, orgs, names, interventionTypes, dates, unknown, linked, quoting };
+  const orgTypes = readOrgTypes(words, orgs);
+  const areas = readAreas(words, orgs, ix.organisations);
+  return { raw, words, terms, free, orgs, names, interventionTypes, dates, unknown, linked, quoting, orgTypes, areas };
 }
