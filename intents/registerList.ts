@@ -23,9 +23,9 @@ export const intent: Intent = {
     const { q, k } = ctx;
     const kind = q.orgTypes[0];
     if (!kind || aboutSomethingElse(q) || asksChange(q) || asks(q, 'many', 'number', 'count')) return null;
-    // A single named body ("which ICB is Thurrock in?") is the membership answer's; a set needs a plural or an area.
+    // A single named body ("which ICB is Thurrock in?", "which footprint is E54000001?") is another answer's; a set is asked in the plural.
     const plural = q.words.some((w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships'].includes(w));
-    if (!plural && !q.areas.length) return null;
+    if (!plural) return null;
     const asked = askedDay(q, k, kind);
     const members = openInArea(k.organisations, kind, asked.day, filterOf(areaOf(q)));
     return { statements: setStatements(ctx, kind, members, asked, 'list'), fit: 1 };

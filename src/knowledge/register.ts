@@ -164,7 +164,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   const addOns = (org: Organisation, code: string, period: string, at: RegisterRow) => {
     if (!code) return;
     org.ons ??= [];
-    if (!org.ons.some((o) => o.code === code)) org.ons.push({ code, period, row: at });
+    if (!org.ons.some((o) => o.code === code && o.period === period)) org.ons.push({ code, period, row: at });
   };
   for (const r of parseCsvWithHeader(read(REGISTER_FILES.stps2019))) {
     const { ods_stp_code: code, ons_stp_code: ons, stp_name: name, ccg_code: ccg } = r.row;

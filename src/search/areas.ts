@@ -40,7 +40,9 @@ const REGION_WORDS: [string[], string][] = [
 const NOT_PLACES = new Set([
   'nhs', 'ccg', 'icb', 'stp', 'integrated', 'care', 'board', 'clinical', 'commissioning', 'group', 'partnership', 'health', 'and', 'of', 'the', 'on', 'upon', 'in', 'with', 'under', 'by',
   'north', 'south', 'east', 'west', 'mid', 'central', 'inner', 'outer', 'greater', 'city', 'district', 'borough', 'county', 'coast', 'coastal', 'rural', 'vale', 'valley', 'valleys',
-  'high', 'great', 'new', 'royal', 'heartlands', 'downs', 'forest', 'heath', 'sub', 'location', 'westminster', 'shire', 'north east', 'cross',
+  'high', 'great', 'new', 'royal', 'heartlands', 'downs', 'forest', 'heath', 'sub', 'location', 'westminster', 'shire', 'cross',
+  // An ICB's record also carries its STP's and footprint's names.
+  'footprint', 'sustainability', 'transformation', 'plan', 'system', 'systems', 'healthier', 'together', 'alliance', 'programme', 'better', 'lives', 'your',
 ]);
 
 const placeCache = new WeakMap<OrganisationIndex, Set<string>>();
