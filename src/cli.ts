@@ -1,7 +1,7 @@
 /**
  * The command line: ask, org, validate, digest. The contract outside tests rely on:
  *   ask --json "question"   one JSON line; with no question, one JSON line per line of standard input
- *   org --json "name"       the organisation card as one JSON object
+ *   org --json "name"       the organisation card as one JSON object; with no name, one JSON line per line of standard input
  *   --knowledge DIR         (or KNOWLEDGE_DIR) another seeds folder
  */
 import { createInterface } from 'node:readline';
@@ -35,7 +35,7 @@ export function parseArgs(argv: string[]): CliArgs {
 
 const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
   ask "question"      answer a question (no question: one per line of standard input)
-  org "name or code"  show an organisation card
+  org "name or code"  show an organisation card (no name: one per line of standard input)
   validate            check the knowledge folder and report
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
 
@@ -44,12 +44,8 @@ async function main(argv: string[]): Promise<number> {
   switch (args.command) {
     case 'ask':
       return ask(await loadEngine(args.knowledge), args);
-    case 'org': {
-      const engine = await loadEngine(args.knowledge);
-      const card = engine.org(args.rest.join(' '));
-      console.log(args.json ? JSON.stringify(card) : orgCardToText(card));
-      return card.found ? 0 : 1;
-    }
+    case 'org':
+      return org(await loadEngine(args.knowledge), args);
     case 'validate':
       return validate(args.knowledge);
     case 'digest': {
@@ -60,6 +56,23 @@ async function main(argv: string[]): Promise<number> {
       console.error(USAGE);
       return args.command === 'help' ? 0 : 2;
   }
+}
+
+/** One card for the name or code given; with none, one card per line of standard input (one JSON line each with --json). */
+async function org(engine: Engine, args: CliArgs): Promise<number> {
+  const print = (query: string) => {
+    const card = engine.org(query);
+    console.log(args.json ? JSON.stringify(card) : orgCardToText(card));
+    return card.found;
+  };
+  if (args.rest.length) return print(args.rest.join(' ')) ? 0 : 1;
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!args.json && !line.trim()) continue;
+    print(line);
+    if (!args.json) console.log('');
+  }
+  return 0;
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {
