@@ -43,7 +43,7 @@ export const intent: Intent = {
       const shown = dated.slice(0, MAX_ENTRIES - Math.min(roughShown.length, 2));
       const statements: DraftStatement[] = [
         { text: `${dated.length} dated entr${dated.length === 1 ? 'y' : 'ies'} in ${window.label}${area ? ` for ${area.name}` : ''}${dated.length > shown.length ? ` (the first ${shown.length})` : ''}${dated.length ? ':' : '.'}`, sources: [] },
-        ...shown.map((e) => ({ text: `• ${e.date?.label ?? window.label}: ${clip(e.summary)}`, sources: e.citations.slice(0, 1) })),
+        ...shown.map((e) => ({ text: `• ${e.date?.label ?? window.label}: ${REGISTER_KINDS.has(e.kind) ? e.summary : clip(e.summary)}`, sources: e.citations.slice(0, 1) })),
       ];
       if (roughShown.length) {
         statements.push({ text: `Dated only roughly, to a period that overlaps ${window.label} (${rough.length}${rough.length > roughShown.length ? `, the first ${roughShown.length}` : ''}):`, sources: [] });
@@ -75,7 +75,7 @@ export const intent: Intent = {
   },
 };
 
-/** A long summary cut at a word near 150 characters, so a window's list has room for both headings (the quote stays whole). */
+/** A fact's long summary cut at a word near 150 characters, so a window's list has room for both headings (the quote stays whole). */
 const clip = (text: string, max = 150) => (text.length <= max ? text : `${text.slice(0, text.lastIndexOf(' ', max))}…`);
 
 const fromEvent = (e: DatedEvent): Dated => ({ date: e.dateValue, text: e.summary, source: e.source });
