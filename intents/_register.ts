@@ -130,6 +130,9 @@ export function memberLines(members: Member[], budget = 900, cited = 6): DraftSt
 
 /** Glossary terms that only name a kind of body: "how many CCGs…" is about CCGs, not the definition of one. */
 const KIND_TERMS = new Set(['ccg', 'stp', 'stp-footprint', 'icb', 'ics', 'nhs-trust', 'foundation-trust']);
+/** Words of the kinds' names: "commissioning" inside "clinical commissioning groups" names the kind, not a topic. */
+const KIND_WORDS = new Set(['clinical', 'commissioning', 'group', 'groups', 'ccg', 'ccgs', 'trust', 'trusts', 'nhs', 'integrated', 'care', 'board', 'boards', 'icb', 'icbs', 'stp', 'stps', 'footprint', 'footprints']);
+
 /** Words that make a merger a plan ("which CCGs are planning to merge?"), the interventions' business. */
 const PLAN_WORDS = ['plan', 'planned', 'planning', 'plans', 'proposed', 'propose', 'will', 'going', 'considering', 'due'];
 
@@ -139,7 +142,7 @@ const PLAN_WORDS = ['plan', 'planned', 'planning', 'plans', 'proposed', 'propose
  */
 export function aboutSomethingElse(q: ParsedQuestion): boolean {
   const interventions = q.interventionTypes.filter((t) => t !== 'planned-merger' || q.words.some((w) => PLAN_WORDS.includes(w)));
-  const names = q.names.filter((n) => !n.items.every((i) => i.kind === 'term' && KIND_TERMS.has(i.entry.id)));
+  const names = q.names.filter((n) => !n.items.every((i) => i.kind === 'term' && KIND_TERMS.has(i.entry.id)) && !n.text.split(' ').every((w) => KIND_WORDS.has(w)));
   return interventions.length > 0 || names.length > 0 || q.quoting;
 }
 
