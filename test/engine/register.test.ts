@@ -200,6 +200,12 @@ describe('codes both ways', () => {
     expect(a.text).toContain(icb.ICB24CD);
   });
 
+  it('offers each body’s code, type and dates when a name fits several', () => {
+    const a = ask('what is the ODS code for essex?');
+    expect(a.text.split('\n')[1]).toBe('• NHS Mid and South Essex Integrated Care Board: QH8 (integrated care board (ICB), since 1 July 2022) [1]');
+    expect(a.text).toContain('NHS Mid Essex CCG: 06Q (clinical commissioning group (CCG), opened 1 April 2013)');
+  });
+
   it('names the organisation behind an ODS code', () => {
     expect(ask('whose code is RAJ?').text).toContain('RAJ is the ODS code of Southend University Hospital NHS Foundation Trust');
   });
