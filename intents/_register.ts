@@ -149,7 +149,7 @@ export function aboutSomethingElse(q: ParsedQuestion): boolean {
 export type { IntentContext };
 
 /** Why a set is empty on a day, when the register explains it (CCGs after June 2022, ICBs before July 2022…). */
-function emptyReason(k: Knowledge, kind: SetKind, day: string, area: AreaMention | undefined): string | null {
+function emptyReason(kind: SetKind, day: string, area: AreaMention | undefined): string | null {
   if (kind === 'ccg' && day >= ICB_START) return 'CCGs were abolished on 1 July 2022: the ICBs took over, and the CCGs still open then live on as sub-ICB locations under their old codes';
   if (kind === 'icb' && day < ICB_START) return `ICBs began on 1 July 2022; before that the same codes were STPs (ask "how many STPs were there on ${formatDay(day)}?")`;
   if (kind === 'stp' && day >= ICB_START) return 'STPs became ICBs on 1 July 2022';
@@ -158,7 +158,6 @@ function emptyReason(k: Knowledge, kind: SetKind, day: string, area: AreaMention
     return `the trust list of 2019 files trusts under the regions before April 2019 (North of England Y54, Midlands and East of England Y55, London Y56, South of England Y57), so none under ${area.org.name}`;
   }
   if (kind === 'trust' && area?.org && area.org.type !== 'region') return 'the trust list does not give trusts\' STPs or ICBs; ask for trusts in a region or a place ("trusts in Leeds")';
-  void k;
   return null;
 }
 
@@ -171,7 +170,7 @@ export function setStatements(ctx: IntentContext, kind: SetKind, members: Member
   const when = kind === 'trust' && asked.now ? 'open in the trust list of 2019' : asked.now ? `open ${asked.label}` : `open on ${asked.label}`;
   const statements: DraftStatement[] = [];
   if (n === 0) {
-    const reason = emptyReason(ctx.k, kind, asked.day, area);
+    const reason = emptyReason(kind, asked.day, area);
     statements.push({ text: `No ${noun(kind, 2, asked.day)} ${asked.now ? 'are' : 'were'} ${when}${where} (NHS organisation register)${reason ? `: ${reason}` : ''}.`, sources: [] });
   } else {
     const lead = `${n.toLocaleString('en-GB')} ${noun(kind, n, asked.day)} ${were} ${when}${where} (NHS organisation register)${mode === 'list' ? ':' : '.'}`;
