@@ -26,4 +26,14 @@ describe('the console chat', () => {
     expect(printed).toContain('NHS Cheshire and Merseyside Integrated Care Board (QYG)');
     expect(printed).toMatch(/NHS organisation register \(eccg\.csv, line \d+\)/);
   });
+
+  it('reads each line as following up the one before', async () => {
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (d) => (printed += d));
+    await runConsoleChat(await bundledEngine(), Readable.from(['what was vale of york ccg told to do?\n', 'what about walsall?\n', 'quit\n']), out);
+    const [, second] = printed.split('you> ').slice(1);
+    expect(second).toContain('Walsall CCG placed in financial special measures');
+    expect(second).toContain('joint management');
+  });
 });
