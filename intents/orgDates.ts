@@ -27,17 +27,23 @@ export const intent: Intent = {
     const askedWhen = asks(q, 'when', 'dates', 'date');
     if (!window && !askedWhen && !askedOpen) return null;
     const statements: DraftStatement[] = [];
+    // The verdict ("Yes — …", "No — …") leads the answer when the question is a yes/no one (src/engine/verdict.ts).
+    let verdict: boolean | undefined;
     if (window) {
       const atStart = openOn(k.organisations, org, window.start);
       const atEnd = openOn(k.organisations, org, window.end);
-      const verdict = atStart && atEnd ? `Yes: ${labelOf(org)} was open throughout ${window.label}`
-        : atStart ? `Partly: ${labelOf(org)} was open at the start of ${window.label} but not at its end`
-          : atEnd ? `Partly: ${labelOf(org)} opened during ${window.label}`
-            : `No: ${labelOf(org)} was not open in ${window.label}`;
-      statements.push({ text: `${verdict} (NHS organisation register).`, sources: [] });
+      verdict = atStart || atEnd;
+      const state = atStart && atEnd ? `was open throughout ${window.label}`
+        : atStart ? `was open for part of ${window.label}, not at its end`
+          : atEnd ? `opened during ${window.label}`
+            : `was not open in ${window.label}`;
+      statements.push({ text: `${labelOf(org)} ${state} (NHS organisation register).`, sources: [] });
+    } else if (askedOpen && !askedWhen) {
+      verdict = openOn(k.organisations, org, k.asOf);
+      statements.push({ text: `${labelOf(org)} ${verdict ? 'is open' : 'is not open'} now (NHS organisation register; the knowledge runs to ${formatDay(k.asOf)}).`, sources: [] });
     }
     statements.push(datesLine(k, org));
-    return { statements, organisationCode: org.code, fit: 1 };
+    return { statements, organisationCode: org.code, fit: 1, ...(verdict !== undefined ? { verdict } : {}) };
   },
 };
 

@@ -9,6 +9,7 @@ import { formedFrom, successionPath, type SuccessionStep } from '../src/knowledg
 import { aboutSomethingElse, labelOf } from './_register.ts';
 import { asks, listing, orgsIn } from './_shared.ts';
 
+const PLURALS = new Set(['ccgs', 'icbs', 'stps', 'trusts', 'regions', 'footprints']);
 const BACKWARD = ['formed', 'predecessor', 'predecessors', 'created', 'made', 'came', 'merged', 'before'];
 
 export const intent: Intent = {
@@ -24,6 +25,9 @@ export const intent: Intent = {
   answer({ q, k }) {
     const org = orgsIn(q).find((o) => o.inRegister);
     if (!org || aboutSomethingElse(q)) return null;
+    // "Which ICBs are in the North West?" asks for a set, not what replaced the region.
+    const succession = asks(q, 'replaced', 'replace', 'successor', 'successors', 'succeeded', 'took', 'over', 'became', 'become', 'after', 'formed', 'predecessor', 'predecessors', 'before', 'chain', 'final', 'merged', 'merge', 'into', 'go', 'now', 'part');
+    if (!succession || (q.orgTypes.length && q.words.some((w) => PLURALS.has(w)) && !asks(q, 'replaced', 'formed', 'merged', 'successor', 'successors', 'predecessors', 'took'))) return null;
     const backward = asks(q, ...BACKWARD) && !asks(q, 'into') && (org.predecessors.length > 0 || !asks(q, 'merged'));
     if (backward) {
       const steps = formedFrom(k.organisations, org.code);

@@ -146,9 +146,9 @@ describe('what changed in a period', () => {
 
 describe('one organisation over time', () => {
   it('says whether a CCG was open in a year', () => {
-    expect(ask('was Thurrock CCG still around in 2021?').text).toMatch(/^Yes: NHS Thurrock CCG \(07G\) was open throughout 2021/);
-    expect(ask('was East Surrey CCG open in 2021?').text).toMatch(/^No: NHS East Surrey CCG \(09L\) was not open in 2021/);
-    expect(ask('was East Surrey CCG open in 2020?').text).toMatch(/^Partly/);
+    expect(ask('was Thurrock CCG still around in 2021?').text).toMatch(/^Yes — NHS Thurrock CCG \(07G\) was open throughout 2021/);
+    expect(ask('was East Surrey CCG open in 2021?').text).toMatch(/^No — NHS East Surrey CCG \(09L\) was not open in 2021/);
+    expect(ask('was East Surrey CCG open in 2020?').text).toMatch(/^Yes — NHS East Surrey CCG \(09L\) was open for part of 2020, not at its end/);
   });
 
   it('gives open and close dates', () => {
