@@ -4,7 +4,6 @@ import type { Citation } from './answer.ts';
 import type { RegisterRow } from '../knowledge/register.ts';
 import type { Source } from './intent.ts';
 
-export const REGISTER_TITLE = 'NHS organisation register (ODS and ONS data)';
 export const REGISTER_PUBLISHER = 'NHS Digital / NHS England / ONS, Open Government Licence v3.0';
 
 /** A citation for a source: a document quote, or a register row as it stands in its CSV. */
