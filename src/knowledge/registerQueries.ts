@@ -122,8 +122,15 @@ export function openOn(orgs: Orgs, o: Organisation, day: string): boolean {
   return !end || day <= end;
 }
 
-/** The row that shows an organisation open on a day, labelled with its dates. */
+const openRows = new WeakMap<Organisation, RegisterRow | undefined>();
+
+/** The row that shows an organisation open on a day, labelled with its dates (made once per organisation: formatting dates is not free). */
 function openRow(o: Organisation): RegisterRow | undefined {
+  if (!openRows.has(o)) openRows.set(o, makeOpenRow(o));
+  return openRows.get(o);
+}
+
+function makeOpenRow(o: Organisation): RegisterRow | undefined {
   const row = recordRow(o);
   if (!row) return undefined;
   const dates = [o.opened ? `open date ${formatDay(o.opened)}` : null, o.closed ? `close date ${formatDay(o.closed)}` : o.opened ? 'no close date' : null].filter(Boolean).join(', ');
@@ -160,8 +167,11 @@ export function openOfKind(orgs: Orgs, kind: SetKind, day: string): Member[] {
     const row = openRow(o);
     if (row) out.push({ org: o, row });
   }
-  return out.sort((a, b) => a.org.name.localeCompare(b.org.name));
+  return out.sort(byName);
 }
+
+/** Alphabetical by name; a plain comparison, as localeCompare costs a list of 200 a few milliseconds. */
+const byName = (a: Member, b: Member) => (a.org.name < b.org.name ? -1 : a.org.name > b.org.name ? 1 : 0);
 
 /** A CCG's STP or ICB on a day: from the STP list in force (the 2016 footprints, 2019, 2020), else its register parent. */
 export function parentOn(orgs: Orgs, o: Organisation, day: string): { code: string; name: string; row: RegisterRow } | null {
@@ -244,7 +254,7 @@ export function everInArea(orgs: Orgs, kind: Exclude<SetKind, 'stp' | 'region'>,
     const hit = inArea(orgs, m, area, lastDay(o) ?? o.opened) ?? inArea(orgs, m, area, o.opened);
     if (hit) out.push({ org: o, row: hit.row ?? row });
   }
-  return out.sort((a, b) => (a.org.opened ?? '').localeCompare(b.org.opened ?? '') || a.org.name.localeCompare(b.org.name));
+  return out.sort((a, b) => (a.org.opened ?? '').localeCompare(b.org.opened ?? '') || byName(a, b));
 }
 
 /** What happened to organisations in a period. */
