@@ -21,6 +21,8 @@ export interface Judgement {
   entities: boolean;
   /** The answer gives the kind of thing asked for. */
   typed: boolean;
+  /** The first statement gives it (a "when" answered by a line opening with its date). */
+  leads: boolean;
   /** For a yes/no question: the intent's verdict, or one read off an answer that fully speaks to the question. */
   verdict?: boolean;
 }
@@ -42,6 +44,7 @@ function inferVerdict(result: IntentResult, passage: boolean, full: boolean): bo
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
+const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
 /** The words an answer says, in its statements and in the quotes it rests on. */
@@ -88,6 +91,8 @@ function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: 
       return DATE.test(text);
     case 'count':
       return NUMBER.test(text);
+    case 'duration':
+      return DURATION.test(text);
     case 'person':
       // A passage may name people nobody curated; a structured answer names the people the knowledge holds.
       return k.people.some((p) => text.includes(p.name)) || (passage && /\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b/.test(text));
@@ -129,18 +134,28 @@ function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<st
 export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, rank: number, ownWords: Set<string>, ignorable: Set<string>, passage = false): Judgement {
   const said = answerWords(result);
   const text = result.statements.map((s) => s.text).join('\n');
-  // A yes/no question's verb is what it asks ("have the directions been publicised?").
-  const asked = q.answerType === 'yes-no' ? [...q.topics, ...q.predicates] : q.topics;
-  const topics = asked.filter((t) => !ownWords.has(t) && !ignorable.has(t));
-  // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
+  // Nouns must be spoken to; content verbs ("what do they hope to achieve?") cost at most a third when missed, except in
+  // a yes/no question, where the verb is what is asked ("have the directions been publicised?").
   const stated = answerWords({ statements: result.statements.map((s) => ({ text: s.text, sources: [] })) });
-  const coverage = topics.length === 0 ? 1 : topics.reduce((n, t) => n + (stated.has(t) ? 1 : said.has(t) ? 0.5 : 0), 0) / topics.length;
+  // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
+  const share = (terms: string[][]) => {
+    const own = terms.filter((forms) => !forms.some((t) => ownWords.has(t) || ignorable.has(t)));
+    const score = (forms: string[]) => (forms.some((t) => stated.has(t)) ? 1 : forms.some((t) => said.has(t)) ? 0.5 : 0);
+    return own.length === 0 ? 1 : own.reduce((n, forms) => n + score(forms), 0) / own.length;
+  };
+  const verbs = share(q.predicates);
+  const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
-  const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
-  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;
+  const inAnswer = namesEntities(q, said, phrases);
+  const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
+  // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, inAnswer && coverage >= 0.99) : undefined;
   const typed = givesType(q, k, result, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
+  // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.
+  const first = result.statements[0]?.text ?? '';
+  const leads = q.answerType === 'date' ? DATE.test(first.slice(0, 40)) : q.answerType === 'count' ? NUMBER.test(first.slice(0, 40)) : true;
   // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
-  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55);
-  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, ...(verdict !== undefined ? { verdict } : {}) };
+  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55) * (leads ? 1 : 0.9);
+  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, leads, ...(verdict !== undefined ? { verdict } : {}) };
 }
