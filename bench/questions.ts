@@ -7,7 +7,7 @@ import { INTERVENTIONS, OUT_OF_SCOPE, PERFORMANCE_MEASURES, ROLES, WORKSTREAMS }
 import { mulberry32, type Rng } from './prng.ts';
 
 /** The kinds of question in the mix (latency is also reported per kind). */
-export type QuestionKind = 'org' | 'intervention-type' | 'person' | 'definition' | 'figure' | 'when' | 'passage' | 'typo' | 'out-of-scope';
+export type QuestionKind = 'org' | 'intervention-type' | 'person' | 'definition' | 'figure' | 'when' | 'register' | 'passage' | 'typo' | 'out-of-scope';
 
 /** One benchmark question and its kind. */
 export interface BenchQuestion {
@@ -65,6 +65,18 @@ const MAKERS: Record<Exclude<QuestionKind, 'typo'>, { weight: number; make: Make
     () => 'When will the public consultation on the Essex hospital plans happen?',
     (r, c) => `When did ${short(r.pick(c.ccgs).name)} merge?`,
     (r, c) => `When was ${r.pick(c.people).name} appointed?`,
+  ] },
+  // Questions over the whole register: counts, lists and changes by place and time, chains, codes.
+  register: { weight: 10, make: [
+    (r) => `How many CCGs were there in April ${r.int(2013, 2022)}?`,
+    (r) => `Which CCGs merged in April ${r.pick([2015, 2017, 2018, 2019, 2020, 2021])}?`,
+    (r) => `Which CCGs were in the ${r.pick(['North West', 'Midlands', 'South East', 'South West', 'East of England', 'North East and Yorkshire'])} in ${r.int(2016, 2021)}?`,
+    (r, c) => `What replaced ${short(r.pick(c.ccgs).name)}?`,
+    (r, c) => `Was ${short(r.pick(c.ccgs).name)} still open in ${r.int(2014, 2022)}?`,
+    (r, c) => `What is the ODS code for ${r.pick(c.trusts).name}?`,
+    () => 'Which London CCGs merged in April 2020?',
+    () => 'How many trusts are in London?',
+    () => 'Which organisation is E54000027?',
   ] },
   passage: { weight: 20, make: [
     (r, c) => `What did ${short(r.pick(c.ccgs).name)} say about ${r.pick(WORKSTREAMS)}?`,

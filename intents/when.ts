@@ -3,6 +3,7 @@ import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { DatedEvent, Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
 import type { DateValue } from '../src/knowledge/dates.ts';
 import { changesInWindow } from '../src/digest/window.ts';
+import type { DigestEntry } from '../src/digest/types.ts';
 import { registerLines } from '../src/engine/describe.ts';
 import { asks, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
@@ -28,19 +29,27 @@ export const intent: Intent = {
       const area = orgsIn(q).find((o) => o.inRegister);
       // Interventions and events first, then what happened to CCGs, then the rest of the register (hubs, trusts).
       const weight = (kind: string, code?: string) => (!REGISTER_KINDS.has(kind) ? 0 : k.organisations.get(code ?? '')?.type === 'ccg' ? 1 : 2);
-      const entries = changesInWindow(k, { from: window.start, to: window.end, filter: area?.code ?? null })
-        .map((e, i) => ({ e, i }))
-        .sort((a, b) => weight(a.e.kind, a.e.organisations[0]) - weight(b.e.kind, b.e.organisations[0]) || a.i - b.i)
-        .map(({ e }) => e);
-      if (!entries.length) return { statements: [{ text: `I hold nothing dated in ${window.label}${area ? ` for ${area.name}` : ''}.`, sources: [] }], fit: 0.6 };
-      const shown = entries.slice(0, MAX_ENTRIES);
-      return {
-        statements: [
-          { text: `${entries.length} dated entr${entries.length === 1 ? 'y' : 'ies'} in ${window.label}${area ? ` for ${area.name}` : ''}${entries.length > shown.length ? ` (the first ${shown.length})` : ''}:`, sources: [] },
-          ...shown.map((e) => ({ text: `• ${e.date?.label ?? window.label}: ${e.summary}`, sources: e.citations.slice(0, 2) })),
-        ],
-        fit: 1,
-      };
+      const all = changesInWindow(k, { from: window.start, to: window.end, filter: area?.code ?? null });
+      // Dated to the day (register changes, most facts) or within the window first; entries dated only to a wider
+      // period ("2016", "later in 2017") under their own heading, so April's list shows April.
+      const within = (e: DigestEntry) => !!e.date && (e.date.precision === 'day' || (e.date.start >= window.start && e.date.end <= window.end));
+      const precise = (e: DigestEntry) => (e.date?.precision === 'day' ? 0 : 1);
+      const order = (xs: DigestEntry[]) => xs.map((e, i) => ({ e, i })).sort((a, b) => precise(a.e) - precise(b.e) || weight(a.e.kind, a.e.organisations[0]) - weight(b.e.kind, b.e.organisations[0]) || a.i - b.i).map(({ e }) => e);
+      const dated = order(all.filter(within));
+      const rough = order(all.filter((e) => !within(e)));
+      if (!all.length) return { statements: [{ text: `I hold nothing dated in ${window.label}${area ? ` for ${area.name}` : ''}.`, sources: [] }], fit: 0.6 };
+      // One citation an entry keeps both lists within the answer's ten.
+      const roughShown = rough.slice(0, Math.max(2, MAX_ENTRIES - dated.length));
+      const shown = dated.slice(0, MAX_ENTRIES - Math.min(roughShown.length, 2));
+      const statements: DraftStatement[] = [
+        { text: `${dated.length} dated entr${dated.length === 1 ? 'y' : 'ies'} in ${window.label}${area ? ` for ${area.name}` : ''}${dated.length > shown.length ? ` (the first ${shown.length})` : ''}${dated.length ? ':' : '.'}`, sources: [] },
+        ...shown.map((e) => ({ text: `• ${e.date?.label ?? window.label}: ${REGISTER_KINDS.has(e.kind) ? e.summary : clip(e.summary)}`, sources: e.citations.slice(0, 1) })),
+      ];
+      if (roughShown.length) {
+        statements.push({ text: `Dated only roughly, to a period that overlaps ${window.label} (${rough.length}${rough.length > roughShown.length ? `, the first ${roughShown.length}` : ''}):`, sources: [] });
+        statements.push(...roughShown.map((e) => ({ text: `• ${e.date?.label ?? '?'}: ${clip(e.summary)}`, sources: e.citations.slice(0, 1) })));
+      }
+      return { statements, fit: 1 };
     }
     const programme = mostSpecific(programmesIn(q));
     const org = orgsIn(q)[0];
@@ -68,6 +77,9 @@ export const intent: Intent = {
     return { statements: [{ text: `${item.date.label}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };
   },
 };
+
+/** A fact's long summary cut at a word near 150 characters, so a window's list has room for both headings (the quote stays whole). */
+const clip = (text: string, max = 150) => (text.length <= max ? text : `${text.slice(0, text.lastIndexOf(' ', max))}…`);
 
 const fromEvent = (e: DatedEvent): Dated => ({ date: e.dateValue, text: e.summary, source: e.source });
 /** An intervention dated when it was decided, or (`due`) when it was to be done. */

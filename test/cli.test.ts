@@ -35,6 +35,15 @@ describe('the command-line contract', () => {
     expect(JSON.parse(none.stdout)).toMatchObject({ found: false, suggestions: expect.any(Array) });
   });
 
+  it('prints one organisation card per line of standard input, as JSON lines', () => {
+    const run = cli(['org', '--json'], '07G\nessex\nWessex Downs\n');
+    const cards = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(cards).toHaveLength(3);
+    expect(cards[0]).toMatchObject({ found: true, organisation: { code: '07G' } });
+    expect(cards[1]).toMatchObject({ found: false, candidates: expect.arrayContaining([expect.objectContaining({ code: 'QH8' })]) });
+    expect(cards[2]).toMatchObject({ found: false, query: 'Wessex Downs' });
+  });
+
   it('validates the knowledge, and fails with a readable message on a broken folder', () => {
     expect(cli(['validate']).stdout).toContain('is valid');
     const bad = cli(['validate', '--knowledge', '/nonexistent/seeds']);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PassThrough, Readable } from 'node:stream';
 import { runConsoleChat } from '../src/console.ts';
 import { bundledEngine } from './helpers/knowledge.ts';
+import { ccgsOpenOn } from './helpers/registerCsv.ts';
 
 describe('the console chat', () => {
   it('answers questions and shows organisation cards until quit', async () => {
@@ -14,6 +15,16 @@ describe('the console chat', () => {
     expect(printed).toContain('Sources:');
     expect(printed).toMatch(/NHS Thurrock CCG \(07G\)\n  type {9}ccg/);
     expect(printed).not.toContain('never read');
+  });
+
+  it('answers questions over the whole register', async () => {
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (d) => (printed += d));
+    await runConsoleChat(await bundledEngine(), Readable.from(['how many CCGs were there in April 2020?\n', 'which ICB took over from Wirral CCG?\n', 'quit\n']), out);
+    expect(printed).toContain(`${ccgsOpenOn('2020-04-01').length} CCGs were open on 1 April 2020 (NHS organisation register).`);
+    expect(printed).toContain('NHS Cheshire and Merseyside Integrated Care Board (QYG)');
+    expect(printed).toMatch(/NHS organisation register \(eccg\.csv, line \d+\)/);
   });
 
   it('reads each line as following up the one before', async () => {

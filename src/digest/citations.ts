@@ -23,10 +23,13 @@ export function sourceCitation(knowledge: Knowledge, ref: SourceRef): Citation {
   return { document: doc.id, title: doc.title, publisher: doc.publisher, published: doc.publishedLabel, url: doc.url, quote: ref.quote };
 }
 
-/** A register row as a Citation: document "register:<file>", the raw CSV line as the quote. */
+/**
+ * A register row as a Citation: document "register:<file>", the raw CSV line as the quote, and a title a
+ * person can check: what the row shows (when known) and "NHS organisation register (file, line n)".
+ */
 export function registerCitation(row: RegisterRow): Citation {
   const file = basename(row.file);
-  return { document: `register:${file}`, title: `${REGISTER_TITLES[file] ?? file}, line ${row.line}`, publisher: 'NHS Digital / ONS', quote: row.raw };
+  return { document: `register:${file}`, title: `${row.about ?? REGISTER_TITLES[file] ?? file} — NHS organisation register (${file}, line ${row.line})`, publisher: 'NHS Digital / ONS', quote: row.raw };
 }
 
 /** Citations without repeats (same document and quote), in first-seen order. */

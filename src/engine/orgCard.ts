@@ -5,6 +5,8 @@ export interface OrgRef {
   code: string;
   name: string;
   type: string;
+  /** On candidates of an ambiguous name: when it was open ("1 April 2013 to 31 March 2020"), to tell them apart. */
+  dates?: string;
 }
 
 export interface DatedOrgRef extends OrgRef {

@@ -2,6 +2,8 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { REGIONS, successorChain, type Organisation } from '../knowledge/register.ts';
 import type { Indexes } from '../search/indexes.ts';
+import { formatDay } from '../knowledge/dates.ts';
+import { ICB_START, lastDay } from '../knowledge/registerQueries.ts';
 import type { Citation } from './answer.ts';
 import { toCitation } from './citations.ts';
 import { interventionsFor, statusStatements } from './describe.ts';
@@ -21,13 +23,21 @@ export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard 
   if (!query.trim()) return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
   const hit = ix.organisations.lookup(query);
   if (hit.kind === 'ambiguous') {
-    return { found: false, query, status: `"${query}" could be ${hit.candidates.length} organisations: say which.`, ...empty, candidates: hit.candidates.slice(0, 8).map((o) => ref(k, o.code)) };
+    return { found: false, query, status: `"${query}" could be ${hit.candidates.length} organisations: say which.`, ...empty, candidates: hit.candidates.slice(0, 8).map((o) => ({ ...ref(k, o.code), ...datesOf(o) })) };
   }
   if (hit.kind === 'none') {
     const names = hit.suggestions.map((o) => o.name);
     return { found: false, query, status: `No organisation matches "${query}".${names.length ? ` Closest: ${names.join('; ')}.` : ''}`, ...empty, suggestions: hit.suggestions.map((o) => ref(k, o.code)) };
   }
   return cardFor(k, hit.org, query);
+}
+
+/** When a candidate was open, as the register gives it; ICBs from July 2022, when they took over from CCGs. */
+function datesOf(o: Organisation): { dates?: string } {
+  if (o.type === 'icb') return { dates: `since ${formatDay(ICB_START)}` };
+  if (!o.opened) return {};
+  const end = lastDay(o);
+  return { dates: end ? `${formatDay(o.opened)} to ${formatDay(end)}` : `since ${formatDay(o.opened)}` };
 }
 
 /** The card of a known organisation. */

@@ -18,12 +18,21 @@ export interface RegisterRow {
   file: string;
   line: number;
   raw: string;
+  /** What the row shows, for a person checking it: "NHS Brent CCG (07P), open date 1 April 2013". */
+  about?: string;
 }
 
 export interface ParentLink {
   code: string;
   /** The parent's name in that period ("Mid and South Essex STP" in 2019). */
   name: string;
+  period: string;
+  row: RegisterRow;
+}
+
+/** An ONS code an organisation carries in one of the lookups (E54… for STPs, footprints and ICBs; E38… for CCGs). */
+export interface OnsCode {
+  code: string;
   period: string;
   row: RegisterRow;
 }
@@ -54,6 +63,8 @@ export interface Organisation {
   members: string[];
   rows: RegisterRow[];
   inRegister: boolean;
+  /** ONS codes from the lookups, when it has any. */
+  ons?: OnsCode[];
 }
 
 export const REGISTER_FILES = {
@@ -150,6 +161,11 @@ export function loadRegister(dir: string): Map<string, Organisation> {
 
   // STPs of 2019, then the ONS lookup of April 2020, then ICBs of 2024 (same ODS codes).
   const onsToOds = new Map<string, string>();
+  const addOns = (org: Organisation, code: string, period: string, at: RegisterRow) => {
+    if (!code) return;
+    org.ons ??= [];
+    if (!org.ons.some((o) => o.code === code && o.period === period)) org.ons.push({ code, period, row: at });
+  };
   for (const r of parseCsvWithHeader(read(REGISTER_FILES.stps2019))) {
     const { ods_stp_code: code, ons_stp_code: ons, stp_name: name, ccg_code: ccg } = r.row;
     onsToOds.set(ons, code);
@@ -158,6 +174,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     addName(stp, name);
     if (!stp.members.includes(ccg)) stp.members.push(ccg);
     stp.rows.push(row(`register/${REGISTER_FILES.stps2019}`, r));
+    addOns(stp, ons, 'April 2019', row(`register/${REGISTER_FILES.stps2019}`, r));
     const member = orgs.get(ccg);
     if (member) member.parents.push({ code, name: displayName(name), period: 'April 2019', row: row(`register/${REGISTER_FILES.stps2019}`, r) });
   }
@@ -167,8 +184,10 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     const stp = get(code, () => ({ name: displayName(stpName), type: 'stp', region: r.row.NHSER20CDH || null }));
     addName(stp, stpName);
     if (!stp.members.includes(ccg)) stp.members.push(ccg);
+    addOns(stp, ons, 'April 2020', row(`register/${REGISTER_FILES.lookup2020}`, r));
     const member = orgs.get(ccg);
     if (member) {
+      addOns(member, r.row.CCG20CD, 'April 2020', row(`register/${REGISTER_FILES.lookup2020}`, r));
       addName(member, ccgName, true);
       member.parents.push({ code, name: displayName(stpName), period: 'April 2020', row: row(`register/${REGISTER_FILES.lookup2020}`, r) });
       member.rows.push(row(`register/${REGISTER_FILES.lookup2020}`, r));
@@ -182,6 +201,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     icb.name = displayName(name);
     addName(icb, name, true);
     icb.rows.push(row(`register/${REGISTER_FILES.icbs}`, r));
+    addOns(icb, ons, 'December 2024', row(`register/${REGISTER_FILES.icbs}`, r));
   }
 
   // The 2016 footprints carry only ONS codes: they join the STP of the same ONS code where there is one.
@@ -192,6 +212,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     const footprint = get(code, () => ({ name: `${displayName(name)} STP footprint`, type: 'stp-footprint', region: regionCode }));
     addName(footprint, name);
     footprint.rows.push(row(`register/${REGISTER_FILES.footprints2016}`, r));
+    addOns(footprint, ons, '2016 footprint', row(`register/${REGISTER_FILES.footprints2016}`, r));
     if (!footprint.members.includes(ccg)) footprint.members.push(ccg);
     const member = orgs.get(ccg);
     if (member) {

@@ -151,7 +151,7 @@ function notFoundBlocks(card: OrgCard): KnownBlock[] {
   const choices = card.candidates?.length ? card.candidates : (card.suggestions ?? []);
   const heading = card.candidates?.length ? '*Several organisations match. Pick one:*' : '*Closest names:*';
   if (choices.length === 0) return sections(status);
-  const list = choices.map((c) => `• ${refText(c)}, ${escapeSlack(c.type)}`).join('\n');
+  const list = choices.map((c) => `• ${refText(c)}, ${escapeSlack(c.type)}${c.dates ? `, ${escapeSlack(c.dates)}` : ''}`).join('\n');
   const buttons = choiceButtons(
     choices.map((c) => ({ label: `${c.name} (${c.code})`, ref: { k: 'org', q: c.code } as QuestionRef })),
     ACTIONS.showOrg,

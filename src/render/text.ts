@@ -17,7 +17,7 @@ export function answerToText(a: Answer): string {
 export function orgCardToText(card: OrgCard): string {
   if (!card.found || !card.organisation) {
     const list = card.candidates ?? card.suggestions ?? [];
-    return [card.status, ...list.map((o) => `  ${o.code}  ${o.name} (${o.type})`)].join('\n');
+    return [card.status, ...list.map((o) => `  ${o.code}  ${o.name} (${o.type}${o.dates ? `, ${o.dates}` : ''})`)].join('\n');
   }
   const o = card.organisation;
   const refs = (xs: { code: string; name: string; date?: string }[]) => xs.map((x) => `${x.name} (${x.code})${x.date ? ` ${x.date}` : ''}`).join('; ') || '—';

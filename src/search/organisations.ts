@@ -48,8 +48,12 @@ export class OrganisationIndex {
   /** The words of every name, to correct typos (including swapped letters) before fuzzy search. */
   private readonly nameWords = new Vocabulary();
 
+  /** ONS codes (E54… STPs, footprints and ICBs; E38… CCGs) to the organisation carrying them. */
+  private readonly byOns = new Map<string, Organisation>();
+
   constructor(private readonly orgs: Map<string, Organisation>) {
     let id = 0;
+    for (const org of orgs.values()) for (const o of org.ons ?? []) if (!this.byOns.has(o.code)) this.byOns.set(o.code, org);
     const docs: { id: number; code: string; key: string }[] = [];
     for (const org of orgs.values()) {
       const keys = new Set<string>();
@@ -76,12 +80,16 @@ export class OrganisationIndex {
   /** Looks up a name or code as typed after `/commissioning org`. */
   lookup(query: string): OrgLookup {
     const q = query.trim();
-    const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q);
+    const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q) ?? this.byOns.get(q.toUpperCase());
     if (code) return { kind: 'found', org: code };
     const key = nameKey(q).split(' ').map((w) => this.nameWords.correct(w) ?? w).join(' ');
     if (!key) return { kind: 'none', suggestions: [] };
     const exact = this.byKey.get(key);
     if (exact) return this.decide(exact, normalise(q));
+    // A short name ("essex", "surrey"): every body whose name has those words, the ones people mean first.
+    const byWords = this.withWords(key.split(' '));
+    if (byWords.length === 1) return { kind: 'found', org: byWords[0] };
+    if (byWords.length > 1) return this.decide(byWords, normalise(q), true);
     const hits = this.fuzzy.search(key, { combineWith: 'AND' });
     const queryWords = key.split(' ');
     if (hits.length) {
@@ -94,10 +102,30 @@ export class OrganisationIndex {
     return { kind: 'none', suggestions: unique(loose.map((h) => this.orgs.get(h.code)!)).slice(0, 5) };
   }
 
-  private decide(orgs: Organisation[], query: string): OrgLookup {
-    const ranked = rankByHint(orgs, query);
-    if (ranked.length === 1 || TYPE_ORDER.indexOf(ranked[0].type) < TYPE_ORDER.indexOf(ranked[1].type)) return { kind: 'found', org: ranked[0] };
+  /**
+   * One organisation when the name picks it: a single match, a type word that only one match has ("Surrey
+   * Heartlands ICB"), or (for a whole name) a kind people mean before the others ("Southend": the CCG, not the
+   * hospital). Otherwise the candidates, the ones people mean first.
+   */
+  private decide(orgs: Organisation[], query: string, partial = false): OrgLookup {
+    const ranked = rankByHint(orgs, query, partial);
+    if (ranked.length === 1) return { kind: 'found', org: ranked[0] };
+    const hinted = hintedTypes(query);
+    const ofHintedType = ranked.filter((o) => hinted.includes(o.type));
+    if (ofHintedType.length === 1) return { kind: 'found', org: ofHintedType[0] };
+    if (!partial && TYPE_ORDER.indexOf(ranked[0].type) < TYPE_ORDER.indexOf(ranked[1].type)) return { kind: 'found', org: ranked[0] };
     return { kind: 'ambiguous', candidates: ranked };
+  }
+
+  /** Organisations with every one of these words in one of their names (whole words). */
+  private withWords(queryWords: string[]): Organisation[] {
+    if (!queryWords.length || queryWords.some((w) => w.length < 3)) return [];
+    const found: Organisation[] = [];
+    for (const [key, orgs] of this.byKey) {
+      const keyWords = key.split(' ');
+      if (queryWords.every((w) => keyWords.includes(w))) for (const o of orgs) if (!found.includes(o)) found.push(o);
+    }
+    return found;
   }
 
   /** Organisation mentions in a question's words (longest first, not overlapping). */
@@ -129,14 +157,19 @@ export class OrganisationIndex {
 
   /** An ODS code typed as a word: one with a digit ("07g", "y61"), or written in capitals ("RAJ"). */
   private byCode(word: string, raw: string): Organisation[] | undefined {
-    const org = this.orgs.get(word.toUpperCase());
+    const org = this.orgs.get(word.toUpperCase()) ?? this.byOns.get(word.toUpperCase());
     if (!org?.inRegister) return undefined;
     return /\d/.test(word) || new RegExp(`\\b${word.toUpperCase()}\\b`).test(raw) ? [org] : undefined;
   }
 
-  /** Every ODS code, lower case (codes are words the knowledge knows). */
+  /** Every ODS and ONS code, lower case (codes are words the knowledge knows). */
   codes(): string[] {
-    return [...this.orgs.values()].filter((o) => o.inRegister).map((o) => o.code.toLowerCase());
+    return [...[...this.orgs.values()].filter((o) => o.inRegister).map((o) => o.code), ...this.byOns.keys()].map((c) => c.toLowerCase());
+  }
+
+  /** Every organisation indexed (the register's and those the documents name). */
+  all(): Organisation[] {
+    return [...this.orgs.values()];
   }
 
   /** Every key a name is indexed under (for the vocabulary). */
@@ -145,15 +178,27 @@ export class OrganisationIndex {
   }
 }
 
-function rankByHint(orgs: Organisation[], query: string): Organisation[] {
-  const prefer: OrganisationType[] = /\b(trust|hospital|hospitals|ft)\b/.test(query)
+/** The kinds of body a query's words ask for ("trust", "ICB", "CCG"). */
+function hintedTypes(query: string): OrganisationType[] {
+  return /\b(trust|hospital|hospitals|ft)\b/.test(query)
     ? ['trust']
     : /\b(stp|icb|ics|footprint|integrated care|partnership)\b/.test(query)
       ? ['icb', 'stp', 'stp-footprint']
       : /\bccgs?\b/.test(query)
         ? ['ccg']
         : [];
-  const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + TYPE_ORDER.indexOf(o.type) + (o.inRegister ? 0 : 0.5);
+}
+
+/** For a short name, the bodies people mean first: ICBs, then CCGs, STPs and trusts, then the rest; the closest names first. */
+const MEANT_ORDER: OrganisationType[] = ['icb', 'ccg', 'stp', 'stp-footprint', 'region', 'trust', 'provider', 'national-body', 'regulator', 'local-authority', 'healthwatch', 'commissioning-hub', 'sub-icb-reporting-entity', 'think-tank', 'publisher', 'other'];
+
+function rankByHint(orgs: Organisation[], query: string, partial = false): Organisation[] {
+  const prefer = hintedTypes(query);
+  const order = partial ? MEANT_ORDER : TYPE_ORDER;
+  const queryWords = nameKey(query).split(' ');
+  // The closest of its names that holds the words: "Surrey Heartlands" is nearer "surrey" than "Sussex and East Surrey".
+  const closeness = (o: Organisation) => Math.min(60, ...o.names.map(nameKey).filter((k) => queryWords.every((w) => k.split(' ').includes(w))).map((k) => k.length)) / 100;
+  const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + order.indexOf(o.type) + (o.inRegister ? 0 : 0.5) + (partial ? closeness(o) : 0);
   return unique(orgs).sort((a, b) => score(a) - score(b));
 }
 

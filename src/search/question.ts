@@ -9,6 +9,8 @@ import type { OrgMention } from './organisations.ts';
 import type { PhraseMatch } from './phrases.ts';
 import { STOP_WORDS, stem, words as toWords } from './text.ts';
 import { findDates, type DateMention } from './dates.ts';
+import { readAreas, readOrgTypes, type AreaMention } from './areas.ts';
+import type { SetKind } from '../knowledge/registerQueries.ts';
 import { oneEditApart } from './edits.ts';
 import { isEnglish, readTokens, TOPIC_POS, type Token } from './reading.ts';
 import { answerTypeOf, type AnswerType } from './answerType.ts';
@@ -45,6 +47,10 @@ export interface ParsedQuestion {
   lexical: boolean[];
   /** The question asks what a source or a person said ("what did the letter say?"): a passage answers it, not a fact. */
   quoting: boolean;
+  /** Kinds of body asked for as a set ("how many CCGs…", "which trusts…"); see areas.ts. */
+  orgTypes: SetKind[];
+  /** Areas a set is narrowed to: STPs/ICBs, regions, register place names ("the Surrey CCGs"). */
+  areas: AreaMention[];
   /** The kind of answer wanted: yes/no, a count, a date, a person, a list… */
   answerType: AnswerType;
   /** A greeting, thanks or goodbye rather than a question. */
@@ -108,8 +114,10 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // A glossary term ("CCG") does not name a body: "Wessex Downs CCG" is still an unknown name.
   const named = words.map((_, i) => allOrgs.some((m) => m.from <= i && i < m.to) || names.some((n) => n.from <= i && i < n.to && n.items[0].kind !== 'term'));
   const unknownName = unknownNameIn(words, tokens, named, lexical, raw, ix);
+  const orgTypes = readOrgTypes(words, orgs);
+  const areas = readAreas(words, orgs, ix.organisations);
   return {
-    raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting,
+    raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting, orgTypes, areas,
     answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s')), chat, advice, unknownName, followUp,
   };
 }

@@ -31,7 +31,10 @@ describe('window digests', () => {
         { code: '11T', name: 'NHS North Somerset CCG' }, { code: '12A', name: 'NHS South Gloucestershire CCG' },
       ],
       summary: expect.stringContaining('merged into NHS Bristol, North Somerset and South Gloucestershire CCG (15C)'),
-      citations: [1346, 1347, 1348].map((line, i) => ({ document: 'register:ods_successors.csv', title: `ODS successor organisations, line ${line}`, publisher: 'NHS Digital / ONS', quote: `${['11H', '11T', '12A'][i]},15C,2018-04-01` })),
+      citations: [1346, 1347, 1348].map((line, i) => ({
+        document: 'register:ods_successors.csv', publisher: 'NHS Digital / ONS', quote: `${['11H', '11T', '12A'][i]},15C,2018-04-01`,
+        title: `${['NHS Bristol CCG (11H)', 'NHS North Somerset CCG (11T)', 'NHS South Gloucestershire CCG (12A)'][i]} succeeded by NHS Bristol, North Somerset and South Gloucestershire CCG (15C) from 1 April 2018 — NHS organisation register (ods_successors.csv, line ${line})`,
+      })),
     });
     const due = out.entries.find((e: { kind: string }) => e.kind === 'plan-due');
     expect(due).toMatchObject({ date: '2017-18', dateLabel: '2017-18', precision: 'financial-year' });

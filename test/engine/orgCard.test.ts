@@ -19,6 +19,13 @@ describe('organisation cards', () => {
     expect(card.citations.length).toBeGreaterThan(0);
   });
 
+  it('offers the candidates of an ambiguous name with code, type and the dates each was open', () => {
+    const card = engine.org('essex');
+    expect(card.found).toBe(false);
+    expect(card.candidates![0]).toMatchObject({ code: 'QH8', type: 'icb', dates: 'since 1 July 2022' });
+    expect(card.candidates!.find((c) => c.code === '06Q')).toMatchObject({ type: 'ccg', dates: '1 April 2013 to 30 June 2022' });
+  });
+
   it('gives North Somerset’s closure, successor and financial special measures', () => {
     const card = engine.org('NHS North Somerset CCG');
     expect(card.organisation).toMatchObject({ closed: '2018-03-31', successors: [{ code: '15C', date: '2018-04-01' }] });

@@ -56,3 +56,27 @@ describe('matching names forgivingly', () => {
     if (r.kind === 'none') expect(r.suggestions.length).toBeGreaterThan(0);
   });
 });
+
+describe('names pick the organisation people mean', () => {
+  it('picks one body when a type word says which', () => {
+    expect(found('Surrey Heartlands ICB')).toBe('QXU');
+    expect(found('Surrey Heartlands CCG')).toBe('92A');
+  });
+
+  it('ranks a short name’s ICBs and CCGs before trusts and Healthwatch', () => {
+    const r = index.lookup('essex');
+    expect(r.kind).toBe('ambiguous');
+    if (r.kind !== 'ambiguous') return;
+    const types = r.candidates.map((o) => o.type);
+    expect(types[0]).toBe('icb');
+    expect(types.indexOf('ccg')).toBeLessThan(types.indexOf('trust'));
+    const healthwatch = r.candidates.findIndex((o) => o.code === 'healthwatch-essex');
+    expect(healthwatch === -1 || healthwatch > types.lastIndexOf('ccg')).toBe(true);
+    expect(r.candidates[0].code).toBe('QH8');
+  });
+
+  it('finds a body by its ONS code', () => {
+    expect(found('E54000008')).toBe('QYG');
+    expect(found('E38000185')).toBe('07G');
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Questions over the whole register, answered by the real engine on the bundled seeds. Every expected
+ * count, member list and chain is worked out here from the CSVs (test/helpers/registerCsv.ts), not by
+ * the code under test.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/engine/answer.ts';
+import type { Engine } from '../../src/engine/engine.ts';
+import { bundledEngine } from '../helpers/knowledge.ts';
+import { ccgRows, ccgsOpenOn, eccg, fileLines, finalOf, footprints, icbs, lookup2020, stps2019, successors, trusts, trustsOpenOn } from '../helpers/registerCsv.ts';
+
+let engine: Engine;
+const answers: Answer[] = [];
+const ask = (q: string) => {
+  const a = engine.ask(q);
+  answers.push(a);
+  return a;
+};
+beforeAll(async () => {
+  engine = await bundledEngine();
+});
+
+const nameOf = (code: string) => engine.knowledge.organisations.get(code)!.name;
+
+describe('counting organisations on a date', () => {
+  it.each([
+    ['how many CCGs were there in April 2020?', '2020-04-01', '1 April 2020'],
+    ['How many CCGs were open on 1 April 2016?', '2016-04-01', '1 April 2016'],
+    ['how many clinical commissioning groups were there in 2019?', '2019-04-01', '1 April 2019'],
+    ['how many CCGs were there when they started?', '2013-04-01', '1 April 2013'],
+    ['how many CCGs were there in April 2021?', '2021-04-01', '1 April 2021'],
+    ['how many CCGs were there on 30 June 2022?', '2022-06-30', '30 June 2022'],
+  ])('%s', (question, day, label) => {
+    const expected = ccgsOpenOn(day).length;
+    const a = ask(question);
+    expect(a).toMatchObject({ answered: true, intent: 'register-count' });
+    expect(a.text).toContain(`${expected} CCGs were open on ${label} (NHS organisation register).`);
+    expect(a.text).toContain('Counted: CCGs whose open date is on or before the day');
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
+  it('says there are no CCGs now, and why', () => {
+    const a = ask('how many CCGs are there now?');
+    expect(a.text).toMatch(/^No CCGs are open now/);
+    expect(a.text).toContain('1 July 2022');
+  });
+
+  it('counts STPs from the list in force, ICBs, trusts and regions', () => {
+    expect(ask('how many STPs were there in 2017?').text).toContain(`${new Set(footprints.map((f) => f.ons_stp_code)).size} STP footprints were open on 1 April 2017`);
+    expect(ask('how many STPs were there in 2019?').text).toContain(`${new Set(stps2019.map((s) => s.ods_stp_code)).size} STPs were open on 1 April 2019`);
+    expect(ask('how many ICBs are there?').text).toContain(`${icbs.length} ICBs are open now`);
+    expect(ask('how many trusts are in London?').text).toContain(`${trustsOpenOn(engine.knowledge.asOf, 'Y56').length} NHS trusts are open in the trust list of 2019 in NHS England London (Y56)`);
+    expect(ask('how many NHS England regions were there in 2017?').text).toContain(`${new Set(footprints.map((f) => f.region)).size} NHS England regions were open on 1 April 2017`);
+    expect(ask('how many NHS England regions were there in April 2020?').text).toContain(`${new Set(lookup2020.map((r) => r.NHSER20CDH)).size} NHS England regions were open on 1 April 2020`);
+  });
+
+  it('leaves counts of interventions to the curated figures', () => {
+    expect(ask('how many CCGs had legal directions in 2016-17?').intent).toBe('figures');
+    const fsm = ask('how many CCGs are in the financial special measures regime?');
+    expect(fsm.intent).toBe('figures');
+    expect(fsm.text).toMatch(/nine \(9\)/i);
+  });
+});
+
+describe('every region', () => {
+  const regions = [...new Map(lookup2020.map((r) => [r.NHSER20CDH, r.NHSER20NM])).entries()];
+  it.each(regions)('counts and lists the CCGs of %s (%s) in April 2020', (code, name) => {
+    const expected = lookup2020.filter((r) => r.NHSER20CDH === code).map((r) => r.CCG20CDH);
+    const count = ask(`how many CCGs were in the ${name} region in April 2020?`);
+    expect(count.text).toContain(`${expected.length} CCGs were open on 1 April 2020 in NHS England ${name} (${code})`);
+    const list = ask(`which CCGs were in the ${name} region in April 2020?`);
+    expect(list.intent).toBe('register-list');
+    for (const c of expected.slice(0, 8)) expect(list.text).toContain(`(${c})`);
+  });
+});
+
+describe('members of STPs and ICBs at a date', () => {
+  it.each([['QYG', 'Cheshire and Merseyside'], ['QH8', 'Mid and South Essex'], ['QE1', 'Lancashire and South Cumbria'], ['QXU', 'Surrey Heartlands']])('%s %s in April 2019 and April 2020', (code, name) => {
+    for (const [year, rows] of [['2019', stps2019.filter((r) => r.ods_stp_code === code).map((r) => r.ccg_code)], ['2020', lookup2020.filter((r) => r.STP20CDH === code).map((r) => r.CCG20CDH)]] as const) {
+      const a = ask(`how many CCGs were in the ${name} STP in April ${year}?`);
+      expect(a.text, a.text).toContain(`${rows.length} CCG${rows.length === 1 ? ' was' : 's were'} open on 1 April ${year} in`);
+      const list = ask(`which CCGs were in the ${name} STP in April ${year}?`);
+      for (const c of rows) expect(list.text).toContain(`(${c})`);
+    }
+  });
+});
+
+describe('places named in the register', () => {
+  it('reads "Surrey" as the CCGs named for it and those of the STP named for it, not Sussex', () => {
+    const a = ask('which Surrey CCGs merged?');
+    expect(a.intent).toBe('register-changes');
+    const into92A = successors.filter((s) => s.to === '92A').map((s) => s.from);
+    for (const c of into92A) expect(a.text).toContain(`(${c})`);
+    expect(a.text).toContain('NHS Surrey Heartlands CCG (92A)');
+    expect(a.text).not.toContain('Brighton');
+  });
+
+  it('lists the trusts of a city by name', () => {
+    const leeds = trusts.filter((t) => /\bLEEDS\b/.test(t.name)).map((t) => t.code);
+    const a = ask('which trusts are in Leeds?');
+    expect(a.text).toContain(`${leeds.length} NHS trusts`);
+    for (const c of leeds) expect(a.text).toContain(`(${c})`);
+  });
+
+  it('explains that trusts are filed under the regions before 2019', () => {
+    const a = ask('how many trusts are in the North West?');
+    expect(a.text).toMatch(/^No NHS trusts/);
+    expect(a.text).toContain('regions before April 2019');
+  });
+});
+
+describe('what changed in a period', () => {
+  it('lists the London CCG mergers of April 2020', () => {
+    const london = new Set(eccg.filter((r) => r.region === 'Y56').map((r) => r.code));
+    const rows = successors.filter((s) => s.legal_start === '2020-04-01' && london.has(s.from));
+    const into = new Set(rows.map((r) => r.to));
+    const a = ask('which London CCGs merged in April 2020?');
+    expect(a.intent).toBe('register-changes');
+    expect(a.text).toContain(`${rows.length} CCGs in NHS England London (Y56) merged into ${into.size} new CCGs in April 2020`);
+    for (const to of into) expect(a.text).toContain(`merged into ${nameOf(to)} (${to})`);
+  });
+
+  it('counts the CCGs that closed in a year', () => {
+    const closed = ccgRows.filter((r) => r.close.startsWith('2018'));
+    expect(ask('which CCGs closed in 2018?').text).toContain(`${closed.length} CCGs closed in 2018`);
+  });
+
+  it('counts the CCGs that opened in a financial year', () => {
+    const opened = ccgRows.filter((r) => r.open >= '20200401' && r.open <= '20210331');
+    expect(ask('which CCGs opened in 2020-21?').text).toContain(`${opened.length} CCGs opened in 2020-21`);
+  });
+
+  it('leaves "what changed in April 2018?" to the dated entries, register changes first', () => {
+    const a = ask('what changed in April 2018?');
+    expect(a.intent).toBe('when');
+    expect(a.text.split('\n')[1]).toMatch(/^• 1 April 2018: .* merged into/);
+  });
+
+  it('puts roughly dated document events under their own heading', () => {
+    const a = ask('what happened in March 2017?');
+    const lines = a.text.split('\n');
+    const heading = lines.findIndex((l) => l.startsWith('Dated only roughly'));
+    expect(heading).toBeGreaterThan(1);
+    expect(lines.slice(1, heading).every((l) => l.startsWith('• 31 March 2017') || l.startsWith('• '))).toBe(true);
+    expect(lines.slice(heading + 1).some((l) => l.includes('later in 2017'))).toBe(true);
+  });
+});
+
+describe('one organisation over time', () => {
+  it('says whether a CCG was open in a year', () => {
+    expect(ask('was Thurrock CCG still around in 2021?').text).toMatch(/^Yes — NHS Thurrock CCG \(07G\) was open throughout 2021/);
+    expect(ask('was East Surrey CCG open in 2021?').text).toMatch(/^No — NHS East Surrey CCG \(09L\) was not open in 2021/);
+    expect(ask('was East Surrey CCG open in 2020?').text).toMatch(/^Yes — NHS East Surrey CCG \(09L\) was open for part of 2020, not at its end/);
+  });
+
+  it('gives open and close dates', () => {
+    const row = ccgRows.find((r) => r.code === '09L')!;
+    const a = ask('when did East Surrey CCG close?');
+    expect(a.intent).toBe('organisation-dates');
+    expect(row.close).toBe('20200331');
+    expect(a.text).toContain('closed on 31 March 2020');
+  });
+
+  it.each(['09L', '12F', '11T', '02V', '07G'])('follows %s to its final successor', (code) => {
+    const final = finalOf(code);
+    const a = ask(`what replaced ${nameOf(code)}?`);
+    expect(a.intent).toBe('successors');
+    expect(a.text).toContain(`Final successor: ${nameOf(final)} (${final})`);
+  });
+
+  it('answers which ICB took over from a CCG, through the July 2022 handover', () => {
+    const a = ask('which ICB took over from Wirral CCG?');
+    expect(a.text).toContain('On 1 July 2022 NHS Wirral CCG (12F) handed over to NHS Cheshire and Merseyside Integrated Care Board (QYG)');
+  });
+
+  it('says what a CCG was formed from', () => {
+    const from = successors.filter((s) => s.to === '15F').map((s) => s.from);
+    const a = ask('what was Leeds CCG formed from?');
+    for (const c of from) expect(a.text).toContain(`(${c})`);
+    expect(a.text).toContain('merged into NHS Leeds CCG (15F)');
+  });
+});
+
+describe('codes both ways', () => {
+  it('gives a trust’s ODS code', () => {
+    const code = trusts.find((t) => t.name === 'LEEDS TEACHING HOSPITALS NHS TRUST')!.code;
+    expect(ask("what's the ODS code for Leeds Teaching Hospitals?").text).toContain(`is ${code}`);
+  });
+
+  it.each(footprints.filter((_, i) => i % 40 === 0).map((f) => [f.ons_stp_code, f.footprint_name]))('names the 2016 footprint %s', (ons, name) => {
+    const a = ask(`which organisation is ${ons}?`);
+    expect(a.intent).toBe('organisation-codes');
+    const stp = stps2019.find((s) => s.ons_stp_code === ons);
+    // A footprint whose ONS code carried on into the 2019 STPs is that STP (and now ICB); the rest stand alone.
+    expect(a.text).toContain(stp ? `${ons} is the ONS code of` : `${ons} is the ONS code of ${name.replace(/\s+/g, ' ')}`);
+  });
+
+  it('gives an ICB’s ODS and ONS codes', () => {
+    const icb = icbs.find((r) => r.ICB24CDH === 'QYG')!;
+    const a = ask('what is the ONS code for Cheshire and Merseyside ICB?');
+    expect(a.text).toContain('is QYG');
+    expect(a.text).toContain(icb.ICB24CD);
+  });
+
+  it('offers each body’s code, type and dates when a name fits several', () => {
+    const a = ask('what is the ODS code for essex?');
+    expect(a.text.split('\n')[1]).toBe('• NHS Mid and South Essex Integrated Care Board: QH8 (integrated care board (ICB), since 1 July 2022) [1]');
+    expect(a.text).toContain('NHS Mid Essex CCG: 06Q (clinical commissioning group (CCG), opened 1 April 2013)');
+  });
+
+  it('names the organisation behind an ODS code', () => {
+    expect(ask('whose code is RAJ?').text).toContain('RAJ is the ODS code of Southend University Hospital NHS Foundation Trust');
+  });
+});
+
+describe('register citations a person can check', () => {
+  it('name the organisation, the field and the file and line, and quote that line exactly', () => {
+    expect(answers.length).toBeGreaterThan(40);
+    let checked = 0;
+    for (const a of answers) {
+      expect(a.text.length).toBeLessThanOrEqual(1500);
+      expect(a.citations.length).toBeLessThanOrEqual(10);
+      for (const c of a.citations.filter((x) => x.document.startsWith('register:'))) {
+        const m = /NHS organisation register \(([\w.]+), line (\d+)\)/.exec(c.title);
+        expect(m, c.title).not.toBeNull();
+        expect(fileLines(m![1])[Number(m![2])]).toBe(c.quote);
+        checked++;
+      }
+      // No raw CSV row in what a person reads.
+      expect(a.text).not.toMatch(/"[0-9A-Z]{3}","NHS /);
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
