@@ -9,7 +9,7 @@ import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
 import { contentTerms, normalise, stem } from '../src/search/text.ts';
 import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
-import { answeringLine, extractAnswer, positionOf, unitDates, unitOf, wantedKind, type PassageUnit } from '../src/search/passageReading.ts';
+import { answeringLine, extractAnswer, neighbours, positionOf, unitDates, unitOf, wantedKind, type PassageUnit } from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 
@@ -110,7 +110,8 @@ function asksForList(q: ParsedQuestion): boolean {
 /** An introducing line ("The board approved:") answers as the list it introduces. */
 function listAfter(k: Knowledge, p: Passage): Passage | undefined {
   if (!p.text.endsWith(':')) return undefined;
-  return k.documents.get(p.document)?.passages.find((x) => x.kind === 'list-item' && x.listStart === p.start);
+  // The list follows its introducing line: a few places on at most (a heading or a blank table cell may come between).
+  return neighbours(k, p, 0, 4).find((x) => x.kind === 'list-item' && x.listStart === p.start);
 }
 
 /** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
@@ -207,14 +208,14 @@ function yearlessMonth(quote: string, d: { start: string; end: string }, publish
 
 const PROVIDERS = new Set(['trust', 'provider']);
 const AREAS = new Set(['ccg', 'icb', 'stp', 'stp-footprint', 'region']);
+/** How far back a heading is looked for. */
+const HEADING_REACH = 400;
 /** How many passages either side count as a passage's surroundings. */
 const AROUND = 6;
 
 /** The text of the passages just around one (three either side), in its document. */
 function aroundText(k: Knowledge, p: Passage): string {
-  const doc = k.documents.get(p.document)!;
-  const at = doc.passages.indexOf(p);
-  return doc.passages.slice(Math.max(0, at - 3), at + 4).map((x) => x.text).join(' ');
+  return neighbours(k, p, 3, 3).map((x) => x.text).join(' ');
 }
 
 /** Organisations named in the passages around one, in its document. */
@@ -230,6 +231,12 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
 /** Organisations named by the heading a passage sits under. */
 function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   if (!p.section) return [];
-  const heading = k.documents.get(p.document)?.passages.find((x) => x.kind === 'heading' && x.start < p.start && x.text.replace(/:$/, '') === p.section);
-  return heading ? linksOf(links, positionOf(k, heading)).organisations : [];
+  // The heading stands before the passage in its document: walk back to it by position.
+  const at = positionOf(k, p);
+  for (let i = at - 1; i >= 0 && i >= at - HEADING_REACH; i--) {
+    const x = k.passages.at(i);
+    if (!x || x.document !== p.document) break;
+    if (x.kind === 'heading' && x.text.replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
+  }
+  return [];
 }

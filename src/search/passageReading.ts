@@ -30,11 +30,39 @@ export function positionOf(k: Knowledge, p: Passage): number {
   return map.get(p.id) ?? -1;
 }
 
+/**
+ * The passages of the same document from `before` places before `p` to `after` places after it, read by position:
+ * a document's passages are held column-wise, and reading all of them to find a neighbour costs a whole document.
+ */
+export function neighbours(k: Knowledge, p: Passage, before: number, after: number): Passage[] {
+  const at = positionOf(k, p);
+  if (at < 0) return [p];
+  const out: Passage[] = [];
+  for (let i = Math.max(0, at - before); i <= Math.min(k.passages.length - 1, at + after); i++) {
+    const x = i === at ? p : k.passages.at(i);
+    if (x?.document === p.document) out.push(x);
+  }
+  return out;
+}
+
+/** The items of the list a passage belongs to (they stand together, around it). */
+function listItems(k: Knowledge, p: Passage): Passage[] {
+  const at = positionOf(k, p);
+  const same = (x: Passage | undefined) => !!x && x.document === p.document && x.kind === 'list-item' && x.listStart === p.listStart;
+  let from = at;
+  while (from > 0 && same(k.passages.at(from - 1))) from--;
+  let to = at;
+  while (to + 1 < k.passages.length && same(k.passages.at(to + 1))) to++;
+  const out: Passage[] = [];
+  for (let i = from; i <= to; i++) out.push(i === at ? p : k.passages.at(i)!);
+  return at < 0 ? [p] : out;
+}
+
 /** The unit a passage answers as. */
 export function unitOf(k: Knowledge, p: Passage): PassageUnit {
   const doc = k.documents.get(p.document);
   if (p.listStart !== undefined && p.listEnd !== undefined && doc) {
-    const items = doc.passages.filter((x) => x.kind === 'list-item' && x.listStart === p.listStart);
+    const items = listItems(k, p);
     const lines = items.map((x) => x.text);
     return { passages: items, quote: doc.text.slice(p.listStart, p.listEnd), display: [...(p.intro ? [p.intro] : []), ...lines.map((l) => `• ${l}`)].join('\n'), lines };
   }
