@@ -15,6 +15,10 @@ node eval/tools/registerFacts.mjs --check >/dev/null || {
   echo "score.sh: a register expectation no longer matches the CSVs; run node eval/tools/registerFacts.mjs --check" >&2
   exit 1
 }
+node eval/tools/checkDocs.mjs >/dev/null || {
+  echo "score.sh: a document expectation stands in none of its documents; run node eval/tools/checkDocs.mjs" >&2
+  exit 1
+}
 for set in dev holdout; do
   out=$(node "$SCORER" "eval/questions/$set.json")
   echo "== $set"

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Reads score.mjs output on stdin and prints the score of each kind of question in QUESTIONS.json
-// (the "kind" field, which the scorer itself ignores).
+// (the "kind" field, which the scorer itself ignores), then of each "style" (typo, chat) where tagged.
 //   node ../shared/eval/score.mjs eval/questions/dev.json | node eval/tools/byKind.mjs eval/questions/dev.json
 import { readFileSync } from 'node:fs';
 
@@ -17,14 +17,19 @@ if (!total) {
   console.error(`no "score:" line in the scorer's output; it said:\n${output.slice(-1000)}`);
   process.exit(1);
 }
-const kinds = new Map();
-for (const q of questions) {
-  const k = kinds.get(q.kind ?? '(no kind)') ?? { n: 0, passed: 0 };
-  k.n++;
-  if (!failed.has(q.id)) k.passed++;
-  kinds.set(q.kind ?? '(no kind)', k);
-}
+const tally = (field) => {
+  const groups = new Map();
+  for (const q of questions) {
+    if (q[field] === undefined) continue;
+    const g = groups.get(q[field]) ?? { n: 0, passed: 0 };
+    g.n++;
+    if (!failed.has(q.id)) g.passed++;
+    groups.set(q[field], g);
+  }
+  for (const [name, { n, passed }] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
+    console.log(`  ${`${field} ${name}`.padEnd(28)} ${String(passed).padStart(3)}/${String(n).padEnd(3)} ${((passed / n) * 100).toFixed(0).padStart(3)}%`);
+  }
+};
 console.log(total);
-for (const [kind, { n, passed }] of [...kinds].sort((a, b) => a[0].localeCompare(b[0]))) {
-  console.log(`  ${kind.padEnd(22)} ${String(passed).padStart(3)}/${String(n).padEnd(3)} ${((passed / n) * 100).toFixed(0).padStart(3)}%`);
-}
+tally('kind');
+tally('style');
