@@ -1,6 +1,7 @@
 #!/bin/sh
 # Scores the bot on the project's own question sets through the command-line contract:
-# dev.json (tuned against) and holdout.json (never tuned against), each with a breakdown by kind.
+# dev.json (tuned against) and holdout.json (never tuned against), each with a breakdown by kind,
+# then the follow-up conversations (once the ask command can read a conversation).
 #   sh eval/score.sh            scores and the breakdown
 #   sh eval/score.sh -v         also every failure, as score.mjs reports it
 # SCORER overrides the path of score.mjs (default ../shared/eval/score.mjs beside the worktree).
@@ -25,3 +26,5 @@ for set in dev holdout; do
   [ "${1:-}" = "-v" ] && printf '%s\n' "$out" | grep ' FAIL '
   printf '%s\n' "$out" | node eval/tools/byKind.mjs "eval/questions/$set.json"
 done
+echo "== followups"
+node eval/tools/scoreFollowups.mjs | { if [ "${1:-}" = "-v" ]; then cat; else grep -v ' FAIL '; fi; }
