@@ -5,8 +5,9 @@
 //   node eval/tools/registerFacts.mjs FACT ARG...     print one fact, e.g. `successors 09L`
 //   node eval/tools/registerFacts.mjs --list          the facts it can derive
 //   node eval/tools/registerFacts.mjs --check [FILE...]
-//       re-derive every question that carries "derive": {"fact", "args"} and check that its "must"
-//       groups still ask for the derived values (default: every JSON file in eval/questions).
+//       re-derive every question that carries "derive": {"fact", "args", "except"?} and check that
+//       its "must" groups still ask for the derived values, leaving out the codes in "except"
+//       (default: every JSON file in eval/questions).
 //
 // The register is read from ../shared/data/ods beside the worktree, or from ODS_DIR.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -138,6 +139,20 @@ const facts = {
     const o = findCcg(nameOrCode);
     const n = successorsCsv.filter((r) => r.to === o.code && byCode.has(r.from)).length;
     return { answer: `${n} CCGs merged into ${ccgName(o.code)}`, expect: [numberForms(n)] };
+  },
+  /** The CCGs formed by merger on a day (e.g. 2018-04-01), each with what merged into it. */
+  'mergers-on'(isoDate) {
+    const rows = successorsCsv.filter((r) => r.legal_start === isoDate && byCode.has(r.from) && ccgs.some((o) => o.code === r.to));
+    const formed = [...new Set(rows.map((r) => r.to))];
+    return {
+      answer: formed.map((c) => `${c} ${ccgName(c)} <- ${rows.filter((r) => r.to === c).map((r) => r.from).join(', ')}`).join('; '),
+      expect: formed.map((c) => orgForms(c)),
+    };
+  },
+  /** April 2020: the CCGs of an NHS England region, by name. */
+  'region-2020-members'(region) {
+    const rows = lookup2020.filter((r) => r.NHSER20NM.toUpperCase() === region.toUpperCase());
+    return { answer: rows.map((r) => `${r.CCG20CDH} ${r.CCG20NM}`).join('; '), expect: rows.map((r) => orgForms(r.CCG20CDH)) };
   },
   opened(nameOrCode) {
     const o = findCcg(nameOrCode);
@@ -342,7 +357,8 @@ function check(files) {
         problems.push(`${file}: ${q.id}: ${e.message}`);
         continue;
       }
-      const wanted = q.derive.only ? derived.expect.filter((_, i) => q.derive.only.includes(i)) : derived.expect;
+      // "except": codes the question itself leaves out ("apart from East Surrey, which …").
+      const wanted = derived.expect.filter((forms) => !(q.derive.except ?? []).includes(forms[0]));
       if (q.answered === false) continue;
       if (wanted.length === 0 && !q.derive.none) problems.push(`${file}: ${q.id}: the register gives nothing to expect (${derived.answer})`);
       for (const forms of wanted) {
