@@ -102,10 +102,19 @@ function verdict(q: ParsedQuestion, k: Knowledge, code: string, types: string[])
   const codes = new Set([code, ...org.members]);
   const all = k.interventions.filter((i) => i.organisations.some((c) => codes.has(c)) && q.dates.every((d) => overlaps(d.value, i.dateValue)));
   const hits = all.filter((i) => types.length === 0 || types.includes(i.type));
-  if (hits.length) return { statements: sortByDate(hits).map((i) => line(k, i)), verdict: true, organisationCode: code, fit: 1 };
+  // A plan that never happened answers "did it happen?" with no.
+  const happened = hits.filter((i) => (i.outcome?.status ?? i.status) !== 'did-not-happen');
+  if (hits.length && !happened.length) {
+    return { statements: [{ text: `It was planned but did not happen, in what I hold:`, sources: [] }, ...sortByDate(hits).map((i) => line(k, i))], verdict: false, organisationCode: code, fit: 1 };
+  }
+  if (hits.length) return { statements: sortByDate(happened).map((i) => line(k, i)), verdict: true, organisationCode: code, fit: 1 };
+  // "Did Vale of York have to get a new AO?": what its interventions required.
+  const required = demandsMet(k, types);
+  const demanded = sortByDate(all).flatMap((i) => i.required.filter(required).map((r) => ({ i, r })));
+  if (demanded.length) return { statements: demanded.map(({ i, r }) => ({ text: `${i.title} (${i.dateValue.label}) required: ${r.text}.`, sources: [r.source] })), verdict: true, organisationCode: code, fit: 1 };
   const asked = types.length ? (STATE[types[0]]?.[0] ?? typeName(types[0])) : 'under any intervention';
   const others = sortByDate(all);
-  const instead = others.length ? `, but it was ${listing([...new Set(others.map((i) => STATE[i.type]?.[1] ?? i.title))])}` : '';
+  const instead = others.length ? `; what I hold on it: ${listing([...new Set(others.map((i) => STATE[i.type]?.[1] ?? i.title.charAt(0).toLowerCase() + i.title.slice(1)))])}` : '';
   const statements: DraftStatement[] = [{ text: `${org.name} is not ${asked} in what I hold${instead}.`, sources: others.slice(0, 2).map((i) => i.source) }];
   return { statements, verdict: false, organisationCode: code, fit: 1 };
 }

@@ -102,9 +102,9 @@ export class Engine {
       const result = safely(() => intent.answer(ctx));
       if (!result) continue;
       if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
-      // Words nobody knows ("pizza place near Basildon") mean a different question, and "what did … say" asks for
-      // the words themselves: only a passage will do.
-      if (!intent.fallback && (q.unknown.length > 0 || q.quoting)) continue;
+      // "What did … say" asks for the words themselves: only a passage will do. (Words nobody knows, as in "pizza
+      // place near Basildon", are topics an answer must speak to: the judgement sees to them.)
+      if (!intent.fallback && q.quoting) continue;
       const rank = intent.fallback ? 1 : score / Math.max(top, 1e-9);
       const judgement = judge(q, this.knowledge, result, rank, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, !!intent.fallback);
       if (!best || judgement.confidence > best.judgement.confidence) best = { intent, result, judgement, index: i };
@@ -114,7 +114,7 @@ export class Engine {
     if (best && best.judgement.confidence >= CONFIDENCE_BAR) {
       const { intent, result, judgement, index } = best;
       const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(index + 1), ranked[index]?.score ?? 0);
-      return compose(this.knowledge, intent.name, judgement.confidence, withVerdict(q, result), suggestions, result.aboutNow ? this.asOfLine() : undefined);
+      return compose(this.knowledge, intent.name, judgement.confidence, withVerdict(q, result, judgement.verdict, !!intent.fallback), suggestions, result.aboutNow ? this.asOfLine() : undefined);
     }
     if (best) return this.notSure(text, ctx, ranked, best.intent.name, best.result, best.judgement.confidence);
     if (q.unknown.length) return this.unanswered(text, 'out-of-scope', outOfScope());

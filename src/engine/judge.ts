@@ -21,6 +21,22 @@ export interface Judgement {
   entities: boolean;
   /** The answer gives the kind of thing asked for. */
   typed: boolean;
+  /** For a yes/no question: the intent's verdict, or one read off an answer that fully speaks to the question. */
+  verdict?: boolean;
+}
+
+const NEGATION = /\b(not|no|never|none|neither|nor|without|yet to|n't|cannot|rejected|refused|denied)\b|n’t\b|n't\b/i;
+
+/**
+ * A verdict for a yes/no question the intent did not judge: a passage naming everything asked and speaking to every
+ * topic says yes, unless it denies it ("have not been publicised").
+ */
+function inferVerdict(result: IntentResult, passage: boolean, full: boolean): boolean | undefined {
+  if (result.verdict !== undefined) return result.verdict;
+  // A structured answer that did not judge only describes: it cannot say yes.
+  if (!full || !passage) return undefined;
+  const quoted = result.statements.flatMap((s) => s.sources.map((src) => ('quote' in src ? src.quote : ''))).join(' ');
+  return !NEGATION.test(quoted);
 }
 
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
@@ -35,6 +51,18 @@ export function answerWords(result: IntentResult): Set<string> {
     for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))]) for (const w of words(t)) (out.add(w), out.add(stem(w)));
   }
   return out;
+}
+
+const typePhraseCache = new WeakMap<Knowledge, Map<string, string[][]>>();
+/** The lexicon's phrases for each kind of intervention, as word lists. */
+function typePhrasesOf(k: Knowledge): Map<string, string[][]> {
+  let m = typePhraseCache.get(k);
+  if (!m) {
+    m = new Map();
+    for (const { says, type } of k.lexicon.interventionTypes) m.set(type, [...(m.get(type) ?? []), words(says)]);
+    typePhraseCache.set(k, m);
+  }
+  return m;
 }
 
 const documentWords = new WeakMap<object, Set<string>>();
@@ -64,7 +92,7 @@ function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: 
       // A passage may name people nobody curated; a structured answer names the people the knowledge holds.
       return k.people.some((p) => text.includes(p.name)) || (passage && /\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b/.test(text));
     case 'yes-no':
-      return result.verdict !== undefined;
+      return true;
     case 'code':
       return CODE.test(text);
     default:
@@ -84,9 +112,12 @@ const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb', 'clinical', 
  * Whether the answer speaks of what the question names: every organisation (one of a list), and one of the
  * people, programmes and terms (an answer about a workstream stands for a question naming its programme too).
  */
-function namesEntities(q: ParsedQuestion, said: Set<string>): boolean {
+function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<string, string[][]>): boolean {
   const named = (m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]) =>
     namings(q, m).some((ws) => ws.length === 0 || ws.some((w) => said.has(w) || said.has(stem(w))));
+  // A kind of intervention asked about is named by one of the lexicon's phrases for it ("special measures").
+  const typesOk = q.interventionTypes.every((t) => (typePhrases.get(t) ?? []).some((p) => p.every((w) => said.has(w) || said.has(stem(w)))));
+  if (!typesOk) return false;
   const orgsOk = q.orgs.length === 0 || (q.answerType === 'list' || q.orgs.length > 3 ? q.orgs.some(named) : q.orgs.every(named));
   return orgsOk && (q.names.length === 0 || q.names.some(named));
 }
@@ -98,12 +129,16 @@ function namesEntities(q: ParsedQuestion, said: Set<string>): boolean {
 export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, rank: number, ownWords: Set<string>, ignorable: Set<string>, passage = false): Judgement {
   const said = answerWords(result);
   const text = result.statements.map((s) => s.text).join('\n');
-  const topics = q.topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
+  // A yes/no question's verb is what it asks ("have the directions been publicised?").
+  const asked = q.answerType === 'yes-no' ? [...q.topics, ...q.predicates] : q.topics;
+  const topics = asked.filter((t) => !ownWords.has(t) && !ignorable.has(t));
   const coverage = topics.length === 0 ? 1 : topics.filter((t) => said.has(t)).length / topics.length;
-  const entities = namesEntities(q, said) || (passage && namesEntities(q, quotedDocumentWords(k, result)));
-  const typed = givesType(q, k, result, text, passage);
+  const phrases = typePhrasesOf(k);
+  const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;
+  const typed = givesType(q, k, result, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
   // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
   const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55);
-  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed };
+  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, ...(verdict !== undefined ? { verdict } : {}) };
 }

@@ -1,4 +1,5 @@
 /** Chat that is not a question (greetings, thanks, goodbyes), and questions that ask for advice or an opinion. */
+import { oneEditApart } from './edits.ts';
 
 export type ChatKind = 'greeting' | 'thanks' | 'goodbye';
 
@@ -11,23 +12,7 @@ const CHAT: Record<string, ChatKind> = {
 const FILLER = new Set(['good', 'there', 'all', 'you', 'very', 'much', 'so', 'a', 'lot', 'again', 'bot', 'commissioning', 'mate', 'team', 'folks', 'everyone', 'ok', 'okay', 'oh', 'and', 'for', 'that', 'the', 'help', 'see', 'ya', 'nice', 'one', 'u', 'that', 's', 'was', 'is', 'it', 'that']);
 
 /** One letter out ("helo", "thnaks"), for chat words of four letters or more. */
-function near(word: string, target: string): boolean {
-  if (target.length < 4 || Math.abs(word.length - target.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < word.length && j < target.length) {
-    if (word[i] === target[j]) (i++, j++);
-    else {
-      if (++edits > 1) return false;
-      if (word[i + 1] === target[j] && word[i] === target[j + 1]) (i += 2, j += 2);
-      else if (word.length > target.length) i++;
-      else if (word.length < target.length) j++;
-      else (i++, j++);
-    }
-  }
-  return edits + (word.length - i) + (target.length - j) <= 1;
-}
+const near = (word: string, target: string) => target.length >= 4 && oneEditApart(word, target);
 
 const kindOf = (w: string): ChatKind | undefined => CHAT[w] ?? Object.entries(CHAT).find(([t]) => near(w, t))?.[1];
 

@@ -13,11 +13,14 @@ export class LexiconIndex {
   private readonly types = new PhraseIndex<string>();
   /** Every word the lexicon reads a phrasing as: such words are never out of scope. */
   readonly meanings = new Set<string>();
+  /** Every word of every phrasing: never corrected as a typo ("bot" is not "but"). */
+  private readonly sayings = new Set<string>();
 
   constructor(lexicon: Lexicon) {
     for (const { says, means } of lexicon.phrases) {
       const meaning = toWords(means);
       this.phrases.add(toWords(says).join(' '), meaning);
+      for (const w of toWords(says)) this.sayings.add(w);
       for (const w of meaning) this.meanings.add(w);
     }
     for (const { says, type } of lexicon.interventionTypes) this.types.add(toWords(says).join(' '), type);
@@ -47,6 +50,11 @@ export class LexiconIndex {
     }
     for (; i < words.length; i++) (out.push(words[i]), lexical.push(false));
     return { words: out, lexical };
+  }
+
+  /** Whether a word belongs to one of the lexicon's phrasings. */
+  knows(word: string): boolean {
+    return this.sayings.has(word);
   }
 
   /** Whether the lexicon lists this phrase (normalised words joined by spaces). */

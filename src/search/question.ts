@@ -9,6 +9,7 @@ import type { OrgMention } from './organisations.ts';
 import type { PhraseMatch } from './phrases.ts';
 import { STOP_WORDS, stem, words as toWords } from './text.ts';
 import { findDates, type DateMention } from './dates.ts';
+import { oneEditApart } from './edits.ts';
 import { isEnglish, readTokens, TOPIC_POS, type Token } from './reading.ts';
 import { answerTypeOf, type AnswerType } from './answerType.ts';
 import { chatKind, isAdvice, type ChatKind } from './chat.ts';
@@ -29,6 +30,8 @@ export interface ParsedQuestion {
   /** What the question is about beyond its names: the nouns, adjectives and numbers no entity covers (stemmed). */
   topics: string[];
   orgs: OrgMention[];
+  /** The question's own verbs beyond its names and the lexicon's phrasings (stemmed): what a yes/no question asks. */
+  predicates: string[];
   /** Organisations the question sets aside ("apart from Croydon, which …"). */
   excluded: OrgMention[];
   names: PhraseMatch<Named>[];
@@ -62,7 +65,7 @@ const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
   const original = toWords(raw.replace(/(^|\s)@[\w.-]+/g, ' '));
-  const corrected = original.map((w) => correct(w, ix, extraWords));
+  const corrected = original.map((w, i) => correct(w, original[i - 1], i, ix, extraWords));
   const chat = chatKind(original);
   const advice = isAdvice(original);
 
@@ -93,19 +96,35 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
   const topics = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)]));
+  const predicates = words.flatMap((w, i) => (!linked[i] && !lexical[i] && !STOP_WORDS.has(w) && tokens[i].pos === 'VERB' ? [stem(w)] : []));
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
   const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
   const followUp = FOLLOW_UP_OPENERS.some((o) => o.every((w, i) => original[i] === w)) || (!hasEntity && original.some((w) => PRONOUNS.has(w)));
   const unknownName = unknownNameIn(words, tokens, linked, lexical, raw, ix);
   return {
-    raw, words, tokens, terms, free, topics, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting,
+    raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting,
     answerType: answerTypeOf(words), chat, advice, unknownName, followUp,
   };
 }
 
-/** A word as the knowledge knows it: kept when known or ordinary English, else the known word one typo away. */
-function correct(w: string, ix: Indexes, extraWords: Set<string>): string {
-  if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w) || isEnglish(w)) return w;
-  return ix.vocabulary.correct(w) ?? w;
+/** Words a question is built from: "waht", "wich", "mnay", "teh" are typos of these. */
+const FUNCTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'the', 'their', 'there', 'they', 'with', 'about', 'from', 'into', 'under', 'still', 'been', 'will', 'would', 'could', 'should', 'tell', 'show', 'list', 'give', 'happened', 'happen'];
+/** Words after which a question word may start a question ("and wich …"). */
+const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay', 'then', 'also']);
+
+/**
+ * A word as the knowledge knows it. Known words stay. A word that is no English is a typo: of a question word, or
+ * of the known word one edit away. An English word is left alone, except a rare one at the start of a question
+ * that is one letter from a question word ("wat", "wich") and a long one one letter from a known word ("succes").
+ */
+function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>): string {
+  if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w) || ix.lexicon.knows(w)) return w;
+  const english = isEnglish(w);
+  if ((!english || (OPENERS.has(prev) && i < 3)) && w.length >= 3) {
+    const near = FUNCTION_WORDS.find((f) => f.length >= 3 && oneEditApart(w, f));
+    if (near) return near;
+  }
+  if (english && w.length < 6) return w;
+  return ix.vocabulary.correct(w, english ? 5 : 4) ?? w;
 }
