@@ -2,6 +2,8 @@
 // Checks the document questions against the documents themselves: each "must" group (other than
 // yes/no) needs an alternative that stands in one of the files named by "cite", and every cited
 // file must exist. Catches a mistyped name or a quote no document holds before it costs a score.
+// Also checks the sets themselves: ids unique across files, every question one line, and no
+// question in two files (a holdout question copied into dev would no longer be held out).
 //   node eval/tools/checkDocs.mjs [FILE...]      (default: every JSON file in eval/questions)
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -28,8 +30,20 @@ const dir = join(root, 'eval', 'questions');
 const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
 let checked = 0;
 const problems = [];
+const seenIds = new Map();
+const seenQuestions = new Map();
 for (const file of files) {
   for (const q of JSON.parse(readFileSync(file, 'utf8'))) {
+    const lines = q.turns ?? [q.q];
+    if (seenIds.has(q.id)) problems.push(`${file}: id ${q.id} is used again (first in ${seenIds.get(q.id)})`);
+    seenIds.set(q.id, file);
+    for (const line of lines) {
+      if (typeof line !== 'string' || line.trim() === '' || /[\r\n]/.test(line)) problems.push(`${file}: ${q.id}: a question must be one non-empty line of text`);
+      const key = norm(line).replace(/[^a-z0-9]+/g, ' ').trim();
+      const other = seenQuestions.get(key);
+      if (!q.turns && other && other !== file) problems.push(`${file}: ${q.id}: the same question is in ${other}`);
+      if (!q.turns) seenQuestions.set(key, file);
+    }
     if (!q.cite) continue;
     checked++;
     for (const doc of q.cite) if (!(doc in seeds)) problems.push(`${file}: ${q.id}: cites "${doc}", which is not in ${seedsDir}`);
@@ -41,5 +55,5 @@ for (const file of files) {
   }
 }
 for (const p of problems) console.log(p);
-console.log(`${checked} document questions checked against their documents, ${problems.length} problems`);
+console.log(`${seenIds.size} questions and chains, ${checked} checked against their documents: ${problems.length} problems`);
 process.exit(problems.length ? 1 : 0);
