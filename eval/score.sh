@@ -1,7 +1,7 @@
 #!/bin/sh
 # Scores the bot on the project's own question sets through the command-line contract:
 # dev.json (tuned against) and holdout.json (never tuned against), each with a breakdown by kind,
-# then the follow-up conversations (once the ask command can read a conversation).
+# then the follow-up conversations (through ask --conversation).
 #   sh eval/score.sh            scores and the breakdown
 #   sh eval/score.sh -v         also every failure, as score.mjs reports it
 # SCORER overrides the path of score.mjs (default ../shared/eval/score.mjs beside the worktree).

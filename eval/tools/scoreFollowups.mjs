@@ -6,8 +6,8 @@
 //
 // COMMAND (default: npm run --silent ask -- --json --conversation) gets one chain's turns on stdin,
 // one a line, must read them as one conversation (a Slack thread: each line may follow up the ones
-// before) and print one JSON answer a line. Until the ask command has such a mode, this says so
-// and exits 2 instead of scoring. `-- npm run --silent ask -- --json` scores each line on its own,
+// before) and print one JSON answer a line. A command that prints fewer lines than there are turns
+// does not read a conversation: this says so and exits 2 instead of scoring. `-- npm run --silent ask -- --json` scores each line on its own,
 // without context: the baseline a conversation mode has to beat.
 import { readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
