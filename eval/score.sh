@@ -1,0 +1,30 @@
+#!/bin/sh
+# Scores the bot on the project's own question sets through the command-line contract:
+# dev.json (tuned against) and holdout.json (never tuned against), each with a breakdown by kind,
+# then the follow-up conversations (through ask --conversation).
+#   sh eval/score.sh            scores and the breakdown
+#   sh eval/score.sh -v         also every failure, as score.mjs reports it
+# SCORER overrides the path of score.mjs (default ../shared/eval/score.mjs beside the worktree).
+set -u
+cd "$(dirname "$0")/.." || exit 2
+SCORER=${SCORER:-../shared/eval/score.mjs}
+if [ ! -f "$SCORER" ]; then
+  echo "score.sh: no scorer at $SCORER; set SCORER to the path of score.mjs" >&2
+  exit 2
+fi
+node eval/tools/registerFacts.mjs --check >/dev/null || {
+  echo "score.sh: a register expectation no longer matches the CSVs; run node eval/tools/registerFacts.mjs --check" >&2
+  exit 1
+}
+node eval/tools/checkDocs.mjs >/dev/null || {
+  echo "score.sh: a document expectation stands in none of its documents; run node eval/tools/checkDocs.mjs" >&2
+  exit 1
+}
+for set in dev holdout; do
+  out=$(node "$SCORER" "eval/questions/$set.json")
+  echo "== $set"
+  [ "${1:-}" = "-v" ] && printf '%s\n' "$out" | grep ' FAIL '
+  printf '%s\n' "$out" | node eval/tools/byKind.mjs "eval/questions/$set.json"
+done
+echo "== followups"
+node eval/tools/scoreFollowups.mjs | { if [ "${1:-}" = "-v" ]; then cat; else grep -v ' FAIL '; fi; }
