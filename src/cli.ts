@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     case 'validate':
       return validate(args.knowledge);
     case 'digest': {
-      const { runDigestCli } = await import('./digest/cli.ts');
+      const { runDigestCli } = await import('./cli/digest.ts');
       return runDigestCli(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
     }
     default:

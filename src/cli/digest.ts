@@ -10,12 +10,12 @@ import { KnowledgeErrors } from '../knowledge/errors.ts';
 import { loadKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
 import { openStore } from '../store/store.ts';
 import { StoreError } from '../store/db.ts';
-import { buildDigest } from './build.ts';
-import { FilterError } from './filter.ts';
-import { createDigestClient, DigestPoster } from './post.ts';
-import { DIGEST_LOCK, newOwnerId, runDueDigests } from './run.ts';
-import { factSnapshot } from './snapshot.ts';
-import { digestJson, digestText } from './text.ts';
+import { buildDigest } from '../digest/build.ts';
+import { FilterError } from '../digest/filter.ts';
+import { createDigestClient, DigestPoster } from '../delivery/post.ts';
+import { DIGEST_LOCK, newOwnerId, runDueDigests } from '../delivery/run.ts';
+import { factSnapshot } from '../digest/snapshot.ts';
+import { digestJson, digestText } from '../render/digestText.ts';
 
 /** Where the CLI writes (process will do: `runDigestCli(argv, process)`), and the environment it reads. */
 export interface DigestCliIo {

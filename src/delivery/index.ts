@@ -1,25 +1,20 @@
 /**
- * Channel digests of commissioning changes. The app wires them with createDigests(); the engine
- * answers "what changed in April 2018?" with changesInWindow(); the CLI is runDigestCli().
+ * Delivering digests: the `/commissioning digest …` commands, the App Home's list of subscriptions,
+ * and the scheduler that posts what is due. main.ts builds them with createDigests() and hands them
+ * to the Slack app; the CLI's `--run-due` calls runDueDigests() directly.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { SubscriptionsProvider } from '../slack/deps.ts';
-import type { SubcommandHandler } from '../slack/subcommands.ts';
+import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { Store } from '../store/store.ts';
-import { parseAdmins } from './commands.ts';
+import { runDigestCommand, type DigestCommandInput, type DigestReply } from './commands.ts';
 import { createDigestClient, DigestPoster } from './post.ts';
 import type { DigestLogger } from './run.ts';
 import { startDigestScheduler, type DigestScheduler } from './scheduler.ts';
-import { digestSubcommand, digestSubscriptionsProvider } from './slack.ts';
+import { digestSubscriptionsProvider } from './subscriptions.ts';
 
-export { changesInWindow, type WindowOptions } from './window.ts';
-export { buildDigest } from './build.ts';
-export { resolveFilter, FilterError, type DigestFilter } from './filter.ts';
-export { runDigestCommand } from './commands.ts';
+export { parseAdmins, runDigestCommand, type DigestCommandInput, type DigestReply } from './commands.ts';
 export { runDueDigests, type RunReport } from './run.ts';
 export { startDigestScheduler, type DigestScheduler } from './scheduler.ts';
-/** The digest model, for renderers and the engine. */
-export type { Digest, DigestEntry, EntryKind } from './types.ts';
 
 /** What the app hands createDigests(). */
 export interface DigestsOptions {
@@ -30,31 +25,31 @@ export interface DigestsOptions {
   botToken?: string;
   /** SLACK_API_URL, when set. */
   slackApiUrl?: string;
-  /** Who may change subscriptions; defaults to DIGEST_ADMINS (empty: anyone in the channel). */
-  admins?: string[];
+  /** Who may change subscriptions (DIGEST_ADMINS); empty lets anyone in the channel. */
+  admins: string[];
   logger?: DigestLogger;
 }
 
-/** The digest hooks the app wires into Slack and starts. */
+/** The digest hooks the app hands to the Slack app and starts. */
 export interface Digests {
-  /** Register as the `digest` subcommand. */
-  subcommand: SubcommandHandler;
-  /** Pass to the Slack app as `subscriptionsProvider`. */
-  subscriptionsProvider: SubscriptionsProvider;
+  /** Runs one `/commissioning digest …` command (the Slack app's `digestCommand`). */
+  command(input: DigestCommandInput): DigestReply;
+  /** The Slack app's `subscriptionsProvider`, for the App Home. */
+  subscriptionsProvider: () => DigestSubscriptionSummary[];
   /** Starts posting on schedule (a first pass at once catches up missed periods). */
   startScheduler(): DigestScheduler;
 }
 
 /** Everything the long-running app needs for digests, over one store and the serving knowledge. */
 export function createDigests(options: DigestsOptions): Digests {
-  const admins = options.admins ?? parseAdmins(process.env.DIGEST_ADMINS);
+  const { store, knowledge, admins } = options;
   return {
-    subcommand: digestSubcommand({ store: options.store, knowledge: options.knowledge, admins }),
-    subscriptionsProvider: digestSubscriptionsProvider(options.store, options.knowledge),
+    command: (input) => runDigestCommand(input, { store, knowledge, admins }),
+    subscriptionsProvider: digestSubscriptionsProvider(store, knowledge),
     startScheduler: () => {
       if (!options.botToken) throw new Error('digests need SLACK_BOT_TOKEN to post: set it, or do not start the digest scheduler');
       const poster = new DigestPoster(createDigestClient(options.botToken, options.slackApiUrl));
-      return startDigestScheduler({ store: options.store, knowledge: options.knowledge, poster, logger: options.logger });
+      return startDigestScheduler({ store, knowledge, poster, logger: options.logger });
     },
   };
 }

@@ -4,7 +4,9 @@
  * Retry-After (a bounded number of times), retries network and 5xx errors briefly, and sorts every
  * other failure into "pause the subscription" (the channel is gone or closed to us) or "give up".
  */
-import { WebClient } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
+
+type WebClient = webApi.WebClient;
 
 /** The message metadata type every digest part carries, so a restart can find what was already posted. */
 export const DIGEST_EVENT_TYPE = 'commissioning_digest';
@@ -29,7 +31,7 @@ export class DigestPostError extends Error {
 
 /** The digest WebClient: SLACK_API_URL honoured, the client's own retries and rate-limit waits off. */
 export function createDigestClient(token: string, slackApiUrl?: string): WebClient {
-  return new WebClient(token, {
+  return new webApi.WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

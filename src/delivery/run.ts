@@ -17,9 +17,9 @@ import type { LedgerRow } from '../store/ledger.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions.ts';
 import { composeDigest } from './compose.ts';
-import { FilterError } from './filter.ts';
+import { FilterError } from '../digest/filter.ts';
 import { DigestPostError, type DigestPoster } from './post.ts';
-import { latestSlot } from './schedule.ts';
+import { latestSlot } from '../digest/schedule.ts';
 
 /** The lock row that lets one process at a time post digests. */
 export const DIGEST_LOCK = 'digest-poster';

@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDigestCli } from '../../src/digest/cli.ts';
+import { runDigestCli } from '../../src/cli/digest.ts';
 import { factSnapshot } from '../../src/digest/snapshot.ts';
 import { openStore } from '../../src/store/store.ts';
-import { startDigestStub, type DigestStub } from './helpers/digestStub.ts';
-import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from './helpers/fixtures.ts';
+import { startDigestStub, type DigestStub } from '../digest/helpers/digestStub.ts';
+import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from '../digest/helpers/fixtures.ts';
 
 /** Runs the CLI, capturing what it writes. */
 async function cli(argv: string[], env: Record<string, string | undefined> = {}) {

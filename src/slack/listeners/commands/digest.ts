@@ -1,21 +1,24 @@
 /**
- * The digest's Slack hooks: the `/commissioning digest …` subcommand handler, and the provider the
- * App Home calls to list channel subscriptions (paused ones with their reason).
+ * `/commissioning digest …`: hands the words to the digest commands main.ts wired in (the delivery
+ * module's), then replies through response_url. With no digest commands wired in it says so.
  */
-import type { Knowledge } from '../knowledge/knowledge.ts';
-import { note } from '../render/blockLimits.ts';
-import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
-import type { SubscriptionsProvider } from '../slack/deps.ts';
-import type { SubcommandHandler } from '../slack/subcommands.ts';
-import type { Store } from '../store/store.ts';
-import { runDigestCommand, type DigestCommandDeps } from './commands.ts';
-import { filterForCode } from './filter.ts';
-import { describeSchedule } from './schedule.ts';
+import { note } from '../../../render/blockLimits.ts';
+import { renderNotice } from '../../../render/blocks.ts';
+import type { DigestCommandRunner } from '../../deps.ts';
+import { respondEphemeral } from '../../reply.ts';
+import type { SubcommandHandler } from '../../subcommands.ts';
 
-/** The handler to register as `registerSubcommand('digest', digestSubcommand(deps))`. */
-export function digestSubcommand(deps: DigestCommandDeps): SubcommandHandler {
-  return async ({ args, command, respond }) => {
-    const reply = runDigestCommand({ args, user: command.user_id, channel: command.channel_id }, deps);
+/** The word after /commissioning that reaches this listener. */
+export const DIGEST_SUBCOMMAND = 'digest';
+
+/** The handler createSlackApp registers as the `digest` subcommand. */
+export function digestSubcommand(run: DigestCommandRunner | undefined): SubcommandHandler {
+  return async ({ args, command, respond, logger }) => {
+    if (!run) {
+      await respondEphemeral(respond, logger, [renderNotice('Digest subscriptions are not set up yet in this workspace.')]);
+      return;
+    }
+    const reply = await run({ args, user: command.user_id, channel: command.channel_id });
     await respond({ response_type: reply.visibility, text: reply.text, blocks: reply.blocks, replace_original: false });
     // A response_url takes five messages; a preview longer than that points to the CLI for the rest.
     const more = reply.more ?? [];
@@ -25,22 +28,4 @@ export function digestSubcommand(deps: DigestCommandDeps): SubcommandHandler {
       await respond({ response_type: 'ephemeral', text: m.text, blocks, replace_original: false });
     }
   };
-}
-
-/** Lists subscriptions for the App Home: channel, schedule, filter and, when paused, why. */
-export function digestSubscriptionsProvider(store: Store, knowledge: () => Knowledge): SubscriptionsProvider {
-  return () => store.subscriptions.list().map((s): DigestSubscriptionSummary => ({
-    channel: s.channel,
-    schedule: describeSchedule(s),
-    ...(s.filter ? { filter: filterLabel(knowledge, s.filter) } : {}),
-    ...(s.status === 'paused' ? { paused: s.pausedReason ?? 'paused' } : {}),
-  }));
-}
-
-function filterLabel(knowledge: () => Knowledge, code: string): string {
-  try {
-    return filterForCode(knowledge(), code).label;
-  } catch {
-    return code;
-  }
 }
