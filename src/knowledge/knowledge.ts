@@ -2,17 +2,17 @@
  * Knowledge: an immutable snapshot of seeds/ (documents, register, facts), validated as a whole.
  * Its id is a hash of the content, so indexes built from it can be cached and never go stale.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type Passage, type SourceDocument } from './documents.ts';
-import { loadRegister, REGISTER_FILES, type Organisation, type OrganisationType } from './register.ts';
-import { checkDate, checkQuote, readFactFiles } from './facts.ts';
+import { loadRegister, REGISTER_FILES, type Organisation } from './register.ts';
+import { checkDate, checkQuote, readFactFiles, type FactFileRead, type FactFiles } from './facts.ts';
 import type { DateValue } from './dates.ts';
 import type {
-  EventFact, FigureFact, GlossaryFact, InterventionFact, OrganisationFact, PersonFact, ProgrammeFact, RoleFact, SourceRef,
+  EventFact, FactFile, FigureFact, GlossaryFact, InterventionFact, OrganisationFact, PersonFact, ProgrammeFact, RoleFact, SourceRef,
 } from './schemas.ts';
 
 export interface Role extends RoleFact { dateValue?: DateValue }
@@ -52,14 +52,45 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const errors: KnowledgeError[] = [];
   const hash = createHash('sha256');
 
+  // 1. Read the three sources, hashing every file as it stands.
+  const documents = readDocuments(join(root, 'documents'), hash, errors);
+  const organisations = readRegister(join(root, 'register'), hash, errors);
+  const facts = readFacts(join(root, 'facts'), hash, errors);
+
+  // 2. Check the facts against the documents and against each other.
+  checkQuotes(facts, documents, errors);
+  checkUniqueIds(facts, errors);
+  const organisationFacts = addDocumentOrganisations(facts['organisations.yml'].value, organisations);
+  const checkRef = referenceChecker(organisations, facts, errors);
+  checkProgrammes(facts['programmes.yml'], checkRef);
+
+  // 3. Resolve each fact's dates (and check its references) into the shapes the engine reads.
+  const people = resolvePeople(facts['people.yml'], checkRef, errors);
+  const interventions = resolveInterventions(facts['interventions.yml'], checkRef, errors);
+  const events = resolveEvents(facts['events.yml'], checkRef, errors);
+  const figures = resolveFigures(facts['figures.yml'], checkRef, errors);
+  if (errors.length) throw new KnowledgeErrors(errors);
+
+  return {
+    id: hash.digest('hex').slice(0, 16), dir: root, asOf: latestDate(documents, organisations), documents,
+    passages: [...documents.values()].flatMap((d) => d.passages), organisations, organisationFacts,
+    people, interventions, programmes: facts['programmes.yml'].value, events, figures, glossary: facts['glossary.yml'].value,
+  };
+}
+
+/** Checks that a referenced organisation, programme or person exists, recording an error that says what to use. */
+type CheckRef = (kind: 'organisation' | 'programme' | 'person', id: string | undefined, file: string, where: string) => void;
+
+/** Every document in documents/, by id (a duplicate id or bad front matter is an error). */
+function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[]): Map<string, SourceDocument> {
   const documents = new Map<string, SourceDocument>();
-  const docDir = join(root, 'documents');
   for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => !f.startsWith('.')).sort() : []) {
     const raw = readFileSync(join(docDir, file), 'utf8');
     hash.update(file).update(raw);
     try {
       const doc = parseDocument(`documents/${file}`, raw);
-      if (documents.has(doc.id)) errors.push(new KnowledgeError(`documents/${file}`, 'front matter, field id', `duplicate document id "${doc.id}" (also in ${documents.get(doc.id)!.file})`, 'give each document its own id'));
+      const other = documents.get(doc.id);
+      if (other) errors.push(new KnowledgeError(`documents/${file}`, 'front matter, field id', `duplicate document id "${doc.id}" (also in ${other.file})`, 'give each document its own id'));
       else documents.set(doc.id, doc);
     } catch (e) {
       if (e instanceof KnowledgeError) errors.push(e);
@@ -67,25 +98,35 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
     }
   }
   if (documents.size === 0) errors.push(new KnowledgeError('documents/', '', 'no documents found', 'add at least one document (see README, "Adding a document")'));
+  return documents;
+}
 
-  let organisations = new Map<string, Organisation>();
+/** The register's organisations by ODS code (empty, with the error recorded, when a file is missing or broken). */
+function readRegister(registerDir: string, hash: Hash, errors: KnowledgeError[]): Map<string, Organisation> {
   try {
     for (const f of Object.values(REGISTER_FILES)) {
-      const p = join(root, 'register', f);
+      const p = join(registerDir, f);
       if (existsSync(p)) hash.update(f).update(readFileSync(p));
     }
-    organisations = loadRegister(join(root, 'register'));
+    return loadRegister(registerDir);
   } catch (e) {
-    if (e instanceof KnowledgeError) errors.push(e);
-    else throw e;
+    if (e instanceof KnowledgeError) {
+      errors.push(e);
+      return new Map();
+    }
+    throw e;
   }
+}
 
-  const factsDir = join(root, 'facts');
+/** Every facts file, schema-checked. */
+function readFacts(factsDir: string, hash: Hash, errors: KnowledgeError[]): FactFiles {
   for (const f of existsSync(factsDir) ? readdirSync(factsDir).sort() : []) if (/\.ya?ml$/.test(f)) hash.update(f).update(readFileSync(join(factsDir, f)));
-  const facts = readFactFiles(factsDir, errors);
+  return readFactFiles(factsDir, errors);
+}
 
-  // Every quote, wherever it sits in an entry, must stand in its document.
-  for (const [file, { value, locate }] of Object.entries(facts)) {
+/** Every quote, wherever it sits in an entry, must stand verbatim in its document. */
+function checkQuotes(facts: FactFiles, documents: Map<string, SourceDocument>, errors: KnowledgeError[]): void {
+  for (const [file, { value, locate }] of factFileEntries(facts)) {
     value.forEach((entry, i) => {
       visitSources(entry, [i], (ref, path) => {
         const err = checkQuote(ref, documents, `facts/${file}`, `${locate(path)}, entry ${i + 1} (id ${entry.id}), field ${path.slice(1).join('.')}`);
@@ -93,34 +134,49 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
       });
     });
   }
+}
 
-  // Duplicate ids, within each file.
-  for (const [file, { value, locate }] of Object.entries(facts)) {
+/** Ids are unique within each file (they are how digests tell a changed fact from a new one). */
+function checkUniqueIds(facts: FactFiles, errors: KnowledgeError[]): void {
+  for (const [file, { value, locate }] of factFileEntries(facts)) {
     const seen = new Map<string, number>();
     value.forEach((entry, i) => {
-      if (seen.has(entry.id)) errors.push(new KnowledgeError(`facts/${file}`, `${locate([i, 'id'])}, entry ${i + 1}`, `duplicate id "${entry.id}" (first used by entry ${seen.get(entry.id)! + 1})`, 'give each entry its own id; ids must stay stable once published'));
+      const first = seen.get(entry.id);
+      if (first !== undefined) errors.push(new KnowledgeError(`facts/${file}`, `${locate([i, 'id'])}, entry ${i + 1}`, `duplicate id "${entry.id}" (first used by entry ${first + 1})`, 'give each entry its own id; ids must stay stable once published'));
       else seen.set(entry.id, i);
     });
   }
+}
 
-  // Organisations named only in the documents join the register's.
+/** The facts files as [name, entries] pairs, every entry carrying at least an id. */
+function factFileEntries(facts: FactFiles): [string, FactFileRead<{ id: string }>][] {
+  const byFile: Record<FactFile, FactFileRead<{ id: string }>> = facts;
+  return Object.entries(byFile);
+}
+
+/** Curated organisations: aliases join the register's names, and organisations named only in the documents join the register. */
+function addDocumentOrganisations(orgFacts: OrganisationFact[], organisations: Map<string, Organisation>): Map<string, OrganisationFact> {
   const organisationFacts = new Map<string, OrganisationFact>();
-  for (const org of facts['organisations.yml'].value as OrganisationFact[]) {
+  for (const org of orgFacts) {
     organisationFacts.set(org.id, org);
     const known = organisations.get(org.id);
     if (known) {
       for (const a of org.aliases) if (!known.names.includes(a)) known.names.push(a);
     } else {
       organisations.set(org.id, {
-        code: org.id, name: org.name ?? org.id, names: [org.name ?? org.id, ...org.aliases], type: (org.type ?? 'other') as OrganisationType,
+        code: org.id, name: org.name ?? org.id, names: [org.name ?? org.id, ...org.aliases], type: org.type ?? 'other',
         region: null, parent: null, parents: [], opened: null, closed: null, successors: [], predecessors: [], members: [], rows: [], inRegister: false,
       });
     }
   }
+  return organisationFacts;
+}
 
-  const programmeIds = new Set((facts['programmes.yml'].value as ProgrammeFact[]).map((p) => p.id));
-  const personIds = new Set((facts['people.yml'].value as PersonFact[]).map((p) => p.id));
-  const checkRef = (kind: 'organisation' | 'programme' | 'person', id: string | undefined, file: string, where: string) => {
+/** A CheckRef over the organisations (register and curated), programmes and people. */
+function referenceChecker(organisations: Map<string, Organisation>, facts: FactFiles, errors: KnowledgeError[]): CheckRef {
+  const programmeIds = new Set(facts['programmes.yml'].value.map((p) => p.id));
+  const personIds = new Set(facts['people.yml'].value.map((p) => p.id));
+  return (kind, id, file, where) => {
     if (!id) return;
     const ok = kind === 'organisation' ? organisations.has(id) : kind === 'programme' ? programmeIds.has(id) : personIds.has(id);
     if (!ok) {
@@ -130,21 +186,25 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
       errors.push(new KnowledgeError(`facts/${file}`, where, `unknown ${kind} "${id}"`, fix));
     }
   };
+}
 
-  const people: Person[] = (facts['people.yml'].value as PersonFact[]).map((p, i) => ({
+function resolvePeople(file: FactFileRead<PersonFact>, checkRef: CheckRef, errors: KnowledgeError[]): Person[] {
+  return file.value.map((p, i) => ({
     ...p,
     roles: p.roles.map((r, j) => {
-      const where = `${facts['people.yml'].locate([i, 'roles', j])}, ${p.id} role ${j + 1}`;
+      const where = `${file.locate([i, 'roles', j])}, ${p.id} role ${j + 1}`;
       checkRef('organisation', r.organisation, 'people.yml', where);
       checkRef('programme', r.programme, 'people.yml', where);
       return { ...r, dateValue: r.date ? checkDate(r.date, errors, 'facts/people.yml', `${where}, field date`) : undefined };
     }),
   }));
+}
 
+function resolveInterventions(file: FactFileRead<InterventionFact>, checkRef: CheckRef, errors: KnowledgeError[]): Intervention[] {
   const interventions: Intervention[] = [];
-  (facts['interventions.yml'].value as InterventionFact[]).forEach((f, i) => {
-    const where = `${facts['interventions.yml'].locate([i])}, ${f.id}`;
-    f.organisations.forEach((o) => checkRef('organisation', o, 'interventions.yml', `${where}, field organisations`));
+  file.value.forEach((f, i) => {
+    const where = `${file.locate([i])}, ${f.id}`;
+    for (const o of f.organisations) checkRef('organisation', o, 'interventions.yml', `${where}, field organisations`);
     for (const o of f.outcome?.register ?? []) checkRef('organisation', o, 'interventions.yml', `${where}, field outcome.register`);
     checkRef('programme', f.programme, 'interventions.yml', `${where}, field programme`);
     checkRef('organisation', f.by, 'interventions.yml', `${where}, field by`);
@@ -152,50 +212,56 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
     const dueValue = f.due ? checkDate(f.due, errors, 'facts/interventions.yml', `${where}, field due`) : undefined;
     if (dateValue) interventions.push({ ...f, dateValue, dueValue });
   });
+  return interventions;
+}
 
-  const programmes = facts['programmes.yml'].value as ProgrammeFact[];
-  programmes.forEach((p, i) => {
-    const where = `${facts['programmes.yml'].locate([i])}, ${p.id}`;
+function checkProgrammes(file: FactFileRead<ProgrammeFact>, checkRef: CheckRef): void {
+  file.value.forEach((p, i) => {
+    const where = `${file.locate([i])}, ${p.id}`;
     checkRef('programme', p.parent, 'programmes.yml', `${where}, field parent`);
-    p.members.forEach((m) => checkRef('organisation', m.organisation, 'programmes.yml', `${where}, field members`));
-    p.leads.forEach((l) => checkRef('person', l.person, 'programmes.yml', `${where}, field leads`));
+    for (const m of p.members) checkRef('organisation', m.organisation, 'programmes.yml', `${where}, field members`);
+    for (const l of p.leads) checkRef('person', l.person, 'programmes.yml', `${where}, field leads`);
   });
+}
 
+function resolveEvents(file: FactFileRead<EventFact>, checkRef: CheckRef, errors: KnowledgeError[]): DatedEvent[] {
   const events: DatedEvent[] = [];
-  (facts['events.yml'].value as EventFact[]).forEach((e, i) => {
-    const where = `${facts['events.yml'].locate([i])}, ${e.id}`;
-    e.organisations.forEach((o) => checkRef('organisation', o, 'events.yml', `${where}, field organisations`));
-    e.programmes.forEach((p) => checkRef('programme', p, 'events.yml', `${where}, field programmes`));
-    e.people.forEach((p) => checkRef('person', p, 'events.yml', `${where}, field people`));
+  file.value.forEach((e, i) => {
+    const where = `${file.locate([i])}, ${e.id}`;
+    for (const o of e.organisations) checkRef('organisation', o, 'events.yml', `${where}, field organisations`);
+    for (const p of e.programmes) checkRef('programme', p, 'events.yml', `${where}, field programmes`);
+    for (const p of e.people) checkRef('person', p, 'events.yml', `${where}, field people`);
     const dateValue = checkDate(e.date, errors, 'facts/events.yml', `${where}, field date`);
     if (dateValue) events.push({ ...e, dateValue });
   });
+  return events;
+}
 
-  const figures: Figure[] = (facts['figures.yml'].value as FigureFact[]).map((f, i) => {
-    const where = `${facts['figures.yml'].locate([i])}, ${f.id}`;
-    f.organisations.forEach((o) => checkRef('organisation', o, 'figures.yml', `${where}, field organisations`));
+function resolveFigures(file: FactFileRead<FigureFact>, checkRef: CheckRef, errors: KnowledgeError[]): Figure[] {
+  return file.value.map((f, i) => {
+    const where = `${file.locate([i])}, ${f.id}`;
+    for (const o of f.organisations) checkRef('organisation', o, 'figures.yml', `${where}, field organisations`);
     return { ...f, periodValue: f.period ? checkDate(f.period, errors, 'facts/figures.yml', `${where}, field period`) : undefined };
   });
+}
 
-  if (errors.length) throw new KnowledgeErrors(errors);
-
-  const passages = [...documents.values()].flatMap((d) => d.passages);
+/** The latest date the knowledge speaks to: a register open/close date or a document's date (a month or year read as its end). */
+function latestDate(documents: Map<string, SourceDocument>, organisations: Map<string, Organisation>): string {
   const dates = [...organisations.values()].flatMap((o) => [o.opened, o.closed]).filter((d): d is string => !!d);
   for (const d of documents.values()) dates.push(d.published.length === 4 ? `${d.published}-12-31` : d.published.length === 7 ? `${d.published}-28` : d.published);
-  const asOf = dates.sort().at(-1) ?? new Date().toISOString().slice(0, 10);
-
-  return {
-    id: hash.digest('hex').slice(0, 16), dir: root, asOf, documents, passages, organisations, organisationFacts,
-    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[],
-  };
+  return dates.sort().at(-1) ?? new Date().toISOString().slice(0, 10);
 }
 
 /** Calls `fn` for each {document, quote} inside a fact entry, with its path for error messages. */
 export function visitSources(value: unknown, path: (string | number)[], fn: (ref: SourceRef, path: (string | number)[]) => void): void {
   if (Array.isArray(value)) value.forEach((v, i) => visitSources(v, [...path, i], fn));
   else if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.document === 'string' && typeof o.quote === 'string') fn(o as SourceRef, path);
-    else for (const [k, v] of Object.entries(o)) visitSources(v, [...path, k], fn);
+    if (isSourceRef(value)) fn(value, path);
+    else for (const [k, v] of Object.entries(value)) visitSources(v, [...path, k], fn);
   }
+}
+
+/** True for an object with a document id and a quote, wherever it sits in an entry. */
+function isSourceRef(value: object): value is SourceRef {
+  return 'document' in value && typeof value.document === 'string' && 'quote' in value && typeof value.quote === 'string';
 }
