@@ -75,6 +75,16 @@ describe('loading errors name the file, the place and the fix', () => {
     expect(msg).toContain('register/eccg.csv: the file is missing');
   });
 
+  it('refuses a register row cut short, naming the file and line, rather than dropping it', () => {
+    const msg = failure((c) => c.edit('register/ods_successors.csv', (t) => t.replace('RW834,RX248,2006-04-01', 'RW834,RX248')));
+    expect(msg).toContain('register/ods_successors.csv (line 3): a short row: expected 3 columns, found 2');
+  });
+
+  it('refuses a stray quote in a register file, naming the file and line', () => {
+    const msg = failure((c) => c.edit('register/eccg.csv', (t) => t.replace('"NHS DURHAM DALES, EASINGTON AND SEDGEFIELD CCG"', '"NHS DURHAM DALES" EASINGTON AND SEDGEFIELD CCG"')));
+    expect(msg).toContain('register/eccg.csv (line 2): text after the closing quote of a field');
+  });
+
   it('reports every problem at once', () => {
     const msg = failure((c) => {
       c.edit('facts/interventions.yml', (t) => t.replace(/organisations: \[05Y\]/, 'organisations: [ZZ9]'));
