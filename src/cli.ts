@@ -10,6 +10,7 @@ import { KnowledgeErrors } from './knowledge/errors.ts';
 import { loadEngine, type Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 import { answerToJson } from './render/json.ts';
+import { EXIT_USAGE, readCommandLine, UsageError } from './cli/args.ts';
 
 export interface CliArgs {
   command: string;
@@ -18,29 +19,54 @@ export interface CliArgs {
   rest: string[];
 }
 
-/** Splits argv into the command, --json, --knowledge DIR and the remaining words. */
-export function parseArgs(argv: string[]): CliArgs {
-  const [command = 'help', ...args] = argv;
-  const rest: string[] = [];
-  let json = false;
-  let knowledge = process.env.KNOWLEDGE_DIR || undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--json') json = true;
-    else if (args[i] === '--knowledge') knowledge = args[++i];
-    else if (args[i].startsWith('--knowledge=')) knowledge = args[i].slice('--knowledge='.length);
-    else rest.push(args[i]);
-  }
-  return { command, json, knowledge, rest };
+const USAGE = `usage: npm run <command> -- [options] …
+  ask [--json] [--knowledge DIR] "question"        answer a question (no question: one per line of standard input)
+  org [--json] [--knowledge DIR] "name or code"    show an organisation card (no argument: one per line of standard input)
+  validate [--knowledge DIR]                       check the knowledge folder and report
+  digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due   (npm run digest -- --help for more)
+Options: --json prints one JSON line per answer; --knowledge DIR (or KNOWLEDGE_DIR) reads another seeds folder;
+-h, --help prints this. Put -- before a question that starts with a dash.`;
+
+/** The options of each command that reads its own arguments (digest has its own in cli/digest.ts). */
+const COMMAND_OPTIONS = {
+  ask: { json: { type: 'boolean' }, knowledge: { type: 'string' } },
+  org: { json: { type: 'boolean' }, knowledge: { type: 'string' } },
+  validate: { knowledge: { type: 'string' } },
+} as const;
+
+type Command = keyof typeof COMMAND_OPTIONS;
+const isCommand = (word: string): word is Command => Object.hasOwn(COMMAND_OPTIONS, word);
+
+/** Reads a command's arguments (node:util parseArgs, strict): --json, --knowledge DIR and the words. Throws UsageError. */
+export function parseCliArgs(command: Command, args: string[], env: Record<string, string | undefined> = process.env): CliArgs & { help: boolean } {
+  const { values, positionals } = readCommandLine(args, COMMAND_OPTIONS[command], { positionals: command !== 'validate' });
+  const json = 'json' in values && values.json === true;
+  return { command, json, knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined), rest: positionals, help: values.help === true };
 }
 
-const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
-  ask "question"      answer a question (no question: one per line of standard input)
-  org "name or code"  show an organisation card
-  validate            check the knowledge folder and report
-  digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
-
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const [command = 'help', ...rest] = argv;
+  if (command === 'digest') {
+    const { runDigestCli } = await import('./cli/digest.ts');
+    return runDigestCli(rest, { stdout: process.stdout, stderr: process.stderr });
+  }
+  if (!isCommand(command)) {
+    const help = ['help', '-h', '--help'].includes(command);
+    (help ? console.log : console.error)(help ? USAGE : `unknown command "${command}"\n${USAGE}`);
+    return help ? 0 : EXIT_USAGE;
+  }
+  let args: ReturnType<typeof parseCliArgs>;
+  try {
+    args = parseCliArgs(command, rest);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${command}: ${e.message}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
   switch (args.command) {
     case 'ask':
       return ask(await loadEngine(args.knowledge), args);
@@ -52,14 +78,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate':
       return validate(args.knowledge);
-    case 'digest': {
-      const { runDigestCli } = await import('./cli/digest.ts');
-      return runDigestCli(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
-    }
-    default:
-      console.error(USAGE);
-      return args.command === 'help' ? 0 : 2;
   }
+  return EXIT_USAGE;
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {

@@ -57,6 +57,14 @@ describe('window digests', () => {
     expect(await cli(['--frm', '2018'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--frm"') });
     expect(await cli(['--knowledge', '/nonexistent/seeds', '--from', '2018', '--to', '2018'])).toMatchObject({ code: 1, stderr: expect.stringContaining('the knowledge folder does not exist') });
   });
+
+  it('reads its flags strictly: a flag missing its value, a stray word or --help, each without loading anything', async () => {
+    expect(await cli(['--from', '2018', '--to'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--to needs a value\nusage: npm run digest/) });
+    expect(await cli(['--knowledge', '--from', '2018', '--to', '2018'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--knowledge needs a value') });
+    expect(await cli(['--from', '2018', '--to', '2018', 'QH8'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument "QH8"') });
+    expect(await cli(['--jsno', '--from', '2018', '--to', '2018'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--jsno" (did you mean --json?)') });
+    for (const help of ['-h', '--help']) expect(await cli([help])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: npm run digest -- --from/), stderr: '' });
+  });
 });
 
 describe('--run-due', () => {
