@@ -1,7 +1,8 @@
 /**
  * The layer rules `npm run lint` keeps (dependency-cruiser 17, the last major that runs on Node 20).
  * The answering core (knowledge, search, engine, intents, digest) imports no adapter; renderers
- * import no store, Slack app or delivery; delivery never reaches back into the Slack app; no cycles.
+ * import no store, Slack app or delivery; delivery never reaches back into the Slack app; no cycles;
+ * no package imported that package.json does not declare.
  */
 const CORE = '^(src/(knowledge|search|engine|digest)/|intents/)';
 const ADAPTERS = '^src/(slack|store|cli|delivery|render)(/|\\.ts$)|^src/(cli|main|console)\\.ts$';
@@ -36,6 +37,13 @@ module.exports = {
       severity: 'error',
       from: {},
       to: { circular: true },
+    },
+    {
+      name: 'no-undeclared-dependency',
+      comment: 'A package imported but not in package.json (e.g. @slack/web-api, which comes with Bolt) can vanish in an upgrade: import it through the declared package (Bolt exports webApi and types) or declare it.',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
     },
     {
       name: 'not-to-unresolvable',
