@@ -29,7 +29,7 @@ describe('long answers', () => {
   it('a mention: every part goes in the thread of the question, the first says it continues', async () => {
     await t.event(appMention(`<@${BOT_USER}> tell me everything`, '1700006000.000001'));
     await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const posts = t.stub.callsTo('chat.postMessage').map((c) => c.body);
     expect(posts.length).toBeGreaterThan(1);
     posts.forEach((p) => assertPostedMessage(p));
@@ -43,7 +43,7 @@ describe('long answers', () => {
   it('a DM: the first part at top level, the rest in its thread', async () => {
     await t.event(directMessage('tell me everything', '1700006000.000002'));
     await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const calls = t.stub.callsTo('chat.postMessage');
     expect(calls[0]!.body.thread_ts).toBeUndefined();
     const roots = new Set(calls.slice(1).map((c) => c.body.thread_ts));
@@ -55,7 +55,7 @@ describe('long answers', () => {
   it('a slash command: several private messages, the first saying more follows below', async () => {
     await t.slash('ask tell me a lot', 'long');
     await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'long').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'long').map((r) => r.body);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.length).toBeLessThanOrEqual(5);
@@ -68,7 +68,7 @@ describe('long answers', () => {
   it('a slash reply needing more than five messages says where to read the rest (never a silent cut)', async () => {
     await t.slash('ask tell me everything', 'huge');
     await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'huge').length >= 5);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'huge').map((r) => r.body);
     expect(parts).toHaveLength(5);
     expect(blocksText(parts[4].blocks)).toContain('Ask me in a direct message to read the rest');
@@ -80,7 +80,7 @@ describe('long answers', () => {
     const [quotes] = findButtons(first.body.blocks, 'show_quotes');
     await t.sendInteraction(blockActions(quotes, { ephemeral: true, responseUrl: t.stub.responseUrl('quotes') }));
     await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'quotes').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'quotes').map((r) => r.body);
     parts.forEach((p) => assertPostedMessage(p));
     const text = parts.map((p) => blocksText(p.blocks)).join('\n').replace(/\n>/g, ' ').replace(/\s+/g, ' ');
