@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline';
 import { loadKnowledge } from './knowledge/knowledge.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
+import type { ConversationContext } from './engine/conversation.ts';
 import { loadEngine, type Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 import { answerToJson } from './render/json.ts';
@@ -15,12 +16,16 @@ import { EXIT_USAGE, readCommandLine, UsageError } from './cli/args.ts';
 export interface CliArgs {
   command: string;
   json: boolean;
+  /** ask: the lines of standard input are one conversation (each may follow up the ones before). */
+  conversation: boolean;
   knowledge?: string;
   rest: string[];
 }
 
 const USAGE = `usage: npm run <command> -- [options] …
-  ask [--json] [--knowledge DIR] "question"        answer a question (no question: one per line of standard input)
+  ask [--json] [--conversation] [--knowledge DIR] "question"
+                                                   answer a question (no question: one per line of standard input;
+                                                   --conversation reads those lines as one conversation, for follow-ups)
   org [--json] [--knowledge DIR] "name or code"    show an organisation card (no argument: one per line of standard input)
   validate [--knowledge DIR]                       check the knowledge folder and report
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due   (npm run digest -- --help for more)
@@ -29,7 +34,7 @@ Options: --json prints one JSON line per answer; --knowledge DIR (or KNOWLEDGE_D
 
 /** The options of each command that reads its own arguments (digest has its own in cli/digest.ts). */
 const COMMAND_OPTIONS = {
-  ask: { json: { type: 'boolean' }, knowledge: { type: 'string' } },
+  ask: { json: { type: 'boolean' }, conversation: { type: 'boolean' }, knowledge: { type: 'string' } },
   org: { json: { type: 'boolean' }, knowledge: { type: 'string' } },
   validate: { knowledge: { type: 'string' } },
 } as const;
@@ -41,7 +46,11 @@ const isCommand = (word: string): word is Command => Object.hasOwn(COMMAND_OPTIO
 export function parseCliArgs(command: Command, args: string[], env: Record<string, string | undefined> = process.env): CliArgs & { help: boolean } {
   const { values, positionals } = readCommandLine(args, COMMAND_OPTIONS[command], { positionals: command !== 'validate' });
   const json = 'json' in values && values.json === true;
-  return { command, json, knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined), rest: positionals, help: values.help === true };
+  const conversation = 'conversation' in values && values.conversation === true;
+  return {
+    command, json, conversation, knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined), rest: positionals,
+    help: values.help === true,
+  };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -83,8 +92,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {
+  let context: ConversationContext | undefined;
   const print = (question: string) => {
-    const answer = engine.ask(question);
+    const answer = engine.ask(question, args.conversation ? { context } : {});
+    context = answer.context ?? context;
     console.log(args.json ? JSON.stringify(answerToJson(answer)) : answerToText(answer));
   };
   if (args.rest.length) {

@@ -10,6 +10,7 @@ import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type Passage, type SourceDocument } from './documents.ts';
 import { loadRegister, REGISTER_FILES, type Organisation } from './register.ts';
 import { checkDate, checkQuote, readFactFiles, type FactFileRead, type FactFiles } from './facts.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { DateValue } from './dates.ts';
 import type {
   EventFact, FactFile, FigureFact, GlossaryFact, InterventionFact, OrganisationFact, PersonFact, ProgrammeFact, RoleFact, SourceRef,
@@ -40,6 +41,8 @@ export interface Knowledge {
   events: DatedEvent[];
   figures: Figure[];
   glossary: GlossaryEntry[];
+  /** How people say things, and what the bot reads them as (seeds/lexicon.yml). */
+  lexicon: Lexicon;
 }
 
 /** The seeds folder bundled with the project. */
@@ -52,10 +55,12 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const errors: KnowledgeError[] = [];
   const hash = createHash('sha256');
 
-  // 1. Read the three sources, hashing every file as it stands.
+  // 1. Read the sources (documents, register, facts, lexicon), hashing every file as it stands.
   const documents = readDocuments(join(root, 'documents'), hash, errors);
   const organisations = readRegister(join(root, 'register'), hash, errors);
   const facts = readFacts(join(root, 'facts'), hash, errors);
+  const { lexicon, text: lexiconText } = loadLexicon(root, errors);
+  hash.update('lexicon.yml').update(lexiconText);
 
   // 2. Check the facts against the documents and against each other.
   checkQuotes(facts, documents, errors);
@@ -74,7 +79,7 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   return {
     id: hash.digest('hex').slice(0, 16), dir: root, asOf: latestDate(documents, organisations), documents,
     passages: [...documents.values()].flatMap((d) => d.passages), organisations, organisationFacts,
-    people, interventions, programmes: facts['programmes.yml'].value, events, figures, glossary: facts['glossary.yml'].value,
+    people, interventions, programmes: facts['programmes.yml'].value, events, figures, glossary: facts['glossary.yml'].value, lexicon,
   };
 }
 

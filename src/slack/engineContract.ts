@@ -3,6 +3,7 @@
  * Slack surface can be tested with a small fake and never reaches into knowledge or search.
  */
 import type { Answer } from '../engine/answer.ts';
+import type { ConversationContext } from '../engine/conversation.ts';
 import type { OrgCard } from '../engine/orgCard.ts';
 import type { Overview } from '../engine/overview.ts';
 
@@ -10,7 +11,8 @@ export type { Overview as EngineOverview, OverviewDocument, OverviewIntervention
 
 /** The engine's public surface (implemented by Engine in src/engine/engine.ts). */
 export interface AnswerEngine {
-  ask(question: string, options?: { asOf?: Date }): Answer;
+  /** `context`: the previous turn of the conversation (a thread or DM), for follow-up questions. */
+  ask(question: string, options?: { context?: ConversationContext }): Answer;
   org(query: string): OrgCard;
   overview(): Overview;
 }
