@@ -69,6 +69,19 @@ describe('/commissioning digest', () => {
     expect(audit.slice(-2).map((a) => [a.user, (a.after as { filter: string }).filter])).toEqual([[USER, 'QH8'], ['U0OTHER', '07G']]);
   });
 
+  it('belongs to this app alone: another app in the same process, given no digest commands, says digests are not set up', async () => {
+    const other = await startTestApp({ engine: fakeEngine() });
+    try {
+      await other.slash('digest list', 'other-app');
+      const reply = await other.stub.waitFor(() => other.stub.responses.find((r) => r.id === 'other-app'));
+      expect(blocksText(reply.body.blocks)).toContain('Digest subscriptions are not set up yet');
+      const { text } = await command('digest list');
+      expect(text).toContain('No channel has a digest yet.');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('an unknown filter is refused, privately, with what to type instead', async () => {
     const { body, text } = await command('digest subscribe weekly Narnia');
     expect(body.response_type).toBe('ephemeral');
