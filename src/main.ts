@@ -11,6 +11,7 @@ import { openStore } from './store/index.ts';
 import { createDigests, parseAdmins } from './delivery/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
+import { logUnhandledRejections } from './processGuards.ts';
 
 async function main(): Promise<void> {
   const config = readSlackConfig();
@@ -26,11 +27,13 @@ async function main(): Promise<void> {
     await runConsoleChat(engine);
     return;
   }
+  logUnhandledRejections();
   // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
   const store = openStore({ dataDir });
   // A large knowledge starts in a fraction of the time from its index snapshot.
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
+  for (const notice of engine.engine.knowledge.notices) console.error(`Knowledge: ${notice}`);
   engine.engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
   const digests = createDigests({
     store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl, admins: parseAdmins(process.env.DIGEST_ADMINS),
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
   // `kill -HUP <pid>` after editing seeds/: the new knowledge serves only once it has loaded and validated.
   process.on('SIGHUP', () => {
     engine.reload().then(
-      (id) => console.error(`Knowledge reloaded (snapshot ${id}).`),
+      (id) => console.error(`Knowledge reloaded (snapshot ${id}).${engine.engine.knowledge.notices.map((n) => `\n${n}`).join('')}`),
       (e: unknown) => console.error(`Knowledge not reloaded, the previous snapshot keeps serving:\n${e instanceof Error ? e.message : String(e)}`),
     );
   });

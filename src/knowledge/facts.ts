@@ -21,6 +21,8 @@ export type Locate = (path: (string | number)[]) => string;
 export interface FactFileRead<T> {
   value: T[];
   locate: Locate;
+  /** True when the file is missing, unreadable or has an invalid entry: references to its entries may be knock-ons. */
+  failed: boolean;
 }
 
 /** The entry type of each facts file, as its zod schema outputs it. */
@@ -32,7 +34,10 @@ export type FactFiles = { [F in FactFile]: FactFileRead<FactEntry<F>> };
 /** Reads and schema-checks every facts file; problems go into `errors`. */
 export function readFactFiles(dir: string, errors: KnowledgeError[]): FactFiles {
   const known = new Set(Object.keys(FACT_FILES));
-  if (existsSync(dir)) {
+  const folderMissing = !existsSync(dir);
+  if (folderMissing) {
+    errors.push(new KnowledgeError('facts/', '', `the facts folder ${dir} does not exist`, `restore it: every one of ${[...known].join(', ')} is required (write [] in a file for a deliberately empty list)`));
+  } else {
     for (const f of readdirSync(dir)) {
       if (/\.ya?ml$/.test(f) && !known.has(f)) {
         errors.push(new KnowledgeError(`facts/${f}`, '', 'this file is not one the loader reads', `name it one of ${[...known].join(', ')}`));
@@ -55,8 +60,13 @@ export function readFactFiles(dir: string, errors: KnowledgeError[]): FactFiles 
 function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, errors: KnowledgeError[]): FactFileRead<T> {
   const path = join(dir, file);
   const label = `facts/${file}`;
-  const none: FactFileRead<T> = { value: [], locate: () => '' };
-  if (!existsSync(path)) return none;
+  // Until it has read cleanly, a file counts as failed: what cites its entries then follows from that.
+  const none: FactFileRead<T> = { value: [], locate: () => '', failed: true };
+  if (!existsSync(dir)) return none;
+  if (!existsSync(path)) {
+    errors.push(new KnowledgeError(label, '', `the file is missing from ${dir}`, 'restore it; every facts file is required (write [] in it for a deliberately empty list)'));
+    return none;
+  }
   const text = readFileSync(path, 'utf8');
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
@@ -74,7 +84,10 @@ function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, erro
     return '';
   };
   const data: unknown = doc.toJS();
-  if (data == null) return none;
+  if (data == null) {
+    errors.push(new KnowledgeError(label, '', 'the file is empty (or holds only comments)', 'restore its entries; for a deliberately empty list write [] in it'));
+    return none;
+  }
   if (!Array.isArray(data)) {
     errors.push(new KnowledgeError(label, 'line 1', 'the file must be a YAML list of entries', 'start each entry with "- id: …"'));
     return none;
@@ -90,7 +103,7 @@ function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, erro
       }
     }
   });
-  return { value: valid, locate };
+  return { value: valid, locate, failed: valid.length < data.length };
 }
 
 const entryId = (entry: unknown) => (entry && typeof entry === 'object' && 'id' in entry ? ` (id ${String(entry.id)})` : '');

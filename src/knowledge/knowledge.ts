@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type Passage, type SourceDocument } from './documents.ts';
 import { loadRegister, REGISTER_FILES, type Organisation } from './register.ts';
+import { checkRegisterFiles } from './registerManifest.ts';
 import { checkDate, checkQuote, readFactFiles, type FactFileRead, type FactFiles } from './facts.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { DateValue } from './dates.ts';
@@ -43,6 +44,8 @@ export interface Knowledge {
   glossary: GlossaryEntry[];
   /** How people say things, and what the bot reads them as (seeds/lexicon.yml). */
   lexicon: Lexicon;
+  /** Things loading put right and a person should still fix (CRLF line endings), one line each. */
+  notices: string[];
 }
 
 /** The seeds folder bundled with the project. */
@@ -51,22 +54,26 @@ export const DEFAULT_SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 /** Loads and validates a seeds folder; throws KnowledgeErrors listing every problem found. */
 export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new KnowledgeErrors([new KnowledgeError(root, '', 'the knowledge folder does not exist', 'point --knowledge (or KNOWLEDGE_DIR) at a folder holding documents/, register/ and facts/')]);
+  if (!existsSync(root)) throw new KnowledgeErrors([new KnowledgeError(root, '', 'the knowledge folder does not exist', 'point --knowledge (or KNOWLEDGE_DIR) at a folder holding documents/, register/ and facts/')], root);
   const errors: KnowledgeError[] = [];
+  const notices: string[] = [];
   const hash = createHash('sha256');
 
   // 1. Read the sources (documents, register, facts, lexicon), hashing every file as it stands.
-  const documents = readDocuments(join(root, 'documents'), hash, errors);
-  const organisations = readRegister(join(root, 'register'), hash, errors);
+  const docs = readDocuments(join(root, 'documents'), hash, errors, notices);
+  const { documents } = docs;
+  const register = readRegister(join(root, 'register'), hash, errors);
+  const { organisations } = register;
   const facts = readFacts(join(root, 'facts'), hash, errors);
   const { lexicon, text: lexiconText } = loadLexicon(root, errors);
   hash.update('lexicon.yml').update(lexiconText);
 
-  // 2. Check the facts against the documents and against each other.
-  checkQuotes(facts, documents, errors);
+  // 2. Check the facts against the documents and against each other; a problem that follows from a
+  //    file that failed to load is reported as a knock-on of it.
+  checkQuotes(facts, docs, errors);
   checkUniqueIds(facts, errors);
   const organisationFacts = addDocumentOrganisations(facts['organisations.yml'].value, organisations);
-  const checkRef = referenceChecker(organisations, facts, errors);
+  const checkRef = referenceChecker(organisations, register.failed, facts, errors);
   checkProgrammes(facts['programmes.yml'], checkRef);
 
   // 3. Resolve each fact's dates (and check its references) into the shapes the engine reads.
@@ -74,52 +81,78 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const interventions = resolveInterventions(facts['interventions.yml'], checkRef, errors);
   const events = resolveEvents(facts['events.yml'], checkRef, errors);
   const figures = resolveFigures(facts['figures.yml'], checkRef, errors);
-  if (errors.length) throw new KnowledgeErrors(errors);
+  if (errors.length) throw new KnowledgeErrors(errors, root);
 
   return {
     id: hash.digest('hex').slice(0, 16), dir: root, asOf: latestDate(documents, organisations), documents,
     passages: [...documents.values()].flatMap((d) => d.passages), organisations, organisationFacts,
-    people, interventions, programmes: facts['programmes.yml'].value, events, figures, glossary: facts['glossary.yml'].value, lexicon,
+    people, interventions, programmes: facts['programmes.yml'].value, events, figures, glossary: facts['glossary.yml'].value, lexicon, notices,
   };
 }
 
 /** Checks that a referenced organisation, programme or person exists, recording an error that says what to use. */
 type CheckRef = (kind: 'organisation' | 'programme' | 'person', id: string | undefined, file: string, where: string) => void;
 
-/** Every document in documents/, by id (a duplicate id or bad front matter is an error). */
-function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[]): Map<string, SourceDocument> {
+/** The documents read, and where quotes citing a missing one come from: a document that failed to load, or no folder. */
+interface DocumentsRead {
+  documents: Map<string, SourceDocument>;
+  /** Documents that failed to load, by the id their file name gives: quotes citing them are knock-ons. */
+  failed: Map<string, string>;
+  /** "documents/" when the folder itself is missing. */
+  missingFolder: string | null;
+}
+
+/** Every document in documents/, by id (a duplicate id or bad front matter is an error; CRLF is read as LF, with a notice). */
+function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[], notices: string[]): DocumentsRead {
   const documents = new Map<string, SourceDocument>();
+  const failed = new Map<string, string>();
+  if (!existsSync(docDir)) errors.push(new KnowledgeError('documents/', '', `the documents folder ${docDir} does not exist`, 'restore it: facts quote its documents'));
+  const crlf: string[] = [];
   for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => !f.startsWith('.')).sort() : []) {
     const raw = readFileSync(join(docDir, file), 'utf8');
     hash.update(file).update(raw);
+    // A checkout that turned LF into CRLF (git's autocrlf) is read as LF, the way the text was received.
+    if (raw.includes('\r\n')) crlf.push(`documents/${file}`);
     try {
-      const doc = parseDocument(`documents/${file}`, raw);
+      const doc = parseDocument(`documents/${file}`, raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw);
       const other = documents.get(doc.id);
       if (other) errors.push(new KnowledgeError(`documents/${file}`, 'front matter, field id', `duplicate document id "${doc.id}" (also in ${other.file})`, 'give each document its own id'));
       else documents.set(doc.id, doc);
     } catch (e) {
-      if (e instanceof KnowledgeError) errors.push(e);
-      else throw e;
+      if (!(e instanceof KnowledgeError)) throw e;
+      errors.push(e);
+      failed.set(file.replace(/\.[^.]*$/, ''), `documents/${file}`);
     }
   }
-  if (documents.size === 0) errors.push(new KnowledgeError('documents/', '', 'no documents found', 'add at least one document (see README, "Adding a document")'));
-  return documents;
+  if (crlf.length) notices.push(`${crlf.join(', ')}: CRLF line endings, read as LF. Save ${crlf.length === 1 ? 'it' : 'them'} with LF line endings (for git: core.autocrlf false) so the file matches what citations quote.`);
+  if (existsSync(docDir) && documents.size === 0 && failed.size === 0) errors.push(new KnowledgeError('documents/', '', `no documents found in ${docDir}`, 'add at least one document (see README, "Adding a document")'));
+  return { documents, failed, missingFolder: existsSync(docDir) ? null : 'documents/' };
 }
 
-/** The register's organisations by ODS code (empty, with the error recorded, when a file is missing or broken). */
-function readRegister(registerDir: string, hash: Hash, errors: KnowledgeError[]): Map<string, Organisation> {
+/**
+ * The register's organisations by ODS code, every file checked against its manifest before a row of it
+ * is read. When it cannot be read, `failed` names what failed (and the organisations are empty).
+ */
+function readRegister(registerDir: string, hash: Hash, errors: KnowledgeError[]): { organisations: Map<string, Organisation>; failed: string | null } {
+  if (!existsSync(registerDir)) {
+    errors.push(new KnowledgeError('register/', '', `the register folder ${registerDir} does not exist`, `restore it: ${Object.values(REGISTER_FILES).join(', ')} and MANIFEST.json are required`));
+    return { organisations: new Map(), failed: 'register/' };
+  }
+  for (const f of Object.values(REGISTER_FILES)) {
+    const p = join(registerDir, f);
+    if (existsSync(p)) hash.update(f).update(readFileSync(p));
+  }
+  const refused = checkRegisterFiles(registerDir, Object.values(REGISTER_FILES));
+  if (refused.length) {
+    errors.push(...refused);
+    return { organisations: new Map(), failed: refused[0].file };
+  }
   try {
-    for (const f of Object.values(REGISTER_FILES)) {
-      const p = join(registerDir, f);
-      if (existsSync(p)) hash.update(f).update(readFileSync(p));
-    }
-    return loadRegister(registerDir);
+    return { organisations: loadRegister(registerDir), failed: null };
   } catch (e) {
-    if (e instanceof KnowledgeError) {
-      errors.push(e);
-      return new Map();
-    }
-    throw e;
+    if (!(e instanceof KnowledgeError)) throw e;
+    errors.push(e);
+    return { organisations: new Map(), failed: e.file };
   }
 }
 
@@ -130,12 +163,13 @@ function readFacts(factsDir: string, hash: Hash, errors: KnowledgeError[]): Fact
 }
 
 /** Every quote, wherever it sits in an entry, must stand verbatim in its document. */
-function checkQuotes(facts: FactFiles, documents: Map<string, SourceDocument>, errors: KnowledgeError[]): void {
+function checkQuotes(facts: FactFiles, docs: DocumentsRead, errors: KnowledgeError[]): void {
   for (const [file, { value, locate }] of factFileEntries(facts)) {
     value.forEach((entry, i) => {
       visitSources(entry, [i], (ref, path) => {
-        const err = checkQuote(ref, documents, `facts/${file}`, `${locate(path)}, entry ${i + 1} (id ${entry.id}), field ${path.slice(1).join('.')}`);
-        if (err) errors.push(err);
+        const err = checkQuote(ref, docs.documents, `facts/${file}`, `${locate(path)}, entry ${i + 1} (id ${entry.id}), field ${path.slice(1).join('.')}`);
+        const cause = docs.documents.has(ref.document) ? null : docs.failed.get(ref.document) ?? docs.missingFolder;
+        if (err) errors.push(cause ? err.following(cause) : err);
       });
     });
   }
@@ -177,10 +211,16 @@ function addDocumentOrganisations(orgFacts: OrganisationFact[], organisations: M
   return organisationFacts;
 }
 
-/** A CheckRef over the organisations (register and curated), programmes and people. */
-function referenceChecker(organisations: Map<string, Organisation>, facts: FactFiles, errors: KnowledgeError[]): CheckRef {
+/** A CheckRef over the organisations (register and curated), programmes and people; an unknown reference into a file that failed to load follows from that failure. */
+function referenceChecker(organisations: Map<string, Organisation>, registerFailed: string | null, facts: FactFiles, errors: KnowledgeError[]): CheckRef {
   const programmeIds = new Set(facts['programmes.yml'].value.map((p) => p.id));
   const personIds = new Set(facts['people.yml'].value.map((p) => p.id));
+  const failedFile = (f: FactFile) => (facts[f].failed ? `facts/${f}` : null);
+  const causeOf = {
+    organisation: () => registerFailed ?? failedFile('organisations.yml'),
+    programme: () => failedFile('programmes.yml'),
+    person: () => failedFile('people.yml'),
+  };
   return (kind, id, file, where) => {
     if (!id) return;
     const ok = kind === 'organisation' ? organisations.has(id) : kind === 'programme' ? programmeIds.has(id) : personIds.has(id);
@@ -188,7 +228,9 @@ function referenceChecker(organisations: Map<string, Organisation>, facts: FactF
       const fix = kind === 'organisation'
         ? 'use an ODS code from seeds/register (e.g. 07G) or the id of an entry in facts/organisations.yml'
         : `use the id of an entry in facts/${kind === 'programme' ? 'programmes' : 'people'}.yml`;
-      errors.push(new KnowledgeError(`facts/${file}`, where, `unknown ${kind} "${id}"`, fix));
+      const err = new KnowledgeError(`facts/${file}`, where, `unknown ${kind} "${id}"`, fix);
+      const cause = causeOf[kind]();
+      errors.push(cause ? err.following(cause) : err);
     }
   };
 }
