@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { benchSize, PROJECT_ROOT, runChild, type SizeResult } from './sizes.ts';
 import type { LoadResult } from './load.ts';
 import { formatAnchorTable, formatLoadTable, formatSizeTable, formatTargets } from './table.ts';
+import { EXIT_USAGE, readCommandLine, UsageError } from '../src/cli/args.ts';
 
 /** What to run: corpus sizes, questions per size, where to write, and whether to load-test. */
 export interface BenchOptions {
@@ -80,29 +81,63 @@ export function describeMachine(): Machine {
   return { cpus: cpus().length, cpuModel: cpuModel.trim(), memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
 }
 
-/** Reads the command line into options. */
-export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions & { json: boolean } {
-  const has = (flag: string) => argv.includes(flag);
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const small = has('--small') || env.BENCH_SMALL === '1';
+/** What `npm run bench -- --help` prints. */
+export const BENCH_USAGE = `usage: npm run bench -- [--small] [--json] [--load | --no-load] [--sizes 1000,20000] [--questions N] [--out DIR]
+  --small       1k and 5k passages, 300 questions, no load test (also BENCH_SMALL=1)
+  --json        one JSON object on standard output
+  --load        only the load test of the HTTP receiver, on the seeds; --no-load skips it
+  --sizes       passage counts to generate, comma-separated
+  --questions   questions asked at each size
+  --out DIR     where reports go (default bench/out/)`;
+
+const BENCH_OPTIONS = {
+  small: { type: 'boolean' },
+  json: { type: 'boolean' },
+  load: { type: 'boolean' },
+  'no-load': { type: 'boolean' },
+  sizes: { type: 'string' },
+  questions: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** Reads the command line into options (node:util parseArgs, strict); throws UsageError for an unknown flag or a bad number. */
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions & { json: boolean; help: boolean } {
+  const { values: v } = readCommandLine(argv, BENCH_OPTIONS);
+  const small = v.small === true || env.BENCH_SMALL === '1';
   const preset = small ? SMALL : FULL;
-  const onlyLoad = has('--load');
+  const onlyLoad = v.load === true;
+  const sizes = v.sizes?.split(',').map(Number);
+  if (sizes?.some((n) => !Number.isInteger(n) || n <= 0)) throw new UsageError(`--sizes takes passage counts separated by commas, e.g. 1000,20000 (got "${v.sizes}")`);
+  const questions = v.questions === undefined ? preset.questions : Number(v.questions);
+  if (!Number.isInteger(questions) || questions <= 0) throw new UsageError(`--questions takes a whole number above 0 (got "${v.questions}")`);
   return {
-    sizes: value('--sizes')?.split(',').map(Number).filter((n) => n > 0) ?? preset.sizes,
-    questions: Number(value('--questions') ?? preset.questions),
-    outDir: value('--out') ?? join(PROJECT_ROOT, 'bench', 'out'),
-    load: onlyLoad || (preset.load && !has('--no-load')),
+    sizes: sizes ?? preset.sizes,
+    questions,
+    outDir: v.out ?? join(PROJECT_ROOT, 'bench', 'out'),
+    load: onlyLoad || (preset.load && v['no-load'] !== true),
     sizesToo: !onlyLoad,
     mode: small ? 'small' : 'full',
-    json: has('--json'),
+    json: v.json === true,
+    help: v.help === true,
   };
 }
 
+/** Reads the command line, or prints what was wrong with the usage and exits 2 (-h prints the usage and exits 0). */
+function optionsOrExit(argv: string[]): BenchOptions & { json: boolean } {
+  try {
+    const options = parseArgs(argv);
+    if (!options.help) return options;
+    console.log(BENCH_USAGE);
+    process.exit(0);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`bench: ${e.message}\n${BENCH_USAGE}`);
+    process.exit(EXIT_USAGE);
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const options = parseArgs(process.argv.slice(2));
+  const options = optionsOrExit(process.argv.slice(2));
   const report = await runBench(options);
   if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {

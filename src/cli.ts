@@ -12,6 +12,7 @@ import type { ConversationContext } from './engine/conversation.ts';
 import { loadEngine, type Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 import { answerToJson } from './render/json.ts';
+import { EXIT_USAGE, readCommandLine, UsageError } from './cli/args.ts';
 import type { Answer } from './engine/answer.ts';
 import type { OrgCard } from './engine/orgCard.ts';
 
@@ -24,33 +25,62 @@ export interface CliArgs {
   rest: string[];
 }
 
-/** Splits argv into the command, --json, --knowledge DIR and the remaining words. */
-export function parseArgs(argv: string[]): CliArgs {
-  const [command = 'help', ...args] = argv;
-  const rest: string[] = [];
-  let json = false;
-  let conversation = false;
-  let knowledge = process.env.KNOWLEDGE_DIR || undefined;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--json') json = true;
-    else if (args[i] === '--conversation') conversation = true;
-    else if (args[i] === '--knowledge') knowledge = args[++i];
-    else if (args[i].startsWith('--knowledge=')) knowledge = args[i].slice('--knowledge='.length);
-    else rest.push(args[i]);
-  }
-  return { command, json, conversation, knowledge, rest };
+const USAGE = `usage: npm run <command> -- [options] …
+  ask [--json] [--conversation] [--knowledge DIR] "question"
+                                                   answer a question (no question: one per line of standard input;
+                                                   --conversation reads those lines as one conversation, for follow-ups)
+  org [--json] [--knowledge DIR] "name or code"    show an organisation card (no argument: one per line of standard input)
+  validate [--knowledge DIR]                       check the knowledge folder and report
+  build-index [--knowledge DIR] [--cache DIR]      write the snapshots a start reads (knowledge, passage index, links)
+  digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due   (npm run digest -- --help for more)
+Options: --json prints one JSON line per answer; --knowledge DIR (or KNOWLEDGE_DIR) reads another seeds folder;
+-h, --help prints this. Put -- before a question that starts with a dash.`;
+
+/** The options of each command that reads its own arguments (digest has its own in cli/digest.ts). */
+const COMMAND_OPTIONS = {
+  ask: { json: { type: 'boolean' }, conversation: { type: 'boolean' }, knowledge: { type: 'string' } },
+  org: { json: { type: 'boolean' }, knowledge: { type: 'string' } },
+  validate: { knowledge: { type: 'string' } },
+  'build-index': { knowledge: { type: 'string' }, cache: { type: 'string' } },
+} as const;
+
+type Command = keyof typeof COMMAND_OPTIONS;
+const isCommand = (word: string): word is Command => Object.hasOwn(COMMAND_OPTIONS, word);
+
+/** Reads a command's arguments (node:util parseArgs, strict): --json, --knowledge DIR and the words. Throws UsageError. */
+export function parseCliArgs(command: Command, args: string[], env: Record<string, string | undefined> = process.env): CliArgs & { help: boolean; values: Record<string, unknown> } {
+  const { values, positionals } = readCommandLine(args, COMMAND_OPTIONS[command], { positionals: command !== 'validate' && command !== 'build-index' });
+  const json = 'json' in values && values.json === true;
+  const conversation = 'conversation' in values && values.conversation === true;
+  return {
+    command, json, conversation, knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined), rest: positionals,
+    help: values.help === true, values,
+  };
 }
 
-const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
-  ask "question"      answer a question (no question: one per line of standard input;
-                      --conversation reads those lines as one conversation, for follow-ups)
-  org "name or code"  show an organisation card (no name: one per line of standard input)
-  validate            check the knowledge folder and report
-  build-index         write the knowledge and passage index snapshots a start reads [--cache DIR]
-  digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
-
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const [command = 'help', ...rest] = argv;
+  if (command === 'digest') {
+    const { runDigestCli } = await import('./cli/digest.ts');
+    return runDigestCli(rest, { stdout: process.stdout, stderr: process.stderr });
+  }
+  if (!isCommand(command)) {
+    const help = ['help', '-h', '--help'].includes(command);
+    (help ? console.log : console.error)(help ? USAGE : `unknown command "${command}"\n${USAGE}`);
+    return help ? 0 : EXIT_USAGE;
+  }
+  let args: ReturnType<typeof parseCliArgs>;
+  try {
+    args = parseCliArgs(command, rest);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${command}: ${e.message}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
   switch (args.command) {
     case 'ask':
       return ask(await loadEngine(args.knowledge), args);
@@ -60,16 +90,11 @@ async function main(argv: string[]): Promise<number> {
       return validate(args.knowledge);
     case 'build-index': {
       const { buildIndex } = await import('./cli/buildIndex.ts');
-      return buildIndex(args.knowledge, args.rest, (l) => console.log(l), (l) => console.error(l));
+      const cache = 'cache' in args.values && typeof args.values.cache === 'string' ? ['--cache', args.values.cache] : [];
+      return buildIndex(args.knowledge, cache, (l) => console.log(l), (l) => console.error(l));
     }
-    case 'digest': {
-      const { runDigestCli } = await import('./digest/cli.ts');
-      return runDigestCli(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });
-    }
-    default:
-      console.error(USAGE);
-      return args.command === 'help' ? 0 : 2;
   }
+  return EXIT_USAGE;
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {

@@ -7,9 +7,8 @@ import { ReloadableEngine } from './engine/reloadable.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
 import { readSlackConfig } from './slack/config.ts';
 import { startSlack } from './slack/start.ts';
-import { registerSubcommand } from './slack/subcommands.ts';
 import { openStore } from './store/index.ts';
-import { createDigests } from './digest/index.ts';
+import { createDigests, parseAdmins } from './delivery/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
 import { logUnhandledRejections } from './processGuards.ts';
@@ -36,9 +35,10 @@ async function main(): Promise<void> {
   const engine = new ReloadableEngine(await load(), load);
   for (const notice of engine.engine.knowledge.notices) console.error(`Knowledge: ${notice}`);
   engine.engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
-  const digests = createDigests({ store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl });
-  registerSubcommand('digest', digests.subcommand);
-  const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider });
+  const digests = createDigests({
+    store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl, admins: parseAdmins(process.env.DIGEST_ADMINS),
+  });
+  const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command });
   const scheduler = digests.startScheduler();
   const stop = async () => {
     await scheduler.stop();

@@ -20,6 +20,14 @@ describe('npm run bench -- --small', () => {
     expect(parseArgs(['--load'])).toMatchObject({ load: true, sizesToo: false });
   });
 
+  it('refuses a misspelt flag, a flag without its value and a bad number, rather than running the full benchmark', () => {
+    expect(() => parseArgs(['--smal'])).toThrow('unknown option "--smal" (did you mean --small?)');
+    expect(() => parseArgs(['--sizes'])).toThrow('--sizes needs a value');
+    expect(() => parseArgs(['--sizes', '1000,lots'])).toThrow('--sizes takes passage counts separated by commas');
+    expect(() => parseArgs(['--questions', '0'])).toThrow('--questions takes a whole number above 0');
+    expect(parseArgs(['-h'])).toMatchObject({ help: true });
+  });
+
   it('measures every corpus size and reports one JSON object', async () => {
     const report: BenchReport = JSON.parse(JSON.stringify(await runBench({ ...parseArgs(['--small', '--out', outDir]), log: () => {} })));
     expect(report.mode).toBe('small');

@@ -44,6 +44,38 @@ describe('the command-line contract', () => {
     expect(cards[2]).toMatchObject({ found: false, query: 'Wessex Downs' });
   });
 
+  it('refuses an unknown or misspelt flag with the usage (exit 2), never reading it as words of the question', () => {
+    const typo = cli(['ask', '--jsn', 'tell me about thurrock']);
+    expect(typo.status).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/^ask: unknown option "--jsn" \(did you mean --json\?\)\nusage: npm run <command>/);
+    expect(cli(['org', '-j', 'Thurrock'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringContaining('org: unknown option "-j"') });
+  });
+
+  it('refuses --knowledge without a folder, whether it comes last, before another flag or empty', () => {
+    for (const args of [['ask', 'what is an STP?', '--knowledge'], ['ask', '--knowledge', '--json', 'what is an STP?'], ['validate', '--knowledge=']]) {
+      const run = cli(args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--knowledge needs a value');
+    }
+  });
+
+  it('prints the usage for -h and --help everywhere, and refuses an unknown command', () => {
+    for (const args of [['--help'], ['help'], ['ask', '-h'], ['org', '--help'], ['validate', '-h']]) {
+      const run = cli(args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^usage: npm run <command> -- \[options\]/);
+    }
+    expect(cli(['asks', 'hello'])).toMatchObject({ status: 2, stderr: expect.stringContaining('unknown command "asks"') });
+    expect(cli(['validate', 'seeds'])).toMatchObject({ status: 2, stderr: expect.stringContaining('unexpected argument "seeds"') });
+  });
+
+  it('takes a question that starts with a dash after --', () => {
+    const run = cli(['ask', '--json', '--', '-what is an STP?']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ answered: true, intent: 'definition' });
+  });
+
   it('validates the knowledge, and fails with a readable message on a broken folder', () => {
     expect(cli(['validate']).stdout).toContain('is valid');
     const bad = cli(['validate', '--knowledge', '/nonexistent/seeds']);

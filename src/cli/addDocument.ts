@@ -4,14 +4,20 @@
  * (a duplicate, or the folder no longer validates), 2 bad usage.
  */
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { DEFAULT_SEEDS_DIR } from '../knowledge/knowledge.ts';
 import { KnowledgeErrors } from '../knowledge/errors.ts';
 import { addDocument, FORMATS, ImportError, type Asker } from '../knowledge/import/addDocument.ts';
+import { EXIT_USAGE, type OptionValues, readCommandLine, UsageError } from './args.ts';
 
 const USAGE = `usage: npm run add-document -- FILE [--title "…"] [--publisher "…"] [--published 2019-03-12] [--url https://…] [--id my-doc-2019] [--kind news] [--knowledge DIR]
   FILE is ${FORMATS.join(', ')}. Metadata not given is read from the file (HTML meta tags, PDF document information)
   or, at a terminal, asked for.`;
+
+/** The command's flags, read by node:util parseArgs (strict) with the other commands' rules. */
+const ADD_OPTIONS = {
+  title: { type: 'string' }, publisher: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' },
+  id: { type: 'string' }, kind: { type: 'string' }, knowledge: { type: 'string' },
+} as const;
 
 interface Io {
   stdout: (line: string) => void;
@@ -22,20 +28,13 @@ interface Io {
 
 /** Runs the command over argv (without the script name); returns the exit code. */
 export async function runAddDocument(argv: string[], io: Io): Promise<number> {
-  let parsed;
+  let parsed: { values: OptionValues<typeof ADD_OPTIONS>; positionals: string[] };
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        title: { type: 'string' }, publisher: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' },
-        id: { type: 'string' }, kind: { type: 'string' }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = readCommandLine(argv, ADD_OPTIONS, { positionals: true });
   } catch (e) {
-    io.stderr(`${(e as Error).message}\n${USAGE}`);
-    return 2;
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${e.message}\n${USAGE}`);
+    return EXIT_USAGE;
   }
   const { values, positionals } = parsed;
   if (values.help) {

@@ -6,7 +6,8 @@
  * UTF-8 become U+FFFD.
  */
 
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Unicode's control characters (U+0000–001F, U+007F–009F) and the line and paragraph separators, but not \n.
+const CONTROL = /(?!\n)[\p{Cc}\u2028\u2029]/gu;
 
 /** A line with its control characters turned into spaces (the \r of a CRLF line ending dropped). */
 export function cleanLine(line: string): string {

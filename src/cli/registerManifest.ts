@@ -8,8 +8,28 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_SEEDS_DIR } from '../knowledge/knowledge.ts';
 import { REGISTER_FILES } from '../knowledge/register.ts';
 import { buildRegisterManifest, MANIFEST_FILE } from '../knowledge/registerManifest.ts';
+import { EXIT_USAGE, readCommandLine, UsageError } from './args.ts';
 
-const dir = resolve(process.argv[2] ?? join(DEFAULT_SEEDS_DIR, 'register'));
+const USAGE = 'usage: npm run register-manifest [-- DIR]   (DIR: a register folder, default seeds/register)';
+
+/** The register folder named on the command line (node:util parseArgs, strict), or null when it cannot be read. */
+function registerDir(argv: string[]): string | null {
+  try {
+    const { values, positionals } = readCommandLine(argv, {}, { positionals: true });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (positionals.length > 1) throw new UsageError(`one register folder at most (got ${positionals.length})`);
+    return resolve(positionals[0] ?? join(DEFAULT_SEEDS_DIR, 'register'));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`register-manifest: ${e.message}\n${USAGE}`);
+    return null;
+  }
+}
+
+const dir = registerDir(process.argv.slice(2)) ?? process.exit(EXIT_USAGE);
 // eccg.csv is the ODS extract as published, which has no header row.
 const manifest = buildRegisterManifest(dir, Object.values(REGISTER_FILES), [REGISTER_FILES.ccgs]);
 writeFileSync(join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -5,7 +5,18 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
-import type { Frequency, Schedule } from '../store/subscriptions.ts';
+
+/** How often a channel's digest comes. */
+export type Frequency = 'daily' | 'weekly' | 'monthly';
+
+/** What a channel asks for: how often, at what London time, on which weekday (weekly). */
+export interface Schedule {
+  frequency: Frequency;
+  /** "HH:MM", Europe/London wall-clock time. */
+  atTime: string;
+  /** ISO weekday for weekly digests: 1 Monday … 7 Sunday; null otherwise. */
+  weekday: number | null;
+}
 
 /** Every schedule runs on London wall-clock time. */
 export const LONDON = 'Europe/London';

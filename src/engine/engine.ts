@@ -3,6 +3,7 @@
  * intents, lets the best ones answer from the knowledge, and declines honestly when nothing covers it.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Overview } from './overview.ts';
 import { DEFAULT_SEEDS_DIR, loadKnowledge } from '../knowledge/knowledge.ts';
 import { loadKnowledgeCached } from '../knowledge/knowledgeCache.ts';
 import { buildIndexes, type Indexes } from '../search/indexes.ts';
@@ -45,12 +46,7 @@ export interface UnansweredLog {
   (entry: { question: string; intent: string; reason: string }): void;
 }
 
-export interface Overview {
-  documents: { id: string; title: string; publisher: string; published: string; url: string | null }[];
-  organisationCount: number;
-  asOf: string;
-  recentInterventions: { title: string; date: string; status: string; organisations: string[] }[];
-}
+export type { Overview } from './overview.ts';
 
 export class Engine {
   readonly indexes: Indexes;

@@ -26,18 +26,27 @@ export function parseDateInput(input: DateInput): DateValue | string {
   return parsed;
 }
 
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * A written date: 2017-03-31 (a day), 2017-03 or "March 2017" (a month), 2017 (a year), 2016-17 or
+ * 2016/17 (a financial year). "2011-12" could be December 2011 or the financial year 2011-12, so it
+ * is refused with both unambiguous spellings rather than read one way silently.
+ */
 function parsePrecise(value: string): DateValue | string {
-  const fy = /^(\d{4})-(\d{2})$/.exec(value);
-  if (fy && Number(fy[2]) === (Number(fy[1]) + 1) % 100) {
-    const y = Number(fy[1]);
-    return { precision: 'financial-year', start: `${y}-04-01`, end: `${y + 1}-03-31`, label: value, value };
+  const slash = /^(\d{4})\/(\d{2})$/.exec(value);
+  if (slash) return isFinancialYear(slash) ? financialYearValue(Number(slash[1]), value) : bad(value);
+  const dashed = /^(\d{4})-(\d{2})$/.exec(value);
+  if (dashed) {
+    const month = Number(dashed[2]);
+    const isMonth = month >= 1 && month <= 12;
+    if (isFinancialYear(dashed) && isMonth) return ambiguous(value, Number(dashed[1]), month);
+    if (isFinancialYear(dashed)) return financialYearValue(Number(dashed[1]), value);
+    return isMonth ? monthValue(Number(dashed[1]), month, value) : bad(value);
   }
+  const named = /^([A-Za-z]+) (\d{4})$/.exec(value);
+  if (named && MONTH_NAMES.includes(named[1].toLowerCase())) return monthValue(Number(named[2]), MONTH_NAMES.indexOf(named[1].toLowerCase()) + 1, value);
   if (/^\d{4}$/.test(value)) return { precision: 'year', start: `${value}-01-01`, end: `${value}-12-31`, label: value, value };
-  if (/^\d{4}-\d{2}$/.test(value)) {
-    const d = parseISO(`${value}-01`);
-    if (!isValid(d)) return bad(value);
-    return { precision: 'month', start: iso(d), end: iso(endOfMonth(d)), label: format(d, 'MMMM yyyy'), value };
-  }
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const d = parseISO(value);
     if (!isValid(d) || iso(d) !== value) return bad(value);
@@ -46,8 +55,26 @@ function parsePrecise(value: string): DateValue | string {
   return bad(value);
 }
 
+/** True when "yyyy-yy" (or "yyyy/yy") names consecutive years: 2016-17, 1999/00. */
+const isFinancialYear = (m: RegExpExecArray) => Number(m[2]) === (Number(m[1]) + 1) % 100;
+
+/** A calendar month; `value` is how it was written (default yyyy-mm). */
+export function monthValue(year: number, month: number, value = `${year}-${String(month).padStart(2, '0')}`): DateValue {
+  const d = parseISO(`${year}-${String(month).padStart(2, '0')}-01`);
+  return { precision: 'month', start: iso(d), end: iso(endOfMonth(d)), label: format(d, 'MMMM yyyy'), value };
+}
+
+/** The NHS financial year starting 1 April of `startYear`, labelled "2016-17". */
+export function financialYearValue(startYear: number, value?: string): DateValue {
+  const label = `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
+  return { precision: 'financial-year', start: `${startYear}-04-01`, end: `${startYear + 1}-03-31`, label, value: value ?? label };
+}
+
+const ambiguous = (value: string, year: number, month: number) =>
+  `"${value}" could be ${format(parseISO(`${value}-01`), 'MMMM yyyy')} or the financial year ${year}-${String(month).padStart(2, '0')}: write "${format(parseISO(`${value}-01`), 'MMMM yyyy')}" for the month, or "${year}/${String(month).padStart(2, '0')}" for the financial year`;
+
 const bad = (value: string) =>
-  `"${value}" is not a date: write 2017-03-31 (a day), 2017-03 (a month), 2017 (a year), 2016-17 (a financial year), or {value: "2017", text: "later in 2017"} for a vague date`;
+  `"${value}" is not a date: write 2017-03-31 (a day), 2017-03 or March 2017 (a month), 2017 (a year), 2016-17 or 2016/17 (a financial year), or {value: "2017", text: "later in 2017"} for a vague date`;
 
 /** A register date (YYYYMMDD) as ISO, or null when blank. */
 export function registerDate(yyyymmdd: string): string | null {

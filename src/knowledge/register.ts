@@ -78,6 +78,9 @@ export const REGISTER_FILES = {
   icbs: 'icb_names_2024.csv',
 } as const;
 
+/** eccg.csv has no header row: 27 columns, as SOURCES.md lists them. */
+const ECCG_COLUMNS = 27;
+
 /** NHS England regions, old (Y54, Y55, Y57) and current. */
 export const REGIONS: Record<string, string> = {
   Y54: 'North of England', Y55: 'Midlands and East of England', Y56: 'London', Y57: 'South of England',
@@ -115,6 +118,8 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     if (!existsSync(path)) throw new KnowledgeError(`register/${file}`, '', 'the file is missing', `copy it from the ODS data (see register/SOURCES.md) into ${dir}`);
     return readFileSync(path, 'utf8');
   };
+  const records = (file: string) => parseCsv(read(file), `register/${file}`);
+  const rows = (file: string) => parseCsvWithHeader(read(file), `register/${file}`);
   const orgs = new Map<string, Organisation>();
   const row = (file: string, r: { raw: string; line: number }): RegisterRow => ({ file, line: r.line, raw: r.raw });
   const get = (code: string, init: () => Partial<Organisation> & { name: string; type: OrganisationType }) => {
@@ -136,9 +141,10 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   for (const [code, name] of Object.entries(REGIONS)) get(code, () => ({ name: `NHS England ${name}`, type: 'region', names: [`NHS England ${name}`, name] }));
 
   // CCGs, commissioning hubs and sub-ICB reporting entities (no header row; see SOURCES.md for the columns).
-  for (const rec of parseCsv(read(REGISTER_FILES.ccgs))) {
+  for (const rec of records(REGISTER_FILES.ccgs)) {
     const f = rec.fields;
-    if (f.length < 14 || !f[0]) throw new KnowledgeError(`register/${REGISTER_FILES.ccgs}`, `line ${rec.line}`, `expected 27 columns, found ${f.length}`, 'restore the row from the ODS extract');
+    if (f.length !== ECCG_COLUMNS) throw new KnowledgeError(`register/${REGISTER_FILES.ccgs}`, `line ${rec.line}`, `expected ${ECCG_COLUMNS} columns, found ${f.length}`, 'restore the row from the ODS extract');
+    if (!f[0]) throw new KnowledgeError(`register/${REGISTER_FILES.ccgs}`, `line ${rec.line}`, 'the row has no ODS code (column 1)', 'restore the row from the ODS extract');
     const role = f[13];
     const type: OrganisationType = role === '' || role.includes('RO319') ? 'ccg' : role.includes('RO218') ? 'commissioning-hub' : 'sub-icb-reporting-entity';
     const org = get(f[0], () => ({ name: displayName(f[1]), type }));
@@ -151,7 +157,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   }
 
   // CCG-era names (the 2019 and 2020 lists) go before current sub-ICB names such as "NHS Mid and South Essex ICB - 07G".
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.names2019))) {
+  for (const r of rows(REGISTER_FILES.names2019)) {
     const org = orgs.get(r.row.code);
     if (org) {
       addName(org, r.row.name, true);
@@ -166,7 +172,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     org.ons ??= [];
     if (!org.ons.some((o) => o.code === code && o.period === period)) org.ons.push({ code, period, row: at });
   };
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.stps2019))) {
+  for (const r of rows(REGISTER_FILES.stps2019)) {
     const { ods_stp_code: code, ons_stp_code: ons, stp_name: name, ccg_code: ccg } = r.row;
     onsToOds.set(ons, code);
     const regionCode = /\((Y\d\d)\)/.exec(r.row.region)?.[1] ?? null;
@@ -178,7 +184,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     const member = orgs.get(ccg);
     if (member) member.parents.push({ code, name: displayName(name), period: 'April 2019', row: row(`register/${REGISTER_FILES.stps2019}`, r) });
   }
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.lookup2020))) {
+  for (const r of rows(REGISTER_FILES.lookup2020)) {
     const { CCG20CDH: ccg, CCG20NM: ccgName, STP20CD: ons, STP20CDH: code, STP20NM: stpName } = r.row;
     onsToOds.set(ons, code);
     const stp = get(code, () => ({ name: displayName(stpName), type: 'stp', region: r.row.NHSER20CDH || null }));
@@ -193,7 +199,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
       member.rows.push(row(`register/${REGISTER_FILES.lookup2020}`, r));
     }
   }
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.icbs))) {
+  for (const r of rows(REGISTER_FILES.icbs)) {
     const { ICB24CD: ons, ICB24CDH: code, ICB24NM: name } = r.row;
     onsToOds.set(ons, code);
     const icb = get(code, () => ({ name: displayName(name), type: 'icb' }));
@@ -205,7 +211,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   }
 
   // The 2016 footprints carry only ONS codes: they join the STP of the same ONS code where there is one.
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.footprints2016))) {
+  for (const r of rows(REGISTER_FILES.footprints2016)) {
     const { ons_stp_code: ons, footprint_name: name, ccg_code: ccg, ccg_name: ccgName } = r.row;
     const code = onsToOds.get(ons) ?? ons;
     const regionCode = /\((Y\d\d)\)/.exec(r.row.region)?.[1] ?? null;
@@ -221,7 +227,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     }
   }
 
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.trusts))) {
+  for (const r of rows(REGISTER_FILES.trusts)) {
     const { name, code, region_code: region, stp_code: stp, open_date, close_date } = r.row;
     const trust = get(code, () => ({ name: displayName(name), type: 'trust' }));
     trust.region = region || null;
@@ -233,7 +239,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   }
 
   // Successions, for the organisations the register holds.
-  for (const r of parseCsvWithHeader(read(REGISTER_FILES.successors))) {
+  for (const r of rows(REGISTER_FILES.successors)) {
     const { from, to, legal_start: date } = r.row;
     const a = orgs.get(from);
     const b = orgs.get(to);

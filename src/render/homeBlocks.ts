@@ -1,4 +1,5 @@
 /** The App Home tab: what the bot knows, how to ask, recent interventions and channel digests. */
+import type { Overview } from '../engine/overview.ts';
 import type { HomeView, KnownBlock } from './slackTypes.ts';
 import { ACTIONS } from './actions.ts';
 import { LIMITS, note, sections } from './blockLimits.ts';
@@ -14,13 +15,8 @@ export interface DigestSubscriptionSummary {
   paused?: string;
 }
 
-/** The parts of the engine overview the Home tab shows. */
-export interface HomeOverview {
-  documents: { title: string; publisher: string; published: string; url: string | null }[];
-  organisationCount: number;
-  asOf: string;
-  recentInterventions: { title: string; date: string; status: string; organisations: string[] }[];
-}
+/** The engine overview the Home tab shows (declared once, in the engine). */
+export type { Overview as HomeOverview } from '../engine/overview.ts';
 
 const MAX_INTERVENTIONS = 10;
 const MAX_SUBSCRIPTIONS = 25;
@@ -29,7 +25,7 @@ const MAX_SUBSCRIPTIONS = 25;
  * Builds the Home view. `subscriptions` is null when no subscription store is wired in yet, and an
  * empty list when there are simply none.
  */
-export function renderHome(overview: HomeOverview, subscriptions: DigestSubscriptionSummary[] | null): HomeView {
+export function renderHome(overview: Overview, subscriptions: DigestSubscriptionSummary[] | null): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText('Commissioning') },
     ...sections('Cited answers about NHS commissioning: organisations, interventions, people and programmes. Every statement quotes its source.'),
@@ -46,7 +42,7 @@ export function renderHome(overview: HomeOverview, subscriptions: DigestSubscrip
   return { type: 'home', blocks: blocks.slice(0, LIMITS.blocksPerHomeView) };
 }
 
-function knowledgeBlocks(overview: HomeOverview): KnownBlock[] {
+function knowledgeBlocks(overview: Overview): KnownBlock[] {
   const docs = overview.documents.map(
     (d) => `• ${link(d.url, d.title)} · ${escapeSlack(d.publisher)} · ${escapeSlack(d.published)}`,
   );
@@ -58,7 +54,7 @@ function knowledgeBlocks(overview: HomeOverview): KnownBlock[] {
   ];
 }
 
-function interventionBlocks(overview: HomeOverview): KnownBlock[] {
+function interventionBlocks(overview: Overview): KnownBlock[] {
   const items = overview.recentInterventions.slice(0, MAX_INTERVENTIONS).map((iv) => {
     const orgs = iv.organisations.length > 0 ? `\n${iv.organisations.map(escapeSlack).join(', ')}` : '';
     return `• *${escapeSlack(iv.title)}* · ${escapeSlack(iv.date)} · _${escapeSlack(iv.status)}_${orgs}`;

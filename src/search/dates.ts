@@ -1,6 +1,6 @@
 /** Date phrases in questions: "2017", "April 2018", "31 March 2017", "2016-17". */
 import type { DateValue } from '../knowledge/dates.ts';
-import { parseDateInput } from '../knowledge/dates.ts';
+import { financialYearValue, monthValue, parseDateInput } from '../knowledge/dates.ts';
 
 export interface DateMention {
   value: DateValue;
@@ -27,7 +27,10 @@ export function findDates(words: string[]): DateMention[] {
       return typeof v === 'string' ? null : v;
     };
     if (fy) {
-      const v = value(`${fy[1]}-${fy[2]}`);
+      // In a question "2011-12" is read as the financial year (people write months in words); "2018-04" is April 2018.
+      const year = Number(fy[1]);
+      const second = Number(fy[2]);
+      const v = second === (year + 1) % 100 ? financialYearValue(year) : second >= 1 && second <= 12 ? monthValue(year, second) : null;
       if (v) out.push({ value: v, from: i, to: i + 1 });
       continue;
     }

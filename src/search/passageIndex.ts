@@ -95,7 +95,7 @@ export function loadPassageIndex(json: string): MiniSearch {
 }
 
 /** How passages are ranked: text counts twice a heading or table label; long words allow typos and endings. */
-const SEARCH_OPTIONS = {
+export const PASSAGE_SEARCH_OPTIONS = {
   boost: { text: 2, context: 1 },
   fuzzy: (term: string) => (term.length > 5 ? 0.2 : false),
   prefix: (term: string) => term.length > 5,
@@ -117,7 +117,7 @@ export function searchPassages(index: PassageIndex, passages: PassageList, terms
   if (terms.length === 0) return [];
   const keep = filter ? (id: unknown) => filter(passages.at(id as number)!) : undefined;
   // Large corpora: score only the candidates the rarest terms pick. Otherwise (null) MiniSearch scores every match.
-  const hits = prunedSearch(index, terms, { ...SEARCH_OPTIONS, filter: keep }, limit, POSTING_BUDGET)
-    ?? (index instanceof MiniSearch ? index.search(terms.join(' '), { ...SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit) : []);
+  const hits = prunedSearch(index, terms, { ...PASSAGE_SEARCH_OPTIONS, filter: keep }, limit, POSTING_BUDGET)
+    ?? (index instanceof MiniSearch ? index.search(terms.join(' '), { ...PASSAGE_SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit) : []);
   return hits.map((h) => ({ passage: passages.at(h.id as number)!, score: h.score, terms: h.queryTerms }));
 }

@@ -12,7 +12,8 @@
  * matching document is scored here, as MiniSearch would score it.
  *
  * It reads MiniSearch 7's index structures (protected fields); `readInternals` checks their shape and,
- * should a MiniSearch upgrade change them, returns null so callers fall back to a plain search.
+ * should a MiniSearch upgrade change them, returns null so callers fall back to a plain search. The
+ * version is pinned in package.json, and test/search/prunedSearch.test.ts fails when either changes.
  */
 import MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
@@ -76,6 +77,14 @@ export type BoundedSearchOptions = Pick<SearchOptions, 'boost' | 'fuzzy' | 'pref
   /** Keeps a hit only when true (given the document's own id); applied to the candidates before scoring. */
   filter?: (id: unknown) => boolean;
 };
+
+/** The MiniSearch release whose internals this module reads (package.json pins it exactly). */
+export const MINISEARCH_VERSION = '7.2.0';
+
+/** True when `index` exposes the internal structures bounded search reads (false: every search falls back to MiniSearch's). */
+export function readsInternalsOf(index: MiniSearch): boolean {
+  return readInternals(index) !== null;
+}
 
 /** The index's internal structures, or null when they are not MiniSearch 7's. */
 function readInternals(index: MiniSearch): Internals | null {

@@ -1,6 +1,6 @@
 /** Text normalisation shared by every index, so questions and sources meet on the same terms. */
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Lower case, plain quotes and dashes, "&" as "and", accents dropped, punctuation as spaces. */
 export function normalise(text: string): string {

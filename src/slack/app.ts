@@ -13,17 +13,18 @@ import {
   type Receiver,
 } from '@slack/bolt';
 import { botTokenAuthorize } from './authorize.ts';
-import type { SlackDeps, SubscriptionsProvider } from './deps.ts';
+import type { DigestCommandRunner, SlackDeps, SubscriptionsProvider } from './deps.ts';
 import type { AnswerEngine } from './engineContract.ts';
 import type { FeedbackSink } from './feedback.ts';
 import { registerActions } from './listeners/actions/index.ts';
+import { DIGEST_SUBCOMMAND, digestSubcommand } from './listeners/commands/digest.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { GuardedHTTPReceiver } from './guardedReceiver.ts';
 import { ackUnhandledRequests, MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
 import { RecentIds } from './recentIds.ts';
-import { defaultSubcommands, type SubcommandRegistry } from './subcommands.ts';
+import { SubcommandRegistry } from './subcommands.ts';
 
 /** The path Slack posts events, slash commands and interactions to in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -46,7 +47,9 @@ export interface SlackAppOptions {
   store?: FeedbackSink;
   /** Lists channel digest subscriptions for the App Home. */
   subscriptionsProvider?: SubscriptionsProvider;
-  /** Subcommand registry (defaults to the shared one that registerSubcommand() fills). */
+  /** Runs `/commissioning digest …` (the delivery module's commands); without it, digest says it is not set up. */
+  digestCommand?: DigestCommandRunner;
+  /** This app's subcommand registry, for extra subcommands (a fresh one by default); `digest` is registered in it. */
   subcommands?: SubcommandRegistry;
 }
 
@@ -88,7 +91,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     engine: options.engine,
     feedback: options.store,
     subscriptionsProvider: options.subscriptionsProvider,
-    subcommands: options.subcommands ?? defaultSubcommands,
+    subcommands: withDigest(options.subcommands ?? new SubcommandRegistry(), options.digestCommand),
     recentEvents: new RecentIds(2000),
   };
   app.use(dropDuplicateEvents(deps.recentEvents));
@@ -100,6 +103,12 @@ export function createSlackApp(options: SlackAppOptions): App {
     app.logger.error(`Unhandled error in a Slack listener: ${error.stack ?? error.message}`);
   });
   return app;
+}
+
+/** The registry with `/commissioning digest` in it, run by the given digest commands. */
+function withDigest(subcommands: SubcommandRegistry, digestCommand: DigestCommandRunner | undefined): SubcommandRegistry {
+  subcommands.register(DIGEST_SUBCOMMAND, digestSubcommand(digestCommand));
+  return subcommands;
 }
 
 /** Global middleware: an event whose event_id was seen recently (a Slack retry) is acked and dropped. */

@@ -1,4 +1,5 @@
-/** What the listeners share: the engine, optional stores, and the subcommand registry. */
+/** What the listeners share: the engine, optional stores, the digest commands and the subcommand registry. */
+import type { DigestCommandInput, DigestReply } from '../delivery/commands.ts';
 import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { AnswerEngine } from './engineContract.ts';
 import type { FeedbackSink } from './feedback.ts';
@@ -7,6 +8,9 @@ import type { SubcommandRegistry } from './subcommands.ts';
 
 /** Lists the channel digest subscriptions for the App Home (sync or async). */
 export type SubscriptionsProvider = () => DigestSubscriptionSummary[] | Promise<DigestSubscriptionSummary[]>;
+
+/** Runs one `/commissioning digest …` command and says what to reply (main.ts passes the delivery module's). */
+export type DigestCommandRunner = (input: DigestCommandInput) => DigestReply | Promise<DigestReply>;
 
 /** Dependencies handed to every listener factory. */
 export interface SlackDeps {

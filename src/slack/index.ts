@@ -4,10 +4,8 @@ export { readSlackConfig, type SlackConfig } from './config.ts';
 export { startSlack, type RunnableSlackConfig, type RunningSlack, type StartSlackExtras } from './start.ts';
 export type { AnswerEngine, EngineOverview } from './engineContract.ts';
 export type { FeedbackRecord, FeedbackSink } from './feedback.ts';
-export type { SubscriptionsProvider } from './deps.ts';
+export type { DigestCommandRunner, SubscriptionsProvider } from './deps.ts';
 export {
-  defaultSubcommands,
-  registerSubcommand,
   SubcommandRegistry,
   type SubcommandContext,
   type SubcommandHandler,

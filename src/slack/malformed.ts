@@ -92,7 +92,9 @@ export function ackUnhandledRequests(app: App): void {
 }
 
 function describe(body: unknown): string {
-  const b = (isObject(body) ? body : {}) as Record<string, any>;
-  const id = b.actions?.[0]?.action_id ?? b.view?.callback_id ?? b.callback_id ?? b.command ?? b.action_id;
+  const b: Record<string, unknown> = isObject(body) ? body : {};
+  const field = (value: unknown, key: string): unknown => (isObject(value) ? value[key] : undefined);
+  const firstAction = Array.isArray(b.actions) ? b.actions[0] : undefined;
+  const id = field(firstAction, 'action_id') ?? field(b.view, 'callback_id') ?? b.callback_id ?? b.command ?? b.action_id;
   return `${typeof b.type === 'string' ? b.type : 'request'}${typeof id === 'string' ? ` (${id.slice(0, 80)})` : ''}`;
 }

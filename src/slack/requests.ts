@@ -8,7 +8,7 @@ import type { SlackMessage } from '../render/blockLimits.ts';
 import { renderAnswer, renderHelp, renderNotice, renderOrgCard, renderQuotes } from '../render/blocks.ts';
 import { escapeAndTruncate } from '../render/escape.ts';
 import type { AnswerEngine } from './engineContract.ts';
-import { PLANNED_SUBCOMMANDS, type SubcommandRegistry } from './subcommands.ts';
+import type { SubcommandRegistry } from './subcommands.ts';
 
 /** A parsed request. */
 export type Request =
@@ -33,7 +33,7 @@ export function parseRequest(text: string, subcommands?: SubcommandRegistry): Re
   if (word === 'ask') {
     return rest ? { kind: 'ask', question: rest } : { kind: 'help', reason: 'Add your question: `/commissioning ask &lt;question&gt;`.' };
   }
-  if (subcommands?.has(word) || (PLANNED_SUBCOMMANDS as readonly string[]).includes(word)) {
+  if (subcommands?.has(word)) {
     return { kind: 'subcommand', name: word, args: rest };
   }
   return { kind: 'ask', question: trimmed };

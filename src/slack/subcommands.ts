@@ -1,7 +1,7 @@
 /**
- * Extra `/commissioning <word> …` subcommands registered by other modules. The digest module adds
- * `registerSubcommand('digest', handler)`; the Slack layer acks the command first, then calls the
- * handler, which replies with `respond()` (ephemeral by default) or the Web API client.
+ * `/commissioning <word> …` subcommands beyond ask, org and help. Each app has its own registry:
+ * createSlackApp registers `digest` in it, and tests may add their own. The Slack layer acks the
+ * command first, then calls the handler, which replies with `respond()` or the Web API client.
  */
 import type { Logger, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { AnswerEngine } from './engineContract.ts';
@@ -48,14 +48,3 @@ export class SubcommandRegistry {
     return this.handlers.has(name.toLowerCase());
   }
 }
-
-/** The registry createSlackApp uses unless it is given another one. */
-export const defaultSubcommands = new SubcommandRegistry();
-
-/** Registers a subcommand on the default registry, e.g. `registerSubcommand('digest', handleDigest)`. */
-export function registerSubcommand(name: string, handler: SubcommandHandler): void {
-  defaultSubcommands.register(name, handler);
-}
-
-/** Subcommand words that are always recognised, even before a handler is registered (so they are not asked as questions). */
-export const PLANNED_SUBCOMMANDS = ['digest'] as const;

@@ -5,18 +5,10 @@
 import { recordAudit } from './audit.ts';
 import type { Db } from './db.ts';
 import { forgetSeen, markSeen, pruneSnapshots, storeSnapshot, type SavedSnapshot } from './snapshots.ts';
+import type { Frequency, Schedule } from '../digest/schedule.ts';
 
-/** How often a channel's digest comes. */
-export type Frequency = 'daily' | 'weekly' | 'monthly';
-
-/** What a channel asks for: how often, at what London time, on which weekday (weekly), for which filter. */
-export interface Schedule {
-  frequency: Frequency;
-  /** "HH:MM", Europe/London wall-clock time. */
-  atTime: string;
-  /** ISO weekday for weekly digests: 1 Monday … 7 Sunday; null otherwise. */
-  weekday: number | null;
-}
+// The schedule is the digest's own type; the store keeps it as it is.
+export type { Frequency, Schedule };
 
 /** A channel's digest subscription as stored. */
 export interface Subscription extends Schedule {

@@ -17,7 +17,7 @@ const hostileChar = fc.constantFrom('a', 'b', ' ', '?', 'é', '\r', '\t', '\v', 
 const hostileLine = fc.string({ unit: hostileChar, maxLength: 20 });
 const QUESTIONS = ['tell me about thurrock', 'which CCGs are in financial special measures?', 'what is an STP?', 'who is Melanie Craig?', '', 'Who won the football?'];
 const line = fc.oneof(fc.constantFrom(...QUESTIONS), hostileLine, fc.tuple(fc.constantFrom(...QUESTIONS), hostileLine).map(([q, h]) => `${h}${q}${h}`));
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
 describe('splitting standard input', () => {
   it('gives one line per \\n (and one for an unterminated last line), with no control characters left', () => {

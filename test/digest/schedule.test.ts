@@ -1,7 +1,7 @@
 /** Schedules in London time across the clock changes, and the subscribe command's words. */
 import { describe, expect, it } from 'vitest';
 import { latestSlot, nextSlot, periodDays, previousSlot, slotsBetween, describeSchedule } from '../../src/digest/schedule.ts';
-import { parseSubscribe } from '../../src/digest/commands.ts';
+import { parseSubscribe } from '../../src/delivery/commands.ts';
 
 const weekly = { frequency: 'weekly' as const, atTime: '09:00', weekday: 1 };
 const daily = { frequency: 'daily' as const, atTime: '09:00', weekday: null };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { changesInWindow } from '../../src/digest/window.ts';
 import { FilterError, resolveFilter } from '../../src/digest/filter.ts';
 import { buildDigest } from '../../src/digest/build.ts';
-import { digestText } from '../../src/digest/text.ts';
+import { digestText } from '../../src/render/digestText.ts';
 import { BASE_DIR, fixture } from './helpers/fixtures.ts';
 
 const k = fixture(BASE_DIR);

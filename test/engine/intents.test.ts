@@ -40,7 +40,8 @@ describe('each intent answers, citing its source', () => {
     expect(told.text).toContain('accountable officer');
     const why = ask('why does Croydon CCG need a recovery plan?');
     expect(why.text).toMatch(/deteriorat/);
-    expect(why.text.indexOf('Why:')).toBeLessThan(why.text.indexOf('Required:') === -1 ? Infinity : why.text.indexOf('Required:'));
+    // The reason comes before what was required, each on its own line.
+    expect(why.text).toMatch(/\nWhy: [^\n]*deteriorat[^\n]*\n(?:Why: [^\n]*\n)*Required: /);
   });
 
   it('answers who leads what, and who a person is', () => {

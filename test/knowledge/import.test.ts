@@ -120,7 +120,7 @@ describe('add-document', () => {
     const { dir } = seedsCopy();
     const unknown = await add(['--knowledge', dir, '--titel', 'x', join(SOURCES, 'kent-medway-merger-2020.txt')]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--titel'");
+    expect(unknown.stderr).toContain('unknown option "--titel" (did you mean --title?)');
     expect(unknown.stderr).toContain('usage: npm run add-document');
     const badDate = await add(['--knowledge', dir, join(SOURCES, 'kent-medway-merger-2020.txt'), '--title', 'x', '--publisher', 'y', '--published', 'last spring']);
     expect(badDate.code).toBe(2);

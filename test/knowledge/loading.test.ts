@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
 import { KnowledgeErrors } from '../../src/knowledge/errors.ts';
+import { REGISTER_FILES } from '../../src/knowledge/register.ts';
+import { buildRegisterManifest, MANIFEST_FILE } from '../../src/knowledge/registerManifest.ts';
 import { seedsCopy } from '../helpers/knowledge.ts';
+
+/** Records the register files of a copy in its manifest, as `npm run register-manifest` does after a deliberate edit. */
+function recordManifest(dir: string): void {
+  const register = join(dir, 'register');
+  writeFileSync(join(register, MANIFEST_FILE), JSON.stringify(buildRegisterManifest(register, Object.values(REGISTER_FILES), [REGISTER_FILES.ccgs])));
+}
 
 /** Loads a broken copy and returns the error message a person would read. */
 function failure(edit: (s: ReturnType<typeof seedsCopy>) => void): string {
@@ -73,6 +81,22 @@ describe('loading errors name the file, the place and the fix', () => {
   it('reports a missing register file', () => {
     const msg = failure((c) => rmSync(join(c.dir, 'register', 'eccg.csv')));
     expect(msg).toContain('register/eccg.csv: the file is missing');
+  });
+
+  it('refuses a register row cut short, naming the file and line, rather than dropping it (even with the manifest updated)', () => {
+    const msg = failure((c) => {
+      c.edit('register/ods_successors.csv', (t) => t.replace('RW834,RX248,2006-04-01', 'RW834,RX248'));
+      recordManifest(c.dir);
+    });
+    expect(msg).toContain('register/ods_successors.csv (line 3): a short row: expected 3 columns, found 2');
+  });
+
+  it('refuses a stray quote in a register file, naming the file and line (even with the manifest updated)', () => {
+    const msg = failure((c) => {
+      c.edit('register/eccg.csv', (t) => t.replace('"NHS DURHAM DALES, EASINGTON AND SEDGEFIELD CCG"', '"NHS DURHAM DALES" EASINGTON AND SEDGEFIELD CCG"'));
+      recordManifest(c.dir);
+    });
+    expect(msg).toContain('register/eccg.csv (line 2): text after the closing quote of a field');
   });
 
   it('reports every problem at once', () => {

@@ -27,8 +27,8 @@ describe('the organisation register', () => {
   it('follows successor chains to the organisation that carries on now', () => {
     // A CCG that merged in one year whose successor merged again later ends at the last one.
     const twoStep = [...k.organisations.values()].find((o) => o.type === 'ccg' && o.successors.some((s) => k.organisations.get(s.code)?.successors.length));
-    expect(twoStep).toBeDefined();
-    const { chain, finals } = successorChain(k.organisations, twoStep!.code);
+    if (!twoStep) throw new Error('the register holds no CCG whose successor was succeeded in turn');
+    const { chain, finals } = successorChain(k.organisations, twoStep.code);
     expect(chain.length).toBeGreaterThanOrEqual(2);
     expect(k.organisations.get(finals[0])!.successors).toHaveLength(0);
   });

@@ -1,27 +1,23 @@
 /**
  * Bounded search over a large corpus: the candidates it scores get exactly MiniSearch's scores, and
- * small corpora are left to MiniSearch. Guards against a MiniSearch upgrade changing its internals.
+ * small corpora are left to MiniSearch. Guards against a MiniSearch upgrade changing its internals:
+ * the installed and pinned versions must be the one it was written against, and the index must expose
+ * the structures it reads (a change there would otherwise only make every search quietly slower).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
-import { buildPassageIndex, processTerm } from '../../src/search/passageIndex.ts';
-import { postingCount, prunedSearch } from '../../src/search/prunedSearch.ts';
+import { buildPassageIndex, PASSAGE_SEARCH_OPTIONS as options, processTerm } from '../../src/search/passageIndex.ts';
+import { MINISEARCH_VERSION, postingCount, prunedSearch, readsInternalsOf } from '../../src/search/prunedSearch.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pruned-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const knowledge = loadKnowledge(generateCorpus(join(dir, 'corpus'), 3000, 7).dir);
 const index = buildPassageIndex(knowledge.passages);
 
-const options = {
-  boost: { text: 2, context: 1 },
-  fuzzy: (t: string) => (t.length > 5 ? 0.2 : false),
-  prefix: (t: string) => t.length > 5,
-  weights: { fuzzy: 0.4, prefix: 0.5 },
-};
 /** Questions' terms as the index holds them (searchPassages processes them so before searching). */
 const QUERIES = [
   'legal directions ccg', 'joint committee', 'wigan deficit plan', 'frailty programme savings', 'cqc rated trust inadequate',
@@ -29,6 +25,18 @@ const QUERIES = [
 ].map((q) => q.split(' ').map((w) => processTerm(w)!));
 
 describe('prunedSearch', () => {
+  it('reads the MiniSearch it was written against: the version installed and pinned, its internals in place', () => {
+    const installed = JSON.parse(readFileSync(new URL('../../node_modules/minisearch/package.json', import.meta.url), 'utf8')).version;
+    const pinned = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).dependencies.minisearch;
+    expect(installed).toBe(MINISEARCH_VERSION);
+    expect(pinned).toBe(MINISEARCH_VERSION);
+    expect(readsInternalsOf(index)).toBe(true);
+    // A MiniSearch whose structures have moved is searched by MiniSearch itself, never misread.
+    const moved = Object.assign(Object.create(Object.getPrototypeOf(index)), index, { _fieldLength: {} });
+    expect(readsInternalsOf(moved)).toBe(false);
+    expect(prunedSearch(moved, ['legal', 'direction', 'ccg'], options, 5, 50)).toBeNull();
+  });
+
   it('counts postings as MiniSearch finds them, field by field', () => {
     for (const term of ['ccg', 'deficit', 'frailty']) {
       const byField = ['text', 'context'].reduce((n, f) => n + index.search(term, { fields: [f] }).length, 0);

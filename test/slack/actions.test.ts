@@ -4,7 +4,6 @@ import type { FeedbackRecord } from '../../src/slack/feedback.ts';
 import { assertPostedMessage, blocksText, findButtons } from './helpers/blockKit.ts';
 import { askModalSubmission, blockActions, CHANNEL, USER } from './helpers/payloads.ts';
 import { realEngine } from './helpers/realEngine.ts';
-import { settle } from './helpers/slackStub.ts';
 import { startTestApp, type TestApp } from './helpers/testApp.ts';
 
 let t: TestApp;
@@ -190,7 +189,7 @@ describe('did you mean / organisation picks', () => {
     const [share] = findButtons(answer.blocks, 'share_answer');
     const reply = await t.sendInteraction(blockActions({ ...share, value: '{"k":"drop table"}' }, { ephemeral: true, responseUrl: t.stub.responseUrl('tamper') }));
     expect(reply.status).toBe(200);
-    await settle();
+    await t.idle();
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
     expect(t.logger.text('warn')).toContain('share_answer without a readable question');
   });

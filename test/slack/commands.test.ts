@@ -109,7 +109,7 @@ describe('/commissioning', () => {
     expect(findButtons(first.blocks, 'ask_suggestion').length).toBeGreaterThan(0);
   });
 
-  it('digest … says digests are not set up when no module registered it', async () => {
+  it('digest … says digests are not set up when the app was given no digest commands', async () => {
     const { first } = await run('digest weekly');
     expect(blocksText(first.blocks)).toContain('Digest subscriptions are not set up yet');
   });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertPostedMessage, blocksText } from './helpers/blockKit.ts';
 import { appMention, BOT_ID, BOT_USER, CHANNEL, directMessage, USER } from './helpers/payloads.ts';
 import { realEngine } from './helpers/realEngine.ts';
-import { settle } from './helpers/slackStub.ts';
 import { startTestApp, type TestApp } from './helpers/testApp.ts';
 
 let t: TestApp;
@@ -60,7 +59,7 @@ describe('app_mention', () => {
 
   it('ignores mentions posted by bots', async () => {
     await t.event({ ...appMention(`<@${BOT_USER}> which CCGs are under legal directions?`, nextTs()), bot_id: 'B0OTHER' });
-    await settle();
+    await t.idle();
     expect(posts()).toEqual([]);
   });
 
@@ -72,7 +71,7 @@ describe('app_mention', () => {
     expect([first.status, retry1.status, retry2.status]).toEqual([200, 200, 200]);
     expect(retry1.ms).toBeLessThan(1000);
     await t.stub.waitFor(() => posts()[0]);
-    await settle(200);
+    await t.idle();
     expect(posts()).toHaveLength(1);
   });
 
@@ -103,7 +102,7 @@ describe('message.im', () => {
       directMessage('no user', nextTs(), { user: undefined }),
     ];
     for (const event of ignored) expect((await t.event(event)).status).toBe(200);
-    await settle(250);
+    await t.idle();
     expect(posts()).toEqual([]);
   });
 });
@@ -128,7 +127,7 @@ describe('app_home_opened', () => {
 
   it('does not publish for the Messages tab', async () => {
     await t.event({ type: 'app_home_opened', user: USER, channel: 'D0DIRECT', tab: 'messages', event_ts: nextTs() });
-    await settle();
+    await t.idle();
     expect(t.stub.callsTo('views.publish')).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeEngine } from './helpers/fakeEngine.ts';
 import { appMention, slashCommand } from './helpers/payloads.ts';
 import { nowSeconds } from './helpers/signing.ts';
-import { settle } from './helpers/slackStub.ts';
 import { startTestApp, type TestApp } from './helpers/testApp.ts';
 
 let t: TestApp;
@@ -34,7 +33,7 @@ describe('Slack request handling over HTTP', () => {
   it('refuses a request signed with the wrong secret (401) and does nothing', async () => {
     const reply = await t.sendForm(slashCommand('org thurrock', t.stub.responseUrl('bad')), { secret: 'not-the-secret' });
     expect(reply.status).toBe(401);
-    await settle();
+    await t.idle();
     expect(t.stub.responses).toEqual([]);
   });
 
@@ -46,7 +45,7 @@ describe('Slack request handling over HTTP', () => {
   it('refuses a correctly signed but stale request, older than five minutes (401)', async () => {
     const reply = await t.sendForm(slashCommand('help', t.stub.responseUrl('stale')), { timestamp: nowSeconds() - 6 * 60 });
     expect(reply.status).toBe(401);
-    await settle();
+    await t.idle();
     expect(t.stub.responses).toEqual([]);
   });
 
@@ -96,14 +95,14 @@ describe('Slack request handling over HTTP', () => {
   it('acks an event with an event type it does not handle (200) without posting anything', async () => {
     const reply = await t.event({ type: 'reaction_added', user: 'U1', reaction: 'thumbsup', item: { type: 'message', channel: 'C1', ts: '1.1' }, event_ts: '1.2' });
     expect(reply.status).toBe(200);
-    await settle();
+    await t.idle();
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('tolerates an app_mention with missing text and channel', async () => {
     const reply = await t.event({ type: 'app_mention', user: 'U1', ts: '1700000001.000001' });
     expect(reply.status).toBe(200);
-    await settle();
+    await t.idle();
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
     const ok = await t.event(appMention('<@UBOT> help', '1700000001.000002'));
     expect(ok.status).toBe(200);

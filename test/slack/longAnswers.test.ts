@@ -61,7 +61,7 @@ describe('long answers', () => {
   it('a slash command: several private messages, the first saying more follows below', async () => {
     await t.slash('ask tell me a lot', 'long');
     await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'long').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'long').map((r) => r.body);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.length).toBeLessThanOrEqual(5);
@@ -74,7 +74,7 @@ describe('long answers', () => {
   it('a slash reply needing more than five messages says where to read the rest (never a silent cut)', async () => {
     await t.slash('ask tell me everything', 'huge');
     await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'huge').length >= 5);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'huge').map((r) => r.body);
     expect(parts).toHaveLength(5);
     expect(blocksText(parts[4].blocks)).toContain('Ask me in a direct message to read the rest');
@@ -86,7 +86,7 @@ describe('long answers', () => {
     const [quotes] = findButtons(first.body.blocks, 'show_quotes');
     await t.sendInteraction(blockActions(quotes, { ephemeral: true, responseUrl: t.stub.responseUrl('quotes') }));
     await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'quotes').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'quotes').map((r) => r.body);
     parts.forEach((p) => assertPostedMessage(p));
     const text = parts.map((p) => blocksText(p.blocks)).join('\n').replace(/\n>/g, ' ').replace(/\s+/g, ' ');

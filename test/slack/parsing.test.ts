@@ -24,8 +24,8 @@ describe('parseRequest', () => {
     expect(parseRequest(text, registry)).toMatchObject(expected);
   });
 
-  it('recognises digest even before a handler is registered, so it is not asked as a question', () => {
-    expect(parseRequest('digest list')).toEqual({ kind: 'subcommand', name: 'digest', args: 'list' });
+  it('a word no subcommand is registered under is part of the question', () => {
+    expect(parseRequest('review the Thurrock directions', registry)).toEqual({ kind: 'ask', question: 'review the Thurrock directions' });
   });
 
   it('org and ask without an argument become help with a reason', () => {

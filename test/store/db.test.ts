@@ -42,7 +42,7 @@ describe('openStore', () => {
     writeFileSync(join(base, 'a-file'), 'not a folder');
     const dataDir = join(base, 'a-file', 'data');
     expect(() => openStore({ dataDir })).toThrow(StoreError);
-    expect(() => openStore({ dataDir })).toThrow(new RegExp(`^cannot open the store at ${escape(join(dataDir, STORE_FILE))}: .+ — check DATA_DIR`));
+    expect(() => openStore({ dataDir })).toThrow(new RegExp(`^cannot open the store at ${escapeRegExp(join(dataDir, STORE_FILE))}: .+ — check DATA_DIR`));
   });
 
   it('a corrupt database file is refused at open, saying so', () => {
@@ -77,6 +77,6 @@ describe('openStore', () => {
   });
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -144,8 +144,6 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
   }
 }
 
-/** Resolves after `ms` (to show that something did not happen). */
-export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -50,6 +50,11 @@ export interface TestApp {
   sendInteraction(payload: unknown, options?: SendOptions): Promise<AppReply>;
   /** Runs `/commissioning <text>`; the reply goes to response_url `responseId` on the stub. */
   slash(text: string, responseId?: string): Promise<AppReply>;
+  /**
+   * Resolves once the app has finished handling every request it has taken (listeners done, their
+   * replies sent): what a test waits for before checking that something did not happen.
+   */
+  idle(): Promise<void>;
   /** Delivers an Events API event; returns the reply and the event id used. */
   event(event: Record<string, unknown>, options?: SendOptions & { eventId?: string }): Promise<AppReply & { eventId: string }>;
   close(): Promise<void>;
@@ -75,6 +80,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     signingSecret: TEST_SIGNING_SECRET,
     slackApiUrl: stub.apiUrl,
   });
+  const inFlight = trackProcessing(app);
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const { port } = server.address() as AddressInfo;
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
@@ -102,6 +108,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     sendForm: (fields, opts) => send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', opts),
     sendInteraction: (payload, opts) =>
       send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', opts),
+    idle: inFlight.idle,
     slash: (text, responseId = `r${++responseCounter}`) => testApp.sendForm(slashCommand(text, stub.responseUrl(responseId))),
     event: async (event, opts = {}) => {
       const body = eventCallback(event, opts.eventId);
@@ -114,6 +121,26 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     },
   };
   return testApp;
+}
+
+/**
+ * Counts the requests the app is processing. Every receiver hands each request to the public
+ * `app.processEvent` (Bolt's receiver contract) and it resolves when the listeners are done, so
+ * wrapping it (behaviour unchanged) tells when the app has nothing left to do.
+ */
+function trackProcessing(app: App): { idle(): Promise<void> } {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    active++;
+    try {
+      return await processEvent(event);
+    } finally {
+      if (--active === 0) for (const resolve of waiting.splice(0)) resolve();
+    }
+  };
+  return { idle: () => (active === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))) };
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1 (for code that takes a port number, not 0). */

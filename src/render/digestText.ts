@@ -1,9 +1,9 @@
 /** A digest as plain text (the CLI) and as JSON (scripts and tests). */
 import type { Citation } from '../engine/answer.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { orgLabel } from './registerEvents.ts';
-import { groupByOrganisation, KIND_NAMES, windowLabel } from './group.ts';
-import type { Digest, DigestEntry } from './types.ts';
+import { orgLabel } from '../digest/registerEvents.ts';
+import { groupByOrganisation, KIND_NAMES, windowLabel } from '../digest/group.ts';
+import type { Digest, DigestEntry } from '../digest/types.ts';
 
 /** One entry as JSON: date as written (precision kept: "2018-04-01", "2020-04", "2016-17"), kind, organisations, summary, citations. */
 export interface DigestEntryJson {

@@ -5,14 +5,14 @@
  * stops before the next part.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { composeDigest } from '../../src/digest/compose.ts';
-import { createDigestClient, DigestPoster } from '../../src/digest/post.ts';
-import { DIGEST_LOCK, runDueDigests, type DigestRunDeps } from '../../src/digest/run.ts';
+import { composeDigest } from '../../src/delivery/compose.ts';
+import { createDigestClient, DigestPoster } from '../../src/delivery/post.ts';
+import { DIGEST_LOCK, runDueDigests, type DigestRunDeps } from '../../src/delivery/run.ts';
 import { factSnapshot } from '../../src/digest/snapshot.ts';
 import type { Knowledge } from '../../src/knowledge/knowledge.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { startDigestStub, type DigestStub } from './helpers/digestStub.ts';
-import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from './helpers/fixtures.ts';
+import { startDigestStub, type DigestStub } from '../digest/helpers/digestStub.ts';
+import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from '../digest/helpers/fixtures.ts';
 
 const base = fixture(BASE_DIR);
 const changed = fixture(CHANGED_DIR);

@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDigestCli } from '../../src/digest/cli.ts';
+import { runDigestCli } from '../../src/cli/digest.ts';
 import { factSnapshot } from '../../src/digest/snapshot.ts';
 import { openStore } from '../../src/store/store.ts';
-import { startDigestStub, type DigestStub } from './helpers/digestStub.ts';
-import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from './helpers/fixtures.ts';
+import { startDigestStub, type DigestStub } from '../digest/helpers/digestStub.ts';
+import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from '../digest/helpers/fixtures.ts';
 
 /** Runs the CLI, capturing what it writes. */
 async function cli(argv: string[], env: Record<string, string | undefined> = {}) {
@@ -59,6 +59,14 @@ describe('window digests', () => {
     expect(await cli(['--knowledge', BASE_DIR, '--from', '2018', '--to', '2018', '--filter', 'Narnia'])).toMatchObject({ code: 1, stderr: expect.stringContaining('No region, STP/ICB or organisation matches “Narnia”') });
     expect(await cli(['--frm', '2018'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--frm"') });
     expect(await cli(['--knowledge', '/nonexistent/seeds', '--from', '2018', '--to', '2018'])).toMatchObject({ code: 1, stderr: expect.stringContaining('the knowledge folder does not exist') });
+  });
+
+  it('reads its flags strictly: a flag missing its value, a stray word or --help, each without loading anything', async () => {
+    expect(await cli(['--from', '2018', '--to'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--to needs a value\nusage: npm run digest/) });
+    expect(await cli(['--knowledge', '--from', '2018', '--to', '2018'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--knowledge needs a value') });
+    expect(await cli(['--from', '2018', '--to', '2018', 'QH8'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unexpected argument "QH8"') });
+    expect(await cli(['--jsno', '--from', '2018', '--to', '2018'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--jsno" (did you mean --json?)') });
+    for (const help of ['-h', '--help']) expect(await cli([help])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: npm run digest -- --from/), stderr: '' });
   });
 });
 

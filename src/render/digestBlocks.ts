@@ -3,13 +3,13 @@
  * context line quoting its sources. Long digests become a first message plus thread replies
  * (packMessages keeps every part inside Block Kit's limits); nothing is cut silently.
  */
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock } from './slackTypes.ts';
 import type { Citation } from '../engine/answer.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { contexts, LIMITS, note, packMessages, sections, type SlackMessage } from '../render/blockLimits.ts';
-import { escapeSlack, link, plainText, truncate } from '../render/escape.ts';
-import { groupByOrganisation, KIND_NAMES, windowLabel } from './group.ts';
-import type { Digest, DigestEntry } from './types.ts';
+import { contexts, LIMITS, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
+import { escapeSlack, link, plainText, truncate } from './escape.ts';
+import { groupByOrganisation, KIND_NAMES, windowLabel } from '../digest/group.ts';
+import type { Digest, DigestEntry } from '../digest/types.ts';
 
 const QUOTE_CHARS = 400;
 

@@ -21,10 +21,10 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { LedgerRow } from '../store/ledger.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { composeDigest } from './compose.ts';
-import { FilterError } from './filter.ts';
+import { composeDigest, type ComposedDigest } from './compose.ts';
+import { FilterError } from '../digest/filter.ts';
 import { DigestPostError, type DigestPoster } from './post.ts';
-import { latestSlot } from './schedule.ts';
+import { latestSlot } from '../digest/schedule.ts';
 
 /** The lock row that lets one process at a time post digests. */
 export const DIGEST_LOCK = 'digest-poster';
@@ -162,7 +162,7 @@ interface DeliverContext {
 
 async function postDue(ctx: DeliverContext, knowledge: Knowledge, sub: Subscription, slot: Date): Promise<void> {
   const { store } = ctx.deps;
-  let composed;
+  let composed: ComposedDigest;
   try {
     composed = composeDigest(store, knowledge, sub, slot);
   } catch (e) {

@@ -6,7 +6,9 @@
  * A chat.postMessage that times out, loses its connection or gets a 5xx may still have posted: it is
  * never retried here but reported as `unknown`, so the runner looks in the channel before re-sending.
  */
-import { WebClient } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
+
+type WebClient = webApi.WebClient;
 
 /** The message metadata type every digest part carries, so a restart can find what was already posted. */
 export const DIGEST_EVENT_TYPE = 'commissioning_digest';
@@ -38,7 +40,7 @@ export const DIGEST_CALL_TIMEOUT_MS = 20_000;
 
 /** The digest WebClient: SLACK_API_URL honoured, a reply timeout, the client's own retries and rate-limit waits off. */
 export function createDigestClient(token: string, slackApiUrl?: string, options: { timeoutMs?: number } = {}): WebClient {
-  return new WebClient(token, {
+  return new webApi.WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

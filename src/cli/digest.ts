@@ -6,16 +6,17 @@
  * --run-due reads SLACK_BOT_TOKEN, SLACK_API_URL and DATA_DIR.
  */
 import { parseDateInput } from '../knowledge/dates.ts';
+import { EXIT_USAGE, readCommandLine, UsageError } from './args.ts';
 import { KnowledgeErrors } from '../knowledge/errors.ts';
 import { loadKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
 import { openStore } from '../store/store.ts';
 import { StoreError } from '../store/db.ts';
-import { buildDigest } from './build.ts';
-import { FilterError } from './filter.ts';
-import { createDigestClient, DigestPoster } from './post.ts';
-import { DIGEST_LOCK, newOwnerId, runDueDigests } from './run.ts';
-import { factSnapshot } from './snapshot.ts';
-import { digestJson, digestText } from './text.ts';
+import { buildDigest } from '../digest/build.ts';
+import { FilterError } from '../digest/filter.ts';
+import { createDigestClient, DigestPoster } from '../delivery/post.ts';
+import { DIGEST_LOCK, newOwnerId, runDueDigests } from '../delivery/run.ts';
+import { factSnapshot } from '../digest/snapshot.ts';
+import { digestJson, digestText } from '../render/digestText.ts';
 
 /** Where the CLI writes (process will do: `runDigestCli(argv, process)`), and the environment it reads. */
 export interface DigestCliIo {
@@ -49,7 +50,7 @@ export async function runDigestCli(argv: string[], io: DigestCliIo): Promise<num
   const parsed = parseOptions(argv, env);
   if (typeof parsed === 'string') {
     complain(`${parsed}\n${DIGEST_USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (parsed.help) {
     say(DIGEST_USAGE);
@@ -112,19 +113,26 @@ async function runDue(knowledge: Knowledge, env: Record<string, string | undefin
   }
 }
 
+/** The digest command's flags, read by node:util parseArgs (strict). */
+const DIGEST_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  filter: { type: 'string' },
+  json: { type: 'boolean' },
+  'run-due': { type: 'boolean' },
+  knowledge: { type: 'string' },
+  compare: { type: 'string' },
+} as const;
+
 function parseOptions(argv: string[], env: Record<string, string | undefined>): Options | string {
-  const o: Options = { json: false, runDue: false, help: false, knowledge: env.KNOWLEDGE_DIR || undefined };
-  const valued: Record<string, keyof Options> = { '--from': 'from', '--to': 'to', '--filter': 'filter', '--knowledge': 'knowledge', '--compare': 'compare' };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
-    if (flag === '--json') o.json = true;
-    else if (flag === '--run-due') o.runDue = true;
-    else if (flag === '--help' || flag === '-h') o.help = true;
-    else if (valued[flag]) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
-      (o as unknown as Record<string, string>)[valued[flag]] = value;
-    } else return `unknown option "${argv[i]}"`;
+  try {
+    const { values: v } = readCommandLine(argv, DIGEST_OPTIONS);
+    return {
+      from: v.from, to: v.to, filter: v.filter, compare: v.compare, json: v.json === true, runDue: v['run-due'] === true, help: v.help === true,
+      knowledge: v.knowledge ?? (env.KNOWLEDGE_DIR || undefined),
+    };
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
   }
-  return o;
 }

@@ -7,12 +7,12 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SlackMessage } from '../render/blockLimits.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions.ts';
-import { digestMessages, quietMessage } from './blocks.ts';
-import { buildDigest, isQuiet } from './build.ts';
-import { filterForCode } from './filter.ts';
-import { latestSlot, periodDays, previousSlot, slotsBetween } from './schedule.ts';
-import { factSnapshotJson, parseSnapshot } from './snapshot.ts';
-import type { Digest } from './types.ts';
+import { digestMessages, quietMessage } from '../render/digestBlocks.ts';
+import { buildDigest, isQuiet } from '../digest/build.ts';
+import { filterForCode } from '../digest/filter.ts';
+import { latestSlot, periodDays, previousSlot, slotsBetween } from '../digest/schedule.ts';
+import { factSnapshotJson, parseSnapshot } from '../digest/snapshot.ts';
+import type { Digest } from '../digest/types.ts';
 
 /** A digest ready to claim: its period, content, messages and the snapshot it brings the channel to. */
 export interface ComposedDigest {

@@ -4,13 +4,14 @@
  * and their audit trail in a store on a temporary DATA_DIR, and the App Home listing them.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { digestSubcommand, digestSubscriptionsProvider } from '../../src/digest/slack.ts';
+import { runDigestCommand } from '../../src/delivery/commands.ts';
+import { digestSubscriptionsProvider } from '../../src/delivery/subscriptions.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { blocksText, assertPostedMessage } from '../slack/helpers/blockKit.ts';
 import { fakeEngine } from '../slack/helpers/fakeEngine.ts';
 import { CHANNEL, USER, slashCommand } from '../slack/helpers/payloads.ts';
 import { startTestApp, type TestApp } from '../slack/helpers/testApp.ts';
-import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from './helpers/fixtures.ts';
+import { BASE_DIR, CHANGED_DIR, fixture, tempDataDir } from '../digest/helpers/fixtures.ts';
 
 const base = fixture(BASE_DIR);
 let knowledge = base;
@@ -21,9 +22,12 @@ let n = 0;
 
 beforeAll(async () => {
   store = openStore({ dataDir: tempDataDir() });
-  t = await startTestApp({ engine: fakeEngine(), subscriptionsProvider: digestSubscriptionsProvider(store, () => knowledge) });
-  // `admins` is read through a getter so each test can set DIGEST_ADMINS its own way.
-  t.subcommands.register('digest', (ctx) => digestSubcommand({ store, knowledge: () => knowledge, admins })(ctx));
+  t = await startTestApp({
+    engine: fakeEngine(),
+    subscriptionsProvider: digestSubscriptionsProvider(store, () => knowledge),
+    // `admins` is read on each command so each test can set DIGEST_ADMINS its own way.
+    digestCommand: (input) => runDigestCommand(input, { store, knowledge: () => knowledge, admins }),
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -63,6 +67,19 @@ describe('/commissioning digest', () => {
     expect(text).toContain('<@U0OTHER> changed this channel’s digest to monthly on the 1st at 09:00 (London time), only NHS Thurrock CCG (07G) (it was daily at 07:30 (London time), only NHS Mid and South Essex Integrated Care Board (QH8))');
     const audit = store.listAudit(CHANNEL).filter((a) => a.action === 'subscribe');
     expect(audit.slice(-2).map((a) => [a.user, (a.after as { filter: string }).filter])).toEqual([[USER, 'QH8'], ['U0OTHER', '07G']]);
+  });
+
+  it('belongs to this app alone: another app in the same process, given no digest commands, says digests are not set up', async () => {
+    const other = await startTestApp({ engine: fakeEngine() });
+    try {
+      await other.slash('digest list', 'other-app');
+      const reply = await other.stub.waitFor(() => other.stub.responses.find((r) => r.id === 'other-app'));
+      expect(blocksText(reply.body.blocks)).toContain('Digest subscriptions are not set up yet');
+      const { text } = await command('digest list');
+      expect(text).toContain('No channel has a digest yet.');
+    } finally {
+      await other.close();
+    }
   });
 
   it('an unknown filter is refused, privately, with what to type instead', async () => {

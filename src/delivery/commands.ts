@@ -10,13 +10,13 @@ import type { SlackMessage } from '../render/blockLimits.ts';
 import { sections } from '../render/blockLimits.ts';
 import { escapeSlack } from '../render/escape.ts';
 import type { Store } from '../store/store.ts';
-import type { Frequency, Schedule, Subscription } from '../store/subscriptions.ts';
-import { digestMessages } from './blocks.ts';
-import { buildDigest } from './build.ts';
-import { filterForCode, FilterError, resolveFilter } from './filter.ts';
-import { defaultSchedule, describeSchedule, LONDON, nextSlot, periodDays, previousSlot, WEEKDAYS } from './schedule.ts';
-import { factSnapshotJson, parseSnapshot } from './snapshot.ts';
-import { windowLabel } from './group.ts';
+import type { Subscription } from '../store/subscriptions.ts';
+import { digestMessages } from '../render/digestBlocks.ts';
+import { buildDigest } from '../digest/build.ts';
+import { filterForCode, FilterError, resolveFilter } from '../digest/filter.ts';
+import { defaultSchedule, describeSchedule, type Frequency, LONDON, nextSlot, periodDays, previousSlot, type Schedule, WEEKDAYS } from '../digest/schedule.ts';
+import { factSnapshotJson, parseSnapshot } from '../digest/snapshot.ts';
+import { windowLabel } from '../digest/group.ts';
 
 /** What the digest commands work on: the store, the serving knowledge, who may change things, the clock. */
 export interface DigestCommandDeps {
