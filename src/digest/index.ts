@@ -33,6 +33,8 @@ export interface DigestsOptions {
   /** Who may change subscriptions; defaults to DIGEST_ADMINS (empty: anyone in the channel). */
   admins?: string[];
   logger?: DigestLogger;
+  /** Tick interval, lease and stale-claim limits for the scheduler (defaults: 1 minute, 3 minutes, 5 minutes). */
+  scheduler?: { intervalMs?: number; lockTtlMs?: number; staleAfterMs?: number };
 }
 
 /** The digest hooks the app wires into Slack and starts. */
@@ -54,7 +56,11 @@ export function createDigests(options: DigestsOptions): Digests {
     startScheduler: () => {
       if (!options.botToken) throw new Error('digests need SLACK_BOT_TOKEN to post: set it, or do not start the digest scheduler');
       const poster = new DigestPoster(createDigestClient(options.botToken, options.slackApiUrl));
-      return startDigestScheduler({ store: options.store, knowledge: options.knowledge, poster, logger: options.logger });
+      const s = options.scheduler ?? {};
+      return startDigestScheduler({
+        store: options.store, knowledge: options.knowledge, poster, logger: options.logger,
+        ...(s.intervalMs ? { intervalMs: s.intervalMs } : {}), ...(s.lockTtlMs ? { lockTtlMs: s.lockTtlMs } : {}), ...(s.staleAfterMs ? { staleAfterMs: s.staleAfterMs } : {}),
+      });
     },
   };
 }

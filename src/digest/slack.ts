@@ -15,7 +15,7 @@ import { describeSchedule } from './schedule.ts';
 /** The handler to register as `registerSubcommand('digest', digestSubcommand(deps))`. */
 export function digestSubcommand(deps: DigestCommandDeps): SubcommandHandler {
   return async ({ args, command, respond }) => {
-    const reply = runDigestCommand({ args, user: command.user_id, channel: command.channel_id }, deps);
+    const reply = await runDigestCommand({ args, user: command.user_id, channel: command.channel_id }, deps);
     await respond({ response_type: reply.visibility, text: reply.text, blocks: reply.blocks, replace_original: false });
     // A response_url takes five messages; a preview longer than that points to the CLI for the rest.
     const more = reply.more ?? [];
@@ -29,7 +29,7 @@ export function digestSubcommand(deps: DigestCommandDeps): SubcommandHandler {
 
 /** Lists subscriptions for the App Home: channel, schedule, filter and, when paused, why. */
 export function digestSubscriptionsProvider(store: Store, knowledge: () => Knowledge): SubscriptionsProvider {
-  return () => store.subscriptions.list().map((s): DigestSubscriptionSummary => ({
+  return async () => (await store.subscriptions.list()).map((s): DigestSubscriptionSummary => ({
     channel: s.channel,
     schedule: describeSchedule(s),
     ...(s.filter ? { filter: filterLabel(knowledge, s.filter) } : {}),
