@@ -127,7 +127,7 @@ function dropDuplicateEvents(events: EventLog) {
         logger.warn(`Could not record event ${eventId} for de-duplication (${error instanceof Error ? error.message : String(error)}); answering it anyway.`);
       }
       if (!first) {
-        logger.debug(`Dropping duplicate delivery of event ${eventId}.`);
+        logger.info(`Dropping duplicate delivery of event ${eventId} (already answered).`);
         return;
       }
     }

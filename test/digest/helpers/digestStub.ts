@@ -35,6 +35,12 @@ export interface DigestStub {
   posts(channel?: string): StubMessage[];
   callsTo(method: string): StubCall[];
   fail(method: string, failure: StubFailure, times?: number): void;
+  /**
+   * Holds the reply to the next call of `method` matching `when`: the call is handled (a post is
+   * recorded) but its reply is not sent — a reply lost mid-post. Resolves when such a call arrives;
+   * `release()` then drops the connection.
+   */
+  hold(method: string, when: (body: Record<string, any>) => boolean): Promise<{ body: Record<string, any>; release(): void }>;
   close(): Promise<void>;
 }
 
@@ -43,6 +49,7 @@ export async function startDigestStub(): Promise<DigestStub> {
   const calls: StubCall[] = [];
   const messages: StubMessage[] = [];
   const failures = new Map<string, { failure: StubFailure; times: number }>();
+  const holds: { method: string; when: (body: Record<string, any>) => boolean; arrived: (held: { body: Record<string, any>; release(): void }) => void }[] = [];
   let counter = 0;
 
   const server = createServer((req, res) => void handle(req, res).catch((e) => res.writeHead(500).end(String(e))));
@@ -67,6 +74,11 @@ export async function startDigestStub(): Promise<DigestStub> {
         const ts = `${1800000000 + ++counter}.000100`;
         const m: StubMessage = { channel: body.channel, ts, text: body.text, blocks: body.blocks, ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}), ...(body.metadata ? { metadata: body.metadata } : {}) };
         messages.push(m);
+        const held = holds.findIndex((h) => h.method === method && h.when(body));
+        if (held >= 0) {
+          const [h] = holds.splice(held, 1);
+          return h.arrived({ body, release: () => res.destroy() });
+        }
         return json(res, { ok: true, channel: body.channel, ts, message: { text: body.text, ts } });
       }
       case 'conversations.history': {
@@ -92,6 +104,7 @@ export async function startDigestStub(): Promise<DigestStub> {
     posts: (channel) => messages.filter((m) => !m.thread_ts && (!channel || m.channel === channel)),
     callsTo: (method) => calls.filter((c) => c.method === method),
     fail: (method, failure, times = 1) => void failures.set(method, { failure, times }),
+    hold: (method, when) => new Promise((arrived) => holds.push({ method, when, arrived })),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
