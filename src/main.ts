@@ -10,7 +10,7 @@ import type { HealthReport } from './slack/health.ts';
 import { InFlight } from './slack/inflight.ts';
 import { startSlack } from './slack/start.ts';
 import { registerSubcommand } from './slack/subcommands.ts';
-import { openStore, storeOptionsFromEnv, type Store } from './store/index.ts';
+import { openStore, storeOptionsFromEnv, unansweredRecorder, type Store } from './store/index.ts';
 import { createDigests } from './digest/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
@@ -40,11 +40,7 @@ async function main(): Promise<void> {
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
   // Answering never waits on, or fails with, this write: a store fault is logged and the answer goes out.
-  engine.engine.onUnanswered = (e) => {
-    store.recordUnanswered({ ...e, at: new Date().toISOString() }).catch((error: unknown) => {
-      console.error(`store: could not record an unanswered question (${error instanceof Error ? error.message : String(error)}); the answer was still sent.`);
-    });
-  };
+  engine.engine.onUnanswered = unansweredRecorder(store, (message) => console.error(message));
   const digests = createDigests({
     store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl,
     scheduler: schedulerSettings(process.env),

@@ -2,6 +2,7 @@
 export { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from './store.ts';
 export { StoreError } from './errors.ts';
 export { storePath, STORE_FILE, checkDataDir } from './db.ts';
+export { unansweredRecorder } from './unanswered.ts';
 /** Record types, for modules that read the store. */
 export type { Subscription, Schedule, Frequency, Actor } from './subscriptions.ts';
 export type { LedgerRow, LedgerStatus, StoredMessage } from './ledger.ts';

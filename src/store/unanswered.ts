@@ -30,3 +30,20 @@ export async function recordUnanswered(db: Sql, u: UnansweredInput): Promise<voi
 export async function listUnanswered(db: Sql, options: { since?: string; limit?: number } = {}): Promise<UnansweredRow[]> {
   return db.all<UnansweredRow>('SELECT * FROM unanswered WHERE at >= ? ORDER BY at DESC, id DESC LIMIT ?', [options.since ?? '', options.limit ?? 1000]);
 }
+
+/**
+ * The engine's onUnanswered hook over a store: records the declined question without the answer
+ * waiting for it, and logs (never throws) when the store cannot take the write, so a store fault
+ * never costs a person their answer.
+ */
+export function unansweredRecorder(store: { recordUnanswered(u: UnansweredInput): Promise<void> }, log: (message: string) => void): (entry: { question: string; intent: string; reason: string }) => void {
+  return (entry) => {
+    let write: Promise<void>;
+    try {
+      write = store.recordUnanswered({ ...entry, at: new Date().toISOString() });
+    } catch (e) {
+      write = Promise.reject(e);
+    }
+    write.catch((error: unknown) => log(`store: could not record an unanswered question (${error instanceof Error ? error.message : String(error)}); the answer was still sent.`));
+  };
+}
