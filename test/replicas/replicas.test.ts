@@ -52,8 +52,9 @@ describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABAS
 
   // Every test starts with two healthy replicas, whatever the one before it stopped or killed.
   beforeEach(async () => {
-    while (live().length < 2) await addReplica();
-  });
+    const missing = Math.max(0, 2 - live().length);
+    await Promise.all(Array.from({ length: missing }, addReplica));
+  }, 180_000);
 
   afterAll(async () => {
     for (const r of live()) r.child.kill('SIGKILL');
