@@ -13,7 +13,7 @@ export class InFlight {
       return await work();
     } finally {
       this.count--;
-      if (this.count === 0) this.waiters.splice(0).forEach((w) => w());
+      if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
     }
   }
 

@@ -45,7 +45,10 @@ export function sqliteSql(db: Database.Database): Sql {
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let s = statements.get(sql);
-    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    if (!s) {
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
     return s;
   };
   const queue = db.memory ? { tail: Promise.resolve() as Promise<unknown> } : queues.get(db.name) ?? { tail: Promise.resolve() };
@@ -59,11 +62,15 @@ export function sqliteSql(db: Database.Database): Sql {
     dialect: 'sqlite',
     all: async <T>(sql: string, params: Param[] = []) => {
       const s = prepare(sql);
-      return (s.reader ? s.all(...params) : (s.run(...params), [])) as T[];
+      if (s.reader) return s.all(...params) as T[];
+      s.run(...params);
+      return [];
     },
     get: async <T>(sql: string, params: Param[] = []) => {
       const s = prepare(sql);
-      return (s.reader ? s.get(...params) : (s.run(...params), undefined)) as T | undefined;
+      if (s.reader) return s.get(...params) as T | undefined;
+      s.run(...params);
+      return undefined;
     },
     run: async (sql, params = []) => prepare(sql).run(...params).changes,
     exec: async (sql) => void db.exec(sql),

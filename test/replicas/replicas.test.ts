@@ -14,7 +14,7 @@ import { BASE_DIR, fixture, tempDataDir } from '../digest/helpers/fixtures.ts';
 import { appMention, eventCallback } from '../slack/helpers/payloads.ts';
 import { signedHeaders } from '../slack/helpers/signing.ts';
 import { DATABASE_URL, POSTGRES_MISSING, freshSchema, urlWithSchema } from '../store/helpers/backends.ts';
-import { health, startProxy, startReplica, waitUntil, type Proxy, type Replica } from './helpers/cluster.ts';
+import { health, startProxy, startReplica, waitUntil, type RoundRobinProxy, type Replica } from './helpers/cluster.ts';
 
 const LEASE_MS = 3000;
 const STALE_MS = 2000;
@@ -25,7 +25,7 @@ if (!DATABASE_URL && !inCi) console.warn(`\n  Two-replica tests: ${POSTGRES_MISS
 
 describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABASE_URL ? '' : ` — ${POSTGRES_MISSING}`}`, () => {
   let stub: DigestStub;
-  let proxy: Proxy;
+  let proxy: RoundRobinProxy;
   let store: Store;
   let env: Record<string, string>;
   const replicas: Replica[] = [];

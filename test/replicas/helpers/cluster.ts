@@ -70,14 +70,14 @@ export async function health(port: number): Promise<{ status: number; body: Reco
 }
 
 /** The proxy: its URL, how many requests each backend port answered, and close(). */
-export interface Proxy {
+export interface RoundRobinProxy {
   url: string;
   served: Map<number, number>;
   close(): Promise<void>;
 }
 
 /** A round-robin proxy over `backends()` (read per request, so replicas can come and go). */
-export async function startProxy(backends: () => number[]): Promise<Proxy> {
+export async function startProxy(backends: () => number[]): Promise<RoundRobinProxy> {
   let next = 0;
   const served = new Map<number, number>();
   const server: Server = createServer((req, res) => {
