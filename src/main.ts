@@ -14,6 +14,7 @@ import { openStore, storeOptionsFromEnv, unansweredRecorder, type Store } from '
 import { createDigests } from './digest/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
+import { logUnhandledRejections } from './processGuards.ts';
 
 /** How long a stopping replica waits for replies in flight and a digest pass before it exits anyway. */
 const STOP_GRACE_MS = 25_000;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     await runConsoleChat(engine);
     return;
   }
+  logUnhandledRejections();
   // The store is opened (DATA_DIR checked, the schema migrated, a write tried) before anything else,
   // so a store that cannot be written stops the start with one line, not the first answer later.
   const store = await openStore(storeOptionsFromEnv(process.env));
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
   // A large knowledge starts in a fraction of the time from its index snapshot.
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
+  for (const notice of engine.engine.knowledge.notices) console.error(`Knowledge: ${notice}`);
   // Answering never waits on, or fails with, this write: a store fault is logged and the answer goes out.
   engine.engine.onUnanswered = unansweredRecorder(store, (message) => console.error(message));
   const digests = createDigests({
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
   // `kill -HUP <pid>` after editing seeds/: the new knowledge serves only once it has loaded and validated.
   process.on('SIGHUP', () => {
     engine.reload().then(
-      (id) => console.error(`Knowledge reloaded (snapshot ${id}).`),
+      (id) => console.error(`Knowledge reloaded (snapshot ${id}).${engine.engine.knowledge.notices.map((n) => `\n${n}`).join('')}`),
       (e: unknown) => console.error(`Knowledge not reloaded, the previous snapshot keeps serving:\n${e instanceof Error ? e.message : String(e)}`),
     );
   });

@@ -21,6 +21,8 @@ export interface Judgement {
   entities: boolean;
   /** The answer gives the kind of thing asked for. */
   typed: boolean;
+  /** The first statement gives it (a "when" answered by a line opening with its date). */
+  leads: boolean;
   /** For a yes/no question: the intent's verdict, or one read off an answer that fully speaks to the question. */
   verdict?: boolean;
 }
@@ -42,6 +44,7 @@ function inferVerdict(result: IntentResult, passage: boolean, full: boolean): bo
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
+const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
 /** The words an answer says, in its statements and in the quotes it rests on. */
@@ -88,6 +91,8 @@ function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: 
       return DATE.test(text);
     case 'count':
       return NUMBER.test(text);
+    case 'duration':
+      return DURATION.test(text);
     case 'person':
       // A passage may name people nobody curated; a structured answer names the people the knowledge holds.
       return k.people.some((p) => text.includes(p.name)) || (passage && /\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b/.test(text));
@@ -141,11 +146,16 @@ export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, ran
   const verbs = share(q.predicates);
   const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
-  const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
-  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;
+  const inAnswer = namesEntities(q, said, phrases);
+  const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
+  // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, inAnswer && coverage >= 0.99) : undefined;
   const typed = givesType(q, k, result, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
+  // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.
+  const first = result.statements[0]?.text ?? '';
+  const leads = q.answerType === 'date' ? DATE.test(first.slice(0, 40)) : q.answerType === 'count' ? NUMBER.test(first.slice(0, 40)) : true;
   // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
-  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55);
-  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, ...(verdict !== undefined ? { verdict } : {}) };
+  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55) * (leads ? 1 : 0.9);
+  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, leads, ...(verdict !== undefined ? { verdict } : {}) };
 }

@@ -76,8 +76,10 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // A name the lexicon itself lists ("AO") is read as the lexicon says.
   const nameSpans = ix.names.find(corrected, corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to))).filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
-  const { words, lexical } = ix.lexicon.rewrite(corrected, readTokens(corrected), protectedSpans);
-  const tokens = readTokens(words);
+  const before = readTokens(corrected);
+  const { words, lexical } = ix.lexicon.rewrite(corrected, before, protectedSpans);
+  // Tagged again only when the lexicon changed the words (their context changes the tags).
+  const tokens = lexical.some(Boolean) ? readTokens(words) : before;
 
   const allOrgs = ix.organisations.mentions(words, raw);
   const excludedAt = excludedSpans(words, allOrgs);

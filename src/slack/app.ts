@@ -4,8 +4,8 @@
  */
 import {
   App,
+  ErrorCode,
   HTTPModuleFunctions,
-  HTTPReceiver,
   LogLevel,
   SocketModeReceiver,
   webApi,
@@ -20,7 +20,8 @@ import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
-import { MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
+import { GuardedHTTPReceiver } from './guardedReceiver.ts';
+import { ackUnhandledRequests, MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
 import { memoryEventLog, type EventLog } from './eventLog.ts';
 import { healthRoute, type HealthReport } from './health.ts';
 import { InFlight } from './inflight.ts';
@@ -89,6 +90,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     ...(logger ? { logger } : { logLevel: LogLevel.INFO }),
   });
   refuseMalformedPayloads(app);
+  ackUnhandledRequests(app);
 
   const deps: SlackDeps = {
     engine: options.engine,
@@ -98,7 +100,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     events: options.events ?? memoryEventLog(2000),
   };
   const inFlight = options.inFlight ?? new InFlight();
-  // Outermost, so the count covers the de-dup lookup and the listener's whole reply.
+  // Before de-dup and the listeners, so the count covers the lookup and the whole reply.
   app.use(({ next }) => inFlight.track(next));
   app.use(dropDuplicateEvents(deps.events));
   registerEvents(app, deps);
@@ -136,7 +138,7 @@ function dropDuplicateEvents(events: EventLog) {
 }
 
 function httpReceiver(options: SlackAppOptions): Receiver {
-  return new HTTPReceiver({
+  return new GuardedHTTPReceiver({
     signingSecret: options.signingSecret as string,
     endpoints: EVENTS_PATH,
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -151,7 +153,15 @@ function httpReceiver(options: SlackAppOptions): Receiver {
         }
         return true;
       }
-      return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      if ((args.error as { code?: string }).code === ErrorCode.AuthorizationError) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      // Anything else failed before a listener ran (Bolt routing a body of an odd shape): a 500 would only
+      // make Slack retry the same body, so it is logged and refused.
+      args.logger.error(`Could not dispatch a Slack request: ${args.error.stack ?? args.error.message}`);
+      if (!args.response.headersSent) {
+        args.response.writeHead(400, { 'content-type': 'text/plain' });
+        args.response.end('Could not process this Slack request');
+      }
+      return true;
     },
   });
 }

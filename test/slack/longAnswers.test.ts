@@ -19,6 +19,15 @@ afterAll(async () => {
 });
 beforeEach(() => t.stub.reset());
 
+/** Waits until every part the first message announces ("Continued … (N parts)") has been posted. */
+async function waitForAllParts(posted: () => any[]): Promise<any[]> {
+  return t.stub.waitFor(() => {
+    const all = posted();
+    const total = Number(/Continued (?:in the thread|below) \((\d+) parts\)/.exec(all[0] ? blocksText(all[0].blocks) : '')?.[1] ?? Infinity);
+    return all.length >= total ? all : undefined;
+  }, 10_000);
+}
+
 /** Every statement's text appears, whole, somewhere in the messages. */
 function expectAllStatements(messages: any[], of = answer): void {
   const all = messages.map((m) => blocksText(m.blocks)).join('\n');
@@ -28,9 +37,7 @@ function expectAllStatements(messages: any[], of = answer): void {
 describe('long answers', () => {
   it('a mention: every part goes in the thread of the question, the first says it continues', async () => {
     await t.event(appMention(`<@${BOT_USER}> tell me everything`, '1700006000.000001'));
-    await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
-    const posts = t.stub.callsTo('chat.postMessage').map((c) => c.body);
+    const posts = await waitForAllParts(() => t.stub.callsTo('chat.postMessage').map((c) => c.body));
     expect(posts.length).toBeGreaterThan(1);
     posts.forEach((p) => assertPostedMessage(p));
     posts.forEach((p) => expect(p.thread_ts).toBe('1700006000.000001'));
@@ -42,8 +49,7 @@ describe('long answers', () => {
 
   it('a DM: the first part at top level, the rest in its thread', async () => {
     await t.event(directMessage('tell me everything', '1700006000.000002'));
-    await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await waitForAllParts(() => t.stub.callsTo('chat.postMessage').map((c) => c.body));
     const calls = t.stub.callsTo('chat.postMessage');
     expect(calls[0]!.body.thread_ts).toBeUndefined();
     const roots = new Set(calls.slice(1).map((c) => c.body.thread_ts));
