@@ -7,6 +7,8 @@ import { toCitation } from './citations.ts';
 import { interventionsFor, statusStatements } from './describe.ts';
 import type { Source } from './intent.ts';
 import type { OrgCard, OrgRef } from './orgCard.ts';
+import { passageLinks } from '../search/linking.ts';
+import { mentionsOf } from './fromDocuments.ts';
 
 const ref = (k: Knowledge, code: string): OrgRef => {
   const o = k.organisations.get(code);
@@ -15,7 +17,7 @@ const ref = (k: Knowledge, code: string): OrgRef => {
 
 /** The card for a name or ODS code: found, ambiguous (candidates) or not found (suggestions). */
 export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard {
-  const empty = { interventions: [], people: [], citations: [] };
+  const empty = { interventions: [], people: [], inDocuments: [], citations: [] };
   if (!query.trim()) return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
   const hit = ix.organisations.lookup(query);
   if (hit.kind === 'ambiguous') {
@@ -61,6 +63,7 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
     status: status.map((s) => s.text).join(' '),
     interventions: interventions.map((i) => ({ id: i.id, type: i.type, title: i.title, date: i.dateValue.label, status: i.status, summary: i.summary, outcome: i.outcome ? `${i.outcome.status}: ${i.outcome.text}` : undefined })),
     people: people.map(({ source: _s, ...p }) => p),
+    inDocuments: mentionsOf(k, passageLinks(k), o.code, 3).map((m) => ({ document: m.document, title: m.title, published: m.published, quote: m.quote, basis: 'machine-read' as const })),
     citations: citations.slice(0, 10),
   };
 }

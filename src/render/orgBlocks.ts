@@ -34,6 +34,7 @@ export function renderOrgCard(card: OrgCard, ctx: OrgRenderContext): SlackMessag
     ...historyBlocks(org),
     ...interventionBlocks(card),
     ...peopleBlocks(card),
+    ...inDocumentsBlocks(card),
     ...sourcesBlocks(card.citations),
   ];
   const pinned = answerButtons({
@@ -128,6 +129,13 @@ function interventionBlocks(card: OrgCard): KnownBlock[] {
     return `${head}\n${escapeSlack(iv.summary)}${outcome}`;
   });
   return [{ type: 'divider' }, ...sections(`*Interventions*\n\n${items.join('\n\n')}`)];
+}
+
+/** "In the documents": passages naming the organisation, read at load and marked apart from the curated facts. */
+function inDocumentsBlocks(card: OrgCard): KnownBlock[] {
+  if (!card.inDocuments?.length) return [];
+  const lines = card.inDocuments.map((m) => `• _${escapeSlack(m.title)}_, ${escapeSlack(m.published)}: the source says “${escapeSlack(m.quote.replace(/\t/g, ' · '))}”`);
+  return sections(`*In the documents* (read from the sources, not curated facts)\n${lines.join('\n')}`);
 }
 
 function peopleBlocks(card: OrgCard): KnownBlock[] {
