@@ -195,10 +195,24 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
     const dates = unitDates(unit, links, k).map((d) => d.start);
     const published = doc.published;
     const overlaps = (d: { start: string; end: string }) => dates.some((s) => s >= d.start && s <= d.end) || (published >= d.start.slice(0, published.length) && published <= d.end.slice(0, published.length))
-      || unitDates(unit, links, k).some((m) => m.precision === 'financial-year' && m.start <= d.end && m.start >= d.start.slice(0, 4));
+      || unitDates(unit, links, k).some((m) => m.precision === 'financial-year' && m.start <= d.end && m.start >= d.start.slice(0, 4))
+      || yearlessMonth(`${unit.quote} ${unit.passages.map((p) => p.label ?? '').join(' ')}`, d, published);
     if (!about.dates.every(overlaps)) return false;
   }
   return true;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/**
+ * "Early March: publication of plans" in a briefing of January 2016 speaks of March 2016: a month named without a
+ * year is in the document's year or the next, so it overlaps a month asked about in either.
+ */
+function yearlessMonth(quote: string, d: { start: string; end: string }, published: string): boolean {
+  if (d.start.slice(0, 7) !== d.end.slice(0, 7)) return false;
+  const month = MONTH_NAMES[Number(d.start.slice(5, 7)) - 1];
+  const year = Number(d.start.slice(0, 4));
+  const from = Number(published.slice(0, 4));
+  return new RegExp(`\\b${month}\\b(?!\\s+\\d{4})`, 'i').test(quote) && (year === from || year === from + 1);
 }
 
 const PROVIDERS = new Set(['trust', 'provider']);
