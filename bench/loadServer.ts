@@ -12,6 +12,7 @@ import { loadIntents } from '../src/engine/intents.ts';
 import { loadKnowledge } from '../src/knowledge/knowledge.ts';
 import { buildIndexesCached } from '../src/search/indexCache.ts';
 import { createSlackApp } from '../src/slack/app.ts';
+import { openStore } from '../src/store/store.ts';
 import { captureLogger } from '../test/slack/helpers/captureLogger.ts';
 import { TEST_SIGNING_SECRET } from '../test/slack/helpers/signing.ts';
 
@@ -31,7 +32,9 @@ if (args.knowledgeDir) {
 } else engine = await loadEngine();
 
 const logger = captureLogger();
-const app = createSlackApp({ engine, botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, slackApiUrl: args.slackApiUrl, logger });
+// BENCH_DATABASE_URL=postgres://…: de-duplicate events in PostgreSQL, as a replica does (one write per event).
+const store = process.env.BENCH_DATABASE_URL ? await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL }) : undefined;
+const app = createSlackApp({ engine, botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, slackApiUrl: args.slackApiUrl, logger, ...(store ? { events: store, store } : {}) });
 const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
 const listening = process.cpuUsage();
 // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the app under load, for Chrome DevTools.

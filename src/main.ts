@@ -6,12 +6,17 @@ import { loadEngine } from './engine/engine.ts';
 import { ReloadableEngine } from './engine/reloadable.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
 import { readSlackConfig } from './slack/config.ts';
+import type { HealthReport } from './slack/health.ts';
+import { InFlight } from './slack/inflight.ts';
 import { startSlack } from './slack/start.ts';
-import { openStore } from './store/index.ts';
+import { openStore, storeOptionsFromEnv, unansweredRecorder, type Store } from './store/index.ts';
 import { createDigests, parseAdmins } from './delivery/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
 import { logUnhandledRejections } from './processGuards.ts';
+
+/** How long a stopping replica waits for replies in flight and a digest pass before it exits anyway. */
+const STOP_GRACE_MS = 25_000;
 
 async function main(): Promise<void> {
   const config = readSlackConfig();
@@ -28,26 +33,43 @@ async function main(): Promise<void> {
     return;
   }
   logUnhandledRejections();
-  // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
-  const store = openStore({ dataDir });
+  // The store is opened (DATA_DIR checked, the schema migrated, a write tried) before anything else,
+  // so a store that cannot be written stops the start with one line, not the first answer later.
+  const store = await openStore(storeOptionsFromEnv(process.env));
+  console.error(`Store: ${store.backend === 'postgres' ? `PostgreSQL at ${store.path}` : `SQLite at ${store.path}`}.`);
   // A large knowledge starts in a fraction of the time from its index snapshot.
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
   for (const notice of engine.engine.knowledge.notices) console.error(`Knowledge: ${notice}`);
-  engine.engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
+  // Answering never waits on, or fails with, this write: a store fault is logged and the answer goes out.
+  engine.engine.onUnanswered = unansweredRecorder(store, (message) => console.error(message));
   const digests = createDigests({
     store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl, admins: parseAdmins(process.env.DIGEST_ADMINS),
+    scheduler: schedulerSettings(process.env),
   });
-  const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command });
+  const inFlight = new InFlight();
+  let stopping = false;
+  const health = () => checkHealth(store, engine.engine.knowledge.id, stopping);
+  const slack = await startSlack(config, engine, { store, events: store, inFlight, health, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command });
   const scheduler = digests.startScheduler();
-  const stop = async () => {
-    await scheduler.stop();
-    await slack.stop();
-    store.close();
+
+  // SIGTERM (a deploy, a scale-down): stop taking events, finish the replies in flight, give up the
+  // digest lease so another replica takes over at once, and exit.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: no longer taking events; finishing ${inFlight.size} in flight, then releasing the digest lease.`);
+    setTimeout(() => {
+      console.error(`Stopping took longer than ${STOP_GRACE_MS / 1000} s; exiting with work unfinished.`);
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
+    await slack.stop().catch((e: unknown) => console.error(`Stopping the receiver: ${e instanceof Error ? e.message : String(e)}`));
+    await Promise.all([inFlight.idle(), scheduler.stop()]);
+    await store.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   // `kill -HUP <pid>` after editing seeds/: the new knowledge serves only once it has loaded and validated.
   process.on('SIGHUP', () => {
     engine.reload().then(
@@ -55,6 +77,32 @@ async function main(): Promise<void> {
       (e: unknown) => console.error(`Knowledge not reloaded, the previous snapshot keeps serving:\n${e instanceof Error ? e.message : String(e)}`),
     );
   });
+}
+
+/** The health report: the serving knowledge, whether the store answers within 2 s, and whether this replica is stopping. */
+async function checkHealth(store: Store, knowledge: string, stopping: boolean): Promise<HealthReport> {
+  if (stopping) return { ok: false, knowledge, store: 'ok', stopping: true };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([store.ping(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000); })]);
+    return { ok: true, knowledge, store: 'ok' };
+  } catch (e) {
+    return { ok: false, knowledge, store: `unreachable: ${e instanceof Error ? e.message : String(e)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** DIGEST_INTERVAL_MS, DIGEST_LEASE_MS and DIGEST_STALE_MS, when set (whole milliseconds). */
+function schedulerSettings(env: Record<string, string | undefined>): { intervalMs?: number; lockTtlMs?: number; staleAfterMs?: number } {
+  const read = (name: string) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number of milliseconds, not "${raw}"`);
+    return n;
+  };
+  return { intervalMs: read('DIGEST_INTERVAL_MS'), lockTtlMs: read('DIGEST_LEASE_MS'), staleAfterMs: read('DIGEST_STALE_MS') };
 }
 
 main().catch((e: unknown) => {

@@ -23,4 +23,16 @@ describe('npm start', () => {
     expect(run.stderr).toContain('SLACK_BOT_TOKEN');
     expect(run.stderr).not.toContain('xoxp-user-token');
   });
+
+  it('a store it cannot use stops the start with one line, before Slack is contacted', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1-test', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5', SLACK_API_URL: 'http://127.0.0.1:9/api/' };
+    const stores: Record<string, string>[] = [{ DATA_DIR: '/proc/self/data' }, { DATABASE_URL: 'mysql://app@db/commissioning' }];
+    for (const env of stores) {
+      const run = start({ ...slack, ...env });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^cannot open the store at .+: .+ — .+/);
+    }
+  });
 });

@@ -3,14 +3,14 @@
  *   --from 2016-01-01 --to 2016-12-31 [--filter …] [--json] [--compare OLD_DIR]   print a digest for a window
  *   --run-due                                                                     post what is due once (for cron)
  *   --knowledge DIR (or KNOWLEDGE_DIR)                                            another seeds folder
- * --run-due reads SLACK_BOT_TOKEN, SLACK_API_URL and DATA_DIR.
+ * --run-due reads SLACK_BOT_TOKEN, SLACK_API_URL and DATABASE_URL or DATA_DIR.
  */
 import { parseDateInput } from '../knowledge/dates.ts';
 import { EXIT_USAGE, readCommandLine, UsageError } from './args.ts';
 import { KnowledgeErrors } from '../knowledge/errors.ts';
 import { loadKnowledge, type Knowledge } from '../knowledge/knowledge.ts';
-import { openStore } from '../store/store.ts';
-import { StoreError } from '../store/db.ts';
+import { openStore, storeOptionsFromEnv } from '../store/store.ts';
+import { StoreError } from '../store/errors.ts';
 import { buildDigest } from '../digest/build.ts';
 import { FilterError } from '../digest/filter.ts';
 import { createDigestClient, DigestPoster } from '../delivery/post.ts';
@@ -27,7 +27,7 @@ export interface DigestCliIo {
 
 /** What `npm run digest -- --help` prints. */
 export const DIGEST_USAGE = `usage: npm run digest -- --from YYYY-MM-DD --to YYYY-MM-DD [--filter "region, STP/ICB or organisation"] [--json] [--compare OLD_KNOWLEDGE_DIR] [--knowledge DIR]
-       npm run digest -- --run-due [--knowledge DIR]      (posts due digests once; reads SLACK_BOT_TOKEN, SLACK_API_URL, DATA_DIR)
+       npm run digest -- --run-due [--knowledge DIR]      (posts due digests once; reads SLACK_BOT_TOKEN, SLACK_API_URL, DATABASE_URL or DATA_DIR)
 Dates may also be a month (2018-04) or a year (2018). A filter is a region (East of England, Y61),
 an STP/ICB (QH8, Mid and South Essex) or an organisation (Thurrock CCG, 07G).`;
 
@@ -96,7 +96,7 @@ async function runDue(knowledge: Knowledge, env: Record<string, string | undefin
     complain('--run-due needs SLACK_BOT_TOKEN (the Bot User OAuth Token, xoxb-…) to post digests.');
     return 2;
   }
-  const store = openStore({ dataDir: env.DATA_DIR || './data' });
+  const store = await openStore(storeOptionsFromEnv(env));
   const owner = newOwnerId();
   try {
     const poster = new DigestPoster(createDigestClient(token, env.SLACK_API_URL || undefined));
@@ -108,8 +108,8 @@ async function runDue(knowledge: Knowledge, env: Record<string, string | undefin
     for (const f of report.failed) complain(`failed ${f.channel} (digest ${f.id}): ${f.error}`);
     return report.failed.length ? 1 : 0;
   } finally {
-    store.releaseLock(DIGEST_LOCK, owner);
-    store.close();
+    await store.releaseLock(DIGEST_LOCK, owner);
+    await store.close();
   }
 }
 

@@ -60,7 +60,7 @@ export const DIGEST_HELP = [
 ].join('\n');
 
 /** Runs one digest subcommand and returns the reply. Never throws for bad input: the reply says what to type instead. */
-export function runDigestCommand(input: DigestCommandInput, deps: DigestCommandDeps): DigestReply {
+export async function runDigestCommand(input: DigestCommandInput, deps: DigestCommandDeps): Promise<DigestReply> {
   const now = (deps.now ?? (() => new Date()))();
   const [word = 'help', ...rest] = input.args.trim().split(/\s+/).filter(Boolean);
   const args = rest.join(' ');
@@ -72,25 +72,25 @@ export function runDigestCommand(input: DigestCommandInput, deps: DigestCommandD
   const actor = { user: input.user, at: now.toISOString() };
   try {
     switch (action) {
-      case 'subscribe': return subscribe(input, args, deps, actor, now);
+      case 'subscribe': return await subscribe(input, args, deps, actor, now);
       case 'unsubscribe': {
-        const { before } = deps.store.subscriptions.unsubscribe(input.channel, actor);
+        const { before } = await deps.store.subscriptions.unsubscribe(input.channel, actor);
         return before ? reply(`<@${input.user}> stopped this channel’s digest (it was ${describe(deps, before)}).`, 'in_channel') : reply('This channel has no digest to stop.');
       }
-      case 'list': return list(deps, now);
-      case 'preview': return preview(input, args, deps, now);
+      case 'list': return await list(deps, now);
+      case 'preview': return await preview(input, args, deps, now);
       case 'quiet': {
         const value = args.toLowerCase();
         if (value !== 'on' && value !== 'off') return reply('Say `/commissioning digest quiet on` (stay silent when nothing changed) or `quiet off` (post a one-line “no changes”).');
-        if (!deps.store.subscriptions.get(input.channel)) return reply('This channel has no digest yet: `/commissioning digest subscribe weekly` sets one up.');
-        deps.store.subscriptions.setPostWhenQuiet(input.channel, value === 'off', actor);
+        if (!(await deps.store.subscriptions.get(input.channel))) return reply('This channel has no digest yet: `/commissioning digest subscribe weekly` sets one up.');
+        await deps.store.subscriptions.setPostWhenQuiet(input.channel, value === 'off', actor);
         return reply(value === 'on' ? `<@${input.user}> set this channel’s digest to stay silent when nothing changed.` : `<@${input.user}> set this channel’s digest to post “no changes” when nothing changed.`, 'in_channel');
       }
       case 'resume': {
-        const sub = deps.store.subscriptions.get(input.channel);
+        const sub = await deps.store.subscriptions.get(input.channel);
         if (!sub) return reply('This channel has no digest to resume.');
         if (sub.status === 'active') return reply(`This channel’s digest is already running (${describe(deps, sub)}).`);
-        deps.store.subscriptions.resume(input.channel, actor);
+        await deps.store.subscriptions.resume(input.channel, actor);
         return reply(`<@${input.user}> resumed this channel’s digest; the next one (${formatInstant(nextSlot(sub, now))}) covers the time it was paused.`, 'in_channel');
       }
       case 'help': return { text: 'Digest commands', blocks: sections(DIGEST_HELP), visibility: 'ephemeral' };
@@ -129,13 +129,13 @@ export function parseSubscribe(args: string): { schedule: Schedule; filter: stri
   return { schedule, filter: words.join(' ') };
 }
 
-function subscribe(input: DigestCommandInput, args: string, deps: DigestCommandDeps, actor: { user: string; at: string }, now: Date): DigestReply {
+async function subscribe(input: DigestCommandInput, args: string, deps: DigestCommandDeps, actor: { user: string; at: string }, now: Date): Promise<DigestReply> {
   const parsed = parseSubscribe(args);
   if ('problem' in parsed) return reply(parsed.problem);
   const knowledge = deps.knowledge();
   const filter = parsed.filter ? resolveFilter(knowledge, parsed.filter) : null;
   const baseline = { knowledgeId: knowledge.id, snapshot: factSnapshotJson(knowledge) };
-  const { before, after } = deps.store.subscriptions.subscribe(input.channel, { ...parsed.schedule, filter: filter?.code ?? null }, actor, baseline);
+  const { before, after } = await deps.store.subscriptions.subscribe(input.channel, { ...parsed.schedule, filter: filter?.code ?? null }, actor, baseline);
   const what = `${describeSchedule(after!)}${filter ? `, only ${escapeSlack(filter.label)}` : ''}`;
   const next = formatInstant(nextSlot(after!, now));
   return reply(before
@@ -143,24 +143,24 @@ function subscribe(input: DigestCommandInput, args: string, deps: DigestCommandD
     : `<@${input.user}> subscribed this channel to a commissioning digest, ${what}. First digest: ${next}. \`/commissioning digest preview\` shows what it would say now.`, 'in_channel');
 }
 
-function list(deps: DigestCommandDeps, now: Date): DigestReply {
-  const subs = deps.store.subscriptions.list();
+async function list(deps: DigestCommandDeps, now: Date): Promise<DigestReply> {
+  const subs = await deps.store.subscriptions.list();
   if (!subs.length) return reply('No channel has a digest yet. `/commissioning digest subscribe weekly` in a channel sets one up.');
   const lines = subs.map((s) => `• <#${s.channel}>: ${describe(deps, s)}${s.status === 'paused' ? ` — *paused*: ${escapeSlack(s.pausedReason ?? '')}` : ` — next ${formatInstant(nextSlot(s, now))}`}`);
   return { text: `${subs.length} digest subscriptions`, blocks: sections(`*Digest subscriptions*\n${lines.join('\n')}`), visibility: 'ephemeral' };
 }
 
-function preview(input: DigestCommandInput, args: string, deps: DigestCommandDeps, now: Date): DigestReply {
+async function preview(input: DigestCommandInput, args: string, deps: DigestCommandDeps, now: Date): Promise<DigestReply> {
   const knowledge = deps.knowledge();
-  const sub = deps.store.subscriptions.get(input.channel);
+  const sub = await deps.store.subscriptions.get(input.channel);
   const schedule: Schedule = sub ?? defaultSchedule('weekly');
   const next = nextSlot(schedule, now);
-  const last = sub ? deps.store.ledger.lastCompleted(sub.id) : null;
+  const last = sub ? await deps.store.ledger.lastCompleted(sub.id) : null;
   const start = last ? new Date(last.periodEnd) : previousSlot(schedule, next);
   const { from, to } = periodDays(start, next);
   const filterText = args.trim() || null;
   const filter = filterText ? resolveFilter(knowledge, filterText) : sub?.filter ? filterForCode(knowledge, sub.filter) : null;
-  const since = sub ? parseSnapshot(deps.store.loadSeenSnapshot(sub.id)?.snapshot) : null;
+  const since = sub ? parseSnapshot((await deps.store.loadSeenSnapshot(sub.id))?.snapshot) : null;
   const digest = buildDigest(knowledge, { from, to, filter, since, imprecise: 'start' });
   const intro = sub ? `Preview of this channel’s next digest (${formatInstant(next)}), as it stands now:` : `This channel has no digest; here is what a weekly one would say now. \`/commissioning digest subscribe\` sets it up.`;
   if (!digest.events.length && !digest.changes.length) return reply(`${intro}\nNothing to report for ${windowLabel(from, to)}${filter ? ` for ${escapeSlack(filter.label)}` : ''}.`);

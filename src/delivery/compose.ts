@@ -29,16 +29,16 @@ export interface ComposedDigest {
 }
 
 /** Composes the digest of `sub` for the period ending at `slot`. Throws FilterError when its filter no longer resolves. */
-export function composeDigest(store: Store, knowledge: Knowledge, sub: Subscription, slot: Date): ComposedDigest {
+export async function composeDigest(store: Store, knowledge: Knowledge, sub: Subscription, slot: Date): Promise<ComposedDigest> {
   // From where the last completed digest ended; failing that, where the first (failed) one began;
   // failing that (a first digest), the period the subscription started in.
-  const last = store.ledger.lastCompleted(sub.id);
-  const anchor = last ? last.periodEnd : store.ledger.firstPeriodStart(sub.id) ?? latestSlot(sub, new Date(sub.since)).toISOString();
+  const last = await store.ledger.lastCompleted(sub.id);
+  const anchor = last ? last.periodEnd : (await store.ledger.firstPeriodStart(sub.id)) ?? latestSlot(sub, new Date(sub.since)).toISOString();
   const periodStart = anchor < slot.toISOString() ? new Date(anchor) : previousSlot(sub, slot);
   const periods = Math.max(1, slotsBetween(sub, periodStart, slot).length);
   const { from, to } = periodDays(periodStart, slot);
   const filter = sub.filter ? filterForCode(knowledge, sub.filter) : null;
-  const seen = store.loadSeenSnapshot(sub.id);
+  const seen = await store.loadSeenSnapshot(sub.id);
   const digest = buildDigest(knowledge, { from, to, filter, since: parseSnapshot(seen?.snapshot), imprecise: 'start' });
   const title = `${sub.frequency[0].toUpperCase()}${sub.frequency.slice(1)} commissioning digest${periods > 1 ? ` (catching up ${periods} periods)` : ''}`;
   const quiet = isQuiet(digest);

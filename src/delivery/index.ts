@@ -28,14 +28,16 @@ export interface DigestsOptions {
   /** Who may change subscriptions (DIGEST_ADMINS); empty lets anyone in the channel. */
   admins: string[];
   logger?: DigestLogger;
+  /** Tick interval, lease and stale-claim limits for the scheduler (defaults: 1 minute, 3 minutes, 5 minutes). */
+  scheduler?: { intervalMs?: number; lockTtlMs?: number; staleAfterMs?: number };
 }
 
 /** The digest hooks the app hands to the Slack app and starts. */
 export interface Digests {
   /** Runs one `/commissioning digest …` command (the Slack app's `digestCommand`). */
-  command(input: DigestCommandInput): DigestReply;
+  command(input: DigestCommandInput): Promise<DigestReply>;
   /** The Slack app's `subscriptionsProvider`, for the App Home. */
-  subscriptionsProvider: () => DigestSubscriptionSummary[];
+  subscriptionsProvider: () => Promise<DigestSubscriptionSummary[]>;
   /** Starts posting on schedule (a first pass at once catches up missed periods). */
   startScheduler(): DigestScheduler;
 }
@@ -49,7 +51,11 @@ export function createDigests(options: DigestsOptions): Digests {
     startScheduler: () => {
       if (!options.botToken) throw new Error('digests need SLACK_BOT_TOKEN to post: set it, or do not start the digest scheduler');
       const poster = new DigestPoster(createDigestClient(options.botToken, options.slackApiUrl));
-      return startDigestScheduler({ store, knowledge, poster, logger: options.logger });
+      const s = options.scheduler ?? {};
+      return startDigestScheduler({
+        store, knowledge, poster, logger: options.logger,
+        ...(s.intervalMs ? { intervalMs: s.intervalMs } : {}), ...(s.lockTtlMs ? { lockTtlMs: s.lockTtlMs } : {}), ...(s.staleAfterMs ? { staleAfterMs: s.staleAfterMs } : {}),
+      });
     },
   };
 }

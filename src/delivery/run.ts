@@ -81,8 +81,8 @@ export async function runDueDigests(deps: DigestRunDeps, now: Date = new Date())
   const log = deps.logger ?? console;
   const report: RunReport = { locked: false, posted: [], skipped: [], recovered: [], failed: [], paused: [] };
   const lockTtl = deps.lockTtlMs ?? 180_000;
-  if (!store.acquireLock(DIGEST_LOCK, owner, now, lockTtl)) {
-    log.info(`digests: another process (${store.lockHolder(DIGEST_LOCK, now)}) holds the digest lock; not posting`);
+  if (!(await store.acquireLock(DIGEST_LOCK, owner, now, lockTtl))) {
+    log.info(`digests: another process (${await store.lockHolder(DIGEST_LOCK, now)}) holds the digest lock; not posting`);
     return report;
   }
   report.locked = true;
@@ -92,9 +92,9 @@ export async function runDueDigests(deps: DigestRunDeps, now: Date = new Date())
   // The pass's clock: `now`, moved on by the real time the pass has taken (rate-limit waits can be long).
   const started = Date.now();
   const clock = () => new Date(now.getTime() + (Date.now() - started));
-  const renew = () => {
+  const renew = async () => {
     try {
-      return store.acquireLock(DIGEST_LOCK, owner, clock(), lockTtl);
+      return await store.acquireLock(DIGEST_LOCK, owner, clock(), lockTtl);
     } catch (e) {
       log.error(`digests: could not renew the digest lease: ${e instanceof Error ? e.message : String(e)}`);
       return false;
@@ -103,35 +103,35 @@ export async function runDueDigests(deps: DigestRunDeps, now: Date = new Date())
   const ctx: DeliverContext = { deps, owner, log, report, at, clock, renew, renewEveryMs: deps.leaseRenewMs ?? Math.floor(lockTtl / 3) };
 
   // 1. Digests a dead process claimed but did not confirm: finish them without repeating what Slack already has.
-  for (const row of store.ledger.unfinished()) {
+  for (const row of await store.ledger.unfinished()) {
     if (row.claimedAt >= staleBefore) continue;
     if (row.attempts >= maxAttempts) {
-      store.ledger.markFailed(row.id, `gave up after ${row.attempts} attempts`, false, at);
+      await store.ledger.markFailed(row.id, `gave up after ${row.attempts} attempts`, false, at);
       report.failed.push({ id: row.id, channel: row.channel, error: `gave up after ${row.attempts} attempts` });
       continue;
     }
-    if (!store.subscriptions.getById(row.subscriptionId)) {
-      store.ledger.markFailed(row.id, 'the channel unsubscribed before it was posted', false, at);
+    if (!(await store.subscriptions.getById(row.subscriptionId))) {
+      await store.ledger.markFailed(row.id, 'the channel unsubscribed before it was posted', false, at);
       continue;
     }
-    if (!store.ledger.reclaim(row.id, owner, at, staleBefore)) continue;
+    if (!(await store.ledger.reclaim(row.id, owner, at, staleBefore))) continue;
     log.warn(`digests: resuming digest ${row.id} for ${row.channel} (${row.periodKey}), left unconfirmed by ${row.owner}`);
-    if (await deliver(ctx, store.ledger.get(row.id)!, true)) report.recovered.push(row.id);
+    if (await deliver(ctx, (await store.ledger.get(row.id))!, true)) report.recovered.push(row.id);
     if (ctx.stop) return report;
   }
 
   // 2. Every active subscription whose latest slot has no digest yet (or a retryable failure).
   const knowledge = deps.knowledge();
-  for (const sub of store.subscriptions.list()) {
+  for (const sub of await store.subscriptions.list()) {
     if (sub.status !== 'active') continue;
     const slot = latestSlot(sub, now);
     if (slot.toISOString() <= sub.since) continue;
     const key = slot.toISOString();
-    const existing = store.ledger.find(sub.id, key);
+    const existing = await store.ledger.find(sub.id, key);
     if (existing) {
-      if (existing.status === 'failed' && existing.retryable && existing.attempts < maxAttempts && store.ledger.reclaim(existing.id, owner, at, staleBefore)) {
+      if (existing.status === 'failed' && existing.retryable && existing.attempts < maxAttempts && (await store.ledger.reclaim(existing.id, owner, at, staleBefore))) {
         // The failed call may have reached Slack (a timeout), so look before re-sending.
-        await deliver(ctx, store.ledger.get(existing.id)!, true);
+        await deliver(ctx, (await store.ledger.get(existing.id))!, true);
       }
     } else {
       try {
@@ -153,7 +153,7 @@ interface DeliverContext {
   report: RunReport;
   at: string;
   clock: () => Date;
-  renew: () => boolean;
+  renew: () => Promise<boolean>;
   renewEveryMs: number;
   stop?: boolean;
   /** Set when a renewal during a post failed: another process may hold the lease now. */
@@ -164,10 +164,10 @@ async function postDue(ctx: DeliverContext, knowledge: Knowledge, sub: Subscript
   const { store } = ctx.deps;
   let composed: ComposedDigest;
   try {
-    composed = composeDigest(store, knowledge, sub, slot);
+    composed = await composeDigest(store, knowledge, sub, slot);
   } catch (e) {
     if (!(e instanceof FilterError)) throw e;
-    store.subscriptions.pause(sub.channel, e.message, { user: SCHEDULER_USER, at: ctx.at });
+    await store.subscriptions.pause(sub.channel, e.message, { user: SCHEDULER_USER, at: ctx.at });
     ctx.report.paused.push({ channel: sub.channel, reason: e.message });
     return;
   }
@@ -176,16 +176,16 @@ async function postDue(ctx: DeliverContext, knowledge: Knowledge, sub: Subscript
     periodEnd: slot.toISOString(), messages: composed.messages, snapshot: composed.snapshot, knowledgeId: knowledge.id, owner: ctx.owner, at: ctx.at,
   };
   if (composed.quiet && !sub.postWhenQuiet) {
-    const row = store.ledger.skip(claim);
+    const row = await store.ledger.skip(claim);
     if (row) {
-      store.ledger.supersede(sub.id, row.periodKey);
+      await store.ledger.supersede(sub.id, row.periodKey);
       ctx.report.skipped.push(row.id);
     }
     return;
   }
-  const row = store.ledger.claim(claim);
+  const row = await store.ledger.claim(claim);
   if (!row) return;
-  store.ledger.supersede(sub.id, row.periodKey);
+  await store.ledger.supersede(sub.id, row.periodKey);
   await deliver(ctx, row, false);
 }
 
@@ -201,31 +201,33 @@ async function deliver(ctx: DeliverContext, row: LedgerRow, recovering: boolean)
       if (look) {
         const found = await findQuietly(ctx, row, mark, ts);
         if (found) {
-          store.ledger.recordPart(row.id, part, found);
+          await store.ledger.recordPart(row.id, part, found);
           if (part === 0) ts = found;
           continue;
         }
         look = false; // parts go in order: once one is missing, the later ones are too
       }
-      if (ctx.leaseLost || !ctx.renew()) throw lockLost();
+      if (ctx.leaseLost || !(await ctx.renew())) throw lockLost();
       const posted = await sendPart(ctx, row, mark, part > 0 ? ts! : undefined);
-      store.ledger.recordPart(row.id, part, posted);
+      await store.ledger.recordPart(row.id, part, posted);
       if (part === 0) ts = posted;
     }
-    store.ledger.markPosted(row.id, ctx.clock().toISOString());
+    await store.ledger.markPosted(row.id, ctx.clock().toISOString());
     ctx.report.posted.push(row.id);
     return true;
   } catch (e) {
     if (!(e instanceof DigestPostError)) throw e;
     const at = ctx.clock().toISOString();
-    store.ledger.markFailed(row.id, `${e.code}: ${e.message}`, e.kind === 'retryable' || e.kind === 'fatal', at);
+    await store.ledger.markFailed(row.id, `${e.code}: ${e.message}`, e.kind === 'retryable' || e.kind === 'fatal', at);
     ctx.report.failed.push({ id: row.id, channel: row.channel, error: e.message });
     if (e.code === LOCK_LOST) {
       // The new holder sees the row as retryable and, like after a crash, looks before re-sending.
       ctx.stop = true;
-      ctx.log.warn(`digests: lost the digest lease (${ctx.deps.store.lockHolder(DIGEST_LOCK, ctx.clock()) ?? 'expired'}); stopped before part ${(store.ledger.get(row.id)?.partsPosted ?? row.partsPosted) + 1} of digest ${row.id}`);
+      const holder = await ctx.deps.store.lockHolder(DIGEST_LOCK, ctx.clock()).catch(() => null);
+      const posted = (await store.ledger.get(row.id).catch(() => null))?.partsPosted ?? row.partsPosted;
+      ctx.log.warn(`digests: lost the digest lease (${holder ?? 'expired'}); stopped before part ${posted + 1} of digest ${row.id}`);
     } else if (e.kind === 'pause') {
-      store.subscriptions.pause(row.channel, e.message, { user: SCHEDULER_USER, at });
+      await store.subscriptions.pause(row.channel, e.message, { user: SCHEDULER_USER, at });
       ctx.report.paused.push({ channel: row.channel, reason: e.message });
       ctx.log.warn(`digests: paused the digest for ${row.channel}: ${e.message}`);
     } else if (e.kind === 'fatal') {
@@ -258,15 +260,22 @@ async function sendPart(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: n
       const found = await findAfterUnknown(ctx, row, mark, threadTs ?? null);
       if (found) return found;
       if (attempt >= retries) throw new DigestPostError(e.code, `${e.message}; not found in the channel after ${attempt + 1} sends`, 'retryable');
-      if (ctx.leaseLost || !ctx.renew()) throw lockLost();
+      if (ctx.leaseLost || !(await ctx.renew())) throw lockLost();
     }
   }
 }
 
 /** Runs `fn` while renewing the lease every `renewEveryMs`; a failed renewal marks the lease lost. */
 async function whileLeased<T>(ctx: DeliverContext, fn: () => Promise<T>): Promise<T> {
+  // Renewals never overlap: a slow store skips a beat rather than piling up writes.
+  let renewing = false;
   const timer = setInterval(() => {
-    if (!ctx.leaseLost && !ctx.renew()) ctx.leaseLost = true;
+    if (ctx.leaseLost || renewing) return;
+    renewing = true;
+    void ctx.renew().then((held) => {
+      renewing = false;
+      if (!held) ctx.leaseLost = true;
+    });
   }, ctx.renewEveryMs);
   try {
     return await fn();

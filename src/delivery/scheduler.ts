@@ -55,7 +55,7 @@ export function startDigestScheduler(options: SchedulerOptions): DigestScheduler
       clearInterval(timer);
       if (running) await running;
       try {
-        options.store.releaseLock(DIGEST_LOCK, owner);
+        await options.store.releaseLock(DIGEST_LOCK, owner);
       } catch {
         // the store may already be closed at shutdown; the lease then simply expires
       }

@@ -6,8 +6,8 @@ import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { Store } from '../store/store.ts';
 
 /** Lists subscriptions for the App Home (pass it to the Slack app as `subscriptionsProvider`). */
-export function digestSubscriptionsProvider(store: Store, knowledge: () => Knowledge): () => DigestSubscriptionSummary[] {
-  return () => store.subscriptions.list().map((s): DigestSubscriptionSummary => ({
+export function digestSubscriptionsProvider(store: Store, knowledge: () => Knowledge): () => Promise<DigestSubscriptionSummary[]> {
+  return async () => (await store.subscriptions.list()).map((s): DigestSubscriptionSummary => ({
     channel: s.channel,
     schedule: describeSchedule(s),
     ...(s.filter ? { filter: filterLabel(knowledge, s.filter) } : {}),

@@ -23,7 +23,9 @@ import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { GuardedHTTPReceiver } from './guardedReceiver.ts';
 import { ackUnhandledRequests, MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
-import { RecentIds } from './recentIds.ts';
+import { memoryEventLog, type EventLog } from './eventLog.ts';
+import { healthRoute, type HealthReport } from './health.ts';
+import { InFlight } from './inflight.ts';
 import { SubcommandRegistry } from './subcommands.ts';
 
 /** The path Slack posts events, slash commands and interactions to in HTTP mode. */
@@ -51,6 +53,12 @@ export interface SlackAppOptions {
   digestCommand?: DigestCommandRunner;
   /** This app's subcommand registry, for extra subcommands (a fresh one by default); `digest` is registered in it. */
   subcommands?: SubcommandRegistry;
+  /** Where event ids are recorded for de-duplication: the store (shared by replicas), else process memory. */
+  events?: EventLog;
+  /** Counts work in flight, so a stopping replica can finish its replies (one is made when not given). */
+  inFlight?: InFlight;
+  /** Answers GET /healthz on the HTTP receiver when given. */
+  health?: () => Promise<HealthReport>;
 }
 
 /** Web API client settings for interactive replies: fail fast on rate limits instead of queueing for minutes. */
@@ -92,9 +100,12 @@ export function createSlackApp(options: SlackAppOptions): App {
     feedback: options.store,
     subscriptionsProvider: options.subscriptionsProvider,
     subcommands: withDigest(options.subcommands ?? new SubcommandRegistry(), options.digestCommand),
-    recentEvents: new RecentIds(2000),
+    events: options.events ?? memoryEventLog(2000),
   };
-  app.use(dropDuplicateEvents(deps.recentEvents));
+  const inFlight = options.inFlight ?? new InFlight();
+  // Before de-dup and the listeners, so the count covers the lookup and the whole reply.
+  app.use(({ next }) => inFlight.track(next));
+  app.use(dropDuplicateEvents(deps.events));
   registerEvents(app, deps);
   registerCommands(app, deps);
   registerActions(app, deps);
@@ -111,13 +122,25 @@ function withDigest(subcommands: SubcommandRegistry, digestCommand: DigestComman
   return subcommands;
 }
 
-/** Global middleware: an event whose event_id was seen recently (a Slack retry) is acked and dropped. */
-function dropDuplicateEvents(recent: RecentIds) {
+/**
+ * Global middleware: an event whose event_id is already recorded (a Slack retry, perhaps to another
+ * replica) is acked and dropped. When the log cannot be written the event is answered anyway: a rare
+ * duplicate answer is better than a question left unanswered.
+ */
+function dropDuplicateEvents(events: EventLog) {
   return async ({ body, next, logger }: { body: unknown; next: () => Promise<void>; logger: Logger }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && recent.checkAndAdd(eventId)) {
-      logger.debug(`Dropping duplicate delivery of event ${eventId}.`);
-      return;
+    const eventId = (body as { event_id?: unknown } | null)?.event_id;
+    if (typeof eventId === 'string') {
+      let first = true;
+      try {
+        first = await events.recordEvent(eventId);
+      } catch (error) {
+        logger.warn(`Could not record event ${eventId} for de-duplication (${error instanceof Error ? error.message : String(error)}); answering it anyway.`);
+      }
+      if (!first) {
+        logger.info(`Dropping duplicate delivery of event ${eventId} (already answered).`);
+        return;
+      }
     }
     await next();
   };
@@ -129,6 +152,7 @@ function httpReceiver(options: SlackAppOptions): Receiver {
     endpoints: EVENTS_PATH,
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.health ? { customRoutes: [healthRoute(options.health)] } : {}),
     processEventErrorHandler: async (args) => {
       if (args.error instanceof MalformedPayloadError) {
         args.logger.warn(args.error.message);

@@ -3,7 +3,7 @@ import type { DigestCommandInput, DigestReply } from '../delivery/commands.ts';
 import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { AnswerEngine } from './engineContract.ts';
 import type { FeedbackSink } from './feedback.ts';
-import type { RecentIds } from './recentIds.ts';
+import type { EventLog } from './eventLog.ts';
 import type { SubcommandRegistry } from './subcommands.ts';
 
 /** Lists the channel digest subscriptions for the App Home (sync or async). */
@@ -18,5 +18,6 @@ export interface SlackDeps {
   feedback?: FeedbackSink;
   subscriptionsProvider?: SubscriptionsProvider;
   subcommands: SubcommandRegistry;
-  recentEvents: RecentIds;
+  /** Event ids already answered (the store's, shared by replicas, or an in-process memory). */
+  events: EventLog;
 }

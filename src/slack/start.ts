@@ -8,8 +8,8 @@ import { consoleLogger } from './logger.ts';
 /** A config that runs Slack (not the console, not an error). */
 export type RunnableSlackConfig = Extract<SlackConfig, { mode: 'socket' | 'http' }>;
 
-/** Optional extras for startSlack: a logger, the feedback store, the digest commands and subscriptions, a registry. */
-export type StartSlackExtras = Partial<Pick<SlackAppOptions, 'logger' | 'store' | 'subscriptionsProvider' | 'digestCommand' | 'subcommands'>>;
+/** Optional extras for startSlack: a logger, the feedback store, the digest commands and subscriptions, a registry, event de-dup, in-flight count, health. */
+export type StartSlackExtras = Partial<Pick<SlackAppOptions, 'logger' | 'store' | 'subscriptionsProvider' | 'digestCommand' | 'subcommands' | 'events' | 'inFlight' | 'health'>>;
 
 /** A running Slack app. */
 export interface RunningSlack {

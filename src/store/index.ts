@@ -1,9 +1,12 @@
-/** The SQLite store: open it with openStore(); everything else hangs off the Store it returns. */
-export { openStore, type Store } from './store.ts';
-export { StoreError, storePath, STORE_FILE } from './db.ts';
+/** The store: open it with openStore(); everything else hangs off the Store it returns. */
+export { openStore, storeOptionsFromEnv, type Store, type StoreOptions } from './store.ts';
+export { StoreError } from './errors.ts';
+export { storePath, STORE_FILE, checkDataDir } from './db.ts';
+export { unansweredRecorder } from './unanswered.ts';
 /** Record types, for modules that read the store. */
 export type { Subscription, Schedule, Frequency, Actor } from './subscriptions.ts';
 export type { LedgerRow, LedgerStatus, StoredMessage } from './ledger.ts';
 export type { FeedbackInput, FeedbackRow } from './feedback.ts';
 export type { UnansweredInput, UnansweredRow } from './unanswered.ts';
 export type { AuditEntry } from './audit.ts';
+export type { ConversationKey, JsonObject } from './conversations.ts';

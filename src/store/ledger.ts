@@ -5,7 +5,7 @@
  * never both claim it and a restart re-sends the same words. The row becomes "posted" (all parts
  * sent), "skipped" (a quiet period that stays silent) or "failed" (with the reason).
  */
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 import { markSeen, pruneSnapshots, storeSnapshot } from './snapshots.ts';
 
 /** posting: claimed, being sent; posted: all parts accepted; skipped: a quiet period left silent; failed: see `error`. */
@@ -58,108 +58,113 @@ export interface Claim {
 
 /** Claims, progresses and finishes digest periods. */
 export class Ledger {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
   /** Claims a period for posting; returns the row, or null when the period is already in the ledger. */
-  claim(c: Claim): LedgerRow | null {
-    return this.db.transaction(() => {
-      const row = this.insert(c, 'posting');
-      if (row) storeSnapshot(this.db, { knowledgeId: c.knowledgeId, snapshot: c.snapshot }, c.at);
+  claim(c: Claim): Promise<LedgerRow | null> {
+    return this.db.transaction(async (tx) => {
+      const row = await insert(tx, c, 'posting');
+      if (row) await storeSnapshot(tx, { knowledgeId: c.knowledgeId, snapshot: c.snapshot }, c.at);
       return row;
-    }).immediate();
+    });
   }
 
   /** Records a quiet period that posts nothing, and moves the channel's snapshot on, in one transaction. */
-  skip(c: Claim): LedgerRow | null {
-    return this.db.transaction(() => {
-      const row = this.insert(c, 'skipped');
+  skip(c: Claim): Promise<LedgerRow | null> {
+    return this.db.transaction(async (tx) => {
+      const row = await insert(tx, c, 'skipped');
       if (row) {
-        storeSnapshot(this.db, { knowledgeId: c.knowledgeId, snapshot: c.snapshot }, c.at);
-        markSeen(this.db, c.subscriptionId, c.knowledgeId, c.at);
-        pruneSnapshots(this.db);
+        await storeSnapshot(tx, { knowledgeId: c.knowledgeId, snapshot: c.snapshot }, c.at);
+        await markSeen(tx, c.subscriptionId, c.knowledgeId, c.at);
+        await pruneSnapshots(tx);
       }
       return row;
-    }).immediate();
+    });
   }
 
   /** Re-claims a failed-but-retryable row, or a "posting" row whose poster is presumed dead; true when this caller won it. */
-  reclaim(id: number, owner: string, at: string, staleBefore: string): boolean {
-    const r = this.db.prepare(`UPDATE digest_ledger SET status = 'posting', attempts = attempts + 1, owner = ?, claimed_at = ?, error = NULL, retryable = 0
-      WHERE id = ? AND ((status = 'failed' AND retryable = 1) OR (status = 'posting' AND claimed_at < ?))`).run(owner, at, id, staleBefore);
-    return r.changes === 1;
+  async reclaim(id: number, owner: string, at: string, staleBefore: string): Promise<boolean> {
+    const changed = await this.db.run(`UPDATE digest_ledger SET status = 'posting', attempts = attempts + 1, owner = ?, claimed_at = ?, error = NULL, retryable = 0
+      WHERE id = ? AND ((status = 'failed' AND retryable = 1) OR (status = 'posting' AND claimed_at < ?))`, [owner, at, id, staleBefore]);
+    return changed === 1;
   }
 
   /** Records that message part `index` was accepted by Slack (the first part's ts threads the rest). */
-  recordPart(id: number, index: number, ts: string): void {
-    if (index === 0) this.db.prepare('UPDATE digest_ledger SET ts = ?, parts_posted = MAX(parts_posted, 1) WHERE id = ?').run(ts, id);
-    else this.db.prepare('UPDATE digest_ledger SET parts_posted = MAX(parts_posted, ?) WHERE id = ?').run(index + 1, id);
+  async recordPart(id: number, index: number, ts: string): Promise<void> {
+    // CASE rather than the two-argument MAX, which PostgreSQL spells GREATEST.
+    if (index === 0) await this.db.run('UPDATE digest_ledger SET ts = ?, parts_posted = CASE WHEN parts_posted < 1 THEN 1 ELSE parts_posted END WHERE id = ?', [ts, id]);
+    else await this.db.run('UPDATE digest_ledger SET parts_posted = CASE WHEN parts_posted < ? THEN ? ELSE parts_posted END WHERE id = ?', [index + 1, index + 1, id]);
   }
 
   /** Marks a row posted and moves the channel's snapshot on, in one transaction. */
-  markPosted(id: number, at: string): void {
-    this.db.transaction(() => {
-      const row = this.get(id);
+  markPosted(id: number, at: string): Promise<void> {
+    return this.db.transaction(async (tx) => {
+      const row = await getRow(tx, id);
       if (!row) return;
-      this.db.prepare(`UPDATE digest_ledger SET status = 'posted', finished_at = ?, error = NULL WHERE id = ?`).run(at, id);
-      markSeen(this.db, row.subscriptionId, row.knowledgeId, at);
-      pruneSnapshots(this.db);
-    }).immediate();
+      await tx.run(`UPDATE digest_ledger SET status = 'posted', finished_at = ?, error = NULL WHERE id = ?`, [at, id]);
+      await markSeen(tx, row.subscriptionId, row.knowledgeId, at);
+      await pruneSnapshots(tx);
+    });
   }
 
   /** Marks a row failed with the reason; `retryable` rows are tried again on a later run. */
-  markFailed(id: number, error: string, retryable: boolean, at: string): void {
-    this.db.prepare(`UPDATE digest_ledger SET status = 'failed', error = ?, retryable = ?, finished_at = ? WHERE id = ?`).run(error, retryable ? 1 : 0, at, id);
+  async markFailed(id: number, error: string, retryable: boolean, at: string): Promise<void> {
+    await this.db.run(`UPDATE digest_ledger SET status = 'failed', error = ?, retryable = ?, finished_at = ? WHERE id = ?`, [error, retryable ? 1 : 0, at, id]);
   }
 
   /** Stops retrying a subscription's failed periods before `periodKey`: the newer digest covers their window. */
-  supersede(subscriptionId: number, periodKey: string): void {
-    this.db.prepare(`UPDATE digest_ledger SET retryable = 0, error = COALESCE(error, '') || ' (superseded by the digest of ' || ? || ')'
-      WHERE subscription_id = ? AND status = 'failed' AND retryable = 1 AND period_key < ?`).run(periodKey, subscriptionId, periodKey);
+  async supersede(subscriptionId: number, periodKey: string): Promise<void> {
+    await this.db.run(`UPDATE digest_ledger SET retryable = 0, error = COALESCE(error, '') || ' (superseded by the digest of ' || CAST(? AS TEXT) || ')'
+      WHERE subscription_id = ? AND status = 'failed' AND retryable = 1 AND period_key < ?`, [periodKey, subscriptionId, periodKey]);
   }
 
   /** One row by id. */
-  get(id: number): LedgerRow | null {
-    const r = this.db.prepare('SELECT * FROM digest_ledger WHERE id = ?').get(id);
-    return r ? toRow(r as Raw) : null;
+  get(id: number): Promise<LedgerRow | null> {
+    return getRow(this.db, id);
   }
 
   /** The row for a subscription's period, if claimed. */
-  find(subscriptionId: number, periodKey: string): LedgerRow | null {
-    const r = this.db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? AND period_key = ?').get(subscriptionId, periodKey);
-    return r ? toRow(r as Raw) : null;
+  async find(subscriptionId: number, periodKey: string): Promise<LedgerRow | null> {
+    const r = await this.db.get<Raw>('SELECT * FROM digest_ledger WHERE subscription_id = ? AND period_key = ?', [subscriptionId, periodKey]);
+    return r ? toRow(r) : null;
   }
 
   /** The most recent period a subscription completed (posted or skipped): the next digest starts where it ended. */
-  lastCompleted(subscriptionId: number): LedgerRow | null {
-    const r = this.db.prepare(`SELECT * FROM digest_ledger WHERE subscription_id = ? AND status IN ('posted', 'skipped') ORDER BY period_key DESC LIMIT 1`).get(subscriptionId);
-    return r ? toRow(r as Raw) : null;
+  async lastCompleted(subscriptionId: number): Promise<LedgerRow | null> {
+    const r = await this.db.get<Raw>(`SELECT * FROM digest_ledger WHERE subscription_id = ? AND status IN ('posted', 'skipped') ORDER BY period_key DESC LIMIT 1`, [subscriptionId]);
+    return r ? toRow(r) : null;
   }
 
   /** Where a subscription's first claimed period began (posted or not), so a digest after failures covers their window too. */
-  firstPeriodStart(subscriptionId: number): string | null {
-    const r = this.db.prepare('SELECT MIN(period_start) AS start FROM digest_ledger WHERE subscription_id = ?').get(subscriptionId) as { start: string | null };
-    return r.start;
+  async firstPeriodStart(subscriptionId: number): Promise<string | null> {
+    const r = await this.db.get<{ start: string | null }>('SELECT MIN(period_start) AS start FROM digest_ledger WHERE subscription_id = ?', [subscriptionId]);
+    return r?.start ?? null;
   }
 
   /** Rows still "posting" (claimed, not confirmed), oldest first. */
-  unfinished(): LedgerRow[] {
-    return (this.db.prepare(`SELECT * FROM digest_ledger WHERE status = 'posting' ORDER BY claimed_at`).all() as Raw[]).map(toRow);
+  async unfinished(): Promise<LedgerRow[]> {
+    return (await this.db.all<Raw>(`SELECT * FROM digest_ledger WHERE status = 'posting' ORDER BY claimed_at`)).map(toRow);
   }
 
   /** Every row of a subscription (or all), oldest period first. */
-  list(subscriptionId?: number): LedgerRow[] {
+  async list(subscriptionId?: number): Promise<LedgerRow[]> {
     const rows = subscriptionId == null
-      ? this.db.prepare('SELECT * FROM digest_ledger ORDER BY period_key, id').all()
-      : this.db.prepare('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY period_key, id').all(subscriptionId);
-    return (rows as Raw[]).map(toRow);
+      ? await this.db.all<Raw>('SELECT * FROM digest_ledger ORDER BY period_key, id')
+      : await this.db.all<Raw>('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY period_key, id', [subscriptionId]);
+    return rows.map(toRow);
   }
+}
 
-  private insert(c: Claim, status: LedgerStatus): LedgerRow | null {
-    const r = this.db.prepare(`INSERT INTO digest_ledger (subscription_id, channel, period_key, period_start, period_end, status, owner, claimed_at, finished_at, messages, knowledge_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, period_key) DO NOTHING`)
-      .run(c.subscriptionId, c.channel, c.periodKey, c.periodStart, c.periodEnd, status, c.owner, c.at, status === 'skipped' ? c.at : null, JSON.stringify(c.messages), c.knowledgeId);
-    return r.changes === 1 ? this.get(Number(r.lastInsertRowid)) : null;
-  }
+async function getRow(db: Sql, id: number): Promise<LedgerRow | null> {
+  const r = await db.get<Raw>('SELECT * FROM digest_ledger WHERE id = ?', [id]);
+  return r ? toRow(r) : null;
+}
+
+async function insert(db: Sql, c: Claim, status: LedgerStatus): Promise<LedgerRow | null> {
+  const r = await db.get<Raw>(`INSERT INTO digest_ledger (subscription_id, channel, period_key, period_start, period_end, status, owner, claimed_at, finished_at, messages, knowledge_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, period_key) DO NOTHING RETURNING *`,
+  [c.subscriptionId, c.channel, c.periodKey, c.periodStart, c.periodEnd, status, c.owner, c.at, status === 'skipped' ? c.at : null, JSON.stringify(c.messages), c.knowledgeId]);
+  return r ? toRow(r) : null;
 }
 
 type Raw = Record<string, string | number | null>;

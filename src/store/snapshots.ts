@@ -3,7 +3,7 @@
  * since. A snapshot is a pure function of a Knowledge, so it is stored once per knowledge id and
  * shared by every channel; snapshots nobody needs any more are pruned.
  */
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 
 /** A snapshot as stored: the knowledge id it describes and its JSON (see src/digest/snapshot.ts). */
 export interface SavedSnapshot {
@@ -12,31 +12,30 @@ export interface SavedSnapshot {
 }
 
 /** Stores a snapshot body (a no-op when that knowledge id is already stored). */
-export function storeSnapshot(db: Db, saved: SavedSnapshot, at: string): void {
-  db.prepare('INSERT INTO fact_snapshots (knowledge_id, snapshot, saved_at) VALUES (?, ?, ?) ON CONFLICT (knowledge_id) DO NOTHING').run(saved.knowledgeId, saved.snapshot, at);
+export async function storeSnapshot(db: Sql, saved: SavedSnapshot, at: string): Promise<void> {
+  await db.run('INSERT INTO fact_snapshots (knowledge_id, snapshot, saved_at) VALUES (?, ?, ?) ON CONFLICT (knowledge_id) DO NOTHING', [saved.knowledgeId, saved.snapshot, at]);
 }
 
 /** The snapshot a subscription last saw, or null when it has seen none. */
-export function loadSeenSnapshot(db: Db, subscriptionId: number): (SavedSnapshot & { seenAt: string }) | null {
-  const r = db.prepare(`SELECT s.knowledge_id, f.snapshot, s.saved_at FROM seen_snapshots s JOIN fact_snapshots f ON f.knowledge_id = s.knowledge_id WHERE s.subscription_id = ?`).get(subscriptionId) as
-    | { knowledge_id: string; snapshot: string; saved_at: string }
-    | undefined;
+export async function loadSeenSnapshot(db: Sql, subscriptionId: number): Promise<(SavedSnapshot & { seenAt: string }) | null> {
+  const r = await db.get<{ knowledge_id: string; snapshot: string; saved_at: string }>(
+    'SELECT s.knowledge_id, f.snapshot, s.saved_at FROM seen_snapshots s JOIN fact_snapshots f ON f.knowledge_id = s.knowledge_id WHERE s.subscription_id = ?', [subscriptionId]);
   return r ? { knowledgeId: r.knowledge_id, snapshot: r.snapshot, seenAt: r.saved_at } : null;
 }
 
 /** Records that a subscription has now seen the snapshot of `knowledgeId` (which must be stored). */
-export function markSeen(db: Db, subscriptionId: number, knowledgeId: string, at: string): void {
-  db.prepare(`INSERT INTO seen_snapshots (subscription_id, knowledge_id, saved_at) VALUES (?, ?, ?)
-    ON CONFLICT (subscription_id) DO UPDATE SET knowledge_id = excluded.knowledge_id, saved_at = excluded.saved_at`).run(subscriptionId, knowledgeId, at);
+export async function markSeen(db: Sql, subscriptionId: number, knowledgeId: string, at: string): Promise<void> {
+  await db.run(`INSERT INTO seen_snapshots (subscription_id, knowledge_id, saved_at) VALUES (?, ?, ?)
+    ON CONFLICT (subscription_id) DO UPDATE SET knowledge_id = excluded.knowledge_id, saved_at = excluded.saved_at`, [subscriptionId, knowledgeId, at]);
 }
 
 /** Forgets what a subscription saw (on unsubscribe). */
-export function forgetSeen(db: Db, subscriptionId: number): void {
-  db.prepare('DELETE FROM seen_snapshots WHERE subscription_id = ?').run(subscriptionId);
+export async function forgetSeen(db: Sql, subscriptionId: number): Promise<void> {
+  await db.run('DELETE FROM seen_snapshots WHERE subscription_id = ?', [subscriptionId]);
 }
 
 /** Deletes snapshots no subscription has seen and no unfinished digest will bring a channel to. */
-export function pruneSnapshots(db: Db): number {
-  return db.prepare(`DELETE FROM fact_snapshots WHERE knowledge_id NOT IN (SELECT knowledge_id FROM seen_snapshots)
-    AND knowledge_id NOT IN (SELECT knowledge_id FROM digest_ledger WHERE status = 'posting' OR (status = 'failed' AND retryable = 1))`).run().changes;
+export async function pruneSnapshots(db: Sql): Promise<number> {
+  return db.run(`DELETE FROM fact_snapshots WHERE knowledge_id NOT IN (SELECT knowledge_id FROM seen_snapshots)
+    AND knowledge_id NOT IN (SELECT knowledge_id FROM digest_ledger WHERE status = 'posting' OR (status = 'failed' AND retryable = 1))`);
 }

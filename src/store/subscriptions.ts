@@ -3,7 +3,7 @@
  * quiet-period setting. Every change is written with its audit entry in one transaction.
  */
 import { recordAudit } from './audit.ts';
-import type { Db } from './db.ts';
+import type { Sql } from './sql.ts';
 import { forgetSeen, markSeen, pruneSnapshots, storeSnapshot, type SavedSnapshot } from './snapshots.ts';
 import type { Frequency, Schedule } from '../digest/schedule.ts';
 
@@ -35,23 +35,22 @@ export interface Actor {
 
 /** Reads and changes subscriptions; each change returns the record before and after. */
 export class SubscriptionStore {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Sql) {}
 
   /** The channel's subscription, if any. */
-  get(channel: string): Subscription | null {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE channel = ?').get(channel);
-    return row ? toSubscription(row as Row) : null;
+  get(channel: string): Promise<Subscription | null> {
+    return byChannel(this.db, channel);
   }
 
   /** A subscription by id, if it still exists. */
-  getById(id: number): Subscription | null {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(id);
-    return row ? toSubscription(row as Row) : null;
+  async getById(id: number): Promise<Subscription | null> {
+    const row = await this.db.get<Row>('SELECT * FROM subscriptions WHERE id = ?', [id]);
+    return row ? toSubscription(row) : null;
   }
 
   /** Every subscription, by channel. */
-  list(): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY channel').all() as Row[]).map(toSubscription);
+  async list(): Promise<Subscription[]> {
+    return (await this.db.all<Row>('SELECT * FROM subscriptions ORDER BY channel')).map(toSubscription);
   }
 
   /**
@@ -59,62 +58,67 @@ export class SubscriptionStore {
    * `baseline` is the facts snapshot a new subscription starts from, so its first digest reports
    * changes made after it subscribed rather than every fact ever recorded.
    */
-  subscribe(channel: string, schedule: Schedule & { filter: string | null }, actor: Actor, baseline?: SavedSnapshot): Change {
-    return this.change(channel, actor, 'subscribe', (before) => {
+  subscribe(channel: string, schedule: Schedule & { filter: string | null }, actor: Actor, baseline?: SavedSnapshot): Promise<Change> {
+    return this.change(channel, actor, 'subscribe', async (tx, before) => {
       if (before) {
-        this.db.prepare(`UPDATE subscriptions SET frequency = ?, at_time = ?, weekday = ?, filter = ?, status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`)
-          .run(schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.at, before.id);
+        await tx.run(`UPDATE subscriptions SET frequency = ?, at_time = ?, weekday = ?, filter = ?, status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`,
+          [schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.at, before.id]);
       } else {
-        this.db.prepare(`INSERT INTO subscriptions (channel, frequency, at_time, weekday, filter, since, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(channel, schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.user, actor.at, actor.at);
+        const created = await tx.get<{ id: number }>(`INSERT INTO subscriptions (channel, frequency, at_time, weekday, filter, since, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+          [channel, schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.user, actor.at, actor.at]);
         if (baseline) {
-          storeSnapshot(this.db, baseline, actor.at);
-          markSeen(this.db, this.get(channel)!.id, baseline.knowledgeId, actor.at);
+          await storeSnapshot(tx, baseline, actor.at);
+          await markSeen(tx, Number(created!.id), baseline.knowledgeId, actor.at);
         }
       }
     });
   }
 
   /** Removes the channel's subscription and forgets the facts it last saw (the ledger keeps its history). */
-  unsubscribe(channel: string, actor: Actor): Change {
-    return this.change(channel, actor, 'unsubscribe', (before) => {
+  unsubscribe(channel: string, actor: Actor): Promise<Change> {
+    return this.change(channel, actor, 'unsubscribe', async (tx, before) => {
       if (!before) return;
-      forgetSeen(this.db, before.id);
-      this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(before.id);
-      pruneSnapshots(this.db);
+      await forgetSeen(tx, before.id);
+      await tx.run('DELETE FROM subscriptions WHERE id = ?', [before.id]);
+      await pruneSnapshots(tx);
     });
   }
 
   /** Sets whether quiet periods post a one-line "No changes" message. */
-  setPostWhenQuiet(channel: string, postWhenQuiet: boolean, actor: Actor): Change {
-    return this.change(channel, actor, postWhenQuiet ? 'quiet-off' : 'quiet-on', (before) => {
-      if (before) this.db.prepare('UPDATE subscriptions SET post_when_quiet = ?, updated_at = ? WHERE id = ?').run(postWhenQuiet ? 1 : 0, actor.at, before.id);
+  setPostWhenQuiet(channel: string, postWhenQuiet: boolean, actor: Actor): Promise<Change> {
+    return this.change(channel, actor, postWhenQuiet ? 'quiet-off' : 'quiet-on', async (tx, before) => {
+      if (before) await tx.run('UPDATE subscriptions SET post_when_quiet = ?, updated_at = ? WHERE id = ?', [postWhenQuiet ? 1 : 0, actor.at, before.id]);
     });
   }
 
   /** Pauses a subscription with the reason people will see (e.g. the bot was removed from the channel). */
-  pause(channel: string, reason: string, actor: Actor): Change {
-    return this.change(channel, actor, 'pause', (before) => {
-      if (before) this.db.prepare(`UPDATE subscriptions SET status = 'paused', paused_reason = ?, updated_at = ? WHERE id = ?`).run(reason, actor.at, before.id);
+  pause(channel: string, reason: string, actor: Actor): Promise<Change> {
+    return this.change(channel, actor, 'pause', async (tx, before) => {
+      if (before) await tx.run(`UPDATE subscriptions SET status = 'paused', paused_reason = ?, updated_at = ? WHERE id = ?`, [reason, actor.at, before.id]);
     });
   }
 
   /** Resumes a paused subscription; digests are due again from now (the next one covers the gap). */
-  resume(channel: string, actor: Actor): Change {
-    return this.change(channel, actor, 'resume', (before) => {
-      if (before) this.db.prepare(`UPDATE subscriptions SET status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`).run(actor.at, actor.at, before.id);
+  resume(channel: string, actor: Actor): Promise<Change> {
+    return this.change(channel, actor, 'resume', async (tx, before) => {
+      if (before) await tx.run(`UPDATE subscriptions SET status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`, [actor.at, actor.at, before.id]);
     });
   }
 
-  private change(channel: string, actor: Actor, action: string, apply: (before: Subscription | null) => void): Change {
-    return this.db.transaction((): Change => {
-      const before = this.get(channel);
-      apply(before);
-      const after = this.get(channel);
-      if (before || after) recordAudit(this.db, { at: actor.at, user: actor.user, channel, action, before, after });
+  private change(channel: string, actor: Actor, action: string, apply: (tx: Sql, before: Subscription | null) => Promise<void>): Promise<Change> {
+    return this.db.transaction(async (tx): Promise<Change> => {
+      const before = await byChannel(tx, channel);
+      await apply(tx, before);
+      const after = await byChannel(tx, channel);
+      if (before || after) await recordAudit(tx, { at: actor.at, user: actor.user, channel, action, before, after });
       return { before, after };
-    }).immediate();
+    });
   }
+}
+
+async function byChannel(db: Sql, channel: string): Promise<Subscription | null> {
+  const row = await db.get<Row>('SELECT * FROM subscriptions WHERE channel = ?', [channel]);
+  return row ? toSubscription(row) : null;
 }
 
 /** A subscription before and after a change (null where there was none). */

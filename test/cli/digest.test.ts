@@ -77,10 +77,10 @@ describe('--run-due', () => {
 
   it('posts what is due once, through SLACK_API_URL, and a second run posts nothing', async () => {
     const dataDir = tempDataDir();
-    const store = openStore({ dataDir });
+    const store = await openStore({ dataDir });
     const base = fixture(BASE_DIR);
-    store.subscriptions.subscribe('C0CRON', { frequency: 'daily', atTime: '09:00', weekday: null, filter: null }, { user: 'U1', at: new Date(Date.now() - 36 * 3600_000).toISOString() }, { knowledgeId: base.id, snapshot: JSON.stringify(factSnapshot(base)) });
-    store.close();
+    await store.subscriptions.subscribe('C0CRON', { frequency: 'daily', atTime: '09:00', weekday: null, filter: null }, { user: 'U1', at: new Date(Date.now() - 36 * 3600_000).toISOString() }, { knowledgeId: base.id, snapshot: JSON.stringify(factSnapshot(base)) });
+    await store.close();
     const env = { SLACK_BOT_TOKEN: 'xoxb-cron', SLACK_API_URL: stub.apiUrl, DATA_DIR: dataDir };
     const first = await cli(['--run-due', '--knowledge', CHANGED_DIR], env);
     expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining('digests: 1 posted') });
@@ -89,9 +89,9 @@ describe('--run-due', () => {
     const second = await cli(['--run-due', '--knowledge', CHANGED_DIR], env);
     expect(second.stdout).toContain('digests: 0 posted');
     expect(stub.posts('C0CRON')).toHaveLength(1);
-    const after = openStore({ dataDir });
-    expect(after.lockHolder('digest-poster', new Date())).toBeNull(); // released for the app or the next cron run
-    after.close();
+    const after = await openStore({ dataDir });
+    expect(await after.lockHolder('digest-poster', new Date())).toBeNull(); // released for the app or the next cron run
+    await after.close();
   });
 
   it('needs SLACK_BOT_TOKEN, and an unusable DATA_DIR is reported, not thrown', async () => {

@@ -21,7 +21,7 @@ let admins: string[] = [];
 let n = 0;
 
 beforeAll(async () => {
-  store = openStore({ dataDir: tempDataDir() });
+  store = await openStore({ dataDir: tempDataDir() });
   t = await startTestApp({
     engine: fakeEngine(),
     subscriptionsProvider: digestSubscriptionsProvider(store, () => knowledge),
@@ -31,13 +31,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  store?.close();
+  await store?.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   t.stub.reset();
   admins = [];
   knowledge = base;
-  for (const s of store.subscriptions.list()) store.subscriptions.unsubscribe(s.channel, { user: 'cleanup', at: new Date().toISOString() });
+  for (const s of await store.subscriptions.list()) await store.subscriptions.unsubscribe(s.channel, { user: 'cleanup', at: new Date().toISOString() });
 });
 
 /** Runs `/commissioning <text>` as `user` in `channel`; returns the response_url post. */
@@ -56,16 +56,16 @@ describe('/commissioning digest', () => {
     expect(body.response_type).toBe('in_channel');
     expect(text).toContain(`<@${USER}> subscribed this channel to a commissioning digest, weekly on Mondays at 09:00 (London time), only NHS England East of England (Y61).`);
     expect(text).toMatch(/First digest: Monday \d+ \w+ \d{4} at 09:00/);
-    expect(store.subscriptions.get(CHANNEL)).toMatchObject({ frequency: 'weekly', atTime: '09:00', weekday: 1, filter: 'Y61', status: 'active', createdBy: USER });
-    expect(store.listAudit(CHANNEL).at(-1)).toMatchObject({ action: 'subscribe', user: USER, before: null, after: { filter: 'Y61' } });
-    expect(store.loadSeenSnapshot(store.subscriptions.get(CHANNEL)!.id)?.knowledgeId).toBe(base.id);
+    expect(await store.subscriptions.get(CHANNEL)).toMatchObject({ frequency: 'weekly', atTime: '09:00', weekday: 1, filter: 'Y61', status: 'active', createdBy: USER });
+    expect((await store.listAudit(CHANNEL)).at(-1)).toMatchObject({ action: 'subscribe', user: USER, before: null, after: { filter: 'Y61' } });
+    expect((await store.loadSeenSnapshot((await store.subscriptions.get(CHANNEL))!.id))?.knowledgeId).toBe(base.id);
   });
 
   it('subscribe daily at a time for an STP, then change it: the audit keeps before and after', async () => {
     await command('digest subscribe daily at 07:30 QH8');
     const { text } = await command('digest subscribe monthly Thurrock CCG', 'U0OTHER');
     expect(text).toContain('<@U0OTHER> changed this channel’s digest to monthly on the 1st at 09:00 (London time), only NHS Thurrock CCG (07G) (it was daily at 07:30 (London time), only NHS Mid and South Essex Integrated Care Board (QH8))');
-    const audit = store.listAudit(CHANNEL).filter((a) => a.action === 'subscribe');
+    const audit = (await store.listAudit(CHANNEL)).filter((a) => a.action === 'subscribe');
     expect(audit.slice(-2).map((a) => [a.user, (a.after as { filter: string }).filter])).toEqual([[USER, 'QH8'], ['U0OTHER', '07G']]);
   });
 
@@ -86,7 +86,7 @@ describe('/commissioning digest', () => {
     const { body, text } = await command('digest subscribe weekly Narnia');
     expect(body.response_type).toBe('ephemeral');
     expect(text).toMatch(/No region, STP\/ICB or organisation matches “Narnia”/);
-    expect(store.subscriptions.get(CHANNEL)).toBeNull();
+    expect(await store.subscriptions.get(CHANNEL)).toBeNull();
   });
 
   it('list shows every channel’s digest; quiet on|off changes the setting', async () => {
@@ -94,13 +94,13 @@ describe('/commissioning digest', () => {
     await command('digest subscribe daily Y58', USER, 'C0SOUTHWEST');
     const off = await command('digest quiet off');
     expect(off.text).toContain('post “no changes” when nothing changed');
-    expect(store.subscriptions.get(CHANNEL)?.postWhenQuiet).toBe(true);
+    expect((await store.subscriptions.get(CHANNEL))?.postWhenQuiet).toBe(true);
     const { body, text } = await command('digest list');
     expect(body.response_type).toBe('ephemeral');
     expect(text).toContain(`<#${CHANNEL}>: weekly on Fridays at 16:00 (London time) — next Friday`);
     expect(text).toContain('<#C0SOUTHWEST>: daily at 09:00 (London time), only NHS England South West (Y58)');
     await command('digest quiet on');
-    expect(store.subscriptions.get(CHANNEL)?.postWhenQuiet).toBe(false);
+    expect((await store.subscriptions.get(CHANNEL))?.postWhenQuiet).toBe(false);
     expect((await command('digest list')).text).toContain(`<#${CHANNEL}>: weekly on Fridays at 16:00 (London time), silent when nothing changed`);
     expect((await command('digest quiet maybe')).text).toContain('Say `/commissioning digest quiet on`');
   });
@@ -114,7 +114,7 @@ describe('/commissioning digest', () => {
     expect(text).toContain('Changed intervention: Single commissioning leadership across Bristol, North Somerset and South Gloucestershire — status: planned → completed.');
     expect(text).toContain('Added intervention: Governance review and financial recovery plan for North Tyneside CCG');
     expect(text).toContain('“will have to review its governance and implement a financial recovery plan”');
-    expect(store.ledger.list()).toEqual([]); // a preview posts nothing and claims nothing
+    expect(await store.ledger.list()).toEqual([]); // a preview posts nothing and claims nothing
   });
 
   it('unsubscribe stops the digest, says who, and is audited', async () => {
@@ -122,8 +122,8 @@ describe('/commissioning digest', () => {
     const { body, text } = await command('digest unsubscribe', 'U0LEAVER');
     expect(body.response_type).toBe('in_channel');
     expect(text).toContain('<@U0LEAVER> stopped this channel’s digest');
-    expect(store.subscriptions.get(CHANNEL)).toBeNull();
-    expect(store.listAudit(CHANNEL).at(-1)).toMatchObject({ action: 'unsubscribe', user: 'U0LEAVER', after: null });
+    expect(await store.subscriptions.get(CHANNEL)).toBeNull();
+    expect((await store.listAudit(CHANNEL)).at(-1)).toMatchObject({ action: 'unsubscribe', user: 'U0LEAVER', after: null });
     expect((await command('digest unsubscribe')).text).toContain('no digest to stop');
   });
 
@@ -132,9 +132,9 @@ describe('/commissioning digest', () => {
     const refused = await command('digest subscribe weekly', 'U0RANDOM');
     expect(refused.body.response_type).toBe('ephemeral');
     expect(refused.text).toContain('Only digest admins can change this channel’s digest (<@U0ADMIN>)');
-    expect(store.subscriptions.get(CHANNEL)).toBeNull();
+    expect(await store.subscriptions.get(CHANNEL)).toBeNull();
     await command('digest subscribe weekly', 'U0ADMIN');
-    expect(store.subscriptions.get(CHANNEL)).toMatchObject({ createdBy: 'U0ADMIN' });
+    expect(await store.subscriptions.get(CHANNEL)).toMatchObject({ createdBy: 'U0ADMIN' });
     expect((await command('digest unsubscribe', 'U0RANDOM')).text).toContain('Only digest admins');
     expect((await command('digest list', 'U0RANDOM')).text).toContain(`<#${CHANNEL}>`);
   });
@@ -147,7 +147,7 @@ describe('/commissioning digest', () => {
 
   it('the App Home lists subscriptions, a paused one with its reason', async () => {
     await command('digest subscribe weekly East of England');
-    store.subscriptions.pause(CHANNEL, 'the channel is archived', { user: 'digest-scheduler', at: new Date().toISOString() });
+    await store.subscriptions.pause(CHANNEL, 'the channel is archived', { user: 'digest-scheduler', at: new Date().toISOString() });
     await t.event({ type: 'app_home_opened', user: USER, channel: 'D0DIRECT', tab: 'home', event_ts: '1700002000.000001' });
     const call = await t.stub.waitFor(() => t.stub.callsTo('views.publish')[0], 5000);
     expect(blocksText(call.body.view.blocks)).toContain(`<#${CHANNEL}> · weekly on Mondays at 09:00 (London time) · only NHS England East of England (Y61) · _paused (the channel is archived)_`);

@@ -35,13 +35,13 @@ beforeEach(() => {
   stores = [];
   warnings = [];
 });
-afterEach(() => {
+afterEach(async () => {
   stub.release();
-  stores.forEach((s) => s.close());
+  for (const s of stores) await s.close();
 });
 
-function store(): Store {
-  const s = openStore({ dataDir });
+async function store(): Promise<Store> {
+  const s = await openStore({ dataDir });
   stores.push(s);
   return s;
 }
@@ -63,13 +63,13 @@ function deps(s: Store, knowledge: Knowledge, extra: Partial<DigestRunDeps> = {}
   };
 }
 
-function subscribeWeekly(s: Store) {
-  s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2026-03-25T12:00:00.000Z' }, { knowledgeId: base.id, snapshot: JSON.stringify(factSnapshot(base)) });
+async function subscribeWeekly(s: Store) {
+  await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2026-03-25T12:00:00.000Z' }, { knowledgeId: base.id, snapshot: JSON.stringify(factSnapshot(base)) });
 }
 
-function subscribeLong(s: Store) {
-  s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2013-04-02T00:00:00.000Z' });
-  return composeDigest(s, base, s.subscriptions.get(CHANNEL)!, LONG_SLOT).messages.length;
+async function subscribeLong(s: Store) {
+  await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2013-04-02T00:00:00.000Z' });
+  return (await composeDigest(s, base, (await s.subscriptions.get(CHANNEL))!, LONG_SLOT)).messages.length;
 }
 
 /** Every digest part in the stub, as [part, how many times posted]. */
@@ -97,32 +97,32 @@ async function until(check: () => boolean): Promise<void> {
 
 describe('a post whose reply is lost', () => {
   it('Slack accepted it and the connection dropped: the poster finds it in the channel and does not repost', async () => {
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     stub.fail('chat.postMessage', { dropReply: true });
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
     expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
     expect(stub.callsTo('conversations.history').length).toBeGreaterThan(0);
     expect(report.posted).toHaveLength(1);
-    expect(s.ledger.get(report.posted[0])).toMatchObject({ status: 'posted', ts: stub.posts(CHANNEL)[0].ts, partsPosted: 1 });
+    expect(await s.ledger.get(report.posted[0])).toMatchObject({ status: 'posted', ts: stub.posts(CHANNEL)[0].ts, partsPosted: 1 });
     expect(warnings.join('\n')).toMatch(/no reply .*it may have posted.*looking in the channel before sending it again/);
   });
 
   it('Slack accepted it and never replied: the call times out, and the part is found, not re-sent', async () => {
     // The timeout is the poster's own (injected here), not a WebClient option: a reply held past it counts as lost.
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     stub.fail('chat.postMessage', { noReply: true, accept: true });
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
     expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(s.ledger.get(report.posted[0])).toMatchObject({ status: 'posted', ts: stub.posts(CHANNEL)[0].ts });
+    expect(await s.ledger.get(report.posted[0])).toMatchObject({ status: 'posted', ts: stub.posts(CHANNEL)[0].ts });
   });
 
   it('Slack never got it and never replied: the channel is checked, then the part is sent once more', async () => {
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     stub.fail('chat.postMessage', { noReply: true, accept: false });
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
@@ -131,8 +131,8 @@ describe('a post whose reply is lost', () => {
   });
 
   it('a 5xx to a post is an unknown outcome too: checked before it is re-sent', async () => {
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     stub.fail('chat.postMessage', { status: 503 });
     await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(checkedBeforeResending()).toBe(true);
@@ -140,8 +140,8 @@ describe('a post whose reply is lost', () => {
   });
 
   it('a reply lost in the middle of a thread: every part is in the thread exactly once', async () => {
-    const s = store();
-    const parts = subscribeLong(s);
+    const s = await store();
+    const parts = await subscribeLong(s);
     expect(parts).toBeGreaterThan(2);
     stub.fail('chat.postMessage', { dropReply: true }, 1, 1);
     const report = await runDueDigests(deps(s, base), new Date('2013-04-08T08:05:00Z'));
@@ -152,13 +152,13 @@ describe('a post whose reply is lost', () => {
   });
 
   it('when every send goes unanswered and unfound, the period is left retryable and a later pass posts it once', async () => {
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     stub.fail('chat.postMessage', { noReply: true, accept: false }, 3);
     const first = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(first.failed).toHaveLength(1);
     expect(stub.posts(CHANNEL)).toHaveLength(0);
-    expect(s.ledger.get(first.failed[0].id)).toMatchObject({ status: 'failed', retryable: true });
+    expect(await s.ledger.get(first.failed[0].id)).toMatchObject({ status: 'failed', retryable: true });
     const second = await runDueDigests(deps(s, changed), new Date(AFTER_SLOT.getTime() + 60_000));
     expect(second.posted).toEqual([first.failed[0].id]);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
@@ -167,8 +167,8 @@ describe('a post whose reply is lost', () => {
 
 describe('the reply timeout', () => {
   it('every digest call waits at most 20 s by default, well inside the 3-minute lease', async () => {
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     const waits: [string, number][] = [];
     const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), { replyTimeout: (ms, method) => { waits.push([method, ms]); return new Promise(() => undefined); } });
     await runDueDigests({ ...deps(s, changed), poster }, AFTER_SLOT);
@@ -178,10 +178,10 @@ describe('the reply timeout', () => {
 
 describe('the lease while a post is in flight', () => {
   it('is renewed while Slack takes its time to reply', async () => {
-    const s = store();
-    subscribeWeekly(s);
+    const s = await store();
+    await subscribeWeekly(s);
     const renewals: Date[] = [];
-    const watched: Store = { ...s, acquireLock: (name, owner, at, ttl) => { renewals.push(at); return s.acquireLock(name, owner, at, ttl); } };
+    const watched: Store = { ...s, acquireLock: async (name, owner, at, ttl) => { renewals.push(at); return s.acquireLock(name, owner, at, ttl); } };
     stub.fail('chat.postMessage', { noReply: true, accept: true });
     const run = runDueDigests(deps(watched, changed, { leaseRenewMs: 10 }, 'never'), AFTER_SLOT);
     await until(() => stub.held() === 1);
@@ -194,17 +194,17 @@ describe('the lease while a post is in flight', () => {
   });
 
   it('a poster that lost it stops before the next part; the new holder finishes without repeating one', async () => {
-    const s = store();
-    const parts = subscribeLong(s);
+    const s = await store();
+    const parts = await subscribeLong(s);
     const at = new Date('2013-04-08T08:05:00Z');
     const results: boolean[] = [];
-    const watched: Store = { ...s, acquireLock: (name, owner, when, ttl) => { const ok = s.acquireLock(name, owner, when, ttl); if (owner === 'this-process') results.push(ok); return ok; } };
+    const watched: Store = { ...s, acquireLock: async (name, owner, when, ttl) => { const ok = await s.acquireLock(name, owner, when, ttl); if (owner === 'this-process') results.push(ok); return ok; } };
     stub.fail('chat.postMessage', { noReply: true, accept: true });
     const run = runDueDigests(deps(watched, base, { leaseRenewMs: 10 }, 'never'), at);
     await until(() => stub.held() === 1);
     // Our lease lapses (a long stall) and another process takes the lock.
     const later = new Date(at.getTime() + 10 * 60_000);
-    expect(s.acquireLock(DIGEST_LOCK, 'other-process', later, 180_000)).toBe(true);
+    expect(await s.acquireLock(DIGEST_LOCK, 'other-process', later, 180_000)).toBe(true);
     await until(() => results.includes(false));
     stub.release();
     const report = await run;

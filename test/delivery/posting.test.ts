@@ -36,11 +36,13 @@ beforeEach(() => {
   dataDir = tempDataDir();
   stores = [];
 });
-afterEach(() => stores.forEach((s) => s.close()));
+afterEach(async () => {
+  for (const s of stores) await s.close();
+});
 
 /** A store on the test's DATA_DIR: a new one is a new process after a crash. */
-function store(): Store {
-  const s = openStore({ dataDir });
+async function store(): Promise<Store> {
+  const s = await openStore({ dataDir });
   stores.push(s);
   return s;
 }
@@ -53,20 +55,20 @@ function deps(s: Store, knowledge: Knowledge, extra: Partial<DigestRunDeps> = {}
 }
 
 /** Subscribes CHANNEL weekly (Mondays 09:00) as of `since`, having seen `seen`'s facts. */
-function subscribe(s: Store, since = '2026-03-25T12:00:00.000Z', seen: Knowledge = base, settings: Partial<{ filter: string | null; postWhenQuiet: boolean }> = {}) {
-  s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: settings.filter ?? null }, { user: 'U1', at: since }, { knowledgeId: seen.id, snapshot: JSON.stringify(factSnapshot(seen)) });
-  if (settings.postWhenQuiet !== undefined) s.subscriptions.setPostWhenQuiet(CHANNEL, settings.postWhenQuiet, { user: 'U1', at: since });
-  return s.subscriptions.get(CHANNEL)!;
+async function subscribe(s: Store, since = '2026-03-25T12:00:00.000Z', seen: Knowledge = base, settings: Partial<{ filter: string | null; postWhenQuiet: boolean }> = {}) {
+  await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: settings.filter ?? null }, { user: 'U1', at: since }, { knowledgeId: seen.id, snapshot: JSON.stringify(factSnapshot(seen)) });
+  if (settings.postWhenQuiet !== undefined) await s.subscriptions.setPostWhenQuiet(CHANNEL, settings.postWhenQuiet, { user: 'U1', at: since });
+  return (await s.subscriptions.get(CHANNEL))!;
 }
 
 /** Claims the due period as a process that then dies (nothing is posted). */
-function claimAndCrash(s: Store, knowledge: Knowledge) {
-  const sub = s.subscriptions.get(CHANNEL)!;
-  const composed = composeDigest(s, knowledge, sub, SLOT);
-  return s.ledger.claim({
+async function claimAndCrash(s: Store, knowledge: Knowledge) {
+  const sub = (await s.subscriptions.get(CHANNEL))!;
+  const composed = await composeDigest(s, knowledge, sub, SLOT);
+  return (await s.ledger.claim({
     subscriptionId: sub.id, channel: CHANNEL, periodKey: SLOT.toISOString(), periodStart: composed.periodStart.toISOString(), periodEnd: SLOT.toISOString(),
     messages: composed.messages, snapshot: composed.snapshot, knowledgeId: knowledge.id, owner: 'dead-process', at: AFTER_SLOT.toISOString(),
-  })!;
+  }))!;
 }
 
 const later = (ms: number) => new Date(AFTER_SLOT.getTime() + ms);
@@ -74,8 +76,8 @@ const textOf = (m: { blocks?: unknown[]; text: string }) => JSON.stringify(m.blo
 
 describe('posting a due digest', () => {
   it('posts once with metadata naming its ledger row; another pass posts nothing more', async () => {
-    const s = store();
-    subscribe(s);
+    const s = await store();
+    await subscribe(s);
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(report).toMatchObject({ locked: true, failed: [], paused: [] });
     expect(stub.posts(CHANNEL)).toHaveLength(1);
@@ -84,121 +86,121 @@ describe('posting a due digest', () => {
     expect(textOf(message)).toContain('Weekly commissioning digest: 23 March 2026 to 29 March 2026');
     expect(textOf(message)).toContain('status: planned → completed');
     expect(textOf(message)).toContain('Removed intervention: Organisational review of East Surrey CCG');
-    expect(s.ledger.list()).toEqual([expect.objectContaining({ status: 'posted', ts: message.ts, partsPosted: 1, attempts: 1 })]);
+    expect(await s.ledger.list()).toEqual([expect.objectContaining({ status: 'posted', ts: message.ts, partsPosted: 1, attempts: 1 })]);
     assertPostedMessage(stub.callsTo('chat.postMessage')[0].body);
     expect(stub.callsTo('chat.postMessage')[0].body).toMatchObject({ channel: CHANNEL, unfurl_links: 'false' });
 
     await runDueDigests(deps(s, changed), later(60_000));
-    await runDueDigests(deps(store(), changed), later(120_000));
+    await runDueDigests(deps(await store(), changed), later(120_000));
     expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('the next period reports only what changed since the last digest (here nothing: with quiet on it stays silent)', async () => {
-    const s = store();
-    subscribe(s, undefined, base, { postWhenQuiet: false });
+    const s = await store();
+    await subscribe(s, undefined, base, { postWhenQuiet: false });
     await runDueDigests(deps(s, changed), AFTER_SLOT);
     const next = await runDueDigests(deps(s, changed), new Date('2026-04-06T08:01:00Z'));
     expect(next.skipped).toHaveLength(1);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
-    expect(s.ledger.list().map((r) => r.status)).toEqual(['posted', 'skipped']);
+    expect((await s.ledger.list()).map((r) => r.status)).toEqual(['posted', 'skipped']);
   });
 
   it('by default a quiet period posts a one-line "no changes"', async () => {
-    const s = store();
-    subscribe(s);
+    const s = await store();
+    await subscribe(s);
     await runDueDigests(deps(s, base), AFTER_SLOT);
     expect(stub.posts(CHANNEL).map((m) => m.text)).toEqual(['Weekly commissioning digest: no changes from 23 March 2026 to 29 March 2026.']);
   });
 
   it('a first digest delayed by downtime still covers the period the subscription started in', async () => {
-    const s = store();
-    subscribe(s, '2026-03-25T12:00:00.000Z', base, { postWhenQuiet: true });
+    const s = await store();
+    await subscribe(s, '2026-03-25T12:00:00.000Z', base, { postWhenQuiet: true });
     await runDueDigests(deps(s, base), new Date('2026-04-13T08:01:00Z'));
     expect(stub.posts(CHANNEL).map((m) => m.text)).toEqual(['Weekly commissioning digest (catching up 3 periods): no changes from 23 March 2026 to 12 April 2026.']);
   });
 
   it('a period before the subscription started is not due', async () => {
-    const s = store();
-    subscribe(s, '2026-03-30T08:30:00.000Z');
+    const s = await store();
+    await subscribe(s, '2026-03-30T08:30:00.000Z');
     const report = await runDueDigests(deps(s, changed), new Date('2026-03-30T09:00:00Z'));
     expect(report.posted).toEqual([]);
-    expect(s.ledger.list()).toEqual([]);
+    expect(await s.ledger.list()).toEqual([]);
   });
 });
 
 describe('exactly once across a crash', () => {
   it('claimed, then crashed before posting: a new process posts it once', async () => {
-    const first = store();
-    subscribe(first);
-    const row = claimAndCrash(first, changed);
-    first.close();
+    const first = await store();
+    await subscribe(first);
+    const row = await claimAndCrash(first, changed);
+    await first.close();
 
     // Within the stale window the new process leaves the claim alone.
-    const early = await runDueDigests(deps(store(), changed, { staleAfterMs: 300_000 }), later(60_000));
+    const early = await runDueDigests(deps(await store(), changed, { staleAfterMs: 300_000 }), later(60_000));
     expect(early.recovered).toEqual([]);
     expect(stub.callsTo('chat.postMessage')).toHaveLength(0);
 
-    const second = store();
+    const second = await store();
     const report = await runDueDigests(deps(second, changed, { staleAfterMs: 300_000 }), later(600_000));
     expect(report.recovered).toEqual([row.id]);
     expect(stub.callsTo('conversations.history')).toHaveLength(1);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
-    expect(second.ledger.get(row.id)).toMatchObject({ status: 'posted', attempts: 2 });
+    expect(await second.ledger.get(row.id)).toMatchObject({ status: 'posted', attempts: 2 });
 
-    await runDueDigests(deps(store(), changed, { staleAfterMs: 0 }), later(900_000));
+    await runDueDigests(deps(await store(), changed, { staleAfterMs: 0 }), later(900_000));
     expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('Slack accepted it, then the process crashed before recording it: the new process finds it and does not repost', async () => {
-    const first = store();
-    subscribe(first);
-    const row = claimAndCrash(first, changed);
+    const first = await store();
+    await subscribe(first);
+    const row = await claimAndCrash(first, changed);
     const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl));
     const ts = await poster.post(CHANNEL, row.messages[0], { ledgerId: row.id, subscriptionId: row.subscriptionId, periodKey: row.periodKey, part: 0 });
-    first.close();
+    await first.close();
 
-    const second = store();
+    const second = await store();
     const report = await runDueDigests(deps(second, changed, { staleAfterMs: 300_000 }), later(600_000));
     expect(report.recovered).toEqual([row.id]);
     expect(stub.callsTo('chat.postMessage')).toHaveLength(1);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
-    expect(second.ledger.get(row.id)).toMatchObject({ status: 'posted', ts });
+    expect(await second.ledger.get(row.id)).toMatchObject({ status: 'posted', ts });
     // The channel has moved on to the knowledge it was shown.
-    expect(second.loadSeenSnapshot(row.subscriptionId)?.knowledgeId).toBe(changed.id);
+    expect((await second.loadSeenSnapshot(row.subscriptionId))?.knowledgeId).toBe(changed.id);
   });
 
   it('a second process does not post while the first holds the digest lock', async () => {
-    const a = store();
-    subscribe(a);
-    expect(a.acquireLock(DIGEST_LOCK, 'process-a', AFTER_SLOT, 180_000)).toBe(true);
-    const report = await runDueDigests(deps(store(), changed, { owner: 'process-b' }), later(1000));
+    const a = await store();
+    await subscribe(a);
+    expect(await a.acquireLock(DIGEST_LOCK, 'process-a', AFTER_SLOT, 180_000)).toBe(true);
+    const report = await runDueDigests(deps(await store(), changed, { owner: 'process-b' }), later(1000));
     expect(report.locked).toBe(false);
     expect(stub.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
   it('two schedulers on one DATA_DIR post one digest between them, and stopping gives up the lock', async () => {
-    const a = store();
-    subscribe(a);
+    const a = await store();
+    await subscribe(a);
     const clock = () => AFTER_SLOT;
     // Each starts with a pass of its own; the hour-long interval keeps the timer out of it, so the passes are the test's.
     const one = startDigestScheduler({ ...deps(a, changed), now: clock, intervalMs: 3_600_000 });
-    const two = startDigestScheduler({ ...deps(store(), changed), now: clock, intervalMs: 3_600_000 });
+    const two = startDigestScheduler({ ...deps(await store(), changed), now: clock, intervalMs: 3_600_000 });
     await Promise.all([one.tick(), two.tick()]);
     await Promise.all([one.tick(), two.tick()]);
     await Promise.all([two.tick(), one.tick()]);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
-    const holder = a.lockHolder(DIGEST_LOCK, AFTER_SLOT);
+    const holder = await a.lockHolder(DIGEST_LOCK, AFTER_SLOT);
     expect([one.owner, two.owner]).toContain(holder);
     await one.stop();
     await two.stop();
-    expect(a.lockHolder(DIGEST_LOCK, AFTER_SLOT)).toBeNull();
+    expect(await a.lockHolder(DIGEST_LOCK, AFTER_SLOT)).toBeNull();
   });
 });
 
 describe('Slack refusing', () => {
   it('waits out a 429 for its Retry-After, then posts', async () => {
-    const s = store();
-    subscribe(s);
+    const s = await store();
+    await subscribe(s);
     stub.fail('chat.postMessage', { retryAfter: 1 });
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     const calls = stub.callsTo('chat.postMessage');
@@ -209,34 +211,34 @@ describe('Slack refusing', () => {
   });
 
   it('gives up after a bounded number of 429s, marks the period retryable, and posts it on a later pass', async () => {
-    const s = store();
-    subscribe(s);
+    const s = await store();
+    await subscribe(s);
     stub.fail('chat.postMessage', { retryAfter: 1 }, 2);
     const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), { maxRateLimitWaits: 1 });
     const first = await runDueDigests(deps(s, changed, { poster }), AFTER_SLOT);
     expect(first.failed).toEqual([expect.objectContaining({ channel: CHANNEL, error: expect.stringMatching(/still rate limited/) })]);
-    expect(s.ledger.list()).toEqual([expect.objectContaining({ status: 'failed', retryable: true })]);
+    expect(await s.ledger.list()).toEqual([expect.objectContaining({ status: 'failed', retryable: true })]);
     const second = await runDueDigests(deps(s, changed), later(60_000));
     expect(second.posted).toHaveLength(1);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
-    expect(s.ledger.list()).toEqual([expect.objectContaining({ status: 'posted', attempts: 2 })]);
+    expect(await s.ledger.list()).toEqual([expect.objectContaining({ status: 'posted', attempts: 2 })]);
   });
 
   it('not_in_channel pauses the subscription with the reason, shown in App Home; resume picks up the gap', async () => {
-    const s = store();
-    subscribe(s);
+    const s = await store();
+    await subscribe(s);
     stub.fail('chat.postMessage', { error: 'not_in_channel' });
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(report.paused).toEqual([{ channel: CHANNEL, reason: expect.stringMatching(/not in the channel.*\/invite/) }]);
-    expect(s.subscriptions.get(CHANNEL)).toMatchObject({ status: 'paused' });
-    expect(s.listAudit(CHANNEL).at(-1)).toMatchObject({ action: 'pause', user: 'digest-scheduler', before: { status: 'active' }, after: { status: 'paused' } });
+    expect(await s.subscriptions.get(CHANNEL)).toMatchObject({ status: 'paused' });
+    expect((await s.listAudit(CHANNEL)).at(-1)).toMatchObject({ action: 'pause', user: 'digest-scheduler', before: { status: 'active' }, after: { status: 'paused' } });
     const home = await digestSubscriptionsProvider(s, () => changed)();
     expect(home).toEqual([{ channel: CHANNEL, schedule: 'weekly on Mondays at 09:00 (London time)', paused: expect.stringMatching(/not in the channel/) }]);
 
     await runDueDigests(deps(s, changed), new Date('2026-04-06T08:01:00Z'));
     expect(stub.posts(CHANNEL)).toHaveLength(0);
 
-    const reply = runDigestCommand({ args: 'resume', user: 'U2', channel: CHANNEL }, { store: s, knowledge: () => changed, now: () => new Date('2026-04-08T10:00:00Z') });
+    const reply = await runDigestCommand({ args: 'resume', user: 'U2', channel: CHANNEL }, { store: s, knowledge: () => changed, now: () => new Date('2026-04-08T10:00:00Z') });
     expect(reply.visibility).toBe('in_channel');
     await runDueDigests(deps(s, changed), new Date('2026-04-13T08:01:00Z'));
     const [message] = stub.posts(CHANNEL);
@@ -248,26 +250,26 @@ describe('Slack refusing', () => {
   it('channel_not_found and is_archived pause too', async () => {
     for (const error of ['channel_not_found', 'is_archived']) {
       dataDir = tempDataDir();
-      const s = store();
-      subscribe(s);
+      const s = await store();
+      await subscribe(s);
       stub.fail('chat.postMessage', { error });
       await runDueDigests(deps(s, changed), AFTER_SLOT);
-      expect(s.subscriptions.get(CHANNEL)).toMatchObject({ status: 'paused', pausedReason: expect.any(String) });
+      expect(await s.subscriptions.get(CHANNEL)).toMatchObject({ status: 'paused', pausedReason: expect.any(String) });
     }
   });
 });
 
 describe('downtime and long digests', () => {
   it('periods missed while down are merged into one catch-up digest, oldest day first', async () => {
-    const s = store();
-    subscribe(s, '2026-03-01T12:00:00.000Z', base, { postWhenQuiet: true });
+    const s = await store();
+    await subscribe(s, '2026-03-01T12:00:00.000Z', base, { postWhenQuiet: true });
     await runDueDigests(deps(s, base), new Date('2026-03-02T09:01:00Z'));
     expect(stub.posts(CHANNEL).map((m) => m.text)).toEqual(['Weekly commissioning digest: no changes from 23 February 2026 to 1 March 2026.']);
     // Down from 2 March until after the 30 March slot: 9, 16, 23 and 30 March were missed.
     const report = await runDueDigests(deps(s, base), AFTER_SLOT);
     expect(report.posted).toHaveLength(1);
     expect(stub.posts(CHANNEL).at(-1)!.text).toBe('Weekly commissioning digest (catching up 4 periods): no changes from 2 March 2026 to 29 March 2026.');
-    expect(s.ledger.list().map((r) => [r.periodStart, r.periodEnd])).toEqual([
+    expect((await s.ledger.list()).map((r) => [r.periodStart, r.periodEnd])).toEqual([
       ['2026-02-23T09:00:00.000Z', '2026-03-02T09:00:00.000Z'],
       ['2026-03-02T09:00:00.000Z', '2026-03-30T08:00:00.000Z'],
     ]);
@@ -275,32 +277,32 @@ describe('downtime and long digests', () => {
 
   it('a long digest goes out as a message plus thread replies; after a crash mid-thread only the missing parts are sent', async () => {
     // A week holding 1 April 2013, when 211 CCGs opened (the clock is the test's to set).
-    const s = store();
-    s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2013-04-02T00:00:00.000Z' });
+    const s = await store();
+    await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2013-04-02T00:00:00.000Z' });
     const slot = new Date('2013-04-08T08:00:00Z');
-    const sub = s.subscriptions.get(CHANNEL)!;
-    const composed = composeDigest(s, base, sub, slot);
+    const sub = (await s.subscriptions.get(CHANNEL))!;
+    const composed = await composeDigest(s, base, sub, slot);
     expect(composed.messages.length).toBeGreaterThan(2);
     for (const m of composed.messages) expect(m.blocks.length).toBeLessThanOrEqual(50);
-    const row = s.ledger.claim({
+    const row = (await s.ledger.claim({
       subscriptionId: sub.id, channel: CHANNEL, periodKey: slot.toISOString(), periodStart: composed.periodStart.toISOString(), periodEnd: slot.toISOString(),
       messages: composed.messages, snapshot: composed.snapshot, knowledgeId: base.id, owner: 'dead-process', at: '2013-04-08T08:01:00.000Z',
-    })!;
+    }))!;
     // The dead process got the first two parts out before it died.
     const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl));
     const mark = (part: number) => ({ ledgerId: row.id, subscriptionId: sub.id, periodKey: row.periodKey, part });
     const ts = await poster.post(CHANNEL, row.messages[0], mark(0));
     await poster.post(CHANNEL, row.messages[1], mark(1), ts);
-    s.close();
+    await s.close();
 
-    const again = store();
+    const again = await store();
     const report = await runDueDigests(deps(again, base), new Date('2013-04-08T09:00:00Z'));
     expect(report.recovered).toEqual([row.id]);
     expect(stub.posts(CHANNEL)).toHaveLength(1);
     const replies = stub.messages.filter((m) => m.thread_ts === ts);
     expect(replies.map((m) => m.metadata!.event_payload.part)).toEqual(row.messages.slice(1).map((_, i) => i + 1));
     expect(stub.callsTo('chat.postMessage')).toHaveLength(row.messages.length);
-    expect(again.ledger.get(row.id)).toMatchObject({ status: 'posted', partsPosted: row.messages.length });
+    expect(await again.ledger.get(row.id)).toMatchObject({ status: 'posted', partsPosted: row.messages.length });
     for (const call of stub.callsTo('chat.postMessage')) assertPostedMessage(call.body);
   });
 });

@@ -51,6 +51,12 @@ export interface DigestStub {
   release(): void;
   /** Resolves when the stub next holds a reply: the moment a client waiting for it has waited "too long". */
   nextHeld(): Promise<void>;
+  /**
+   * Holds the reply to the next call of `method` whose body matches `when`: the call is carried out
+   * (a post is recorded) but not answered. Resolves when such a call arrives; `release()` then drops
+   * the connection (a poster killed while it waited never hears back).
+   */
+  hold(method: string, when: (body: Record<string, any>) => boolean): Promise<{ body: Record<string, any>; release(): void }>;
   close(): Promise<void>;
 }
 
@@ -61,6 +67,7 @@ export async function startDigestStub(): Promise<DigestStub> {
   const failures = new Map<string, { failure: StubFailure; times: number; skip: number }>();
   const heldReplies: (() => void)[] = [];
   const onHold: (() => void)[] = [];
+  const holds: { method: string; when: (body: Record<string, any>) => boolean; arrived: (held: { body: Record<string, any>; release(): void }) => void }[] = [];
   let counter = 0;
 
   const server = createServer((req, res) => void handle(req, res).catch((e) => res.writeHead(500).end(String(e))));
@@ -72,6 +79,12 @@ export async function startDigestStub(): Promise<DigestStub> {
     const body = parseBody(raw, req.headers['content-type']);
     const method = new URL(req.url ?? '/', 'http://stub').pathname.replace(/^\/api\//, '');
     calls.push({ method, body, at: Date.now(), authorization: req.headers.authorization });
+    const hold = holds.findIndex((h) => h.method === method && h.when(body));
+    if (hold >= 0) {
+      const [h] = holds.splice(hold, 1);
+      carryOut(method, body);
+      return h.arrived({ body, release: () => void res.destroy() });
+    }
     const pending = failures.get(method);
     if (pending && pending.skip > 0) pending.skip--;
     else if (pending && pending.times > 0) {
@@ -126,6 +139,7 @@ export async function startDigestStub(): Promise<DigestStub> {
     held: () => heldReplies.length,
     release: () => heldReplies.splice(0).forEach((send) => send()),
     nextHeld: () => new Promise<void>((r) => void onHold.push(r)),
+    hold: (method, when) => new Promise((arrived) => void holds.push({ method, when, arrived })),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
