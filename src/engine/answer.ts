@@ -33,10 +33,21 @@ export interface Answer {
   citations: Citation[];
   /** Things the person could ask instead ("Did you mean …?" choices or help suggestions). */
   suggestions: string[];
-  /** The date the knowledge runs to, stated when the answer is about "now". */
+  /** "As of the newest source (October 2019).": stated when the answer speaks of the present. */
   knowledgeAsOf?: string;
+  /**
+   * Statements beyond the text limit, kept whole so a surface can page them ("Show all"). Their
+   * `cites` index into `[...citations, ...more.citations]`: the numbering runs on from the answer's.
+   */
+  more?: Overflow;
   /** Present on organisation answers so surfaces can show a card. */
   organisationCode?: string;
+}
+
+/** The rest of a long answer: the statements the text had no room for, and the citations only they use. */
+export interface Overflow {
+  statements: Statement[];
+  citations: Citation[];
 }
 
 export const MAX_ANSWER_CHARS = 1500;
