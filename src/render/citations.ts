@@ -2,7 +2,8 @@
 import type { Citation } from '../engine/answer.ts';
 import type { KnownBlock } from './slackTypes.ts';
 import { contexts, LIMITS, sections, splitText } from './blockLimits.ts';
-import { escapeSlack, link } from './escape.ts';
+import { escapeSlack, link, mrkdwn, truncate } from './escape.ts';
+import { isRegisterCitation, registerFields, registerPlace, REGISTER_SOURCE_NAME } from './registerRows.ts';
 
 /** "[1] Title · Publisher · April 2017" (or "[1] [4] …" for several citations of one source), the title linked when there is a URL. */
 export function sourceLine(citation: Citation, n: number | number[]): string {
@@ -14,20 +15,36 @@ export function sourceLine(citation: Citation, n: number | number[]): string {
 }
 
 /**
- * The compact numbered Sources context: a "Sources" label, then one element per source, with the
- * numbers of all its citations ("[2] [3] [7] Title · Publisher · date"); at most ten elements a block.
+ * The compact numbered Sources context: a "Sources" label, then one element per document ("[2] [3]
+ * Title · Publisher · date", linked), and the register's rows as one element ("[1] [4] NHS
+ * organisation register (ODS), 2 rows"); at most ten elements a block. `first` numbers the first
+ * citation (pages of a long answer number on from the answer's own).
  */
-export function sourcesBlocks(citations: Citation[]): KnownBlock[] {
+export function sourcesBlocks(citations: Citation[], first = 1): KnownBlock[] {
+  return contexts(sourceLines(citations, first));
+}
+
+/** The Sources label and lines, for sourcesBlocks and for renderers that lay them out themselves. */
+export function sourceLines(citations: Citation[], first = 1): string[] {
   if (citations.length === 0) return [];
   const groups = new Map<string, { citation: Citation; numbers: number[] }>();
+  const register: number[] = [];
   citations.forEach((c, i) => {
+    if (isRegisterCitation(c)) {
+      register.push(i + first);
+      return;
+    }
     const key = JSON.stringify([c.document, c.title, c.url ?? null]);
     const group = groups.get(key) ?? { citation: c, numbers: [] };
-    group.numbers.push(i + 1);
+    group.numbers.push(i + first);
     groups.set(key, group);
   });
   const lines = [...groups.values()].map(({ citation, numbers }) => sourceLine(citation, numbers));
-  return contexts(['*Sources*', ...lines]);
+  if (register.length > 0) {
+    const numbers = register.map((k) => `[${k}]`).join(' ');
+    lines.push(`*${numbers}* ${REGISTER_SOURCE_NAME}, ${register.length} row${register.length === 1 ? '' : 's'}`);
+  }
+  return ['*Sources*', ...lines];
 }
 
 /** Citation markers for a statement: " [1][3]" (1-based, matching the Sources list). */
@@ -36,12 +53,28 @@ export function markers(cites: number[], citationCount: number): string {
   return valid.length === 0 ? '' : ' ' + valid.map((c) => `[${c + 1}]`).join('');
 }
 
-/** One citation's verbatim passage as quoted sections: a heading line, then the passage (split, never cut). */
+/**
+ * One citation's verbatim passage as quoted sections: a heading line, then the passage (split,
+ * never cut). A register row shows as labelled fields, with the row as it stands in its CSV below.
+ */
 export function quoteBlocks(citation: Citation, n: number): KnownBlock[] {
+  if (isRegisterCitation(citation)) return registerQuoteBlocks(citation, n);
   const heading = sourceLine(citation, n);
   const quoted = splitText(escapeSlack(citation.quote), LIMITS.sectionText - 400).map(asBlockquote);
   const [first, ...rest] = quoted;
   return [...sections(`${heading}\n${first ?? ''}`), ...rest.flatMap((piece) => sections(piece))];
+}
+
+function registerQuoteBlocks(citation: Citation, n: number): KnownBlock[] {
+  const fields = registerFields(citation).slice(0, LIMITS.sectionFields);
+  const heading = `*[${n}]* ${REGISTER_SOURCE_NAME} · ${escapeSlack(registerPlace(citation))}`;
+  return [
+    ...sections(heading),
+    ...(fields.length > 0
+      ? [{ type: 'section', fields: fields.map((f) => mrkdwn(truncate(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, LIMITS.fieldText))) } as KnownBlock]
+      : []),
+    ...contexts([`Row as published: \`${escapeSlack(citation.quote).replace(/`/g, "'")}\``]),
+  ];
 }
 
 function asBlockquote(text: string): string {
