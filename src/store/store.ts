@@ -4,7 +4,8 @@
  */
 import { listAudit, type AuditEntry } from './audit.ts';
 import { openDatabase, storePath, type Db } from './db.ts';
-import { listFeedback, recordFeedback, type FeedbackInput, type FeedbackRow } from './feedback.ts';
+import { feedbackTally, listFeedback, recordFeedback, recordFeedbackDetail, type FeedbackDetailInput, type FeedbackInput, type FeedbackRow } from './feedback.ts';
+import { review, type ReviewReport } from './review.ts';
 import { Ledger } from './ledger.ts';
 import { acquireLock, lockHolder, releaseLock } from './locks.ts';
 import { loadSeenSnapshot, type SavedSnapshot } from './snapshots.ts';
@@ -21,6 +22,12 @@ export interface Store {
   /** Stores a 👍/👎 vote (implements the Slack layer's FeedbackSink). */
   recordFeedback(f: FeedbackInput): void;
   listFeedback(options?: { vote?: 'up' | 'down'; limit?: number }): FeedbackRow[];
+  /** Adds a 👎 report (reason, note, citations) to the person's vote on an answer. */
+  recordFeedbackDetail(d: FeedbackDetailInput): void;
+  /** The votes on one answer ("<channel>:<ts>"). */
+  feedbackTally(answerKey: string): { up: number; down: number };
+  /** The most frequent unanswered questions and 👎 answers, with counts and dates. */
+  review(options?: { since?: string; limit?: number }): ReviewReport;
   /** Logs a question the bot declined. */
   recordUnanswered(u: UnansweredInput): void;
   listUnanswered(options?: { since?: string; limit?: number }): UnansweredRow[];
@@ -47,6 +54,9 @@ export function openStore(options: { dataDir?: string; path?: string } = {}): St
     ledger: new Ledger(db),
     recordFeedback: (f) => recordFeedback(db, f),
     listFeedback: (o) => listFeedback(db, o),
+    recordFeedbackDetail: (d) => recordFeedbackDetail(db, d),
+    feedbackTally: (key) => feedbackTally(db, key),
+    review: (o) => review(db, o),
     recordUnanswered: (u) => recordUnanswered(db, u),
     listUnanswered: (o) => listUnanswered(db, o),
     listAudit: (channel) => listAudit(db, channel),

@@ -1,0 +1,80 @@
+/**
+ * What the bot missed, for the people who keep the knowledge: the questions it declined most often,
+ * and the answers people marked 👎, each grouped by question (case and spacing ignored) with counts
+ * and the first and last time seen.
+ */
+import type { Db } from './db.ts';
+
+/** One question as the review lists it. */
+export interface ReviewItem {
+  question: string;
+  /** The intent it came near (unanswered) or was answered under (👎). */
+  intent: string | null;
+  count: number;
+  /** ISO instants of the first and the latest time. */
+  first: string;
+  last: string;
+  /** Why it was declined (unanswered), or what people said was wrong (👎: "wrong ×2, out-of-date"). */
+  reasons: string[];
+  /** Notes people left in the 👎 modal, newest first. */
+  notes: string[];
+  /** Documents the 👎 answers cited. */
+  documents: string[];
+}
+
+/** Both lists, most frequent first. */
+export interface ReviewReport {
+  since: string | null;
+  unanswered: ReviewItem[];
+  downvoted: ReviewItem[];
+}
+
+const SEP = '\u001f';
+const split = (v: unknown) => (typeof v === 'string' && v ? v.split(SEP).filter(Boolean) : []);
+
+/** The review since an ISO instant (or of all time), at most `limit` questions in each list. */
+export function review(db: Db, options: { since?: string; limit?: number } = {}): ReviewReport {
+  const since = options.since ?? '';
+  const limit = options.limit ?? 50;
+  const unanswered = db.prepare(`SELECT MAX(question) AS question, MAX(intent) AS intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
+      GROUP_CONCAT(DISTINCT reason) AS reasons
+    FROM unanswered WHERE at >= ? GROUP BY lower(trim(question)) ORDER BY count DESC, last DESC LIMIT ?`).all(since, limit) as Record<string, unknown>[];
+  const downvoted = db.prepare(`SELECT MAX(question) AS question, intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
+      GROUP_CONCAT(reason, '${SEP}') AS reasons, GROUP_CONCAT(note, '${SEP}') AS notes, GROUP_CONCAT(citations, '${SEP}') AS citations
+    FROM (SELECT * FROM feedback WHERE vote = 'down' AND at >= ? ORDER BY at DESC) GROUP BY lower(trim(question)), intent ORDER BY count DESC, last DESC LIMIT ?`).all(since, limit) as Record<string, unknown>[];
+  return {
+    since: options.since ?? null,
+    unanswered: unanswered.map((r) => ({
+      question: String(r.question), intent: (r.intent as string | null) ?? null, count: Number(r.count), first: String(r.first), last: String(r.last),
+      reasons: String(r.reasons ?? '').split(',').filter(Boolean).map(shortReason), notes: [], documents: [],
+    })),
+    downvoted: downvoted.map((r) => ({
+      question: String(r.question), intent: (r.intent as string | null) ?? null, count: Number(r.count), first: String(r.first), last: String(r.last),
+      reasons: tallied(split(r.reasons)), notes: split(r.notes).map((n) => n.trim()).filter(Boolean), documents: citedDocuments(split(r.citations)),
+    })),
+  };
+}
+
+/** The engine's decline sentence, cut to its first clause ("That is outside what I know"). */
+function shortReason(reason: string): string {
+  return reason.split(/[.:]/)[0]!.trim().slice(0, 80);
+}
+
+/** ["wrong", "wrong", "other"] as ["wrong ×2", "other"]. */
+function tallied(reasons: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([r, n]) => (n > 1 ? `${r} ×${n}` : r));
+}
+
+function citedDocuments(lists: string[]): string[] {
+  const docs = new Set<string>();
+  for (const list of lists) {
+    try {
+      for (const c of JSON.parse(list) as { document: string }[]) docs.add(c.document);
+    } catch {
+      // a malformed list is skipped; the vote still counts
+    }
+  }
+  return [...docs];
+}
