@@ -8,6 +8,7 @@ import { KnowledgeErrors } from './knowledge/errors.ts';
 import { readSlackConfig } from './slack/config.ts';
 import { startSlack } from './slack/start.ts';
 import { registerSubcommand } from './slack/subcommands.ts';
+import { readAdmins } from './slack/admins.ts';
 import { openStore } from './store/index.ts';
 import { createDigests } from './digest/index.ts';
 import { join } from 'node:path';
@@ -24,7 +25,11 @@ async function main(): Promise<void> {
   if (config.mode === 'console') {
     const engine = await loadEngine(process.env.KNOWLEDGE_DIR || undefined);
     console.error(`No Slack settings (${config.reason}): opening the local console chat.`);
+    // Questions the console could not answer go to the same review as Slack's (npm run review).
+    const store = openConsoleStore(dataDir);
+    if (store) engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
     await runConsoleChat(engine);
+    store?.close();
     return;
   }
   // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
@@ -35,7 +40,9 @@ async function main(): Promise<void> {
   engine.engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
   const digests = createDigests({ store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl });
   registerSubcommand('digest', digests.subcommand);
-  const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider });
+  const { admins, problems } = readAdmins();
+  for (const p of problems) console.error(`Ignoring an admin: ${p}`);
+  const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider, admins });
   const scheduler = digests.startScheduler();
   const stop = async () => {
     await scheduler.stop();
@@ -52,6 +59,16 @@ async function main(): Promise<void> {
       (e: unknown) => console.error(`Knowledge not reloaded, the previous snapshot keeps serving:\n${e instanceof Error ? e.message : String(e)}`),
     );
   });
+}
+
+/** The store for the console chat; a store that cannot open only turns the unanswered log off. */
+function openConsoleStore(dataDir: string) {
+  try {
+    return openStore({ dataDir });
+  } catch (e) {
+    console.error(`Unanswered questions will not be logged: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 }
 
 main().catch((e: unknown) => {

@@ -1,7 +1,7 @@
 /** What the listeners share: the engine, optional stores, and the subcommand registry. */
 import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { AnswerEngine } from './engineContract.ts';
-import type { FeedbackSink } from './feedback.ts';
+import type { FeedbackSink, ReviewSource } from './feedback.ts';
 import type { RecentIds } from './recentIds.ts';
 import type { SubcommandRegistry } from './subcommands.ts';
 
@@ -12,6 +12,10 @@ export type SubscriptionsProvider = () => DigestSubscriptionSummary[] | Promise<
 export interface SlackDeps {
   engine: AnswerEngine;
   feedback?: FeedbackSink;
+  /** The review of unanswered questions and 👎 answers (`/commissioning review`). */
+  review?: ReviewSource;
+  /** Slack user ids allowed to run `/commissioning review` (ADMINS and DIGEST_ADMINS). */
+  admins: readonly string[];
   subscriptionsProvider?: SubscriptionsProvider;
   subcommands: SubcommandRegistry;
   recentEvents: RecentIds;

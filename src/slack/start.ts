@@ -9,7 +9,7 @@ import { consoleLogger } from './logger.ts';
 export type RunnableSlackConfig = Extract<SlackConfig, { mode: 'socket' | 'http' }>;
 
 /** Optional extras for startSlack: a logger, the feedback store, the digest subscriptions, a registry. */
-export type StartSlackExtras = Partial<Pick<SlackAppOptions, 'logger' | 'store' | 'subscriptionsProvider' | 'subcommands'>>;
+export type StartSlackExtras = Partial<Pick<SlackAppOptions, 'logger' | 'store' | 'subscriptionsProvider' | 'subcommands' | 'admins'>>;
 
 /** A running Slack app. */
 export interface RunningSlack {
