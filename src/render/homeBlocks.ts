@@ -19,6 +19,8 @@ export interface HomeOverview {
   documents: { title: string; publisher: string; published: string; url: string | null }[];
   organisationCount: number;
   asOf: string;
+  sourcesAsOf?: string;
+  registerAsOf?: string;
   recentInterventions: { title: string; date: string; status: string; organisations: string[] }[];
 }
 
@@ -52,7 +54,7 @@ function knowledgeBlocks(overview: HomeOverview): KnownBlock[] {
   );
   return [
     ...sections(
-      `*What I know*\nKnowledge runs to *${escapeSlack(overview.asOf)}*: ${overview.documents.length} source documents and ${overview.organisationCount.toLocaleString('en-GB')} organisations from the NHS register.`,
+      `*What I know*\n${overview.documents.length} source documents, the newest from *${escapeSlack(overview.sourcesAsOf ?? overview.asOf)}*, and ${overview.organisationCount.toLocaleString('en-GB')} organisations from the NHS organisation register (ODS)${overview.registerAsOf ? `, whose dates run to ${escapeSlack(overview.registerAsOf)}` : ''}.`,
     ),
     ...sections(docs.length > 0 ? docs.join('\n') : '_No documents loaded._'),
   ];
@@ -65,7 +67,7 @@ function interventionBlocks(overview: HomeOverview): KnownBlock[] {
   });
   const more = overview.recentInterventions.length - items.length;
   return [
-    ...sections(`*Recent interventions*\n${items.length > 0 ? items.join('\n') : '_None recorded._'}`),
+    ...sections(`*Latest in the sources*\n${items.length > 0 ? items.join('\n') : '_None recorded._'}`),
     ...(more > 0 ? [note(`…and ${more} earlier. Ask “which interventions are there?” for the full list.`)] : []),
   ];
 }

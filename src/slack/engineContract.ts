@@ -27,6 +27,10 @@ export interface EngineOverview {
   documents: OverviewDocument[];
   organisationCount: number;
   asOf: string;
+  /** The newest document's date ("October 2019"). */
+  sourcesAsOf?: string;
+  /** The newest date in the NHS organisation register ("24 July 2024"). */
+  registerAsOf?: string;
   recentInterventions: OverviewIntervention[];
 }
 
