@@ -39,12 +39,13 @@ export function sourceLines(citations: Citation[], first = 1): string[] {
     group.numbers.push(i + first);
     groups.set(key, group);
   });
-  const lines = [...groups.values()].map(({ citation, numbers }) => sourceLine(citation, numbers));
+  const lines = [...groups.values()].map(({ citation, numbers }) => ({ first: numbers[0]!, line: sourceLine(citation, numbers) }));
   if (register.length > 0) {
     const numbers = register.map((k) => `[${k}]`).join(' ');
-    lines.push(`*${numbers}* ${REGISTER_SOURCE_NAME}, ${register.length} row${register.length === 1 ? '' : 's'}`);
+    lines.push({ first: register[0]!, line: `*${numbers}* ${REGISTER_SOURCE_NAME}, ${register.length} row${register.length === 1 ? '' : 's'}` });
   }
-  return ['*Sources*', ...lines];
+  // In the order of their first number, so [1] comes first whichever kind of source it is.
+  return ['*Sources*', ...lines.sort((a, b) => a.first - b.first).map((l) => l.line)];
 }
 
 /** Citation markers for a statement: " [1][3]" (1-based, matching the Sources list). */
