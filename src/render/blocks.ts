@@ -9,7 +9,7 @@ import type { Answer, Citation, Statement } from '../engine/answer.ts';
 import { ACTIONS, encodeRef, type QuestionRef } from './actions.ts';
 import { clipFallback, contexts, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
 import { actionsRow, answerButtons, button, choiceButtons, VOTE_NOTES } from './buttons.ts';
-import { markers, quoteBlocks, sourceLine, sourcesBlocks } from './citations.ts';
+import { markers, numberedSourceLines, quoteBlocks, sourcesBlocks } from './citations.ts';
 import { escapeAndTruncate, escapeSlack, isSlackUserId } from './escape.ts';
 
 export type { SlackMessage } from './blockLimits.ts';
@@ -89,7 +89,7 @@ export function renderMore(answer: Answer, question: string, page = 1): SlackMes
   const body: KnownBlock[] = [
     note(heading),
     ...(lines.length > 0 ? sections(lines.join('\n')) : sections('_Nothing more: the answer showed every item._')),
-    ...contexts(used.map((c) => sourceLine(all[c]!, c + 1))),
+    ...contexts(numberedSourceLines(used.map((c) => ({ citation: all[c]!, n: c + 1 })))),
     ...(index + 1 < pages.length && nextValue
       ? actionsRow([button(`Next (${pages.length - index - 1} more page${pages.length - index - 1 === 1 ? '' : 's'})`, ACTIONS.showAll, nextValue)])
       : []),

@@ -26,19 +26,27 @@ export function sourcesBlocks(citations: Citation[], first = 1): KnownBlock[] {
 
 /** The Sources label and lines, for sourcesBlocks and for renderers that lay them out themselves. */
 export function sourceLines(citations: Citation[], first = 1): string[] {
-  if (citations.length === 0) return [];
+  return numberedSourceLines(citations.map((citation, i) => ({ citation, n: i + first })));
+}
+
+/**
+ * Sources lines for citations that keep their numbers from a longer list (a page of a long answer,
+ * a section of a card): each document once with all its numbers, the register rows as one line.
+ */
+export function numberedSourceLines(numbered: { citation: Citation; n: number }[]): string[] {
+  if (numbered.length === 0) return [];
   const groups = new Map<string, { citation: Citation; numbers: number[] }>();
   const register: number[] = [];
-  citations.forEach((c, i) => {
+  for (const { citation: c, n } of numbered) {
     if (isRegisterCitation(c)) {
-      register.push(i + first);
-      return;
+      register.push(n);
+      continue;
     }
     const key = JSON.stringify([c.document, c.title, c.url ?? null]);
     const group = groups.get(key) ?? { citation: c, numbers: [] };
-    group.numbers.push(i + first);
+    group.numbers.push(n);
     groups.set(key, group);
-  });
+  }
   const lines = [...groups.values()].map(({ citation, numbers }) => ({ first: numbers[0]!, line: sourceLine(citation, numbers) }));
   if (register.length > 0) {
     const numbers = register.map((k) => `[${k}]`).join(' ');

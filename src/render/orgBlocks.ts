@@ -7,7 +7,7 @@ import { formatDay } from '../knowledge/dates.ts';
 import { ACTIONS, encodeRef, type OrgSection, type QuestionRef } from './actions.ts';
 import { contexts, LIMITS, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
 import { actionsRow, answerButtons, button, choiceButtons, VOTE_NOTES } from './buttons.ts';
-import { markers, sourceLine, sourcesBlocks } from './citations.ts';
+import { markers, numberedSourceLines, sourcesBlocks } from './citations.ts';
 import { escapeAndTruncate, escapeSlack, isSlackUserId, mrkdwn, plainText, truncate } from './escape.ts';
 
 /** Where the card is shown (same meaning as for answers). */
@@ -115,7 +115,7 @@ export function renderOrgSection(card: OrgCard, section: OrgSection, ctx: OrgRen
   const body: KnownBlock[] = [
     header(title),
     ...(items.length > 0 ? sections(items.join(section === 'interventions' ? '\n\n' : '\n')) : sections('_Nothing recorded._')),
-    ...contexts(['*Sources*', ...numbers.map((c) => sourceLine(card.citations[c]!, c + 1))]),
+    ...contexts(numberedSourceLines(numbers.map((c) => ({ citation: card.citations[c]!, n: c + 1 })))),
   ];
   return packMessages(body, { fallback: escapeSlack(title), continuation: 'below' });
 }

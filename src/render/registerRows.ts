@@ -4,13 +4,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Citation } from '../engine/answer.ts';
+import { REGIONS } from '../knowledge/register.ts';
 
 /** The one line every answer's register sources collapse into. */
 export const REGISTER_SOURCE_NAME = 'NHS organisation register (ODS)';
 
-/** Column labels per register file (eccg.csv has no header row; the others' headers, in words). */
+/** Column labels per register file (eccg.csv has no header row; the others' headers, in words); null: not shown (addresses). */
 const COLUMNS: Record<string, (string | null)[]> = {
-  'eccg.csv': ['ODS code', 'Name', 'NHS England region', 'Parent STP/ICB', 'Address', 'Address', 'Address', 'Address', 'Address', 'Postcode', 'Opened', 'Closed', null, 'Role'],
+  'eccg.csv': ['ODS code', 'Name', 'NHS England region', 'Parent STP/ICB', null, null, null, null, null, null, 'Opened', 'Closed', null, 'Role'],
   'ods_successors.csv': ['From', 'To', 'Legal start'],
   'stp_footprints_2016.csv': ['ONS STP code', 'Footprint', 'Region', 'CCG', 'CCG code'],
   'stps_2019.csv': ['Region', 'ODS STP code', 'ONS STP code', 'STP', 'CCG', 'CCG code'],
@@ -58,5 +59,6 @@ function readable(label: string, value: string): string {
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(value) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (compact && /Opened|Closed|start/i.test(label)) return `${Number(compact[3])} ${MONTHS[Number(compact[2]) - 1]} ${compact[1]}`;
   if (label === 'Role') return ROLES[value] ? `${ROLES[value]} (${value})` : value;
+  if (/region/i.test(label) && REGIONS[value]) return `${REGIONS[value]} (${value})`;
   return value;
 }
