@@ -30,18 +30,24 @@ export interface ReviewReport {
 }
 
 const SEP = '\u001f';
+
+/** The grouping key of a question: lower case, trimmed, runs of spaces as one (up to eight). */
+const key = (column: string) => `replace(replace(replace(lower(trim(${column})), '    ', ' '), '  ', ' '), '  ', ' ')`;
 const split = (v: unknown) => (typeof v === 'string' && v ? v.split(SEP).filter(Boolean) : []);
 
 /** The review since an ISO instant (or of all time), at most `limit` questions in each list. */
 export function review(db: Db, options: { since?: string; limit?: number } = {}): ReviewReport {
   const since = options.since ?? '';
   const limit = options.limit ?? 50;
-  const unanswered = db.prepare(`SELECT MAX(question) AS question, MAX(intent) AS intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
-      GROUP_CONCAT(DISTINCT reason) AS reasons
-    FROM unanswered WHERE at >= ? GROUP BY lower(trim(question)) ORDER BY count DESC, last DESC LIMIT ?`).all(since, limit) as Record<string, unknown>[];
-  const downvoted = db.prepare(`SELECT MAX(question) AS question, intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
-      GROUP_CONCAT(reason, '${SEP}') AS reasons, GROUP_CONCAT(note, '${SEP}') AS notes, GROUP_CONCAT(citations, '${SEP}') AS citations
-    FROM (SELECT * FROM feedback WHERE vote = 'down' AND at >= ? ORDER BY at DESC) GROUP BY lower(trim(question)), intent ORDER BY count DESC, last DESC LIMIT ?`).all(since, limit) as Record<string, unknown>[];
+  // The newest wording of each question is shown; the count covers every wording.
+  const unanswered = db.prepare(`SELECT k, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last, GROUP_CONCAT(DISTINCT reason) AS reasons,
+      (SELECT question FROM unanswered u WHERE ${key('u.question')} = g.k AND u.at >= ? ORDER BY u.at DESC, u.id DESC LIMIT 1) AS question,
+      (SELECT intent FROM unanswered u WHERE ${key('u.question')} = g.k AND u.at >= ? ORDER BY u.at DESC, u.id DESC LIMIT 1) AS intent
+    FROM (SELECT *, ${key('question')} AS k FROM unanswered WHERE at >= ?) g GROUP BY k ORDER BY count DESC, last DESC LIMIT ?`).all(since, since, since, limit) as Record<string, unknown>[];
+  const downvoted = db.prepare(`SELECT k, intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
+      GROUP_CONCAT(reason, '${SEP}') AS reasons, GROUP_CONCAT(note, '${SEP}') AS notes, GROUP_CONCAT(citations, '${SEP}') AS citations,
+      (SELECT question FROM feedback f WHERE ${key('f.question')} = g.k AND f.intent = g.intent AND f.vote = 'down' ORDER BY f.at DESC, f.id DESC LIMIT 1) AS question
+    FROM (SELECT *, ${key('question')} AS k FROM feedback WHERE vote = 'down' AND at >= ? ORDER BY at DESC) g GROUP BY k, intent ORDER BY count DESC, last DESC LIMIT ?`).all(since, limit) as Record<string, unknown>[];
   return {
     since: options.since ?? null,
     unanswered: unanswered.map((r) => ({

@@ -1,0 +1,101 @@
+/** One vote per person per answer, 👎 reports, and the review of what the bot missed, on a real SQLite file. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runReview } from '../../src/cli/review.ts';
+import { csvCell } from '../../src/render/review.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'review-'));
+  store = openStore({ dataDir: dir });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const vote = (user: string, v: 'up' | 'down', key = 'C1:1.000', at = '2026-11-01T10:00:00.000Z') =>
+  store.recordFeedback({ user, channel: 'C1', question: 'Which CCGs are under legal directions?', intent: 'interventions-list', vote: v, answerKey: key, at });
+
+describe('votes', () => {
+  it('keeps one vote per person per answer: the latest', () => {
+    vote('U1', 'up');
+    vote('U1', 'up');
+    vote('U1', 'down');
+    vote('U2', 'up');
+    vote('U1', 'up', 'C1:2.000');
+    expect(store.feedbackTally('C1:1.000')).toEqual({ up: 1, down: 1 });
+    expect(store.feedbackTally('C1:2.000')).toEqual({ up: 1, down: 0 });
+    expect(store.listFeedback()).toHaveLength(3);
+  });
+
+  it('a 👎 report joins the person’s vote; changing the vote to 👍 clears the report', () => {
+    vote('U1', 'down');
+    store.recordFeedbackDetail({ user: 'U1', answerKey: 'C1:1.000', channel: 'C1', question: 'Which CCGs are under legal directions?', intent: 'interventions-list', reason: 'incomplete', note: 'Misses Mid Essex', citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }] });
+    expect(store.listFeedback()).toEqual([expect.objectContaining({ vote: 'down', reason: 'incomplete', note: 'Misses Mid Essex', citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }] })]);
+    vote('U1', 'up');
+    expect(store.listFeedback()).toEqual([expect.objectContaining({ vote: 'up', reason: null, note: null })]);
+  });
+
+  it('refuses a reason outside the four, saying which are allowed', () => {
+    expect(() => store.recordFeedbackDetail({ user: 'U1', answerKey: 'k', channel: 'C1', question: 'q', intent: 'i', reason: 'rude' as 'other', note: '', citations: [] })).toThrow(/wrong, incomplete, out-of-date, other/);
+  });
+});
+
+describe('the review', () => {
+  beforeEach(() => {
+    for (const [q, at] of [['What is the weather on Mars?', '2026-11-01T09:00:00Z'], ['what is the weather on  mars?', '2026-11-03T09:00:00Z'], ['Where can I park?', '2026-11-02T09:00:00Z']] as const) {
+      store.recordUnanswered({ question: q, intent: 'out-of-scope', reason: 'That is outside what I know. I answer …', at });
+    }
+    vote('U1', 'down', 'C1:1.000', '2026-11-04T09:00:00Z');
+    vote('U2', 'down', 'C1:1.000', '2026-11-05T09:00:00Z');
+    store.recordFeedbackDetail({ user: 'U2', answerKey: 'C1:1.000', channel: 'C1', question: 'Which CCGs are under legal directions?', intent: 'interventions-list', reason: 'out-of-date', note: '=HYPERLINK("http://x")', citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }], at: '2026-11-05T09:00:00Z' });
+  });
+
+  it('groups questions regardless of case, most frequent first, with first and last dates', () => {
+    const r = store.review();
+    expect(r.unanswered.map((i) => [i.count, i.first.slice(0, 10), i.last.slice(0, 10)])).toEqual([[2, '2026-11-01', '2026-11-03'], [1, '2026-11-02', '2026-11-02']]);
+    expect(r.unanswered[0]!.reasons).toEqual(['That is outside what I know']);
+    expect(r.downvoted).toEqual([expect.objectContaining({ question: 'Which CCGs are under legal directions?', count: 2, reasons: ['out-of-date'], notes: ['=HYPERLINK("http://x")'], documents: ['essex-directions-2017'] })]);
+    expect(store.review({ since: '2026-11-02' }).unanswered.map((i) => i.count)).toEqual([1, 1]);
+  });
+
+  it('npm run review prints both lists, and --csv exports them with formulas defused', () => {
+    store.close();
+    const run = (args: string[]) => {
+      const out = new PassThrough();
+      const err = new PassThrough();
+      let stdout = '';
+      let stderr = '';
+      out.on('data', (d) => (stdout += d));
+      err.on('data', (d) => (stderr += d));
+      const code = runReview(args, out, err, { DATA_DIR: dir });
+      return { code, stdout, stderr };
+    };
+    const text = run([]);
+    expect(text.code).toBe(0);
+    // The newest wording is shown; the count covers both.
+    expect(text.stdout).toMatch(/Unanswered questions\n\s+2×  what is the weather on  mars\?\n\s+2026-11-01 to 2026-11-03/);
+    expect(text.stdout).toMatch(/Answers marked 👎 Not helpful\n\s+2×  Which CCGs are under legal directions\?/);
+    const csv = run(['--csv']);
+    const lines = csv.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('list,question,count,first,last,intent,reasons,notes,documents');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(run(['--since', 'last week'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--since must be a date like 2026-11-01') });
+    expect(run(['--csvv'])).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run review') });
+    store = openStore({ dataDir: dir });
+  });
+
+  it('csvCell quotes commas and quotes, and prefixes cells a spreadsheet would run', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, "b"')).toBe('"a, ""b"""');
+    expect(csvCell('+44 1234')).toBe("'+44 1234");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
