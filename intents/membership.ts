@@ -52,6 +52,15 @@ export const intent: Intent = {
         };
       }
     }
+    // "Is NELFT on the System Leaders Group?": whether the organisation is among the members.
+    const asked = orgsIn(q)[0];
+    if (programme && asked && q.answerType === 'yes-no' && programme.members.length) {
+      const member = programme.members.find((m) => m.organisation === asked.code);
+      const all = listing(programme.members.map((m) => nameOf(k, m.organisation)));
+      return member
+        ? { statements: [{ text: `${asked.name} is a member of the ${programme.name}.`, sources: [member.source] }], verdict: true, fit: 1 }
+        : { statements: [{ text: `${asked.name} is not among the members of the ${programme.name} I hold: ${all}.`, sources: [...new Map(programme.members.map((m) => [m.source.quote, m.source])).values()].slice(0, 3) }], verdict: false, fit: 1 };
+    }
     if (programme && wantsMembers && programme.members.length) {
       const members = programme.members.filter((m) => memberKinds.length === 0 || memberKinds.includes(k.organisations.get(m.organisation)?.type ?? ''));
       if (members.length) {

@@ -1,9 +1,28 @@
 /** Mergers and successors: "what happened to North Somerset CCG?", "is mid and south Essex merging?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import { interventionLine, interventionsFor, outcomeLine, registerLines } from '../src/engine/describe.ts';
-import { orgsIn } from './_shared.ts';
+import type { Intervention } from '../src/knowledge/knowledge.ts';
+import type { Organisation } from '../src/knowledge/register.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
+import { asks, orgsIn } from './_shared.ts';
 
 const MERGER_TYPES = new Set(['planned-merger', 'single-commissioning-leadership', 'joint-leadership', 'accountable-officer-change']);
+
+/**
+ * "Did the single CCG ever get formed?", "is X merging?", "did X merge?": a plan that never happened says no, one
+ * that went ahead or is still planned says yes; with no plan, the register's own record of a merger decides.
+ */
+function mergerVerdict(q: ParsedQuestion, org: Organisation, plans: Intervention[]): { verdict?: boolean } {
+  if (q.answerType !== 'yes-no' || !asks(q, 'merge', 'merging', 'merged', 'merger', 'formed', 'form', 'happen', 'happened', 'created', 'successor', 'close', 'closed', 'open')) return {};
+  const named = plans.filter((i) => q.interventionTypes.includes(i.type));
+  // Without a kind named, a planned merger is what "formed" or "merge" asks about before a shared leadership.
+  const planned = plans.filter((i) => i.type === 'planned-merger');
+  const mergers = named.length ? named : planned.length ? planned : plans.filter((i) => MERGER_TYPES.has(i.type));
+  const status = (i: Intervention) => i.outcome?.status ?? i.status;
+  if (mergers.length) return { verdict: mergers.some((i) => status(i) !== 'did-not-happen') };
+  if (asks(q, 'open')) return { verdict: !org.closed };
+  return { verdict: org.successors.length > 0 || org.predecessors.length > 0 || !!org.closed };
+}
 
 export const intent: Intent = {
   name: 'mergers',
@@ -28,6 +47,6 @@ export const intent: Intent = {
       if (outcome) statements.push(outcome);
     }
     if (statements.length === 0) return null;
-    return { statements, organisationCode: org.code, aboutNow: true, fit: 1 };
+    return { statements, organisationCode: org.code, aboutNow: true, fit: 1, ...mergerVerdict(q, org, plans) };
   },
 };

@@ -2,6 +2,7 @@
  * The Answer model every surface renders (CLI text, JSON, Slack Block Kit). The engine builds
  * answers; renderers never reach back into the knowledge.
  */
+import type { ConversationContext } from './conversation.ts';
 
 /** A verbatim passage an answer rests on: a document passage, or a register row. */
 export interface Citation {
@@ -42,6 +43,8 @@ export interface Answer {
   more?: Overflow;
   /** Present on organisation answers so surfaces can show a card. */
   organisationCode?: string;
+  /** What a follow-up question in the same conversation may lean on. */
+  context?: ConversationContext;
 }
 
 /** The rest of a long answer: the statements the text had no room for, and the citations only they use. */

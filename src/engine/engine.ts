@@ -7,10 +7,16 @@ import { loadKnowledge } from '../knowledge/knowledge.ts';
 import { buildIndexes, type Indexes } from '../search/indexes.ts';
 import { buildIndexesCached } from '../search/indexCache.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
-import { STOP_WORDS, stem, words } from '../search/text.ts';
+import { STOP_WORDS, stem } from '../search/text.ts';
 import { formatDay } from '../knowledge/dates.ts';
 import { format, parseISO } from 'date-fns';
-import type { Answer } from './answer.ts';
+import { MAX_ANSWER_CHARS, type Answer } from './answer.ts';
+import { contextOf, resolveFollowUp, type ConversationContext } from './conversation.ts';
+import { CONFIDENCE_BAR, judge, type Judgement } from './judge.ts';
+import { adviceDecline, adviceSuggestions, smallTalk, unknownNameDecline } from './declines.ts';
+import { joinAnswers } from './joinAnswers.ts';
+import { splitQuestion } from './twoParts.ts';
+import { withVerdict } from './verdict.ts';
 import { compose, declined } from './compose.ts';
 import { IntentMatcher } from './matcher.ts';
 import type { Intent, IntentContext, IntentResult } from './intent.ts';
@@ -23,6 +29,11 @@ export const MAX_QUESTION_CHARS = 500;
 /** Words of ordinary chat that say nothing about the topic but are no sign of an off-topic question. */
 const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary', 'info', 'information', 'details', 'detail', 'update', 'updates', 'news', 'briefly', 'quick', 'quickly', 'exactly', 'actually', 'really', 'mean', 'means', 'meant', 'explain', 'describe', 'list', 'name', 'names', 'whats', 'who', 'hows',
   'went', 'wrong', 'go', 'going', 'goes', 'problem', 'problems', 'issue', 'issues', 'think', 'like', 'good', 'bad', 'big', 'main', 'key', 'new', 'old', 'next', 'last', 'first', 'involved', 'anyone', 'someone', 'people', 'person', 'happening', 'happened', 'happen']);
+
+export interface AskOptions {
+  /** The previous turn of the conversation, for follow-ups. */
+  context?: ConversationContext;
+}
 
 export interface UnansweredLog {
   (entry: { question: string; intent: string; reason: string }): void;
@@ -44,61 +55,88 @@ export class Engine {
   readonly indexes: Indexes;
   private readonly matcher: IntentMatcher;
   private readonly knownWords: Set<string>;
+  /** Words that never count as a question's topic: chat, and what the lexicon reads phrasings as. */
+  private readonly ignorable: Set<string>;
   onUnanswered?: UnansweredLog;
 
   constructor(readonly knowledge: Knowledge, readonly intents: Intent[], indexes?: Indexes) {
     this.indexes = indexes ?? buildIndexes(knowledge);
-    this.matcher = new IntentMatcher(intents);
+    this.matcher = new IntentMatcher(intents, this.indexes.lexicon);
     this.knownWords = new Set([...this.matcher.vocabulary, ...CHAT_WORDS]);
+    this.ignorable = new Set([...CHAT_WORDS, ...this.indexes.lexicon.meanings].map(stem));
   }
 
-  /** Answers a question; never throws for anything a person can type. */
-  ask(question: string): Answer {
+  /**
+   * Answers a question; never throws for anything a person can type. With `context` (the previous turn of a
+   * conversation), a follow-up ("what about Southend?") is read against it; the answer carries the context
+   * for the next turn.
+   */
+  ask(question: string, options: AskOptions = {}): Answer {
     const text = String(question ?? '').replace(/\s+/g, ' ').trim();
     if (!text) return declined('empty', 'Ask me a question about NHS commissioning, for example "tell me about Thurrock CCG".', helpSuggestions());
     if (text.length > MAX_QUESTION_CHARS) {
       return this.unanswered(text, 'too-long', `That question is ${text.length} characters long; I can take up to ${MAX_QUESTION_CHARS}. Try asking one thing at a time, for example "which CCGs are under legal directions?".`);
     }
-    const q = parseQuestion(text, this.indexes, this.knownWords);
+    const parts = splitQuestion(text);
+    if (parts.length === 1) return this.askOne(text, options.context);
+    // Each part is answered on its own, the second reading the first as its context ("… and who imposed them?").
+    const first = this.askOne(parts[0], options.context);
+    const second = this.askOne(parts[1], first.context ?? options.context);
+    return joinAnswers(first, second);
+  }
+
+  private askOne(text: string, context?: ConversationContext): Answer {
+    let q = parseQuestion(text, this.indexes, this.knownWords);
+    if (q.chat) return smallTalk(q.chat, this.knowledge);
+    const resolved = resolveFollowUp(q, text, context);
+    if (resolved) q = parseQuestion(resolved, this.indexes, this.knownWords);
+    const answer = this.answerParsed(q, text);
+    return answer.answered ? { ...answer, context: contextOf(q, resolved ?? text, answer.intent) } : answer;
+  }
+
+  private answerParsed(q: ParsedQuestion, text: string): Answer {
     const ctx: IntentContext = { q, k: this.knowledge, ix: this.indexes };
-    const topical = q.words.filter((w) => !STOP_WORDS.has(w));
+    if (q.advice) return this.unanswered(text, 'advice', adviceDecline(q), adviceSuggestions(ctx, this.intents));
+    if (q.unknownName) return this.unanswered(text, 'unknown-name', unknownNameDecline(q.unknownName), q.unknownName.suggestions.length ? q.unknownName.suggestions.map((n) => `Tell me about ${n}`) : helpSuggestions());
+    const topical = q.words.filter((w, i) => !STOP_WORDS.has(w) && !q.lexical[i]);
     if (topical.length > 0 && q.unknown.length / topical.length > 0.4) return this.unanswered(text, 'out-of-scope', outOfScope());
 
     const ranked = this.matcher.rank(q);
     const top = ranked[0]?.score ?? 0;
-    let weak: { intent: Intent; result: IntentResult; confidence: number; index: number } | undefined;
+    let best: { intent: Intent; result: IntentResult; judgement: Judgement; index: number } | undefined;
     for (const [i, { intent, score }] of ranked.entries()) {
       const result = safely(() => intent.answer(ctx));
       if (!result) continue;
       if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
-      // Words nobody knows ("pizza place near Basildon") mean a different question, and "what did … say" asks for
-      // the words themselves: only a passage will do.
-      if (!intent.fallback && (q.unknown.length > 0 || q.quoting)) continue;
-      const confidence = intent.fallback ? (result.fit ?? 0.5) : Math.min(1, (score / Math.max(top, 1e-9)) * (result.fit ?? 1));
-      // An answer that leaves the question's own topic words untouched answers something else: try the next reading.
-      const covered = intent.fallback ? 1 : this.coverage(q, intent, result);
-      if (covered < 0.5) {
-        if (covered > 0) weak ??= { intent, result, confidence: confidence * covered, index: i };
-        continue;
-      }
-      const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(i + 1), score);
-      return compose(this.knowledge, intent.name, confidence, result, suggestions, result.aboutNow ? this.asOfLine() : undefined);
+      // "What did … say" asks for the words themselves: only a passage will do. (Words nobody knows, as in "pizza
+      // place near Basildon", are topics an answer must speak to: the judgement sees to them.)
+      if (!intent.fallback && q.quoting) continue;
+      const rank = intent.fallback ? 1 : score / Math.max(top, 1e-9);
+      const judgement = judge(q, this.knowledge, result, rank, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, !!intent.fallback);
+      if (!best || judgement.confidence > best.judgement.confidence) best = { intent, result, judgement, index: i };
+      // The first reading that names what was asked, gives the kind of thing asked for and speaks to the topic stands.
+      if (judgement.entities && judgement.typed && judgement.coverage >= 0.5 && judgement.confidence >= CONFIDENCE_BAR) break;
     }
-    if (weak) {
-      const { intent, result, confidence, index } = weak;
-      return compose(this.knowledge, intent.name, confidence, result, this.alternatives(ctx, ranked.slice(index + 1), 0), result.aboutNow ? this.asOfLine() : undefined);
+    if (best && best.judgement.confidence >= CONFIDENCE_BAR) {
+      const { intent, result, judgement, index } = best;
+      const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(index + 1), ranked[index]?.score ?? 0);
+      return compose(this.knowledge, intent.name, judgement.confidence, withVerdict(q, result, judgement.verdict, !!intent.fallback), suggestions, result.aboutNow ? this.asOfLine() : undefined);
     }
+    if (best) return this.notSure(text, ctx, ranked, best.intent.name, best.result, best.judgement.confidence);
     if (q.unknown.length) return this.unanswered(text, 'out-of-scope', outOfScope());
     return this.unanswered(text, 'no-match', `I don't know: nothing in what I hold covers that. ${HELP_LINE}`, this.didYouMean(ctx, ranked));
   }
 
-  /** Share of the question's topic words (beyond its entities and the intent's own phrasing) that the answer speaks to. */
-  private coverage(q: ParsedQuestion, intent: Intent, result: IntentResult): number {
-    const own = this.matcher.intentWords.get(intent.name) ?? new Set<string>();
-    const free = q.free.filter((t) => !own.has(t));
-    if (free.length === 0) return 1;
-    const said = new Set(result.statements.flatMap((s) => [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : ''))]).flatMap((t) => words(t).map(stem)));
-    return free.filter((t) => said.has(t)).length / free.length;
+  /** Below the bar: not stated as fact. The nearest source is shown as such, with the readings that could answer. */
+  private notSure(text: string, ctx: IntentContext, ranked: { intent: Intent; score: number }[], intent: string, result: IntentResult, confidence: number): Answer {
+    this.onUnanswered?.({ question: text, intent, reason: 'below the confidence bar' });
+    const nearest = compose(this.knowledge, intent, confidence, { ...result, statements: result.statements.slice(0, 2) }, []);
+    return {
+      ...nearest,
+      answered: false,
+      text: `I'm not sure I have that. The nearest I hold:\n${nearest.text}`.slice(0, MAX_ANSWER_CHARS),
+      suggestions: this.didYouMean(ctx, ranked),
+    };
   }
 
   /** The organisation card for a name or ODS code. */

@@ -25,6 +25,8 @@ export interface IntentResult {
   /** The answer speaks of the present, so it states the date the knowledge runs to. */
   aboutNow?: boolean;
   suggestions?: string[];
+  /** For a yes/no question: the answer's verdict ("Yes — …" / "No — …" leads the answer). */
+  verdict?: boolean;
   /** The intent understood the question but must decline (an unknown organisation, say). */
   decline?: string;
 }

@@ -4,6 +4,8 @@
  */
 import MiniSearch from 'minisearch';
 import type { ParsedQuestion } from '../search/question.ts';
+import type { LexiconIndex } from '../search/lexiconIndex.ts';
+import { readTokens } from '../search/reading.ts';
 import { stem, words } from '../search/text.ts';
 import type { Intent, Slot } from './intent.ts';
 
@@ -29,14 +31,17 @@ export class IntentMatcher {
   /** The words of each intent's own examples (stemmed). */
   readonly intentWords = new Map<string, Set<string>>();
 
-  constructor(private readonly intents: Intent[]) {
+  constructor(private readonly intents: Intent[], lexicon?: LexiconIndex) {
     let id = 0;
     for (const intent of intents) {
       for (const example of intent.examples) {
-        const text = words(example.replace(/\{(\w+)\}/g, (_, slot: string) => ` ${PLACEHOLDER[slot] ?? slot} `)).join(' ');
+        // Examples are read as questions are (the lexicon's phrasings, lemmas), so both meet on the same words.
+        const raw = words(example.replace(/\{(\w+)\}/g, (_, slot: string) => ` ${PLACEHOLDER[slot] ?? slot} `));
+        const rewritten = lexicon ? lexicon.rewrite(raw, readTokens(raw)).words : raw;
+        const text = readTokens(rewritten).map((t) => (Object.values(PLACEHOLDER).includes(t.word) ? t.word : t.lemma)).join(' ');
         this.index.add({ id: id++, intent: intent.name, text });
         const own = this.intentWords.get(intent.name) ?? new Set<string>();
-        for (const w of text.split(' ')) {
+        for (const w of [...raw, ...rewritten, ...text.split(' ')]) {
           this.vocabulary.add(w);
           this.vocabulary.add(stem(w));
           own.add(stem(w));
@@ -85,7 +90,7 @@ function placeholderText(q: ParsedQuestion): string {
     if (span) {
       out.push(PLACEHOLDER[span.slot]);
       i = span.to - 1;
-    } else out.push(q.words[i]);
+    } else out.push(q.tokens[i]?.lemma ?? q.words[i]);
   }
   return out.join(' ');
 }

@@ -3,7 +3,7 @@
  * beside the old one and replaces it in one assignment; a reload that fails leaves the old one serving.
  */
 import type { Answer } from './answer.ts';
-import type { Engine, Overview } from './engine.ts';
+import type { AskOptions, Engine, Overview } from './engine.ts';
 import type { OrgCard } from './orgCard.ts';
 
 export class ReloadableEngine {
@@ -16,8 +16,8 @@ export class ReloadableEngine {
     return this.current;
   }
 
-  ask(question: string): Answer {
-    return this.current.ask(question);
+  ask(question: string, options?: AskOptions): Answer {
+    return this.current.ask(question, options);
   }
 
   org(query: string): OrgCard {

@@ -10,6 +10,7 @@ import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type Passage, type SourceDocument } from './documents.ts';
 import { loadRegister, REGISTER_FILES, type Organisation, type OrganisationType } from './register.ts';
 import { checkDate, checkQuote, readFactFiles } from './facts.ts';
+import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { DateValue } from './dates.ts';
 import type {
   EventFact, FigureFact, GlossaryFact, InterventionFact, OrganisationFact, PersonFact, ProgrammeFact, RoleFact, SourceRef,
@@ -40,6 +41,8 @@ export interface Knowledge {
   events: DatedEvent[];
   figures: Figure[];
   glossary: GlossaryEntry[];
+  /** How people say things, and what the bot reads them as (seeds/lexicon.yml). */
+  lexicon: Lexicon;
 }
 
 /** The seeds folder bundled with the project. */
@@ -83,6 +86,8 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const factsDir = join(root, 'facts');
   for (const f of existsSync(factsDir) ? readdirSync(factsDir).sort() : []) if (/\.ya?ml$/.test(f)) hash.update(f).update(readFileSync(join(factsDir, f)));
   const facts = readFactFiles(factsDir, errors);
+  const { lexicon, text: lexiconText } = loadLexicon(root, errors);
+  hash.update('lexicon.yml').update(lexiconText);
 
   // Every quote, wherever it sits in an entry, must stand in its document.
   for (const [file, { value, locate }] of Object.entries(facts)) {
@@ -186,7 +191,7 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
 
   return {
     id: hash.digest('hex').slice(0, 16), dir: root, asOf, documents, passages, organisations, organisationFacts,
-    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[],
+    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[], lexicon,
   };
 }
 

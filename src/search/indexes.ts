@@ -7,6 +7,7 @@ import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { LexiconIndex } from './lexiconIndex.ts';
 import { STOP_WORDS, normalise, words } from './text.ts';
 
 export type Named = { kind: 'person'; person: Person } | { kind: 'programme'; programme: Programme } | { kind: 'term'; entry: GlossaryEntry };
@@ -18,6 +19,8 @@ export interface Indexes {
   passages: MiniSearch;
   facts: FactIndex;
   vocabulary: Vocabulary;
+  /** The domain lexicon's phrasings and intervention-type phrases. */
+  lexicon: LexiconIndex;
 }
 
 /** How often each word occurs in the passages, in order of first appearance (the vocabulary's main source, and cached with the passage index). */
@@ -57,5 +60,7 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
   for (const g of k.glossary) vocabulary.add(words(g.definition));
   for (const i of k.interventions) vocabulary.add(words(`${i.title} ${i.summary}`));
   for (const e of k.events) vocabulary.add(words(e.summary));
-  return { organisations, names, passages, facts: new FactIndex(k), vocabulary };
+  const lexicon = new LexiconIndex(k.lexicon);
+  vocabulary.add(lexicon.meanings);
+  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, lexicon };
 }

@@ -36,6 +36,10 @@ export class PhraseIndex<T> {
     return out.sort((a, b) => a.from - b.from);
   }
 
+  has(phrase: string): boolean {
+    return this.map.has(phrase);
+  }
+
   phrases(): IterableIterator<string> {
     return this.map.keys();
   }

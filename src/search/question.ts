@@ -1,75 +1,130 @@
 /**
- * Reading a question: typo correction against the knowledge's vocabulary, then entity linking
- * (organisations, people, programmes, glossary terms, intervention types, dates).
+ * Reading a question the way people write it: typo correction against the knowledge's vocabulary (never of
+ * ordinary English words), lemmas and parts of speech, the domain lexicon's phrasings read as the knowledge's
+ * own words, then entity linking (organisations, people, programmes, glossary terms, intervention types,
+ * dates), the kind of answer wanted, list filters, and the signs of chat, advice, follow-ups and unknown names.
  */
 import type { Indexes, Named } from './indexes.ts';
 import type { OrgMention } from './organisations.ts';
 import type { PhraseMatch } from './phrases.ts';
-import { PhraseIndex } from './phrases.ts';
 import { STOP_WORDS, stem, words as toWords } from './text.ts';
 import { findDates, type DateMention } from './dates.ts';
+import { oneEditApart } from './edits.ts';
+import { isEnglish, readTokens, TOPIC_POS, type Token } from './reading.ts';
+import { answerTypeOf, type AnswerType } from './answerType.ts';
+import { chatKind, isAdvice, type ChatKind } from './chat.ts';
+import { excludedSpans, unknownNameIn, type UnknownName } from './unknownNames.ts';
+
+export type { AnswerType } from './answerType.ts';
 
 export interface ParsedQuestion {
   raw: string;
-  /** Normalised words, typos corrected. */
+  /** Normalised words, typos corrected, lexicon phrasings replaced by what they mean. */
   words: string[];
+  /** Lemma and part of speech of each word. */
+  tokens: Token[];
   /** Topic terms (stop words dropped, stemmed) of the corrected words. */
   terms: string[];
   /** The topic terms no entity mention covers: what the question says beyond the names in it. */
   free: string[];
+  /** What the question is about beyond its names: the nouns, adjectives and numbers no entity covers (stemmed). */
+  topics: string[];
   orgs: OrgMention[];
+  /** The question's own verbs beyond its names and the lexicon's phrasings (stemmed): what a yes/no question asks. */
+  predicates: string[];
+  /** Organisations the question sets aside ("apart from Croydon, which …"). */
+  excluded: OrgMention[];
   names: PhraseMatch<Named>[];
   interventionTypes: string[];
   dates: DateMention[];
-  /** Words neither the knowledge nor the intents know, even allowing for a typo. */
+  /** Topic words neither the knowledge, the lexicon nor the intents know, even allowing for a typo. */
   unknown: string[];
   /** For each word, whether an entity mention covers it. */
   linked: boolean[];
+  /** For each word, whether it came from the lexicon (a phrasing, not a topic). */
+  lexical: boolean[];
   /** The question asks what a source or a person said ("what did the letter say?"): a passage answers it, not a fact. */
   quoting: boolean;
+  /** The kind of answer wanted: yes/no, a count, a date, a person, a list… */
+  answerType: AnswerType;
+  /** A greeting, thanks or goodbye rather than a question. */
+  chat: ChatKind | null;
+  /** Asks for advice or an opinion ("should X merge with Y?"). */
+  advice: boolean;
+  /** A name the question asks about that nothing in the knowledge is called. */
+  unknownName: UnknownName | null;
+  /** Leans on an earlier question ("what about Southend?", "who leads it?"). */
+  followUp: boolean;
 }
 
 const QUOTING_WORDS = new Set(['say', 'said', 'says', 'write', 'wrote', 'writes', 'written', 'argue', 'argued', 'argues', 'claim', 'claimed', 'claims', 'quote', 'quoted']);
-
-/** Phrases that name a kind of intervention. */
-const TYPE_PHRASES: [string, string][] = [
-  ['legal directions', 'legal-directions'], ['legal direction', 'legal-directions'], ['directions', 'legal-directions'], ['directed', 'legal-directions'], ['direction', 'legal-directions'],
-  ['financial special measures', 'financial-special-measures'], ['special measures', 'financial-special-measures'], ['fsm', 'financial-special-measures'],
-  ['single commissioning leadership structure', 'single-commissioning-leadership'], ['single commissioning leadership', 'single-commissioning-leadership'], ['single commissioning structures', 'single-commissioning-leadership'],
-  ['joint committee', 'joint-committee'], ['joint commissioning plan', 'joint-commissioning-plan'],
-  ['recovery plan', 'required-plan'], ['financial recovery plan', 'required-plan'],
-  ['accountable officer', 'accountable-officer-change'],
-  ['merger', 'planned-merger'], ['mergers', 'planned-merger'], ['merge', 'planned-merger'], ['merging', 'planned-merger'], ['merged', 'planned-merger'], ['single ccg', 'planned-merger'],
-  ['joint leadership', 'joint-leadership'], ['joint management', 'joint-leadership'],
-  ['governance review', 'governance-review'], ['organisational review', 'organisational-review'],
-];
-const typePhrases = new PhraseIndex<string>();
-for (const [phrase, type] of TYPE_PHRASES) typePhrases.add(phrase, type);
+const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'him', 'his', 'she', 'her', 'hers', 'this', 'that', 'these', 'those', 'there']);
+const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'], ['what', 'of'], ['same', 'for']];
 
 /** Parses a question against the indexes; `extraWords` are words the intents themselves know. */
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
   const original = toWords(raw.replace(/(^|\s)@[\w.-]+/g, ' '));
-  const unknown: string[] = [];
-  const words = original.map((w) => {
-    if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w)) return w;
-    const fixed = ix.vocabulary.correct(w) ?? (extraWords.has(stem(w)) ? w : null);
-    if (fixed === null) {
-      unknown.push(w);
-      return w;
-    }
-    return fixed;
-  });
-  const orgs = ix.organisations.mentions(words, raw);
-  const linked = words.map((_, i) => orgs.some((m) => m.from <= i && i < m.to));
+  const corrected = original.map((w, i) => correct(w, original[i - 1], i, ix, extraWords));
+  const chat = chatKind(original);
+  const advice = isAdvice(original);
+
+  // Names are read before the lexicon so that no phrasing rule rewrites part of an organisation's name.
+  const orgSpans = ix.organisations.mentions(corrected, raw);
+  // A name the lexicon itself lists ("AO") is read as the lexicon says.
+  const nameSpans = ix.names.find(corrected, corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to))).filter((m) => !ix.lexicon.has(m.text));
+  const protectedSpans = [...orgSpans, ...nameSpans];
+  const { words, lexical } = ix.lexicon.rewrite(corrected, readTokens(corrected), protectedSpans);
+  const tokens = readTokens(words);
+
+  const allOrgs = ix.organisations.mentions(words, raw);
+  const excludedAt = excludedSpans(words, allOrgs);
+  const orgs = allOrgs.filter((m) => !excludedAt.has(m));
+  const excluded = allOrgs.filter((m) => excludedAt.has(m));
+  const linked = words.map((_, i) => allOrgs.some((m) => m.from <= i && i < m.to));
   const names = ix.names.find(words, linked);
   for (const n of names) for (let i = n.from; i < n.to; i++) linked[i] = true;
   const dates = findDates(words);
   for (const d of dates) for (let i = d.from; i < d.to; i++) linked[i] = true;
-  const interventionTypes = [...new Set(typePhrases.find(words).flatMap((m) => m.items))];
+  const interventionTypes = ix.lexicon.interventionTypes(words);
+
+  const known = (w: string, i: number) =>
+    STOP_WORDS.has(w) || lexical[i] || extraWords.has(w) || extraWords.has(stem(w)) || ix.vocabulary.has(w) || ix.vocabulary.has(tokens[i].lemma) || /^\d/.test(w);
+  // An ordinary word that is not a noun says how the question is asked ("responsible", "took"), never what about.
+  const unknown = words.filter((w, i) => !linked[i] && !known(w, i) && (TOPIC_POS.has(tokens[i].pos) || !isEnglish(w)));
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
-  const free = words.flatMap((w, i) => (linked[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
+  const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
+  // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
+  const topics = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)]));
+  const predicates = words.flatMap((w, i) => (!linked[i] && !lexical[i] && !STOP_WORDS.has(w) && tokens[i].pos === 'VERB' ? [stem(w)] : []));
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
-  return { raw, words, terms, free, orgs, names, interventionTypes, dates, unknown, linked, quoting };
+  const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
+  const followUp = FOLLOW_UP_OPENERS.some((o) => o.every((w, i) => original[i] === w)) || (!hasEntity && original.some((w) => PRONOUNS.has(w)));
+  const unknownName = unknownNameIn(words, tokens, linked, lexical, raw, ix);
+  return {
+    raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting,
+    answerType: answerTypeOf(words), chat, advice, unknownName, followUp,
+  };
+}
+
+/** Words a question is built from: "waht", "wich", "mnay", "teh" are typos of these. */
+const FUNCTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'the', 'their', 'there', 'they', 'with', 'about', 'from', 'into', 'under', 'still', 'been', 'will', 'would', 'could', 'should', 'tell', 'show', 'list', 'give', 'happened', 'happen'];
+/** Words after which a question word may start a question ("and wich …"). */
+const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay', 'then', 'also']);
+
+/**
+ * A word as the knowledge knows it. Known words stay. A word that is no English is a typo: of a question word, or
+ * of the known word one edit away. An English word is left alone, except a rare one at the start of a question
+ * that is one letter from a question word ("wat", "wich") and a long one one letter from a known word ("succes").
+ */
+function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>): string {
+  if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w) || ix.lexicon.knows(w)) return w;
+  const english = isEnglish(w);
+  if ((!english || (OPENERS.has(prev) && i < 3)) && w.length >= 3) {
+    const near = FUNCTION_WORDS.find((f) => f.length >= 3 && oneEditApart(w, f));
+    if (near) return near;
+  }
+  if (english && w.length < 6) return w;
+  return ix.vocabulary.correct(w, english ? 5 : 4) ?? w;
 }

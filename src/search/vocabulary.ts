@@ -45,9 +45,9 @@ export class Vocabulary {
   }
 
   /** The known word a typo most likely meant (most frequent among those one edit away), or null. */
-  correct(word: string): string | null {
+  correct(word: string, minLength = 5): string | null {
     if (this.counts.has(word)) return word;
-    if (word.length < 5 || /\d/.test(word)) return null;
+    if (word.length < minLength || /\d/.test(word)) return null;
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {

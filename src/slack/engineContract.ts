@@ -3,6 +3,7 @@
  * Slack surface can be tested with a small fake and never reaches into knowledge or search.
  */
 import type { Answer } from '../engine/answer.ts';
+import type { ConversationContext } from '../engine/conversation.ts';
 import type { OrgCard } from '../engine/orgCard.ts';
 
 /** A source document as the App Home lists it. */
@@ -36,7 +37,8 @@ export interface EngineOverview {
 
 /** The engine's public surface (implemented by Engine in src/engine/engine.ts). */
 export interface AnswerEngine {
-  ask(question: string, options?: { asOf?: Date }): Answer;
+  /** `context`: the previous turn of the conversation (a thread or DM), for follow-up questions. */
+  ask(question: string, options?: { context?: ConversationContext }): Answer;
   org(query: string): OrgCard;
   overview(): EngineOverview;
 }

@@ -25,12 +25,20 @@ function expectAllStatements(messages: any[], of = answer): void {
   for (const s of of.statements) expect(all).toContain(s.text);
 }
 
+/**
+ * Waits until every part the first message announces ("… (6 parts)") has arrived, and returns
+ * them; `cap` for a response_url, which takes five replies at most.
+ */
+async function allParts(list: () => any[], cap = Infinity): Promise<any[]> {
+  const first = await t.stub.waitFor(() => list()[0]);
+  const total = Math.min(cap, Number(/\((\d+) parts\)/.exec(blocksText(first.blocks))?.[1] ?? 1));
+  return t.stub.waitFor(() => (list().length >= total ? list() : null));
+}
+
 describe('long answers', () => {
   it('a mention: every part goes in the thread of the question, the first says it continues', async () => {
     await t.event(appMention(`<@${BOT_USER}> tell me everything`, '1700006000.000001'));
-    await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
-    const posts = t.stub.callsTo('chat.postMessage').map((c) => c.body);
+    const posts = await allParts(() => t.stub.callsTo('chat.postMessage').map((c) => c.body));
     expect(posts.length).toBeGreaterThan(1);
     posts.forEach((p) => assertPostedMessage(p));
     posts.forEach((p) => expect(p.thread_ts).toBe('1700006000.000001'));
@@ -42,8 +50,7 @@ describe('long answers', () => {
 
   it('a DM: the first part at top level, the rest in its thread', async () => {
     await t.event(directMessage('tell me everything', '1700006000.000002'));
-    await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
+    await allParts(() => t.stub.callsTo('chat.postMessage').map((c) => c.body));
     const calls = t.stub.callsTo('chat.postMessage');
     expect(calls[0]!.body.thread_ts).toBeUndefined();
     const roots = new Set(calls.slice(1).map((c) => c.body.thread_ts));
@@ -54,9 +61,7 @@ describe('long answers', () => {
 
   it('a slash command: several private messages, the first saying more follows below', async () => {
     await t.slash('ask tell me a lot', 'long');
-    await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'long').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
-    const parts = t.stub.responses.filter((r) => r.id === 'long').map((r) => r.body);
+    const parts = await allParts(() => t.stub.responses.filter((r) => r.id === 'long').map((r) => r.body), 5);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.length).toBeLessThanOrEqual(5);
     parts.forEach((p) => assertPostedMessage(p));
@@ -79,9 +84,7 @@ describe('long answers', () => {
     const first = await t.stub.waitFor(() => t.stub.responses.find((r) => r.id === 'first'));
     const [quotes] = findButtons(first.body.blocks, 'show_quotes');
     await t.sendInteraction(blockActions(quotes, { ephemeral: true, responseUrl: t.stub.responseUrl('quotes') }));
-    await t.stub.waitFor(() => t.stub.responses.filter((r) => r.id === 'quotes').length >= 2);
-    await new Promise((r) => setTimeout(r, 200));
-    const parts = t.stub.responses.filter((r) => r.id === 'quotes').map((r) => r.body);
+    const parts = await allParts(() => t.stub.responses.filter((r) => r.id === 'quotes').map((r) => r.body), 5);
     parts.forEach((p) => assertPostedMessage(p));
     const text = parts.map((p) => blocksText(p.blocks)).join('\n').replace(/\n>/g, ' ').replace(/\s+/g, ' ');
     for (const c of answer.citations) expect(text).toContain(c.quote.replace(/\s+/g, ' ').trim().slice(0, 200));

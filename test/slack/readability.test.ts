@@ -126,7 +126,8 @@ describe('no silent cut', () => {
     await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> which interventions are there?', ts: '1700009000.000001', channel: CHANNEL });
     const posted = await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage')[0]);
     const [showAll] = findButtons(posted.body.blocks, 'show_all');
-    const total = answer.statements.length - 1 + answer.more!.statements.length;
+    // Every statement counts, less an uncited lead line ("18 interventions found:").
+    const total = answer.statements.length + answer.more!.statements.length - (answer.statements[0]!.cites.length === 0 ? 1 : 0);
     expect(showAll.text.text).toBe(`Show all (${total})`);
     expect(blocksText(posted.body.blocks)).not.toMatch(/…and \d+ more/);
     t.stub.reset();

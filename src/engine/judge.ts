@@ -1,0 +1,144 @@
+/**
+ * Judging a candidate answer on content, not wording: does it speak of what the question names (its
+ * organisations, people, programmes), give the kind of thing asked for (a date for "when", a count for "how
+ * many", people for "who", a verdict for "is/was/did"), and touch the question's own topic nouns? The verdict is
+ * one confidence on one scale for every intent and for passages alike (see README, "Confidence").
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { ParsedQuestion } from '../search/question.ts';
+import { stem, words } from '../search/text.ts';
+import type { IntentResult } from './intent.ts';
+
+/** Answers below this are not stated as fact. */
+export const CONFIDENCE_BAR = 0.4;
+
+export interface Judgement {
+  /** 0..1: one scale for every intent and passage. */
+  confidence: number;
+  /** Share of the question's topic nouns the answer speaks to. */
+  coverage: number;
+  /** The answer names the organisations, people and programmes the question asks about. */
+  entities: boolean;
+  /** The answer gives the kind of thing asked for. */
+  typed: boolean;
+  /** For a yes/no question: the intent's verdict, or one read off an answer that fully speaks to the question. */
+  verdict?: boolean;
+}
+
+const NEGATION = /\b(not|no|never|none|neither|nor|without|yet to|n't|cannot|rejected|refused|denied)\b|n’t\b|n't\b/i;
+
+/**
+ * A verdict for a yes/no question the intent did not judge: a passage naming everything asked and speaking to every
+ * topic says yes, unless it denies it ("have not been publicised").
+ */
+function inferVerdict(result: IntentResult, passage: boolean, full: boolean): boolean | undefined {
+  if (result.verdict !== undefined) return result.verdict;
+  // A structured answer that did not judge only describes: it cannot say yes.
+  if (!full || !passage) return undefined;
+  const quoted = result.statements.flatMap((s) => s.sources.map((src) => ('quote' in src ? src.quote : ''))).join(' ');
+  return !NEGATION.test(quoted);
+}
+
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
+const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
+const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
+const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
+
+/** The words an answer says, in its statements and in the quotes it rests on. */
+export function answerWords(result: IntentResult): Set<string> {
+  const out = new Set<string>();
+  for (const s of result.statements) {
+    for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))]) for (const w of words(t)) (out.add(w), out.add(stem(w)));
+  }
+  return out;
+}
+
+const typePhraseCache = new WeakMap<Knowledge, Map<string, string[][]>>();
+/** The lexicon's phrases for each kind of intervention, as word lists. */
+function typePhrasesOf(k: Knowledge): Map<string, string[][]> {
+  let m = typePhraseCache.get(k);
+  if (!m) {
+    m = new Map();
+    for (const { says, type } of k.lexicon.interventionTypes) m.set(type, [...(m.get(type) ?? []), words(says)]);
+    typePhraseCache.set(k, m);
+  }
+  return m;
+}
+
+const documentWords = new WeakMap<object, Set<string>>();
+/** The words of the documents a passage answer quotes: a passage about "the area" stands for the place its document is about. */
+function quotedDocumentWords(k: Knowledge, result: IntentResult): Set<string> {
+  const out = new Set<string>();
+  for (const s of result.statements) {
+    for (const src of s.sources) {
+      const doc = 'document' in src ? k.documents.get(src.document) : undefined;
+      if (!doc) continue;
+      let w = documentWords.get(doc);
+      if (!w) documentWords.set(doc, (w = new Set(words(`${doc.title} ${doc.text}`).flatMap((x) => [x, stem(x)]))));
+      for (const x of w) out.add(x);
+    }
+  }
+  return out;
+}
+
+/** Whether the answer gives the kind of thing the question asks for. */
+function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: string, passage: boolean): boolean {
+  switch (q.answerType) {
+    case 'date':
+      return DATE.test(text);
+    case 'count':
+      return NUMBER.test(text);
+    case 'person':
+      // A passage may name people nobody curated; a structured answer names the people the knowledge holds.
+      return k.people.some((p) => text.includes(p.name)) || (passage && /\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b/.test(text));
+    case 'yes-no':
+      return true;
+    case 'code':
+      return CODE.test(text);
+    default:
+      return true;
+  }
+}
+
+/** The words a mention may be named by in an answer: as typed, and its canonical names ("fsm" is "financial special measures"). */
+function namings(q: ParsedQuestion, m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]): string[][] {
+  const typed = q.words.slice(m.from, m.to);
+  const canonical = 'org' in m ? [m.org.name, m.org.code, ...m.org.names] : m.items.flatMap((i) => (i.kind === 'person' ? [i.person.name] : i.kind === 'programme' ? [i.programme.name, ...i.programme.aliases] : [i.entry.term, ...i.entry.aliases]));
+  return [typed, ...canonical.map(words)].map((ws) => ws.filter((w) => w.length > 2 && !GENERIC.has(w)));
+}
+const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb', 'clinical', 'commissioning', 'group', 'integrated', 'care', 'board']);
+
+/**
+ * Whether the answer speaks of what the question names: every organisation (one of a list), and one of the
+ * people, programmes and terms (an answer about a workstream stands for a question naming its programme too).
+ */
+function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<string, string[][]>): boolean {
+  const named = (m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]) =>
+    namings(q, m).some((ws) => ws.length === 0 || ws.some((w) => said.has(w) || said.has(stem(w))));
+  // A kind of intervention asked about is named by one of the lexicon's phrases for it ("special measures").
+  const typesOk = q.interventionTypes.every((t) => (typePhrases.get(t) ?? []).some((p) => p.every((w) => said.has(w) || said.has(stem(w)))));
+  if (!typesOk) return false;
+  const orgsOk = q.orgs.length === 0 || (q.answerType === 'list' || q.orgs.length > 3 ? q.orgs.some(named) : q.orgs.every(named));
+  return orgsOk && (q.names.length === 0 || q.names.some(named));
+}
+
+/**
+ * Judges an intent's result. `rank` is the intent's match score relative to the best (1 for the best, or for the
+ * passage fallback); `ownWords` are the intent's own example words, which say how it is asked, not what about.
+ */
+export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, rank: number, ownWords: Set<string>, ignorable: Set<string>, passage = false): Judgement {
+  const said = answerWords(result);
+  const text = result.statements.map((s) => s.text).join('\n');
+  // A yes/no question's verb is what it asks ("have the directions been publicised?").
+  const asked = q.answerType === 'yes-no' ? [...q.topics, ...q.predicates] : q.topics;
+  const topics = asked.filter((t) => !ownWords.has(t) && !ignorable.has(t));
+  const coverage = topics.length === 0 ? 1 : topics.filter((t) => said.has(t)).length / topics.length;
+  const phrases = typePhrasesOf(k);
+  const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;
+  const typed = givesType(q, k, result, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
+  const fit = result.fit ?? 1;
+  // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
+  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55);
+  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, ...(verdict !== undefined ? { verdict } : {}) };
+}

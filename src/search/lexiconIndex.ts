@@ -1,0 +1,75 @@
+/**
+ * The domain lexicon as the question reader uses it: phrasings found on a question's words or lemmas, longest
+ * first, and replaced by what they mean; and the phrases that name a kind of intervention.
+ */
+import type { Lexicon } from '../knowledge/lexicon.ts';
+import type { OrgMention } from './organisations.ts';
+import { PhraseIndex } from './phrases.ts';
+import type { Token } from './reading.ts';
+import { words as toWords } from './text.ts';
+
+export class LexiconIndex {
+  private readonly phrases = new PhraseIndex<string[]>();
+  private readonly types = new PhraseIndex<string>();
+  /** Every word the lexicon reads a phrasing as: such words are never out of scope. */
+  readonly meanings = new Set<string>();
+  /** Every word of every phrasing: never corrected as a typo ("bot" is not "but"). */
+  private readonly sayings = new Set<string>();
+
+  constructor(lexicon: Lexicon) {
+    for (const { says, means } of lexicon.phrases) {
+      const meaning = toWords(means);
+      this.phrases.add(toWords(says).join(' '), meaning);
+      for (const w of toWords(says)) this.sayings.add(w);
+      for (const w of meaning) this.meanings.add(w);
+    }
+    for (const { says, type } of lexicon.interventionTypes) this.types.add(toWords(says).join(' '), type);
+  }
+
+  /**
+   * The words with each phrasing replaced by its meaning, matched on the words or on their lemmas ("took over
+   * from" as "take over from"); words inside `keep` spans (names) are left alone. `lexical` marks the words
+   * that came from the lexicon.
+   */
+  rewrite(words: string[], tokens: Token[], keep: Pick<OrgMention, 'from' | 'to'>[] = []): { words: string[]; lexical: boolean[] } {
+    const fixed = words.map((_, i) => keep.some((s) => s.from <= i && i < s.to));
+    const lemmas = tokens.map((t) => t.lemma);
+    const matches = [...this.phrases.find(words, fixed), ...this.phrases.find(lemmas, fixed)]
+      .sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+    const chosen: typeof matches = [];
+    for (const m of matches) if (!chosen.some((c) => c.from < m.to && m.from < c.to)) chosen.push(m);
+    chosen.sort((a, b) => a.from - b.from);
+    const out: string[] = [];
+    const lexical: boolean[] = [];
+    let i = 0;
+    for (const m of chosen) {
+      for (; i < m.from; i++) (out.push(words[i]), lexical.push(false));
+      // Several meanings for one phrase never happen (the loader refuses them); take the first.
+      for (const w of m.items[0]) (out.push(w), lexical.push(true));
+      i = m.to;
+    }
+    for (; i < words.length; i++) (out.push(words[i]), lexical.push(false));
+    return { words: out, lexical };
+  }
+
+  /** Whether a word belongs to one of the lexicon's phrasings. */
+  knows(word: string): boolean {
+    return this.sayings.has(word);
+  }
+
+  /** Whether the lexicon lists this phrase (normalised words joined by spaces). */
+  has(phrase: string): boolean {
+    return this.phrases.has(phrase);
+  }
+
+  /** The kinds of intervention the words name. */
+  interventionTypes(words: string[]): string[] {
+    return [...new Set(this.types.find(words).flatMap((m) => m.items))];
+  }
+
+  /** Normalised text of a phrase rewritten by the lexicon (for intent examples, so both sides meet on the same words). */
+  rewriteText(text: string, tokens: (words: string[]) => Token[]): string {
+    const w = toWords(text);
+    return this.rewrite(w, tokens(w)).words.join(' ');
+  }
+}
