@@ -10,6 +10,7 @@ import { startSlack } from './slack/start.ts';
 import { registerSubcommand } from './slack/subcommands.ts';
 import { readAdmins } from './slack/admins.ts';
 import { openStore } from './store/index.ts';
+import { readRetentionDays, retentionCutoff } from './store/retention.ts';
 import { createDigests } from './digest/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
@@ -32,8 +33,22 @@ async function main(): Promise<void> {
     store?.close();
     return;
   }
+  const retention = readRetentionDays();
+  if (typeof retention !== 'number') {
+    console.error(`Cannot start: ${retention.error}`);
+    process.exitCode = 2;
+    return;
+  }
   // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
   const store = openStore({ dataDir });
+  // Feedback and unanswered questions older than the retention go at start and once a day.
+  const prune = () => {
+    const gone = store.pruneFeedback(retentionCutoff(new Date(), retention));
+    if (gone.feedback || gone.unanswered) console.error(`Deleted ${gone.feedback} votes and ${gone.unanswered} unanswered questions older than ${retention} days.`);
+  };
+  prune();
+  const pruning = setInterval(prune, 24 * 60 * 60 * 1000);
+  pruning.unref();
   // A large knowledge starts in a fraction of the time from its index snapshot.
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
@@ -45,6 +60,7 @@ async function main(): Promise<void> {
   const slack = await startSlack(config, engine, { store, subscriptionsProvider: digests.subscriptionsProvider, admins });
   const scheduler = digests.startScheduler();
   const stop = async () => {
+    clearInterval(pruning);
     await scheduler.stop();
     await slack.stop();
     store.close();

@@ -84,3 +84,11 @@ function citedDocuments(lists: string[]): string[] {
   }
   return [...docs];
 }
+
+/** Deletes votes, 👎 reports and unanswered questions older than an ISO instant; returns how many went. */
+export function pruneFeedback(db: Db, before: string): { feedback: number; unanswered: number } {
+  return db.transaction(() => ({
+    feedback: db.prepare('DELETE FROM feedback WHERE at < ?').run(before).changes,
+    unanswered: db.prepare('DELETE FROM unanswered WHERE at < ?').run(before).changes,
+  }))();
+}

@@ -5,7 +5,7 @@
 import { listAudit, type AuditEntry } from './audit.ts';
 import { openDatabase, storePath, type Db } from './db.ts';
 import { feedbackTally, listFeedback, recordFeedback, recordFeedbackDetail, type FeedbackDetailInput, type FeedbackInput, type FeedbackRow } from './feedback.ts';
-import { review, type ReviewReport } from './review.ts';
+import { pruneFeedback, review, type ReviewReport } from './review.ts';
 import { Ledger } from './ledger.ts';
 import { acquireLock, lockHolder, releaseLock } from './locks.ts';
 import { loadSeenSnapshot, type SavedSnapshot } from './snapshots.ts';
@@ -28,6 +28,8 @@ export interface Store {
   feedbackTally(answerKey: string): { up: number; down: number };
   /** The most frequent unanswered questions and 👎 answers, with counts and dates. */
   review(options?: { since?: string; limit?: number }): ReviewReport;
+  /** Deletes votes, 👎 reports and unanswered questions older than an ISO instant (FEEDBACK_RETENTION_DAYS). */
+  pruneFeedback(before: string): { feedback: number; unanswered: number };
   /** Logs a question the bot declined. */
   recordUnanswered(u: UnansweredInput): void;
   listUnanswered(options?: { since?: string; limit?: number }): UnansweredRow[];
@@ -57,6 +59,7 @@ export function openStore(options: { dataDir?: string; path?: string } = {}): St
     recordFeedbackDetail: (d) => recordFeedbackDetail(db, d),
     feedbackTally: (key) => feedbackTally(db, key),
     review: (o) => review(db, o),
+    pruneFeedback: (before) => pruneFeedback(db, before),
     recordUnanswered: (u) => recordUnanswered(db, u),
     listUnanswered: (o) => listUnanswered(db, o),
     listAudit: (channel) => listAudit(db, channel),

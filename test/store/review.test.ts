@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runReview } from '../../src/cli/review.ts';
 import { csvCell } from '../../src/render/review.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { readRetentionDays, retentionCutoff } from '../../src/store/retention.ts';
 
 let dir: string;
 let store: Store;
@@ -97,5 +98,23 @@ describe('the review', () => {
     expect(csvCell('a, "b"')).toBe('"a, ""b"""');
     expect(csvCell('+44 1234')).toBe("'+44 1234");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('retention', () => {
+  it('deletes votes and unanswered questions older than the cutoff, and keeps the rest', () => {
+    vote('U1', 'up', 'C1:1.000', '2025-01-01T00:00:00.000Z');
+    vote('U2', 'down', 'C1:1.000', '2026-11-01T00:00:00.000Z');
+    store.recordUnanswered({ question: 'old', reason: 'r', at: '2025-01-01T00:00:00.000Z' });
+    store.recordUnanswered({ question: 'new', reason: 'r', at: '2026-11-01T00:00:00.000Z' });
+    expect(store.pruneFeedback(retentionCutoff(new Date('2026-12-01T00:00:00Z'), 365))).toEqual({ feedback: 1, unanswered: 1 });
+    expect(store.listFeedback().map((f) => f.user)).toEqual(['U2']);
+    expect(store.listUnanswered().map((u) => u.question)).toEqual(['new']);
+  });
+
+  it('FEEDBACK_RETENTION_DAYS defaults to a year; a bad value says what to write', () => {
+    expect(readRetentionDays({})).toBe(365);
+    expect(readRetentionDays({ FEEDBACK_RETENTION_DAYS: '90' })).toBe(90);
+    expect(readRetentionDays({ FEEDBACK_RETENTION_DAYS: 'forever' })).toEqual({ error: expect.stringContaining('whole number of days') });
   });
 });
