@@ -5,6 +5,7 @@ import { LIMITS, note, sections } from './blockLimits.ts';
 import { actionsRow, button } from './buttons.ts';
 import { escapeSlack, link, plainText } from './escape.ts';
 import { EXAMPLE_QUESTIONS, USAGE_LINES } from './helpBlocks.ts';
+import { statusLabel } from '../engine/describe.ts';
 
 /** A channel digest subscription as the Home tab lists it (the store owns the real record). */
 export interface DigestSubscriptionSummary {
@@ -63,7 +64,7 @@ function knowledgeBlocks(overview: HomeOverview): KnownBlock[] {
 function interventionBlocks(overview: HomeOverview): KnownBlock[] {
   const items = overview.recentInterventions.slice(0, MAX_INTERVENTIONS).map((iv) => {
     const orgs = iv.organisations.length > 0 ? `\n${iv.organisations.map(escapeSlack).join(', ')}` : '';
-    return `• *${escapeSlack(iv.title)}* · ${escapeSlack(iv.date)} · _${escapeSlack(iv.status)}_${orgs}`;
+    return `• *${escapeSlack(iv.title)}* · ${escapeSlack(iv.date)} · _${escapeSlack(statusLabel(iv.status))}_${orgs}`;
   });
   const more = overview.recentInterventions.length - items.length;
   return [
