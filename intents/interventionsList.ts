@@ -25,7 +25,8 @@ export const intent: Intent = {
   ],
   answer({ q, k }) {
     const types = q.interventionTypes;
-    if (types.length === 0 && !asks(q, 'intervention', 'interventions', 'intervened')) return null;
+    // Without a kind named, only a question asking for a list, a count or a verdict wants all interventions.
+    if (types.length === 0 && (!asks(q, 'intervention', 'interventions', 'intervened') || q.answerType === 'other')) return null;
     if (q.answerType !== 'yes-no' && asks(q, 'why', 'when', 'require', 'required', 'told', 'ordered')) return null;
     const orgs = orgsIn(q).filter((o) => o.inRegister);
     if (q.answerType === 'yes-no' && orgs.length) return verdict(q, k, orgs[0].code, types);

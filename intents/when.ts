@@ -55,10 +55,12 @@ export const intent: Intent = {
     const named = q.names.map((n) => n.text);
     const terms = [...q.free, ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : []), ...named];
     // Events say when things happened or were due; an intervention's own date is when it was decided.
-    const hits = ix.facts.search(terms, ['event', 'intervention'], 8).map((h) => ({ ...h, score: h.score * (h.ref.kind === 'event' ? 1.5 : 1) })).sort((a, b) => b.score - a.score);
+    const future = asks(q, 'will', 'deadline', 'due', 'expected', 'planned');
+    // "When will …?" asks when a plan falls due: an intervention with a due date says it better than an event.
+    const weight = (h: { ref: { kind: string; fact: unknown } }) => (h.ref.kind === 'event' ? 1.5 : future && (h.ref.fact as Intervention).dueValue ? 2 : 1);
+    const hits = ix.facts.search(terms, ['event', 'intervention'], 8).map((h) => ({ ...h, score: h.score * weight(h) })).sort((a, b) => b.score - a.score);
     if (!hits.length) return null;
     const best = hits[0];
-    const future = asks(q, 'will', 'deadline', 'due', 'expected', 'planned');
     const wanted = q.free.filter((t) => t !== 'when');
     const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : 0.5;
     const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention, future);

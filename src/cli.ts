@@ -7,6 +7,7 @@
 import { createInterface } from 'node:readline';
 import { loadKnowledge } from './knowledge/knowledge.ts';
 import { KnowledgeErrors } from './knowledge/errors.ts';
+import type { ConversationContext } from './engine/conversation.ts';
 import { loadEngine, type Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 import { answerToJson } from './render/json.ts';
@@ -14,6 +15,8 @@ import { answerToJson } from './render/json.ts';
 export interface CliArgs {
   command: string;
   json: boolean;
+  /** ask: the lines of standard input are one conversation (each may follow up the ones before). */
+  conversation: boolean;
   knowledge?: string;
   rest: string[];
 }
@@ -23,18 +26,21 @@ export function parseArgs(argv: string[]): CliArgs {
   const [command = 'help', ...args] = argv;
   const rest: string[] = [];
   let json = false;
+  let conversation = false;
   let knowledge = process.env.KNOWLEDGE_DIR || undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
+    else if (args[i] === '--conversation') conversation = true;
     else if (args[i] === '--knowledge') knowledge = args[++i];
     else if (args[i].startsWith('--knowledge=')) knowledge = args[i].slice('--knowledge='.length);
     else rest.push(args[i]);
   }
-  return { command, json, knowledge, rest };
+  return { command, json, conversation, knowledge, rest };
 }
 
 const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
-  ask "question"      answer a question (no question: one per line of standard input)
+  ask "question"      answer a question (no question: one per line of standard input;
+                      --conversation reads those lines as one conversation, for follow-ups)
   org "name or code"  show an organisation card
   validate            check the knowledge folder and report
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
@@ -63,8 +69,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {
+  let context: ConversationContext | undefined;
   const print = (question: string) => {
-    const answer = engine.ask(question);
+    const answer = engine.ask(question, args.conversation ? { context } : {});
+    context = answer.context ?? context;
     console.log(args.json ? JSON.stringify(answerToJson(answer)) : answerToText(answer));
   };
   if (args.rest.length) {

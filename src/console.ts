@@ -1,5 +1,6 @@
 /** The local console chat: the same engine as Slack, in a terminal, for trying the bot without a workspace. */
 import { createInterface } from 'node:readline';
+import type { ConversationContext } from './engine/conversation.ts';
 import type { Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 
@@ -10,13 +11,20 @@ export async function runConsoleChat(engine: Engine, input: NodeJS.ReadableStrea
   output.write('Ask a question, "org <name or ODS code>" for an organisation card, "help", or "quit".\n\n');
   const rl = createInterface({ input, terminal: false });
   const prompt = () => output.write('you> ');
+  // The chat is one conversation: "what about Southend?" follows the question before it.
+  let context: ConversationContext | undefined;
   prompt();
   for await (const raw of rl) {
     const line = raw.trim();
     if (/^(quit|exit|bye)$/i.test(line)) break;
     if (line) {
       const org = /^org\s+(.+)$/i.exec(line);
-      output.write(`\n${org ? orgCardToText(engine.org(org[1])) : answerToText(engine.ask(line))}\n\n`);
+      if (org) output.write(`\n${orgCardToText(engine.org(org[1]))}\n\n`);
+      else {
+        const answer = engine.ask(line, { context });
+        context = answer.context ?? context;
+        output.write(`\n${answerToText(answer)}\n\n`);
+      }
     }
     prompt();
   }

@@ -17,6 +17,16 @@ describe('the command-line contract', () => {
     expect(c.answered).toBe(true);
   });
 
+  it('reads standard input as one conversation with --conversation, and each line alone without it', () => {
+    const input = 'what was vale of york ccg told to do?\nwhat about walsall?\n';
+    const together = cli(['ask', '--json', '--conversation'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(together).toHaveLength(2);
+    expect(together[1]).toMatchObject({ intent: 'intervention-detail' });
+    expect(together[1].text).toContain('Walsall CCG placed in financial special measures');
+    const alone = cli(['ask', '--json'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(alone[1].intent).not.toBe('intervention-detail');
+  });
+
   it('prints organisation cards as JSON', () => {
     const card = JSON.parse(cli(['org', '--json', 'NHS North Somerset CCG']).stdout);
     expect(card).toMatchObject({ found: true, organisation: { code: '11T', closed: '2018-03-31', successors: [{ code: '15C' }] } });

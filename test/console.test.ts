@@ -15,4 +15,14 @@ describe('the console chat', () => {
     expect(printed).toMatch(/NHS Thurrock CCG \(07G\)\n  type {9}ccg/);
     expect(printed).not.toContain('never read');
   });
+
+  it('reads each line as following up the one before', async () => {
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (d) => (printed += d));
+    await runConsoleChat(await bundledEngine(), Readable.from(['what was vale of york ccg told to do?\n', 'what about walsall?\n', 'quit\n']), out);
+    const [, second] = printed.split('you> ').slice(1);
+    expect(second).toContain('Walsall CCG placed in financial special measures');
+    expect(second).toContain('joint management');
+  });
 });

@@ -13,6 +13,9 @@ export interface ConversationContext {
   mentions: { kind: 'org' | 'person' | 'programme' | 'term' | 'date' | 'type'; text: string }[];
 }
 
+/** Kinds of name that stand for one another in "what about …?": a programme for a term, an organisation for another. */
+const CLASS: Record<ConversationContext['mentions'][number]['kind'], string> = { org: 'org', person: 'person', programme: 'topic', term: 'topic', type: 'topic', date: 'date' };
+const PRIORITY: ConversationContext['mentions'][number]['kind'][] = ['org', 'person', 'programme', 'type', 'term', 'date'];
 const OPENERS = [/^\s*(what|how)\s+about\s+/i, /^\s*and\s+(also\s+)?/i, /^\s*also\s+/i, /^\s*what\s+of\s+/i, /^\s*same\s+for\s+/i];
 const WH = /^(who|what|when|where|why|how many|how|which)\b/i;
 const PRONOUN = /\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b/gi;
@@ -42,12 +45,13 @@ export function resolveFollowUp(q: ParsedQuestion, question: string, context: Co
   if (!context || !q.followUp) return null;
   const now = contextOf(q, question, '');
   const body = OPENERS.reduce((t, re) => t.replace(re, ''), question).replace(/[?.!]+\s*$/, '').trim();
-  const main = context.mentions.find((m) => m.kind === 'org' || m.kind === 'person' || m.kind === 'programme') ?? context.mentions[0];
+  // What "it" or "they" stands for: the most specific name of the last question.
+  const main = [...context.mentions].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))[0];
   if (now.mentions.length > 0 && !WH.test(body)) {
     // "what about Southend?": the same question of another name.
     let rewritten = context.question;
     for (const m of now.mentions) {
-      const same = context.mentions.find((c) => c.kind === m.kind);
+      const same = context.mentions.find((c) => CLASS[c.kind] === CLASS[m.kind]);
       rewritten = same && rewritten.toLowerCase().includes(same.text.toLowerCase()) ? replaceText(rewritten, same.text, m.text) : `${rewritten.replace(/[?.!]+\s*$/, '')} ${m.kind === 'date' ? 'in ' : 'for '}${m.text}`;
     }
     return rewritten;

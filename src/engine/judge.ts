@@ -132,7 +132,9 @@ export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, ran
   // A yes/no question's verb is what it asks ("have the directions been publicised?").
   const asked = q.answerType === 'yes-no' ? [...q.topics, ...q.predicates] : q.topics;
   const topics = asked.filter((t) => !ownWords.has(t) && !ignorable.has(t));
-  const coverage = topics.length === 0 ? 1 : topics.filter((t) => said.has(t)).length / topics.length;
+  // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
+  const stated = answerWords({ statements: result.statements.map((s) => ({ text: s.text, sources: [] })) });
+  const coverage = topics.length === 0 ? 1 : topics.reduce((n, t) => n + (stated.has(t) ? 1 : said.has(t) ? 0.5 : 0), 0) / topics.length;
   const phrases = typePhrasesOf(k);
   const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
   const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;

@@ -58,7 +58,8 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 5)) {
       const field = issue.path.join('.');
-      errors.push(new KnowledgeError(FILE, `${lineOf(issue.path as (string | number)[])}, field ${field || '(top level)'}`, issue.message, 'see the comment at the top of seeds/lexicon.yml for the shape of an entry'));
+      const fix = issue.path[0] === 'intervention_types' ? `use one of the intervention types: ${INTERVENTION_TYPES.join(', ')}` : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
+      errors.push(new KnowledgeError(FILE, `${lineOf(issue.path as (string | number)[])}, field ${field || '(top level)'}`, issue.message, fix));
     }
     return { lexicon: empty, text };
   }

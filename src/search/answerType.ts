@@ -5,8 +5,11 @@ export type AnswerType = 'yes-no' | 'count' | 'date' | 'person' | 'reason' | 'co
 const ROLE_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'chief', 'chair', 'chairs', 'chairman', 'chairwoman', 'officer', 'head', 'heads', 'director', 'manager', 'executive', 'coordinator', 'coordinates', 'coordinate', 'writes', 'wrote', 'editor', 'author', 'appointed', 'secretary', 'president', 'boss', 'contact', 'role', 'work', 'works', 'employ']);
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'shall', 'isnt', 'wasnt', 'arent', 'didnt', 'doesnt', 'hasnt', 'havent']);
 
-/** Reads the answer type off the question's normalised words (after the lexicon: "what date" is already "when"). */
-export function answerTypeOf(words: string[]): AnswerType {
+/**
+ * Reads the answer type off the question's normalised words (after the lexicon: "what date" is already "when");
+ * `plural(i)` says whether word i is a plural noun ("what interventions…" asks for a list).
+ */
+export function answerTypeOf(words: string[], plural: (i: number) => boolean = () => false): AnswerType {
   const has = (w: string) => words.includes(w);
   const at = (i: number, ...ws: string[]) => ws.includes(words[i] ?? '');
   const phrase = (p: string) => ` ${words.join(' ')} `.includes(` ${p} `);
@@ -19,5 +22,6 @@ export function answerTypeOf(words: string[]): AnswerType {
   if (phrase('what is a') || phrase('what is an') || phrase('what are') && words.length <= 4 || has('mean') || has('meaning') || has('define') || has('definition') || phrase('stand for') || phrase('stands for')) return 'definition';
   if (AUXILIARIES.has(words[0] ?? '') || (words[0] === 'and' && AUXILIARIES.has(words[1] ?? ''))) return 'yes-no';
   if (at(0, 'which', 'list', 'name') || phrase('what are the') || phrase('what were the')) return 'list';
+  if (at(0, 'what', 'whats') && (plural(1) || (['the', 'other'].includes(words[1]) && plural(2)))) return 'list';
   return 'other';
 }

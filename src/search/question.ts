@@ -101,10 +101,12 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
   const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
   const followUp = FOLLOW_UP_OPENERS.some((o) => o.every((w, i) => original[i] === w)) || (!hasEntity && original.some((w) => PRONOUNS.has(w)));
-  const unknownName = unknownNameIn(words, tokens, linked, lexical, raw, ix);
+  // A glossary term ("CCG") does not name a body: "Wessex Downs CCG" is still an unknown name.
+  const named = words.map((_, i) => allOrgs.some((m) => m.from <= i && i < m.to) || names.some((n) => n.from <= i && i < n.to && n.items[0].kind !== 'term'));
+  const unknownName = unknownNameIn(words, tokens, named, lexical, raw, ix);
   return {
     raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting,
-    answerType: answerTypeOf(words), chat, advice, unknownName, followUp,
+    answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s')), chat, advice, unknownName, followUp,
   };
 }
 

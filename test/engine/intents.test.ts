@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/engine.ts';
 import type { Answer } from '../../src/engine/answer.ts';
 import { bundledEngine } from '../helpers/knowledge.ts';
+import { expectVerbatimCitations } from '../helpers/citations.ts';
 
 let engine: Engine;
 const answers: Answer[] = [];
@@ -177,20 +178,5 @@ describe('declining honestly', () => {
 });
 
 describe('every answer keeps its promises', () => {
-  it('quotes every citation verbatim from its document or register row, within the limits', () => {
-    expect(answers.length).toBeGreaterThan(20);
-    for (const a of answers) {
-      expect(a.text.length).toBeLessThanOrEqual(1500);
-      expect(a.citations.length).toBeLessThanOrEqual(10);
-      for (const c of a.citations) {
-        if (c.document.startsWith('register:')) {
-          const org = [...engine.knowledge.organisations.values()].find((o) =>
-            [...o.rows, ...o.successors.map((x) => x.row), ...o.predecessors.map((x) => x.row), ...o.parents.map((x) => x.row)].some((r) => r.raw === c.quote));
-          expect(org, `register row ${c.quote}`).toBeDefined();
-        } else {
-          expect(engine.knowledge.documents.get(c.document)!.text).toContain(c.quote);
-        }
-      }
-    }
-  });
+  it('quotes every citation verbatim from its document or register row, within the limits', () => expectVerbatimCitations(engine.knowledge, answers));
 });

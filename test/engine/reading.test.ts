@@ -1,0 +1,150 @@
+/**
+ * Questions as people type them: paraphrases, chat framing, typos, yes/no, counts, filters, unknown names,
+ * small talk, advice, two parts and follow-ups. Each answer is checked for what a person would read.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.ts';
+import type { Answer } from '../../src/engine/answer.ts';
+import { CONFIDENCE_BAR } from '../../src/engine/judge.ts';
+import { bundledEngine } from '../helpers/knowledge.ts';
+import { expectVerbatimCitations } from '../helpers/citations.ts';
+
+let engine: Engine;
+const answers: Answer[] = [];
+const ask = (q: string) => {
+  const a = engine.ask(q);
+  answers.push(a);
+  return a;
+};
+beforeAll(async () => {
+  engine = await bundledEngine();
+});
+
+describe('the domain lexicon reads paraphrases as the knowledge says them', () => {
+  it.each([
+    ['which ccgs were slapped with legal directions', 'Castle Point and Rochford'],
+    ['hey bot, which ccgs got put into special measures?', 'Vale of York'],
+    ['who took over from north somerset ccg', 'Bristol, North Somerset and South Gloucestershire'],
+    ['who is in charge of primary care in the success regime', 'Ian Stidson'],
+    ['who runs primary care in the success regime', 'Ian Stidson'],
+    ['what does fsm mean', 'Financial special measures'],
+    ['did vale of york ccg have to get a new AO?', 'accountable officer'],
+  ])('%s', (question, expected) => {
+    const a = ask(question);
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain(expected);
+  });
+
+  it('never lets ordinary words push a question out of scope', () => {
+    for (const q of ['what job does Melanie Craig do?', "who's the author of the commissioner newsletter", 'which org does Melanie Craig work for']) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.intent).not.toBe('out-of-scope');
+    }
+    expect(ask('what job does Melanie Craig do?').text).toContain('Chief Officer');
+    expect(ask("who's the author of the commissioner newsletter").text).toContain('Dave West');
+  });
+
+  it('still declines questions whose topic the knowledge does not hold', () => {
+    for (const q of ["what's the weather in leeds", 'who won the football last night?', 'is there a good pizza place near Basildon?']) expect(ask(q).answered, q).toBe(false);
+  });
+
+  it('reads typos of question words and of names', () => {
+    expect(ask('waht does fsm mean').text).toContain('Financial special measures');
+    expect(ask('wich ccgs are under legal directons').text).toContain('Thurrock');
+    expect(ask('who leads primary care in the succes regime').text).toContain('Ian Stidson');
+  });
+});
+
+describe('the kind of answer asked for leads the answer', () => {
+  it('answers yes/no questions with yes or no first', () => {
+    const no = ask('is walsall ccg under legal directions?');
+    expect(no.text).toMatch(/^No — /);
+    expect(no.text).toContain('financial special measures');
+    expect(ask('is thurrock ccg under legal directions?').text).toMatch(/^Yes — /);
+    expect(ask('is the cqc part of the tripartite').text).toMatch(/^No — /);
+    expect(ask('did the single mid and south essex ccg ever actually get formed?').text).toMatch(/^No — /);
+  });
+
+  it('reads a passage for its verdict, and says so', () => {
+    const a = ask('have the essex directions been publicised?');
+    expect(a.text).toMatch(/^No, going by the source — /);
+    expect(a.citations.some((c) => c.quote.includes('have not been publicised'))).toBe(true);
+  });
+
+  it('counts from the data, saying the count first', () => {
+    const a = ask('how many ccgs are under legal directions');
+    expect(a.text).toMatch(/^Three \(3\) CCGs — Castle Point and Rochford, Southend and Thurrock — have been under legal directions since 31 March 2017/);
+  });
+
+  it('honours the filters of a list question', () => {
+    const apart = ask('apart from croydon, which ccgs are in financial special measures?');
+    expect(apart.text).toMatch(/^Eight \(8\) CCGs/);
+    expect(apart.text).not.toContain('Croydon');
+    const ofNine = ask('which of the nine ccgs in special measures have to produce a recovery plan');
+    for (const name of ['Croydon', 'Enfield', 'North Tyneside']) expect(ofNine.text).toContain(name);
+    expect(ofNine.text).not.toContain('Walsall');
+  });
+});
+
+describe('what the bot does not answer as fact', () => {
+  it('declines names nothing in the knowledge is called, with the nearest real ones', () => {
+    const org = ask('tell me about Wessex Downs CCG');
+    expect(org).toMatchObject({ answered: false, intent: 'unknown-name' });
+    expect(org.text).toContain('I don\'t know an organisation called “Wessex Downs CCG”');
+    expect(org.suggestions.some((s) => s.includes('Surrey Downs'))).toBe(true);
+    expect(ask('ods code for Northfield ICB')).toMatchObject({ answered: false, intent: 'unknown-name' });
+    expect(ask('who is jane smythe?').text).toContain('I don\'t know anyone called');
+  });
+
+  it('answers greetings and thanks briefly, with what it can do', () => {
+    const hello = ask('helo');
+    expect(hello).toMatchObject({ answered: false, intent: 'small-talk' });
+    expect(hello.text).toMatch(/^Hello\. I answer questions about CCGs/);
+    expect(ask('thanks!').text).toMatch(/^You're welcome/);
+    expect(ask('hi, which ccgs are under legal directions?').answered).toBe(true);
+  });
+
+  it('declines advice and opinion, offering the facts instead', () => {
+    const a = ask('should castle point merge with southend?');
+    expect(a).toMatchObject({ answered: false, intent: 'advice' });
+    expect(a.text).toContain('advice or an opinion');
+    expect(a.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('says it is not sure below the confidence bar, and states nothing as fact', () => {
+    const a = ask('who is the AO for thurrock');
+    expect(a.answered).toBe(false);
+    expect(a.confidence).toBeLessThan(CONFIDENCE_BAR);
+    expect(a.text).toMatch(/^I'm not sure I have that/);
+  });
+});
+
+describe('questions in more than one turn', () => {
+  it('answers both parts of a two-part question, each with its sources', () => {
+    const a = ask('when were the legal directions imposed and who imposed them?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('31 March 2017');
+    expect(a.text).toContain('NHS England');
+    expect(a.text.split('\n\n')).toHaveLength(2);
+  });
+
+  it('reads follow-ups against the previous question of the conversation', () => {
+    const first = engine.ask('what was vale of york ccg told to do?');
+    const next = engine.ask('what about walsall?', { context: first.context });
+    expect(next.text).toContain('joint management');
+    const list = engine.ask('which ccgs are under legal directions?');
+    expect(engine.ask('when were they imposed?', { context: list.context }).text).toContain('31 March 2017');
+    const person = engine.ask('who is melanie craig');
+    expect(engine.ask('what does she lead?', { context: person.context }).text).toContain('Urgent and emergency care');
+    answers.push(first, next, list, person);
+  });
+
+  it('reads a follow-up on its own when there is no conversation', () => {
+    expect(engine.ask('what about walsall?').text).not.toContain('joint management with another CCG to plan');
+  });
+});
+
+describe('every answer above', () => {
+  it('quotes its citations verbatim, within the limits', async () => expectVerbatimCitations(engine.knowledge, answers));
+});

@@ -1,0 +1,56 @@
+/** The domain lexicon is data: checked at load like the facts, and a synonym added there reaches every answer. */
+import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
+import { KnowledgeErrors } from '../../src/knowledge/errors.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { loadIntents } from '../../src/engine/intents.ts';
+import { seedsCopy } from '../helpers/knowledge.ts';
+
+function failure(edit: (s: ReturnType<typeof seedsCopy>) => void): string {
+  const copy = seedsCopy();
+  edit(copy);
+  try {
+    loadKnowledge(copy.dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(KnowledgeErrors);
+    return (e as Error).message;
+  }
+  throw new Error('the broken lexicon loaded without complaint');
+}
+
+describe('loading the lexicon', () => {
+  it('is required', () => {
+    expect(failure((c) => rmSync(join(c.dir, 'lexicon.yml')))).toContain('lexicon.yml: the lexicon file is missing');
+  });
+
+  it('reports bad YAML with its line and column', () => {
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [take over from', 'says: [[take over from')))).toMatch(/lexicon\.yml \(line \d+, column \d+\): bad YAML/);
+  });
+
+  it('refuses a phrase listed under two meanings, naming the line', () => {
+    const msg = failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - means: predecessor\n    says: [', '  - means: predecessor\n    says: [take over from, ')));
+    expect(msg).toMatch(/lexicon\.yml \(line \d+, field phrases\.\d+\.says\): "take over from" is listed as meaning both "successor" and "predecessor"/);
+    expect(msg).toContain('keep the phrase under one meaning only');
+  });
+
+  it('refuses an unknown kind of intervention and an empty phrase', () => {
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  joint-committee: [joint committee]', '  joint-comittee: [joint committee]')))).toMatch(/lexicon\.yml \(line \d+, field intervention_types\): Unrecognized key: "joint-comittee"\n  → use one of the intervention types: legal-directions, /);
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [ics]', "says: ['  ']")))).toMatch(/field phrases\.\d+\.says\.0\): a phrase must have words/);
+  });
+});
+
+describe('a synonym is a data change', () => {
+  it('reads a new phrasing once it is in the lexicon, and not before', async () => {
+    const copy = seedsCopy();
+    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    copy.edit('lexicon.yml', (t) => t.replace('  - means: successor\n    says: [', '  - means: successor\n    says: [heir to, '));
+    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const question = 'who is the heir to north somerset ccg';
+    expect(before.ask(question).answered).toBe(false);
+    const a = after.ask(question);
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('its successor is NHS Bristol, North Somerset and South Gloucestershire CCG');
+  });
+});
