@@ -40,7 +40,7 @@ export function review(db: Db, options: { since?: string; limit?: number } = {})
   const since = options.since ?? '';
   const limit = options.limit ?? 50;
   // The newest wording of each question is shown; the count covers every wording.
-  const unanswered = db.prepare(`SELECT k, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last, GROUP_CONCAT(DISTINCT reason) AS reasons,
+  const unanswered = db.prepare(`SELECT k, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last, GROUP_CONCAT(reason, '${SEP}') AS reasons,
       (SELECT question FROM unanswered u WHERE ${key('u.question')} = g.k AND u.at >= ? ORDER BY u.at DESC, u.id DESC LIMIT 1) AS question,
       (SELECT intent FROM unanswered u WHERE ${key('u.question')} = g.k AND u.at >= ? ORDER BY u.at DESC, u.id DESC LIMIT 1) AS intent
     FROM (SELECT *, ${key('question')} AS k FROM unanswered WHERE at >= ?) g GROUP BY k ORDER BY count DESC, last DESC LIMIT ?`).all(since, since, since, limit) as Record<string, unknown>[];
@@ -52,7 +52,7 @@ export function review(db: Db, options: { since?: string; limit?: number } = {})
     since: options.since ?? null,
     unanswered: unanswered.map((r) => ({
       question: String(r.question), intent: (r.intent as string | null) ?? null, count: Number(r.count), first: String(r.first), last: String(r.last),
-      reasons: String(r.reasons ?? '').split(',').filter(Boolean).map(shortReason), notes: [], documents: [],
+      reasons: [...new Set(split(r.reasons).map(shortReason))], notes: [], documents: [],
     })),
     downvoted: downvoted.map((r) => ({
       question: String(r.question), intent: (r.intent as string | null) ?? null, count: Number(r.count), first: String(r.first), last: String(r.last),

@@ -51,7 +51,7 @@ describe('votes', () => {
 describe('the review', () => {
   beforeEach(() => {
     for (const [q, at] of [['What is the weather on Mars?', '2026-11-01T09:00:00Z'], ['what is the weather on  mars?', '2026-11-03T09:00:00Z'], ['Where can I park?', '2026-11-02T09:00:00Z']] as const) {
-      store.recordUnanswered({ question: q, intent: 'out-of-scope', reason: 'That is outside what I know. I answer …', at });
+      store.recordUnanswered({ question: q, intent: 'out-of-scope', reason: 'That is outside what I know. I answer questions about CCGs, STPs/ICBs and NHS England interventions.', at });
     }
     vote('U1', 'down', 'C1:1.000', '2026-11-04T09:00:00Z');
     vote('U2', 'down', 'C1:1.000', '2026-11-05T09:00:00Z');
