@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { reviewToCsv, reviewToText } from '../render/review.ts';
-import { openStore, StoreError } from '../store/index.ts';
+import { existsSync } from 'node:fs';
+import { openStore, StoreError, storePath } from '../store/index.ts';
 
 const USAGE = 'usage: npm run review -- [--csv] [--since YYYY-MM-DD] [--limit N] [--data-dir DIR]';
 
@@ -31,9 +32,15 @@ export function runReview(argv: string[], out: NodeJS.WritableStream, err: NodeJ
     err.write(`--limit must be a whole number of at least 1, not "${values.limit}".\n${USAGE}\n`);
     return 2;
   }
+  const dataDir = values['data-dir'] ?? (env.DATA_DIR || './data');
+  // A mistyped DATA_DIR would otherwise create an empty store and report that nothing was missed.
+  if (dataDir !== ':memory:' && !existsSync(storePath(dataDir))) {
+    err.write(`There is no store at ${storePath(dataDir)}: set DATA_DIR (or --data-dir) to the folder the app runs with.\n`);
+    return 1;
+  }
   let store;
   try {
-    store = openStore({ dataDir: values['data-dir'] ?? (env.DATA_DIR || './data') });
+    store = openStore({ dataDir });
   } catch (e) {
     err.write(`${e instanceof StoreError ? e.message : String(e)}\n`);
     return 1;

@@ -90,6 +90,7 @@ describe('the review', () => {
     expect(lines[3]).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(run(['--since', 'last week'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--since must be a date like 2026-11-01') });
     expect(run(['--csvv'])).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run review') });
+    expect(run(['--data-dir', join(dir, 'typo')])).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no store at') });
     store = openStore({ dataDir: dir });
   });
 
