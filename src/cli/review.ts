@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { reviewToCsv, reviewToText } from '../render/review.ts';
 import { existsSync } from 'node:fs';
-import { openStore, StoreError, storePath } from '../store/index.ts';
+import { openStore, StoreError, storePath, type Store } from '../store/index.ts';
 
 const USAGE = 'usage: npm run review -- [--csv] [--since YYYY-MM-DD] [--limit N] [--data-dir DIR]';
 
@@ -38,7 +38,7 @@ export function runReview(argv: string[], out: NodeJS.WritableStream, err: NodeJ
     err.write(`There is no store at ${storePath(dataDir)}: set DATA_DIR (or --data-dir) to the folder the app runs with.\n`);
     return 1;
   }
-  let store;
+  let store: Store;
   try {
     store = openStore({ dataDir });
   } catch (e) {

@@ -4,6 +4,7 @@
  * actions (buttons) and input blocks, in messages, the Home tab and modals.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON of every block type, read field by field below.
 type Json = Record<string, any>;
 
 /** Escapes text for HTML; Slack's own entities (&amp; &lt; &gt;) are left as they are. */
@@ -33,7 +34,7 @@ export function mrkdwnToHtml(text: string): string {
 
 function inline(text: string): string {
   const tokens: string[] = [];
-  const keep = (s: string) => `\u0000${tokens.push(s) - 1}\u0000`;
+  const keep = (s: string) => `\uE000${tokens.push(s) - 1}\uE000`;
   let t = text.replace(/<(https?:\/\/[^|>]+)\|([^>]+)>/g, (_, url: string, label: string) => keep(`<a href="${html(url)}">${html(label)}</a>`));
   t = t.replace(/<@([UW][A-Z0-9]+)>/g, () => keep('<span class="mention">@Ann Example</span>'));
   t = t.replace(/<#([CGD][A-Z0-9]+)>/g, (_, id: string) => keep(`<span class="mention">#${id.toLowerCase()}</span>`));
@@ -41,7 +42,7 @@ function inline(text: string): string {
   t = html(t);
   t = t.replace(/(^|[\s(“])\*([^*\n]+)\*(?=$|[\s).,:;”])/g, '$1<b>$2</b>');
   t = t.replace(/(^|[\s(“])_([^_\n]+)_(?=$|[\s).,:;”])/g, '$1<i>$2</i>');
-  return t.replace(/\u0000(\d+)\u0000/g, (_, i: string) => tokens[Number(i)]!);
+  return t.replace(/\uE000(\d+)\uE000/g, (_, i: string) => tokens[Number(i)]!);
 }
 
 function textObject(t: Json | undefined): string {

@@ -5,10 +5,26 @@
 import type { KnownBlock } from './slackTypes.ts';
 import { LIMITS, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
 import { escapeAndTruncate, escapeSlack, plainText } from './escape.ts';
-// The report's shape is the store's (src/store/review.ts builds it); only the type crosses over.
-import type { ReviewItem, ReviewReport } from '../store/review.ts';
 
-export type { ReviewItem, ReviewReport };
+/** One question in the review, as the renderers show it (the store builds the report: src/store/review.ts). */
+export interface ReviewItem {
+  question: string;
+  intent: string | null;
+  count: number;
+  /** ISO instants of the first and the latest time. */
+  first: string;
+  last: string;
+  reasons: string[];
+  notes: string[];
+  documents: string[];
+}
+
+/** Both lists, most frequent first. */
+export interface ReviewReport {
+  since: string | null;
+  unanswered: ReviewItem[];
+  downvoted: ReviewItem[];
+}
 
 const day = (iso: string) => iso.slice(0, 10);
 const dates = (i: ReviewItem) => (day(i.first) === day(i.last) ? day(i.last) : `${day(i.first)} to ${day(i.last)}`);
