@@ -20,7 +20,6 @@ const CHILD_WORDS: [string[], string][] = [
 export const intent: Intent = {
   name: 'membership',
   description: 'List the members of a group, STP/ICB or programme, or its workstreams and objectives',
-  needs: ['org', 'programme', 'term'],
   examples: [
     'which ccgs are in {org}', 'which ccgs are in the {programme}', 'who sits on the {programme}', 'who is on the {programme}', 'members of {programme}',
     'which organisations are part of {programme}', 'what are the objectives of {programme}', 'what workstreams does {programme} have', 'which providers sit on {programme}',
@@ -36,7 +35,13 @@ export const intent: Intent = {
     if (q.interventionTypes.length && !childKind) return null;
     const memberKinds = KIND_WORDS.filter(([ws]) => asks(q, ...ws)).flatMap(([, kinds]) => kinds);
     const wantsMembers = asks(q, 'member', 'members', 'sit', 'sits', 'part', 'make', 'represented', 'representatives', 'include', 'includes', 'which', 'list', 'who', 'on', 'in');
-    const programmes = programmesIn(q);
+    let programmes = programmesIn(q);
+    // "What are the objectives?" names no group: it means the one group that has such children.
+    if (programmes.length === 0 && childKind && !orgsIn(q).length) {
+      const parents = [...new Set(k.programmes.filter((p) => p.kind === childKind && p.parent).map((p) => p.parent!))];
+      if (parents.length !== 1) return null;
+      programmes = k.programmes.filter((p) => p.id === parents[0]);
+    }
     // The programme asked about: the one that has the children or members asked for.
     const candidates = [...programmes].sort((a, b) => score(k, b, childKind, memberKinds) - score(k, a, childKind, memberKinds));
     const programme = candidates[0];

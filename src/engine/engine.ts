@@ -30,6 +30,9 @@ export const MAX_QUESTION_CHARS = 500;
 const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary', 'info', 'information', 'details', 'detail', 'update', 'updates', 'news', 'briefly', 'quick', 'quickly', 'exactly', 'actually', 'really', 'mean', 'means', 'meant', 'explain', 'describe', 'list', 'name', 'names', 'whats', 'who', 'hows',
   'went', 'wrong', 'go', 'going', 'goes', 'problem', 'problems', 'issue', 'issues', 'think', 'like', 'good', 'bad', 'big', 'main', 'key', 'new', 'old', 'next', 'last', 'first', 'involved', 'anyone', 'someone', 'people', 'person', 'happening', 'happened', 'happen']);
 
+/** What the lexicon reads a kind of question as: they ask, they are not what is asked about. */
+const ASKING_WORDS = ['many', 'much', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
+
 export interface AskOptions {
   /** The previous turn of the conversation, for follow-ups. */
   context?: ConversationContext;
@@ -55,7 +58,7 @@ export class Engine {
   readonly indexes: Indexes;
   private readonly matcher: IntentMatcher;
   private readonly knownWords: Set<string>;
-  /** Words that never count as a question's topic: chat, and what the lexicon reads phrasings as. */
+  /** Words that never count as a question's topic: chat, and the words that ask ("how many", "why"). */
   private readonly ignorable: Set<string>;
   onUnanswered?: UnansweredLog;
 
@@ -63,7 +66,7 @@ export class Engine {
     this.indexes = indexes ?? buildIndexes(knowledge);
     this.matcher = new IntentMatcher(intents, this.indexes.lexicon);
     this.knownWords = new Set([...this.matcher.vocabulary, ...CHAT_WORDS]);
-    this.ignorable = new Set([...CHAT_WORDS, ...this.indexes.lexicon.meanings].map(stem));
+    this.ignorable = new Set([...CHAT_WORDS, ...ASKING_WORDS].map(stem));
   }
 
   /**

@@ -129,12 +129,17 @@ function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<st
 export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, rank: number, ownWords: Set<string>, ignorable: Set<string>, passage = false): Judgement {
   const said = answerWords(result);
   const text = result.statements.map((s) => s.text).join('\n');
-  // A yes/no question's verb is what it asks ("have the directions been publicised?").
-  const asked = q.answerType === 'yes-no' ? [...q.topics, ...q.predicates] : q.topics;
-  const topics = asked.filter((t) => !ownWords.has(t) && !ignorable.has(t));
-  // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
+  // Nouns must be spoken to; content verbs ("what do they hope to achieve?") cost at most a third when missed, except in
+  // a yes/no question, where the verb is what is asked ("have the directions been publicised?").
   const stated = answerWords({ statements: result.statements.map((s) => ({ text: s.text, sources: [] })) });
-  const coverage = topics.length === 0 ? 1 : topics.reduce((n, t) => n + (stated.has(t) ? 1 : said.has(t) ? 0.5 : 0), 0) / topics.length;
+  // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
+  const share = (terms: string[][]) => {
+    const own = terms.filter((forms) => !forms.some((t) => ownWords.has(t) || ignorable.has(t)));
+    const score = (forms: string[]) => (forms.some((t) => stated.has(t)) ? 1 : forms.some((t) => said.has(t)) ? 0.5 : 0);
+    return own.length === 0 ? 1 : own.reduce((n, forms) => n + score(forms), 0) / own.length;
+  };
+  const verbs = share(q.predicates);
+  const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
   const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
   const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;

@@ -30,8 +30,8 @@ export interface ParsedQuestion {
   /** What the question is about beyond its names: the nouns, adjectives and numbers no entity covers (stemmed). */
   topics: string[];
   orgs: OrgMention[];
-  /** The question's own verbs beyond its names and the lexicon's phrasings (stemmed): what a yes/no question asks. */
-  predicates: string[];
+  /** The question's own content verbs beyond its names and the lexicon's phrasings, each as its stemmed forms ("planned": plann, plan). */
+  predicates: string[][];
   /** Organisations the question sets aside ("apart from Croydon, which …"). */
   excluded: OrgMention[];
   names: PhraseMatch<Named>[];
@@ -57,6 +57,8 @@ export interface ParsedQuestion {
   followUp: boolean;
 }
 
+/** Verbs that carry little of a question's meaning ("what did they do", "who got …"). */
+const LIGHT_VERBS = new Set(['do', 'make', 'get', 'have', 'be', 'go', 'take', 'give', 'say', 'tell', 'know', 'think', 'want', 'happen', 'need', 'use', 'come', 'see', 'look', 'put', 'let', 'mean', 'seem', 'become', 'keep', 'like', 'find', 'show', 'list', 'name', 'explain', 'describe']);
 const QUOTING_WORDS = new Set(['say', 'said', 'says', 'write', 'wrote', 'writes', 'written', 'argue', 'argued', 'argues', 'claim', 'claimed', 'claims', 'quote', 'quoted']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'him', 'his', 'she', 'her', 'hers', 'this', 'that', 'these', 'those', 'there']);
 const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'], ['what', 'of'], ['same', 'for']];
@@ -74,8 +76,10 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // A name the lexicon itself lists ("AO") is read as the lexicon says.
   const nameSpans = ix.names.find(corrected, corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to))).filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
-  const { words, lexical } = ix.lexicon.rewrite(corrected, readTokens(corrected), protectedSpans);
-  const tokens = readTokens(words);
+  const before = readTokens(corrected);
+  const { words, lexical } = ix.lexicon.rewrite(corrected, before, protectedSpans);
+  // Tagged again only when the lexicon changed the words (their context changes the tags).
+  const tokens = lexical.some(Boolean) ? readTokens(words) : before;
 
   const allOrgs = ix.organisations.mentions(words, raw);
   const excludedAt = excludedSpans(words, allOrgs);
@@ -96,7 +100,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
   const topics = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)]));
-  const predicates = words.flatMap((w, i) => (!linked[i] && !lexical[i] && !STOP_WORDS.has(w) && tokens[i].pos === 'VERB' ? [stem(w)] : []));
+  const predicates = words.flatMap((w, i) => (!linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB' ? [[...new Set([stem(w), stem(tokens[i].lemma)])]] : []));
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
   const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
