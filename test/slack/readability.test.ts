@@ -239,3 +239,14 @@ describe('/commissioning review', () => {
     expect(text).toContain('npm run review -- --csv');
   });
 });
+
+describe('the 👎 modal’s metadata', () => {
+  it('stays within Slack’s 3,000 characters for the worst question, and reads back', async () => {
+    const { decodeFeedbackMetadata, encodeFeedbackMetadata } = await import('../../src/slack/listeners/views/feedbackMetadata.ts');
+    const worst = encodeFeedbackMetadata({ ref: { k: 'ask', q: '"\\'.repeat(1000), i: 'passage' }, key: `${CHANNEL}:1700000000.000001`, channel: CHANNEL });
+    expect(worst.length).toBeLessThanOrEqual(3000);
+    const plain = encodeFeedbackMetadata({ ref: { k: 'org', q: 'thurrock', i: 'org-card' }, key: 'C1:1.2', channel: 'C1' });
+    expect(decodeFeedbackMetadata(plain)).toEqual({ ref: { k: 'org', q: 'thurrock', i: 'org-card' }, key: 'C1:1.2', channel: 'C1' });
+    expect(decodeFeedbackMetadata('{"ref":{"k":"drop"}}')).toBeNull();
+  });
+});

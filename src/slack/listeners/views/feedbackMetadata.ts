@@ -10,9 +10,16 @@ const metadata = z.object({
 
 export type FeedbackMetadata = { ref: Pick<QuestionRef, 'k' | 'q' | 'i'>; key: string; channel: string };
 
-/** The modal's private_metadata (Slack allows 3,000 characters; the question is at most 2,000). */
+/** Questions the engine answers are at most 500 characters; a longer one is declined, and kept this long here. */
+const METADATA_QUESTION_CHARS = 500;
+
+/**
+ * The modal's private_metadata: Slack allows 3,000 characters, and a 500-character question stays
+ * within it even when JSON doubles every character (quotes, backslashes).
+ */
 export function encodeFeedbackMetadata(m: FeedbackMetadata): string {
-  return JSON.stringify({ ref: { k: m.ref.k, q: m.ref.q, ...(m.ref.i ? { i: m.ref.i } : {}) }, key: m.key, channel: m.channel });
+  const q = m.ref.q.slice(0, METADATA_QUESTION_CHARS);
+  return JSON.stringify({ ref: { k: m.ref.k, q, ...(m.ref.i ? { i: m.ref.i } : {}) }, key: m.key.slice(0, 200), channel: m.channel.slice(0, 100) });
 }
 
 /** Reads it back; null for anything malformed. */
