@@ -19,6 +19,8 @@ function sharedBigrams(label: string, question: string[]): number {
   return n;
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const intent: Intent = {
   name: 'figures',
   description: 'Give a figure from the sources (how many, how much)',
@@ -39,7 +41,8 @@ export const intent: Intent = {
     const coverage = best.terms.length / Math.max(1, q.terms.filter((t) => !['many', 'much', 'number'].includes(t)).length);
     const f = best.figure;
     return {
-      statements: [{ text: `${f.label}: ${f.qualifier ? `${f.qualifier} ` : ''}${countWords(f.value)}${f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : ''}${f.periodValue ? ` (${f.periodValue.label})` : ''}. The source says: “${f.source.quote}”`, sources: [f.source] }],
+      // The figure first, then what it counts.
+      statements: [{ text: `${capitalise(`${f.qualifier ? `${f.qualifier} ` : ''}${countWords(f.value)}${f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : ''}`)} — ${f.label}${f.periodValue ? ` (${f.periodValue.label})` : ''}. The source says: “${f.source.quote}”`, sources: [f.source] }],
       fit: Math.min(1, coverage + 0.3),
     };
   },

@@ -37,7 +37,7 @@ export const intent: Intent = {
     const wantsMembers = asks(q, 'member', 'members', 'sit', 'sits', 'part', 'make', 'represented', 'representatives', 'include', 'includes', 'which', 'list', 'who', 'on', 'in');
     let programmes = programmesIn(q);
     // "What are the objectives?" names no group: it means the one group that has such children.
-    if (programmes.length === 0 && childKind && !orgsIn(q).length) {
+    if (programmes.length === 0 && childKind && !orgsIn(q).length && (q.answerType === 'list' || q.answerType === 'count')) {
       const parents = [...new Set(k.programmes.filter((p) => p.kind === childKind && p.parent).map((p) => p.parent!))];
       if (parents.length !== 1) return null;
       programmes = k.programmes.filter((p) => p.id === parents[0]);

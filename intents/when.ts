@@ -49,7 +49,7 @@ export const intent: Intent = {
       if (items.length) return { statements: [{ text: `Timeline of ${programme?.name ?? org!.name}:`, sources: [] }, ...items.map(lineOf)], fit: 1 };
     }
     if (!asks(q, 'when', 'date', 'dates', 'deadline', 'by')) return null;
-    if (org && asks(q, 'close', 'closed', 'merge', 'merged', 'open', 'opened', 'abolished', 'formed', 'created', 'established') && org.inRegister && !programme) {
+    if (org && asks(q, 'close', 'closed', 'merge', 'merged', 'open', 'opened', 'abolished', 'formed', 'created', 'established', 'set', 'start', 'started', 'begin', 'began', 'launched', 'successor') && org.inRegister && !programme) {
       return { statements: registerLines(k, org), organisationCode: org.code, fit: 1 };
     }
     const named = q.names.map((n) => n.text);
@@ -62,7 +62,8 @@ export const intent: Intent = {
     if (!hits.length) return null;
     const best = hits[0];
     const wanted = q.free.filter((t) => t !== 'when');
-    const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : 0.5;
+    // With no words beyond its names, the question is answered when the fact found holds those names.
+    const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : best.terms.length ? 1 : 0.5;
     const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention, future);
     return { statements: [{ text: `${item.date.label}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };
   },

@@ -116,9 +116,14 @@ export class Engine {
       if (!intent.fallback && q.quoting) continue;
       const rank = intent.fallback ? 1 : score / Math.max(top, 1e-9);
       const judgement = judge(q, this.knowledge, result, rank, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, !!intent.fallback);
-      if (!best || judgement.confidence > best.judgement.confidence) best = { intent, result, judgement, index: i };
-      // The first reading that names what was asked, gives the kind of thing asked for and speaks to the topic stands.
-      if (judgement.entities && judgement.typed && judgement.coverage >= 0.5 && judgement.confidence >= CONFIDENCE_BAR) break;
+      // Curated facts before a machine-read passage: a passage must be clearly better to win.
+      const weight = (x: { intent: Intent; judgement: Judgement }) => x.judgement.confidence * (x.intent.fallback ? 0.85 : 1);
+      if (!best || weight({ intent, judgement }) > weight(best)) best = { intent, result, judgement, index: i };
+      // The first reading that answers (names what was asked, gives the kind of thing asked for first, speaks to the topic) stands.
+      if (judgement.entities && judgement.typed && judgement.leads && judgement.coverage >= 0.5 && judgement.confidence >= CONFIDENCE_BAR) {
+        best = { intent, result, judgement, index: i };
+        break;
+      }
     }
     if (best && best.judgement.confidence >= CONFIDENCE_BAR) {
       const { intent, result, judgement, index } = best;

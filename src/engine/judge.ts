@@ -21,6 +21,8 @@ export interface Judgement {
   entities: boolean;
   /** The answer gives the kind of thing asked for. */
   typed: boolean;
+  /** The first statement gives it (a "when" answered by a line opening with its date). */
+  leads: boolean;
   /** For a yes/no question: the intent's verdict, or one read off an answer that fully speaks to the question. */
   verdict?: boolean;
 }
@@ -141,11 +143,16 @@ export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, ran
   const verbs = share(q.predicates);
   const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
-  const entities = namesEntities(q, said, phrases) || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
-  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, entities && coverage >= 0.99) : undefined;
+  const inAnswer = namesEntities(q, said, phrases);
+  const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
+  // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, inAnswer && coverage >= 0.99) : undefined;
   const typed = givesType(q, k, result, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
+  // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.
+  const first = result.statements[0]?.text ?? '';
+  const leads = q.answerType === 'date' ? DATE.test(first.slice(0, 40)) : q.answerType === 'count' ? NUMBER.test(first.slice(0, 40)) : true;
   // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
-  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55);
-  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, ...(verdict !== undefined ? { verdict } : {}) };
+  const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55) * (leads ? 1 : 0.9);
+  return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, leads, ...(verdict !== undefined ? { verdict } : {}) };
 }
