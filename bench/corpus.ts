@@ -39,9 +39,7 @@ export interface CorpusSummary {
 export function generateCorpus(dir: string, passages: number, seed: number): CorpusSummary {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'documents'), { recursive: true });
-  for (const sub of ['documents', 'facts', 'register']) cpSync(join(DEFAULT_SEEDS_DIR, sub), join(dir, sub), { recursive: true });
-  // The lexicon is part of every seeds folder since the knowledge checks it at load.
-  cpSync(join(DEFAULT_SEEDS_DIR, 'lexicon.yml'), join(dir, 'lexicon.yml'));
+  for (const sub of ['documents', 'facts', 'register', 'lexicon.yml']) cpSync(join(DEFAULT_SEEDS_DIR, sub), join(dir, sub), { recursive: true });
 
   const real = readdirSync(join(DEFAULT_SEEDS_DIR, 'documents'))
     .map((f) => parseDocument(f, readFileSync(join(DEFAULT_SEEDS_DIR, 'documents', f), 'utf8')))

@@ -14,6 +14,7 @@ import { readRetentionDays, retentionCutoff } from './store/retention.ts';
 import { createDigests } from './digest/index.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
+import { logUnhandledRejections } from './processGuards.ts';
 
 async function main(): Promise<void> {
   const config = readSlackConfig();
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  logUnhandledRejections();
   // The store is opened before anything listens, so a bad DATA_DIR stops the start, not a digest later.
   const store = openStore({ dataDir });
   // Feedback and unanswered questions older than the retention go at start and once a day.
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   // A large knowledge starts in a fraction of the time from its index snapshot.
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
+  for (const notice of engine.engine.knowledge.notices) console.error(`Knowledge: ${notice}`);
   engine.engine.onUnanswered = (e) => store.recordUnanswered({ ...e, at: new Date().toISOString() });
   const digests = createDigests({ store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl });
   registerSubcommand('digest', digests.subcommand);
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
   // `kill -HUP <pid>` after editing seeds/: the new knowledge serves only once it has loaded and validated.
   process.on('SIGHUP', () => {
     engine.reload().then(
-      (id) => console.error(`Knowledge reloaded (snapshot ${id}).`),
+      (id) => console.error(`Knowledge reloaded (snapshot ${id}).${engine.engine.knowledge.notices.map((n) => `\n${n}`).join('')}`),
       (e: unknown) => console.error(`Knowledge not reloaded, the previous snapshot keeps serving:\n${e instanceof Error ? e.message : String(e)}`),
     );
   });

@@ -1,8 +1,10 @@
 /**
  * Posting digests through their own WebClient (never Bolt's), so a rate limit on a digest cannot
  * stall interactive replies. The client does no retrying of its own: this module waits out a 429's
- * Retry-After (a bounded number of times), retries network and 5xx errors briefly, and sorts every
- * other failure into "pause the subscription" (the channel is gone or closed to us) or "give up".
+ * Retry-After (a bounded number of times), retries network and 5xx errors of reads briefly, and sorts
+ * every other failure into "pause the subscription" (the channel is gone or closed to us) or "give up".
+ * A chat.postMessage that times out, loses its connection or gets a 5xx may still have posted: it is
+ * never retried here but reported as `unknown`, so the runner looks in the channel before re-sending.
  */
 import { WebClient } from '@slack/web-api';
 
@@ -19,20 +21,28 @@ const PAUSING: Record<string, string> = {
 /** Errors about the app's token: nothing will post until it is fixed, so the run stops. */
 const FATAL = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'missing_scope']);
 
-/** Why a post failed: `pause` (with a reason people read), `retryable` (try again later) or neither (give up on this digest). */
+/**
+ * Why a call failed: `pause` (with a reason people read), `retryable` (try again later), `fatal` (the
+ * token), `permanent` (give up on this digest), or `unknown`: a post whose outcome is not known (no
+ * reply, a dropped connection, a 5xx), which Slack may have accepted.
+ */
 export class DigestPostError extends Error {
-  constructor(readonly code: string, message: string, readonly kind: 'pause' | 'retryable' | 'fatal' | 'permanent') {
+  constructor(readonly code: string, message: string, readonly kind: 'pause' | 'retryable' | 'fatal' | 'permanent' | 'unknown') {
     super(message);
     this.name = 'DigestPostError';
   }
 }
 
-/** The digest WebClient: SLACK_API_URL honoured, the client's own retries and rate-limit waits off. */
-export function createDigestClient(token: string, slackApiUrl?: string): WebClient {
+/** How long a digest call waits for Slack's reply: well inside the 3-minute digest lease (Node's own default is 300 s). */
+export const DIGEST_CALL_TIMEOUT_MS = 20_000;
+
+/** The digest WebClient: SLACK_API_URL honoured, a reply timeout, the client's own retries and rate-limit waits off. */
+export function createDigestClient(token: string, slackApiUrl?: string, options: { timeoutMs?: number } = {}): WebClient {
   return new WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? DIGEST_CALL_TIMEOUT_MS,
   });
 }
 
@@ -45,6 +55,13 @@ export interface PosterOptions {
   /** Retries of network and 5xx errors per call (default 2). */
   transientRetries?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** How long a call waits for Slack's reply before its outcome counts as unknown (default 20 s). */
+  replyTimeoutMs?: number;
+  /**
+   * Resolves when a call of `method` has waited long enough (default: after `ms`); the call then fails
+   * as if its reply were lost. Tests resolve it on the event itself (the stub holding the reply).
+   */
+  replyTimeout?: (ms: number, method: string) => Promise<void>;
 }
 
 /** What identifies a digest part in message metadata. */
@@ -95,7 +112,22 @@ export class DigestPoster {
     return null;
   }
 
-  private async call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+  /** `fn`'s result, or a request error once the reply timeout passes (the call itself is left to finish or fail unseen). */
+  private async replyWithin<T>(method: string, fn: () => Promise<T>): Promise<T> {
+    const ms = this.options.replyTimeoutMs ?? DIGEST_CALL_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = this.options.replyTimeout?.(ms, method) ?? new Promise<void>((r) => { timer = setTimeout(r, ms); });
+    const call = fn();
+    call.catch(() => undefined); // a failure after the timeout has nobody left to tell
+    try {
+      return await Promise.race([call, waited.then(() => { throw Object.assign(new Error(`no reply within ${Math.round(ms / 1000)} s`), { code: 'slack_webapi_request_error' }); })]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async call<T>(method: string, rawFn: () => Promise<T>): Promise<T> {
+    const fn = () => this.replyWithin(method, rawFn);
     const maxWaits = this.options.maxRateLimitWaits ?? 3;
     const maxWaitMs = this.options.maxWaitMs ?? 120_000;
     const transient = this.options.transientRetries ?? 2;
@@ -118,12 +150,15 @@ export class DigestPoster {
           if (PAUSING[code]) throw new DigestPostError(code, PAUSING[code], 'pause');
           if (FATAL.has(code)) throw new DigestPostError(code, `${method}: ${code} — check SLACK_BOT_TOKEN and the app's scopes`, 'fatal');
           if (code === 'internal_error' || code === 'fatal_error' || code === 'service_unavailable') {
+            if (method === 'chat.postMessage') throw new DigestPostError(code, `${method}: ${code} (it may have posted)`, 'unknown');
             if (retries++ < transient) { await this.sleep(1000 * retries); continue; }
             throw new DigestPostError(code, `${method}: ${code}`, 'retryable');
           }
           throw new DigestPostError(code, `${method}: ${code}`, 'permanent');
         }
         if (err.code === 'slack_webapi_request_error' || err.code === 'slack_webapi_http_error') {
+          // The request may have reached Slack before the reply was lost: only the caller can check.
+          if (method === 'chat.postMessage') throw new DigestPostError(err.code, `${method}: no reply (${err.message ?? err.code}); it may have posted`, 'unknown');
           if (retries++ < transient) { await this.sleep(1000 * retries); continue; }
           throw new DigestPostError(err.code, `${method}: ${err.message ?? err.code}`, 'retryable');
         }

@@ -7,8 +7,13 @@
  * message carries metadata naming its ledger row and part. Each accepted part is recorded; the row
  * becomes "posted" when all parts are. A row left "posting" longer than `staleAfterMs` (its poster
  * died) is re-claimed, and before re-sending a part the channel (or thread) is searched for that
- * part's metadata: found, it is recorded, not re-sent. Only when Slack will not let us read the
- * channel (missing history scope) is a part re-sent unchecked: at most one duplicate, logged.
+ * part's metadata: found, it is recorded, not re-sent. A post whose reply is lost (a timeout, a
+ * dropped connection, a 5xx) is treated the same way at once: the channel is searched before the part
+ * is sent again. Only when Slack will not let us read the channel (missing history scope) is a part
+ * re-sent unchecked: at most one duplicate, logged.
+ *
+ * The lease on the digest lock is renewed before each part and, while a post is in flight, every
+ * `leaseRenewMs`; a poster that finds it has lost the lease stops before the next part.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -46,8 +51,12 @@ export interface DigestRunDeps {
   staleAfterMs?: number;
   /** Attempts per period before a retryable failure is left failed (default 5). */
   maxAttempts?: number;
-  /** Lease on the digest lock (default 3 minutes; renewed before each post). */
+  /** Lease on the digest lock (default 3 minutes; renewed before each post and while one is in flight). */
   lockTtlMs?: number;
+  /** How often the lease is renewed while a post is in flight (default a third of the lease). */
+  leaseRenewMs?: number;
+  /** Times a part whose post got no reply, and is not found in the channel, is sent again in one pass (default 2). */
+  unknownOutcomeRetries?: number;
 }
 
 /** What a run did, for logs and tests. */
@@ -83,7 +92,15 @@ export async function runDueDigests(deps: DigestRunDeps, now: Date = new Date())
   // The pass's clock: `now`, moved on by the real time the pass has taken (rate-limit waits can be long).
   const started = Date.now();
   const clock = () => new Date(now.getTime() + (Date.now() - started));
-  const ctx: DeliverContext = { deps, owner, log, report, at, clock, renew: () => store.acquireLock(DIGEST_LOCK, owner, clock(), lockTtl) };
+  const renew = () => {
+    try {
+      return store.acquireLock(DIGEST_LOCK, owner, clock(), lockTtl);
+    } catch (e) {
+      log.error(`digests: could not renew the digest lease: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  };
+  const ctx: DeliverContext = { deps, owner, log, report, at, clock, renew, renewEveryMs: deps.leaseRenewMs ?? Math.floor(lockTtl / 3) };
 
   // 1. Digests a dead process claimed but did not confirm: finish them without repeating what Slack already has.
   for (const row of store.ledger.unfinished()) {
@@ -137,7 +154,10 @@ interface DeliverContext {
   at: string;
   clock: () => Date;
   renew: () => boolean;
+  renewEveryMs: number;
   stop?: boolean;
+  /** Set when a renewal during a post failed: another process may hold the lease now. */
+  leaseLost?: boolean;
 }
 
 async function postDue(ctx: DeliverContext, knowledge: Knowledge, sub: Subscription, slot: Date): Promise<void> {
@@ -187,8 +207,8 @@ async function deliver(ctx: DeliverContext, row: LedgerRow, recovering: boolean)
         }
         look = false; // parts go in order: once one is missing, the later ones are too
       }
-      if (!ctx.renew()) throw new DigestPostError('lock_lost', 'another process took the digest lock', 'retryable');
-      const posted = await poster.post(row.channel, row.messages[part], mark, part > 0 ? ts! : undefined);
+      if (ctx.leaseLost || !ctx.renew()) throw lockLost();
+      const posted = await sendPart(ctx, row, mark, part > 0 ? ts! : undefined);
       store.ledger.recordPart(row.id, part, posted);
       if (part === 0) ts = posted;
     }
@@ -200,7 +220,11 @@ async function deliver(ctx: DeliverContext, row: LedgerRow, recovering: boolean)
     const at = ctx.clock().toISOString();
     store.ledger.markFailed(row.id, `${e.code}: ${e.message}`, e.kind === 'retryable' || e.kind === 'fatal', at);
     ctx.report.failed.push({ id: row.id, channel: row.channel, error: e.message });
-    if (e.kind === 'pause') {
+    if (e.code === LOCK_LOST) {
+      // The new holder sees the row as retryable and, like after a crash, looks before re-sending.
+      ctx.stop = true;
+      ctx.log.warn(`digests: lost the digest lease (${ctx.deps.store.lockHolder(DIGEST_LOCK, ctx.clock()) ?? 'expired'}); stopped before part ${(store.ledger.get(row.id)?.partsPosted ?? row.partsPosted) + 1} of digest ${row.id}`);
+    } else if (e.kind === 'pause') {
       store.subscriptions.pause(row.channel, e.message, { user: SCHEDULER_USER, at });
       ctx.report.paused.push({ channel: row.channel, reason: e.message });
       ctx.log.warn(`digests: paused the digest for ${row.channel}: ${e.message}`);
@@ -214,6 +238,61 @@ async function deliver(ctx: DeliverContext, row: LedgerRow, recovering: boolean)
   }
 }
 
+const LOCK_LOST = 'lock_lost';
+const lockLost = () => new DigestPostError(LOCK_LOST, 'another process took the digest lock', 'retryable');
+
+/**
+ * Posts one part, renewing the lease while the post is in flight. When the post's outcome is unknown
+ * (no reply), the channel is searched for the part first: found, its ts is returned; not found, it is
+ * sent again (a bounded number of times). Throws DigestPostError.
+ */
+async function sendPart(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number }, threadTs?: string): Promise<string> {
+  const { poster } = ctx.deps;
+  const retries = ctx.deps.unknownOutcomeRetries ?? 2;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await whileLeased(ctx, () => poster.post(row.channel, row.messages[mark.part], mark, threadTs));
+    } catch (e) {
+      if (!(e instanceof DigestPostError) || e.kind !== 'unknown') throw e;
+      ctx.log.warn(`digests: ${e.message} (digest ${row.id} part ${mark.part + 1} for ${row.channel}); looking in the channel before sending it again`);
+      const found = await findAfterUnknown(ctx, row, mark, threadTs ?? null);
+      if (found) return found;
+      if (attempt >= retries) throw new DigestPostError(e.code, `${e.message}; not found in the channel after ${attempt + 1} sends`, 'retryable');
+      if (ctx.leaseLost || !ctx.renew()) throw lockLost();
+    }
+  }
+}
+
+/** Runs `fn` while renewing the lease every `renewEveryMs`; a failed renewal marks the lease lost. */
+async function whileLeased<T>(ctx: DeliverContext, fn: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    if (!ctx.leaseLost && !ctx.renew()) ctx.leaseLost = true;
+  }, ctx.renewEveryMs);
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * After a post with no reply: a network or rate-limit failure of the search leaves the part for a later
+ * pass (which looks first); Slack refusing to let us read the channel means re-sending it unchecked.
+ */
+async function findAfterUnknown(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number }, ts: string | null): Promise<string | null> {
+  try {
+    return await ctx.deps.poster.findPosted(row.channel, mark, new Date(row.periodEnd), mark.part > 0 ? ts : null);
+  } catch (e) {
+    if (!(e instanceof DigestPostError) || e.kind === 'pause' || e.kind === 'retryable') throw e;
+    warnUnchecked(ctx, row, mark.part, e);
+    return null;
+  }
+}
+
+function warnUnchecked(ctx: DeliverContext, row: LedgerRow, part: number, e: DigestPostError): void {
+  ctx.log.warn(`digests: cannot check ${row.channel} for digest ${row.id} part ${part + 1} (${e.message}); re-sending it, which may repeat it once. Give the app channels:history and groups:history to avoid this.`);
+}
+
 /** Looks for a part in Slack; when Slack will not say, logs it and answers "not found" (the part is then re-sent). */
 async function findQuietly(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number }, ts: string | null): Promise<string | null> {
   try {
@@ -221,7 +300,7 @@ async function findQuietly(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId
     return await ctx.deps.poster.findPosted(row.channel, mark, new Date(row.periodEnd), mark.part > 0 ? ts : null);
   } catch (e) {
     if (!(e instanceof DigestPostError) || e.kind === 'pause') throw e;
-    ctx.log.warn(`digests: cannot check ${row.channel} for digest ${row.id} part ${mark.part + 1} (${e.message}); re-sending it, which may repeat it once. Give the app channels:history and groups:history to avoid this.`);
+    warnUnchecked(ctx, row, mark.part, e);
     return null;
   }
 }

@@ -31,7 +31,7 @@ const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary'
   'went', 'wrong', 'go', 'going', 'goes', 'problem', 'problems', 'issue', 'issues', 'think', 'like', 'good', 'bad', 'big', 'main', 'key', 'new', 'old', 'next', 'last', 'first', 'involved', 'anyone', 'someone', 'people', 'person', 'happening', 'happened', 'happen']);
 
 /** What the lexicon reads a kind of question as: they ask, they are not what is asked about. */
-const ASKING_WORDS = ['many', 'much', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
+const ASKING_WORDS = ['many', 'much', 'long', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
 
 export interface AskOptions {
   /** The previous turn of the conversation, for follow-ups. */

@@ -44,6 +44,7 @@ function inferVerdict(result: IntentResult, passage: boolean, full: boolean): bo
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
+const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
 /** The words an answer says, in its statements and in the quotes it rests on. */
@@ -90,6 +91,8 @@ function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: 
       return DATE.test(text);
     case 'count':
       return NUMBER.test(text);
+    case 'duration':
+      return DURATION.test(text);
     case 'person':
       // A passage may name people nobody curated; a structured answer names the people the knowledge holds.
       return k.people.some((p) => text.includes(p.name)) || (passage && /\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b/.test(text));

@@ -15,10 +15,13 @@ import { parseDateInput, type DateValue } from './dates.ts';
 import type { DateInput } from './schemas.ts';
 
 /** Reads and schema-checks every facts file; problems go into `errors`. */
-export function readFactFiles(dir: string, errors: KnowledgeError[]): Record<FactFile, { value: any[]; locate: (path: (string | number)[]) => string }> {
-  const out = {} as Record<FactFile, { value: any[]; locate: (path: (string | number)[]) => string }>;
+export function readFactFiles(dir: string, errors: KnowledgeError[]): Record<FactFile, FactFileContents> {
+  const out = {} as Record<FactFile, FactFileContents>;
   const known = new Set(Object.keys(FACT_FILES));
-  if (existsSync(dir)) {
+  const folderMissing = !existsSync(dir);
+  if (folderMissing) {
+    errors.push(new KnowledgeError('facts/', '', `the facts folder ${dir} does not exist`, `restore it: every one of ${[...known].join(', ')} is required (write [] in a file for a deliberately empty list)`));
+  } else {
     for (const f of readdirSync(dir)) {
       if (/\.ya?ml$/.test(f) && !known.has(f)) {
         errors.push(new KnowledgeError(`facts/${f}`, '', 'this file is not one the loader reads', `name it one of ${[...known].join(', ')}`));
@@ -28,8 +31,13 @@ export function readFactFiles(dir: string, errors: KnowledgeError[]): Record<Fac
   for (const [file, schema] of Object.entries(FACT_FILES) as [FactFile, ZodType][]) {
     const path = join(dir, file);
     const label = `facts/${file}`;
-    out[file] = { value: [], locate: () => '' };
-    if (!existsSync(path)) continue;
+    // Until it has read cleanly, a file counts as failed: what cites its entries then follows from that.
+    out[file] = { value: [], locate: () => '', failed: true };
+    if (folderMissing) continue;
+    if (!existsSync(path)) {
+      errors.push(new KnowledgeError(label, '', `the file is missing from ${dir}`, 'restore it; every facts file is required (write [] in it for a deliberately empty list)'));
+      continue;
+    }
     const text = readFileSync(path, 'utf8');
     const lineCounter = new LineCounter();
     const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
@@ -47,7 +55,10 @@ export function readFactFiles(dir: string, errors: KnowledgeError[]): Record<Fac
       return '';
     };
     const data = doc.toJS();
-    if (data == null) continue;
+    if (data == null) {
+      errors.push(new KnowledgeError(label, '', 'the file is empty (or holds only comments)', 'restore its entries; for a deliberately empty list write [] in it'));
+      continue;
+    }
     if (!Array.isArray(data)) {
       errors.push(new KnowledgeError(label, 'line 1', 'the file must be a YAML list of entries', 'start each entry with "- id: …"'));
       continue;
@@ -63,9 +74,17 @@ export function readFactFiles(dir: string, errors: KnowledgeError[]): Record<Fac
         }
       }
     });
-    out[file] = { value: valid, locate };
+    out[file] = { value: valid, locate, failed: valid.length < data.length };
   }
   return out;
+}
+
+/** One facts file as read: its valid entries, where each sits, and whether any part of it failed. */
+export interface FactFileContents {
+  value: any[];
+  locate: (path: (string | number)[]) => string;
+  /** True when the file is missing, unreadable or has an invalid entry: references to its entries may be knock-ons. */
+  failed: boolean;
 }
 
 const entryId = (entry: unknown) => (entry && typeof entry === 'object' && 'id' in entry ? ` (id ${String((entry as { id: unknown }).id)})` : '');

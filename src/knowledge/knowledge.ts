@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type Passage, type SourceDocument } from './documents.ts';
 import { loadRegister, REGISTER_FILES, type Organisation, type OrganisationType } from './register.ts';
+import { checkRegisterFiles } from './registerManifest.ts';
 import { checkDate, checkQuote, readFactFiles } from './facts.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { DateValue } from './dates.ts';
@@ -43,6 +44,8 @@ export interface Knowledge {
   glossary: GlossaryEntry[];
   /** How people say things, and what the bot reads them as (seeds/lexicon.yml). */
   lexicon: Lexicon;
+  /** Things loading put right and a person should still fix (CRLF line endings), one line each. */
+  notices: string[];
 }
 
 /** The seeds folder bundled with the project. */
@@ -51,36 +54,60 @@ export const DEFAULT_SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 /** Loads and validates a seeds folder; throws KnowledgeErrors listing every problem found. */
 export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new KnowledgeErrors([new KnowledgeError(root, '', 'the knowledge folder does not exist', 'point --knowledge (or KNOWLEDGE_DIR) at a folder holding documents/, register/ and facts/')]);
+  if (!existsSync(root)) throw new KnowledgeErrors([new KnowledgeError(root, '', 'the knowledge folder does not exist', 'point --knowledge (or KNOWLEDGE_DIR) at a folder holding documents/, register/ and facts/')], root);
   const errors: KnowledgeError[] = [];
+  const notices: string[] = [];
   const hash = createHash('sha256');
 
+  // Documents that failed to load, by the id their file name gives: quotes citing them are knock-ons.
+  const failedDocuments = new Map<string, string>();
   const documents = new Map<string, SourceDocument>();
   const docDir = join(root, 'documents');
+  if (!existsSync(docDir)) errors.push(new KnowledgeError('documents/', '', `the documents folder ${docDir} does not exist`, 'restore it: facts quote its documents'));
+  const crlf: string[] = [];
   for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => !f.startsWith('.')).sort() : []) {
     const raw = readFileSync(join(docDir, file), 'utf8');
     hash.update(file).update(raw);
+    // A checkout that turned LF into CRLF (git's autocrlf) is read as LF, the way the text was received.
+    if (raw.includes('\r\n')) crlf.push(`documents/${file}`);
     try {
-      const doc = parseDocument(`documents/${file}`, raw);
+      const doc = parseDocument(`documents/${file}`, raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw);
       if (documents.has(doc.id)) errors.push(new KnowledgeError(`documents/${file}`, 'front matter, field id', `duplicate document id "${doc.id}" (also in ${documents.get(doc.id)!.file})`, 'give each document its own id'));
       else documents.set(doc.id, doc);
     } catch (e) {
-      if (e instanceof KnowledgeError) errors.push(e);
-      else throw e;
+      if (!(e instanceof KnowledgeError)) throw e;
+      errors.push(e);
+      failedDocuments.set(file.replace(/\.[^.]*$/, ''), `documents/${file}`);
     }
   }
-  if (documents.size === 0) errors.push(new KnowledgeError('documents/', '', 'no documents found', 'add at least one document (see README, "Adding a document")'));
+  if (crlf.length) notices.push(`${crlf.join(', ')}: CRLF line endings, read as LF. Save ${crlf.length === 1 ? 'it' : 'them'} with LF line endings (for git: core.autocrlf false) so the file matches what citations quote.`);
+  if (existsSync(docDir) && documents.size === 0 && failedDocuments.size === 0) errors.push(new KnowledgeError('documents/', '', `no documents found in ${docDir}`, 'add at least one document (see README, "Adding a document")'));
 
+  // The register: every file is checked against its manifest before a row of it is read.
   let organisations = new Map<string, Organisation>();
-  try {
+  let registerFailed: string | null = null;
+  const registerDir = join(root, 'register');
+  if (!existsSync(registerDir)) {
+    errors.push(new KnowledgeError('register/', '', `the register folder ${registerDir} does not exist`, `restore it: ${Object.values(REGISTER_FILES).join(', ')} and MANIFEST.json are required`));
+    registerFailed = 'register/';
+  } else {
     for (const f of Object.values(REGISTER_FILES)) {
-      const p = join(root, 'register', f);
+      const p = join(registerDir, f);
       if (existsSync(p)) hash.update(f).update(readFileSync(p));
     }
-    organisations = loadRegister(join(root, 'register'));
-  } catch (e) {
-    if (e instanceof KnowledgeError) errors.push(e);
-    else throw e;
+    const refused = checkRegisterFiles(registerDir, Object.values(REGISTER_FILES));
+    if (refused.length) {
+      errors.push(...refused);
+      registerFailed = refused[0].file;
+    } else {
+      try {
+        organisations = loadRegister(registerDir);
+      } catch (e) {
+        if (!(e instanceof KnowledgeError)) throw e;
+        errors.push(e);
+        registerFailed = e.file;
+      }
+    }
   }
 
   const factsDir = join(root, 'facts');
@@ -90,11 +117,13 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   hash.update('lexicon.yml').update(lexiconText);
 
   // Every quote, wherever it sits in an entry, must stand in its document.
+  const noDocuments = !existsSync(docDir) ? 'documents/' : null;
   for (const [file, { value, locate }] of Object.entries(facts)) {
     value.forEach((entry, i) => {
       visitSources(entry, [i], (ref, path) => {
         const err = checkQuote(ref, documents, `facts/${file}`, `${locate(path)}, entry ${i + 1} (id ${entry.id}), field ${path.slice(1).join('.')}`);
-        if (err) errors.push(err);
+        const cause = documents.has(ref.document) ? null : failedDocuments.get(ref.document) ?? noDocuments;
+        if (err) errors.push(cause ? err.following(cause) : err);
       });
     });
   }
@@ -125,6 +154,13 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
 
   const programmeIds = new Set((facts['programmes.yml'].value as ProgrammeFact[]).map((p) => p.id));
   const personIds = new Set((facts['people.yml'].value as PersonFact[]).map((p) => p.id));
+  // An unknown reference into a register or facts file that failed to load follows from that failure.
+  const failedFile = (f: keyof typeof facts) => (facts[f].failed ? `facts/${f}` : null);
+  const causeOf = {
+    organisation: () => registerFailed ?? failedFile('organisations.yml'),
+    programme: () => failedFile('programmes.yml'),
+    person: () => failedFile('people.yml'),
+  };
   const checkRef = (kind: 'organisation' | 'programme' | 'person', id: string | undefined, file: string, where: string) => {
     if (!id) return;
     const ok = kind === 'organisation' ? organisations.has(id) : kind === 'programme' ? programmeIds.has(id) : personIds.has(id);
@@ -132,7 +168,9 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
       const fix = kind === 'organisation'
         ? 'use an ODS code from seeds/register (e.g. 07G) or the id of an entry in facts/organisations.yml'
         : `use the id of an entry in facts/${kind === 'programme' ? 'programmes' : 'people'}.yml`;
-      errors.push(new KnowledgeError(`facts/${file}`, where, `unknown ${kind} "${id}"`, fix));
+      const err = new KnowledgeError(`facts/${file}`, where, `unknown ${kind} "${id}"`, fix);
+      const cause = causeOf[kind]();
+      errors.push(cause ? err.following(cause) : err);
     }
   };
 
@@ -182,7 +220,7 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
     return { ...f, periodValue: f.period ? checkDate(f.period, errors, 'facts/figures.yml', `${where}, field period`) : undefined };
   });
 
-  if (errors.length) throw new KnowledgeErrors(errors);
+  if (errors.length) throw new KnowledgeErrors(errors, root);
 
   const passages = [...documents.values()].flatMap((d) => d.passages);
   const dates = [...organisations.values()].flatMap((o) => [o.opened, o.closed]).filter((d): d is string => !!d);
@@ -191,7 +229,7 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
 
   return {
     id: hash.digest('hex').slice(0, 16), dir: root, asOf, documents, passages, organisations, organisationFacts,
-    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[], lexicon,
+    people, interventions, programmes, events, figures, glossary: facts['glossary.yml'].value as GlossaryFact[], lexicon, notices,
   };
 }
 

@@ -1,6 +1,6 @@
 /** The kind of answer a question wants, from how it is asked: the answer's type decides what a right answer must give. */
 
-export type AnswerType = 'yes-no' | 'count' | 'date' | 'person' | 'reason' | 'code' | 'definition' | 'list' | 'other';
+export type AnswerType = 'yes-no' | 'count' | 'date' | 'duration' | 'person' | 'reason' | 'code' | 'definition' | 'list' | 'other';
 
 const ROLE_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'chief', 'chair', 'chairs', 'chairman', 'chairwoman', 'officer', 'head', 'heads', 'director', 'manager', 'executive', 'coordinator', 'coordinates', 'coordinate', 'writes', 'wrote', 'editor', 'author', 'appointed', 'secretary', 'president', 'boss', 'contact', 'role', 'work', 'works', 'employ']);
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'shall', 'isnt', 'wasnt', 'arent', 'didnt', 'doesnt', 'hasnt', 'havent']);
@@ -14,6 +14,7 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   const at = (i: number, ...ws: string[]) => ws.includes(words[i] ?? '');
   const phrase = (p: string) => ` ${words.join(' ')} `.includes(` ${p} `);
   if (phrase('how many')) return 'count';
+  if (phrase('how long') || phrase('for how long')) return 'duration';
   if (at(0, 'when') || (has('when') && !has('what') && !has('which') && !has('who'))) return 'date';
   if (at(0, 'why') || has('why')) return 'reason';
   if (has('code') && (at(0, 'what', 'whats', 'which', 'code', 'give', 'tell') || phrase('the code'))) return 'code';

@@ -4,8 +4,8 @@
  */
 import {
   App,
+  ErrorCode,
   HTTPModuleFunctions,
-  HTTPReceiver,
   LogLevel,
   SocketModeReceiver,
   webApi,
@@ -20,7 +20,8 @@ import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerViews } from './listeners/views/index.ts';
-import { MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
+import { GuardedHTTPReceiver } from './guardedReceiver.ts';
+import { ackUnhandledRequests, MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
 import { RecentIds } from './recentIds.ts';
 import { defaultSubcommands, type SubcommandRegistry } from './subcommands.ts';
 
@@ -83,6 +84,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     ...(logger ? { logger } : { logLevel: LogLevel.INFO }),
   });
   refuseMalformedPayloads(app);
+  ackUnhandledRequests(app);
 
   const deps: SlackDeps = {
     engine: options.engine,
@@ -117,7 +119,7 @@ function dropDuplicateEvents(recent: RecentIds) {
 }
 
 function httpReceiver(options: SlackAppOptions): Receiver {
-  return new HTTPReceiver({
+  return new GuardedHTTPReceiver({
     signingSecret: options.signingSecret as string,
     endpoints: EVENTS_PATH,
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -131,7 +133,15 @@ function httpReceiver(options: SlackAppOptions): Receiver {
         }
         return true;
       }
-      return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      if ((args.error as { code?: string }).code === ErrorCode.AuthorizationError) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      // Anything else failed before a listener ran (Bolt routing a body of an odd shape): a 500 would only
+      // make Slack retry the same body, so it is logged and refused.
+      args.logger.error(`Could not dispatch a Slack request: ${args.error.stack ?? args.error.message}`);
+      if (!args.response.headersSent) {
+        args.response.writeHead(400, { 'content-type': 'text/plain' });
+        args.response.end('Could not process this Slack request');
+      }
+      return true;
     },
   });
 }

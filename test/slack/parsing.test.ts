@@ -69,9 +69,9 @@ describe('malformedReason', () => {
   it('accepts well-formed payloads of every kind', () => {
     expect(malformedReason({ type: 'event_callback', event: { type: 'app_mention' } })).toBeNull();
     expect(malformedReason({ command: '/commissioning', user_id: 'U1' })).toBeNull();
-    expect(malformedReason({ type: 'block_actions', actions: [{ action_id: 'x' }] })).toBeNull();
-    expect(malformedReason({ type: 'view_submission', view: {} })).toBeNull();
-    expect(malformedReason({ type: 'shortcut', callback_id: 'x' })).toBeNull();
+    expect(malformedReason({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'x' }] })).toBeNull();
+    expect(malformedReason({ type: 'view_submission', user: { id: 'U1' }, team: null, view: {} })).toBeNull();
+    expect(malformedReason({ type: 'shortcut', user: { id: 'U1' }, callback_id: 'x' })).toBeNull();
   });
 
   it('names what is wrong with the rest', () => {
@@ -80,5 +80,8 @@ describe('malformedReason', () => {
     expect(malformedReason({ command: '' })).toMatch(/without a command name/);
     expect(malformedReason({ actions: [{}] })).toMatch(/without action_id/);
     expect(malformedReason({ hello: 'world' })).toMatch(/unrecognised/);
+    expect(malformedReason({ type: 'block_actions', actions: [{ action_id: 'x' }] })).toMatch(/without a user/);
+    expect(malformedReason({ type: 'event_callback', event: { type: 'app_mention', user: null } })).toMatch(/user is neither an id nor an object/);
+    expect(malformedReason({ type: 'event_callback', authorizations: [null], event: { type: 'app_mention' } })).toMatch(/authorizations are not a list of objects/);
   });
 });

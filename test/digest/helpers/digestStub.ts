@@ -2,7 +2,9 @@
  * A Slack Web API stub for digest tests, on 127.0.0.1. Unlike the shared test/slack stub it keeps
  * what was posted, per channel and thread, with message metadata, and serves it back through
  * conversations.history and conversations.replies: what the crash-recovery path reads. Failures can
- * be injected per method: HTTP 429 with Retry-After, or {ok: false, error}.
+ * be injected per method: HTTP 429 with Retry-After, {ok: false, error}, an HTTP status, a lost reply
+ * (the call is carried out, then the connection dropped), or no reply at all (the call carried out or
+ * not, the response held until release(), or for good).
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -25,7 +27,14 @@ export interface StubCall {
   authorization?: string;
 }
 
-export type StubFailure = { retryAfter: number } | { error: string } | { status: number };
+export type StubFailure =
+  | { retryAfter: number }
+  | { error: string }
+  | { status: number }
+  /** Carry the call out, then drop the connection before replying. */
+  | { dropReply: true }
+  /** Never reply (until release()); `accept` carries the call out first. */
+  | { noReply: true; accept: boolean };
 
 export interface DigestStub {
   apiUrl: string;
@@ -34,7 +43,14 @@ export interface DigestStub {
   /** Top-level posts (not thread replies). */
   posts(channel?: string): StubMessage[];
   callsTo(method: string): StubCall[];
-  fail(method: string, failure: StubFailure, times?: number): void;
+  /** The next `times` calls of `method` after the next `skip` fail with `failure`. */
+  fail(method: string, failure: StubFailure, times?: number, skip?: number): void;
+  /** Calls whose reply is being held (noReply). */
+  held(): number;
+  /** Sends the held replies. */
+  release(): void;
+  /** Resolves when the stub next holds a reply: the moment a client waiting for it has waited "too long". */
+  nextHeld(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +58,9 @@ export interface DigestStub {
 export async function startDigestStub(): Promise<DigestStub> {
   const calls: StubCall[] = [];
   const messages: StubMessage[] = [];
-  const failures = new Map<string, { failure: StubFailure; times: number }>();
+  const failures = new Map<string, { failure: StubFailure; times: number; skip: number }>();
+  const heldReplies: (() => void)[] = [];
+  const onHold: (() => void)[] = [];
   let counter = 0;
 
   const server = createServer((req, res) => void handle(req, res).catch((e) => res.writeHead(500).end(String(e))));
@@ -55,30 +73,43 @@ export async function startDigestStub(): Promise<DigestStub> {
     const method = new URL(req.url ?? '/', 'http://stub').pathname.replace(/^\/api\//, '');
     calls.push({ method, body, at: Date.now(), authorization: req.headers.authorization });
     const pending = failures.get(method);
-    if (pending && pending.times > 0) {
+    if (pending && pending.skip > 0) pending.skip--;
+    else if (pending && pending.times > 0) {
       pending.times--;
       const f = pending.failure;
       if ('retryAfter' in f) return void res.writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
       if ('error' in f) return json(res, { ok: false, error: f.error });
-      return void res.writeHead(f.status).end();
+      if ('status' in f) return void res.writeHead(f.status).end();
+      if ('dropReply' in f) {
+        carryOut(method, body);
+        return void req.socket.destroy();
+      }
+      const reply = f.accept ? carryOut(method, body) : { ok: false, error: 'internal_error' };
+      heldReplies.push(() => json(res, reply));
+      onHold.splice(0).forEach((notify) => notify());
+      return;
     }
+    json(res, carryOut(method, body));
+  }
+
+  function carryOut(method: string, body: Record<string, any>): unknown {
     switch (method) {
       case 'chat.postMessage': {
         const ts = `${1800000000 + ++counter}.000100`;
         const m: StubMessage = { channel: body.channel, ts, text: body.text, blocks: body.blocks, ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}), ...(body.metadata ? { metadata: body.metadata } : {}) };
         messages.push(m);
-        return json(res, { ok: true, channel: body.channel, ts, message: { text: body.text, ts } });
+        return { ok: true, channel: body.channel, ts, message: { text: body.text, ts } };
       }
       case 'conversations.history': {
         const list = messages.filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) >= Number(body.oldest ?? 0)).reverse();
-        return json(res, { ok: true, messages: list.map((m) => strip(m, body.include_all_metadata)), has_more: false });
+        return { ok: true, messages: list.map((m) => strip(m, body.include_all_metadata)), has_more: false };
       }
       case 'conversations.replies': {
         const list = messages.filter((m) => m.channel === body.channel && (m.ts === body.ts || m.thread_ts === body.ts));
-        return json(res, { ok: true, messages: list.map((m) => strip(m, body.include_all_metadata)), has_more: false });
+        return { ok: true, messages: list.map((m) => strip(m, body.include_all_metadata)), has_more: false };
       }
       default:
-        return json(res, { ok: true });
+        return { ok: true };
     }
   }
 
@@ -91,7 +122,10 @@ export async function startDigestStub(): Promise<DigestStub> {
     messages,
     posts: (channel) => messages.filter((m) => !m.thread_ts && (!channel || m.channel === channel)),
     callsTo: (method) => calls.filter((c) => c.method === method),
-    fail: (method, failure, times = 1) => void failures.set(method, { failure, times }),
+    fail: (method, failure, times = 1, skip = 0) => void failures.set(method, { failure, times, skip }),
+    held: () => heldReplies.length,
+    release: () => heldReplies.splice(0).forEach((send) => send()),
+    nextHeld: () => new Promise<void>((r) => void onHold.push(r)),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
 }
