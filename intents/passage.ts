@@ -1,8 +1,17 @@
-/** Passage fallback: when no intent fits but a document clearly answers, quote the passage. */
-import type { Intent } from '../src/engine/intent.ts';
-import { searchPassages, type PassageHit } from '../src/search/passageIndex.ts';
-import { contentTerms, stem } from '../src/search/text.ts';
+/**
+ * Passage fallback: when no intent fits but a document clearly answers, quote the passage. The answering
+ * sentence, list or table row comes first, with the answer pulled out where one stands (a number for "how
+ * many", a name for "who", a date for "when"), and the passage must hold what the question is about: the
+ * organisations, places and people it names (not a near namesake) and the period it asks after.
+ */
+import type { Intent, DraftStatement } from '../src/engine/intent.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
+import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
+import { contentTerms, normalise, stem } from '../src/search/text.ts';
+import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
+import { answeringLine, extractAnswer, positionOf, unitDates, unitOf, wantedKind, type PassageUnit } from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
+import type { Passage } from '../src/knowledge/documents.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(['who', 'when', 'why', 'how', 'many', 'much', 'happen', 'happened', 'say', 'said', 'mean', 'does', 'did', 'do', 'will', 'would', 'went', 'give', 'gave', 'consider', 'considered'].map(stem));
@@ -20,6 +29,9 @@ function titledDocuments(k: Knowledge, terms: string[]): { id: string; terms: st
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
+/** Capitalised words that say what kind of body, not which one: they need not stand in the passage. */
+const KIND_WORDS = new Set(['nhs', 'ccg', 'ccgs', 'icb', 'icbs', 'stp', 'stps', 'ics', 'gp', 'gps', 'i', 'board', 'trust', 'england']);
+
 export const intent: Intent = {
   name: 'passage',
   description: 'Quote the passage of a source document that answers the question',
@@ -31,10 +43,12 @@ export const intent: Intent = {
     // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
     const unknown = new Set(q.unknown.map(stem));
     const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t)))];
-    const mentions = [...q.orgs, ...q.names].map((m) => q.words.slice(m.from, m.to).map(stem));
-    const share = (terms: string[]) => {
+    const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
+    const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
+    // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
+    const share = (terms: string[], orgsHeld = false) => {
       const hasFree = free.filter((w) => terms.includes(w)).length;
-      const hasMention = mentions.filter((m) => m.some((w) => terms.includes(w))).length;
+      const hasMention = mentions.filter((m, i) => (orgsHeld && i < orgMentions.length) || m.some((w) => terms.includes(w))).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
@@ -53,22 +67,179 @@ export const intent: Intent = {
       });
       add(scored.filter((h) => h.score > 0).sort((x, y) => y.score - x.score).slice(0, 5));
     }
-    const good = [...found.values()].filter((h) => {
-      const s = share(h.terms);
-      // A line ending in a colon only introduces what follows.
-      return h.passage.text.length >= MIN_PASSAGE_CHARS && !h.passage.text.endsWith(':') && s.free >= 0.5 && s.all >= (unknown.size ? 0.6 : 0.5);
-    });
+    const about = questionEntities(q);
+    // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
+    const seen = new Set<string>();
+    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number }[] = [];
+    const topic = topicTerms(q);
+    for (const hit of found.values()) {
+      const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
+      if (seen.has(unit.quote)) continue;
+      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
+      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
+      if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
+      if (!holdsEntities(k, ix.links, unit, about)) continue;
+      const s = share(terms, about.orgs.length > 0);
+      if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
+      seen.add(unit.quote);
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms) });
+    }
     if (!good.length) return null;
+    // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
+    const listWanted = asksForList(q);
+    const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
+    good.sort((a, b) => b.free - a.free || b.overlap - a.overlap || b.fit - a.fit || (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) || b.hit.score - a.hit.score);
     const best = good[0];
-    const fit = share(best.terms).all;
-    const chosen = [best, ...good.slice(1).filter((h) => h.score >= best.score * 0.75 && h.passage.text.length < 400)].slice(0, 2);
-    return {
-      statements: chosen.map((h) => {
-        const doc = k.documents.get(h.passage.document)!;
-        const lead = h.passage.label ? `${h.passage.label}: ` : '';
-        return { text: `${doc.title} (${doc.publishedLabel}) says: “${lead}${h.passage.text}”`, sources: [{ document: doc.id, quote: h.passage.text }] };
-      }),
-      fit,
-    };
+    const chosen = [best, ...good.slice(1).filter((g) => g.hit.score >= best.hit.score * 0.75 && g.unit.quote.length < 400 && g.fit >= best.fit)].slice(0, 2);
+    // "Which local authorities …": the list the best passage introduces or sits beside, when it was not chosen already.
+    const list = listWanted && !isList(best.unit) ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5) : undefined;
+    if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
+    const kind = wantedKind(q.words);
+    return { statements: chosen.map((g) => statement(k, ix.links, g.unit, q, wanted, kind)), fit: best.fit };
   },
 };
+
+/** The question's topic words beyond the organisations it names, unknown words included ("save" for "savings"). */
+function topicTerms(q: ParsedQuestion): string[] {
+  const orgWords = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
+  return [...new Set(q.words.filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to)).flatMap((w) => contentTerms(w)).filter((t) => !ASKING.has(t)))];
+}
+
+/** How many topic terms a unit holds, allowing for endings the stemmer leaves apart ("merge"/"merger", "save"/"savings"). */
+function overlap(topic: string[], unitTerms: Set<string>): number {
+  const prefixes = new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4)));
+  const near = (t: string) => (t.length >= 5 ? prefixes.has(t.slice(0, 4)) : t.length === 4 && unitTerms.has(t.slice(0, 3)));
+  return topic.filter((t) => unitTerms.has(t) || near(t)).length;
+}
+
+/** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
+function asksForList(q: ParsedQuestion): boolean {
+  return q.words[0] === 'which' || q.words[0] === 'list' || (q.words[0] === 'what' && q.words[1] === 'are');
+}
+
+/** An introducing line ("The board approved:") answers as the list it introduces. */
+function listAfter(k: Knowledge, p: Passage): Passage | undefined {
+  if (!p.text.endsWith(':')) return undefined;
+  return k.documents.get(p.document)?.passages.find((x) => x.kind === 'list-item' && x.listStart === p.start);
+}
+
+/** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
+function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: ReturnType<typeof wantedKind>): DraftStatement {
+  const doc = k.documents.get(unit.passages[0].document)!;
+  const peopleRoles = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).people).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
+  // "How many practices …": the word counted weighs most in choosing the sentence.
+  const counted = kind === 'number' ? contentTerms(q.words[q.words.findIndex((w) => w === 'many' || w === 'much') + 1] ?? '') : [];
+  // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
+  const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
+  const answer = extractAnswer(kind, line, context(q, peopleRoles));
+  const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
+  const list = unit.passages.length > 1 || unit.passages[0].intro;
+  // "What did Anita Donley say?" asks for the words themselves: the whole passage.
+  const shown = list ? `\n${unit.display}` : ` “${label}${q.quoting ? unit.display : line}”`;
+  return { text: `${answer ? `${answer}. ` : ''}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
+}
+
+const context = (q: ParsedQuestion, peopleRoles: { name: string }[]) => ({ orgs: q.orgs.map((m) => m.org), peopleRoles, questionWords: q.words, questionTerms: q.free });
+
+interface Entities {
+  /** Each organisation asked about, with what counts as naming it: itself, its members, its predecessors and successors. */
+  orgs: { code: string; covers: Set<string> }[];
+  /** Capitalised words of the question beyond the organisations: places, people, programmes. */
+  names: string[];
+  dates: { start: string; end: string }[];
+}
+
+function questionEntities(q: ParsedQuestion): Entities {
+  // National bodies and regions are the setting of nearly every document, not what a question is about.
+  const orgs = q.orgs.map((m) => m.org).filter((o) => o.type !== 'national-body' && o.type !== 'region').map((o) => ({
+    code: o.code,
+    covers: new Set([o.code, ...o.members, ...o.successors.map((s) => s.code), ...o.predecessors.map((s) => s.code)]),
+  }));
+  const linked = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
+  for (const n of q.names) for (const w of q.words.slice(n.from, n.to)) linked.add(w);
+  // A person the facts know needs only their surname in the passage ("Mr Stevens").
+  const surnames = q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'person' ? [normalise(i.person.name).split(' ').at(-1)!] : [])));
+  const names = [...q.raw.matchAll(/[A-Za-z][A-Za-z'’-]*/g)]
+    .filter((m, i) => i > 0 && /^[A-Z]/.test(m[0]))
+    .map((m) => normalise(m[0]))
+    .filter((w) => w && !linked.has(w) && !KIND_WORDS.has(w) && !MONTHS.has(w));
+  return { orgs, names: [...new Set([...names, ...surnames])], dates: q.dates.map((d) => ({ start: d.value.start, end: d.value.end })) };
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * The unit holds the question's entities: every organisation asked about is named in the unit, its heading or
+ * the document's own title (itself, one of its members, or one it merged into or from: never a neighbour or
+ * the body above it); every other name stands in it; and a period asked about overlaps a date it gives (or
+ * the document's date).
+ */
+function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): boolean {
+  const doc = k.documents.get(unit.passages[0].document)!;
+  if (about.orgs.length) {
+    const own = unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]);
+    const named = [...own, ...organisationsOfDocument(k, doc.id)];
+    const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
+    // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
+    // inside the area asked about; one naming none may rest on the passages around it naming the body.
+    const providersOnly = own.length > 0 && own.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
+    const nearby = (o: Entities['orgs'][number]) => (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) && covered(o, aroundOrgs(k, links, unit.passages[0]));
+    if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
+  }
+  if (about.names.length) {
+    // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
+    const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title} ${aroundText(k, unit.passages[0])}`).split(' '));
+    if (!about.names.every((n) => words.has(n))) return false;
+  }
+  if (about.dates.length) {
+    const dates = unitDates(unit, links, k).map((d) => d.start);
+    const published = doc.published;
+    const overlaps = (d: { start: string; end: string }) => dates.some((s) => s >= d.start && s <= d.end) || (published >= d.start.slice(0, published.length) && published <= d.end.slice(0, published.length))
+      || unitDates(unit, links, k).some((m) => m.precision === 'financial-year' && m.start <= d.end && m.start >= d.start.slice(0, 4))
+      || yearlessMonth(`${unit.quote} ${unit.passages.map((p) => p.label ?? '').join(' ')}`, d, published);
+    if (!about.dates.every(overlaps)) return false;
+  }
+  return true;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/**
+ * "Early March: publication of plans" in a briefing of January 2016 speaks of March 2016: a month named without a
+ * year is in the document's year or the next, so it overlaps a month asked about in either.
+ */
+function yearlessMonth(quote: string, d: { start: string; end: string }, published: string): boolean {
+  if (d.start.slice(0, 7) !== d.end.slice(0, 7)) return false;
+  const month = MONTH_NAMES[Number(d.start.slice(5, 7)) - 1];
+  const year = Number(d.start.slice(0, 4));
+  const from = Number(published.slice(0, 4));
+  return new RegExp(`\\b${month}\\b(?!\\s+\\d{4})`, 'i').test(quote) && (year === from || year === from + 1);
+}
+
+const PROVIDERS = new Set(['trust', 'provider']);
+const AREAS = new Set(['ccg', 'icb', 'stp', 'stp-footprint', 'region']);
+/** How many passages either side count as a passage's surroundings. */
+const AROUND = 6;
+
+/** The text of the passages just around one (three either side), in its document. */
+function aroundText(k: Knowledge, p: Passage): string {
+  const doc = k.documents.get(p.document)!;
+  const at = doc.passages.indexOf(p);
+  return doc.passages.slice(Math.max(0, at - 3), at + 4).map((x) => x.text).join(' ');
+}
+
+/** Organisations named in the passages around one, in its document. */
+function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
+  const at = positionOf(k, p);
+  const out: string[] = [];
+  for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
+    if (k.passages[i].document === p.document) out.push(...linksOf(links, i).organisations);
+  }
+  return out;
+}
+
+/** Organisations named by the heading a passage sits under. */
+function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
+  if (!p.section) return [];
+  const heading = k.documents.get(p.document)?.passages.find((x) => x.kind === 'heading' && x.start < p.start && x.text.replace(/:$/, '') === p.section);
+  return heading ? linksOf(links, positionOf(k, heading)).organisations : [];
+}

@@ -2,6 +2,7 @@
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Knowledge, Person, Role } from '../src/knowledge/knowledge.ts';
 import { asks, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
+import { peopleInDocuments, readPersonStatement } from '../src/engine/fromDocuments.ts';
 
 const LEAD_WORDS = ['lead', 'leads', 'leading', 'led', 'coordinate', 'coordinates', 'coordinating', 'run', 'runs', 'head', 'heads', 'responsible', 'charge'];
 
@@ -36,12 +37,18 @@ export const intent: Intent = {
         .map((h) => ({ ...h, ref: h.ref as { kind: 'role'; fact: Role; person: Person } }))
         .filter((h) => roleWords.some((w) => h.terms.includes(w) || h.ref.fact.title.toLowerCase().includes(w)));
       const scoped = all.filter((h) => scope.has(h.ref.fact.programme ?? '') || scope.has(h.ref.fact.organisation ?? ''));
-      const hits = scoped.length ? scoped : all;
+      // A role at a named organisation is never answered with someone who holds it elsewhere.
+      const hits = scoped.length ? scoped : scope.size ? [] : all;
       if (hits.length) {
         const best = hits[0];
         const rest = hits.slice(1, 3).filter((h) => h.score >= best.score * 0.8 && h.ref.person !== best.ref.person);
         return { statements: [best, ...rest].map((h) => roleLine(k, h.ref.person, h.ref.fact)), fit: 1 };
       }
+      // No curated role: who the documents name in it there, said as what the source says.
+      const org = orgsIn(q)[0];
+      const read = org ? peopleInDocuments(k, ix.links, roleWords, org) : [];
+      if (read.length) return { statements: read.slice(0, 2).map((r) => readPersonStatement(k, r, org)), fit: 0.8 };
+      if (scope.size) return null;
     }
     if (programme) {
       if (programme.leads.length) {

@@ -3,6 +3,7 @@
  * changed, field by field ("status: planned → did-not-happen"), never a removal plus an addition.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { parseDateInput } from '../knowledge/dates.ts';
 import { sourceCitation } from './citations.ts';
 import type { FactKind, FactRecord, FactSnapshot } from './snapshot.ts';
 import type { DigestEntry } from './types.ts';
@@ -32,9 +33,34 @@ export function diffSnapshots(before: FactSnapshot, after: FactSnapshot, knowled
   for (const [key, was] of Object.entries(before.facts)) {
     if (!after.facts[key]) entries.push({ rec: was, entry: entry('fact-removed', key, was, `Removed ${KIND_LABEL[was.kind]}: ${describe(was)} (no longer in the knowledge).`, cite(was)) });
   }
-  return entries
+  const documents = newDocuments(before, after, knowledge);
+  return [...documents, ...entries
     .sort((a, b) => KIND_ORDER.indexOf(a.rec.kind) - KIND_ORDER.indexOf(b.rec.kind) || a.rec.title.localeCompare(b.rec.title) || a.entry.id.localeCompare(b.entry.id))
-    .map((e) => e.entry);
+    .map((e) => e.entry)];
+}
+
+const MAX_NAMED = 6;
+
+/**
+ * "New source: <title>, <date>: mentions X, Y": one entry for each document the newer snapshot holds and the
+ * older does not, filed under the organisations it names. An older snapshot that recorded no documents has no
+ * baseline, so nothing counts as new against it.
+ */
+export function newDocuments(before: FactSnapshot, after: FactSnapshot, knowledge: Knowledge): DigestEntry[] {
+  if (!before.documents || !after.documents) return [];
+  const out: DigestEntry[] = [];
+  for (const doc of Object.values(after.documents)) {
+    if (before.documents[doc.id]) continue;
+    const date = parseDateInput(doc.published);
+    const names = doc.organisations.map((c) => knowledge.organisations.get(c)?.name ?? c);
+    const mentions = names.length ? `: mentions ${names.slice(0, MAX_NAMED).join(', ')}${names.length > MAX_NAMED ? ` and ${names.length - MAX_NAMED} more` : ''}` : '';
+    out.push({
+      id: `added:documents:${doc.id}`, kind: 'document-added', date: typeof date === 'string' ? null : date, organisations: doc.organisations,
+      summary: `New source: ${doc.title}, ${typeof date === 'string' ? doc.published : date.label}${mentions}.`,
+      citations: [sourceCitation(knowledge, { document: doc.id, quote: doc.quote })],
+    });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** "status: planned → did-not-happen" for each scalar field that differs (at most a handful, then a count). */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { DateValue } from '../knowledge/dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SourceRef } from '../knowledge/schemas.ts';
+import { linksOf, passageLinks } from '../search/linking.ts';
 
 /** The fact collections a snapshot covers, named as their files are. */
 export type FactKind = 'organisations' | 'people' | 'interventions' | 'programmes' | 'events' | 'figures' | 'glossary';
@@ -26,12 +27,26 @@ export interface FactRecord {
   fields: Record<string, string>;
 }
 
+/** A source document as a snapshot keeps it, so a digest can say when a new one arrived and whom it names. */
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  /** As written in its front matter (2020-04-01, 2019-10, 2016). */
+  published: string;
+  /** Codes of the organisations it names (machine-read at load), in order of first mention. */
+  organisations: string[];
+  /** The first passage naming one of them, verbatim, to cite; or its first passage. */
+  quote: string;
+}
+
 /** Every fact of one Knowledge, by kind and id. */
 export interface FactSnapshot {
   version: 1;
   knowledgeId: string;
   /** Keyed "kind:id" (ids are unique within a facts file, not across files). */
   facts: Record<string, FactRecord>;
+  /** The documents, by id. Absent from snapshots stored before documents were recorded: then no document counts as new. */
+  documents?: Record<string, DocumentRecord>;
 }
 
 const DERIVED = new Set(['dateValue', 'dueValue', 'periodValue']);
@@ -72,8 +87,31 @@ function buildSnapshot(knowledge: Knowledge): FactSnapshot {
   for (const e of knowledge.events) add('events', e, e.summary, e.organisations, [e.source], e.dateValue);
   for (const f of knowledge.figures) add('figures', f, f.label, f.organisations, [f.source], f.periodValue);
   for (const g of knowledge.glossary) add('glossary', g, g.term, [], [g.source]);
-  return { version: 1, knowledgeId: knowledge.id, facts };
+  return { version: 1, knowledgeId: knowledge.id, facts, documents: documentRecords(knowledge) };
 }
+
+/** The documents and the organisations each names, from the passage links made at load. */
+function documentRecords(knowledge: Knowledge): Record<string, DocumentRecord> {
+  const links = passageLinks(knowledge);
+  const byDocument = new Map<string, { organisations: string[]; quote?: string; first?: string }>();
+  knowledge.passages.forEach((p, i) => {
+    const rec = byDocument.get(p.document) ?? { organisations: [] };
+    byDocument.set(p.document, rec);
+    rec.first ??= p.kind === 'heading' ? undefined : p.text;
+    // National bodies and regions are the setting of most documents, not whom they are about.
+    const named = linksOf(links, i).organisations.filter((c) => !SETTING.has(knowledge.organisations.get(c)?.type ?? ''));
+    if (named.length && rec.quote === undefined && p.kind !== 'heading') rec.quote = p.text;
+    for (const c of named) if (!rec.organisations.includes(c)) rec.organisations.push(c);
+  });
+  const out: Record<string, DocumentRecord> = {};
+  for (const d of knowledge.documents.values()) {
+    const rec = byDocument.get(d.id);
+    out[d.id] = { id: d.id, title: d.title, published: d.published, organisations: rec?.organisations ?? [], quote: rec?.quote ?? rec?.first ?? d.title };
+  }
+  return out;
+}
+
+const SETTING = new Set(['national-body', 'region', 'regulator', 'publisher']);
 
 /** Reads a stored snapshot; a missing, foreign or unreadable one is null (the digest then has no baseline). */
 export function parseSnapshot(json: string | null | undefined): FactSnapshot | null {

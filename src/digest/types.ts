@@ -6,7 +6,8 @@ import type { DateValue } from '../knowledge/dates.ts';
 export type EntryKind =
   | 'intervention-imposed' | 'intervention-announced' | 'intervention-lifted' | 'plan-due' | 'event'
   | 'merger' | 'succession' | 'opened' | 'closed'
-  | 'fact-added' | 'fact-changed' | 'fact-removed';
+  | 'fact-added' | 'fact-changed' | 'fact-removed'
+  | 'document-added';
 
 /** One thing a digest reports, with the sources it rests on. */
 export interface DigestEntry {

@@ -55,6 +55,18 @@ export interface OrgCardPerson {
   cites?: number[];
 }
 
+/** A passage of a document that names the organisation, found by linking at load: what the source says, not a curated fact. */
+export interface OrgCardDocumentMention {
+  document: string;
+  title: string;
+  /** The document's date as a person reads it ("April 2020"). */
+  published: string;
+  /** The passage, verbatim. */
+  quote: string;
+  /** Always "machine-read": surfaces show it apart from the curated facts. */
+  basis: 'machine-read';
+}
+
 export interface OrgCard {
   found: boolean;
   query: string;
@@ -70,6 +82,8 @@ export interface OrgCard {
   history?: Statement[];
   interventions: OrgCardIntervention[];
   people: OrgCardPerson[];
+  /** "In the documents": passages naming the organisation, newest document first (machine-read, not curated). */
+  inDocuments?: OrgCardDocumentMention[];
   /** Every citation the card's statements use (summary first); indexes are stable. */
   citations: Citation[];
   /** Several organisations fit the name equally: pick one. */

@@ -5,6 +5,8 @@ import type { Indexes } from '../search/indexes.ts';
 import { interventionsFor, outcomeLead, statusStatements } from './describe.ts';
 import { CitationList, historyLines, interventionStatements, summaryLines } from './orgCardSections.ts';
 import type { OrgCard, OrgRef } from './orgCard.ts';
+import { passageLinks } from '../search/linking.ts';
+import { mentionsOf } from './fromDocuments.ts';
 
 const ref = (k: Knowledge, code: string): OrgRef => {
   const o = k.organisations.get(code);
@@ -13,7 +15,7 @@ const ref = (k: Knowledge, code: string): OrgRef => {
 
 /** The card for a name or ODS code: found, ambiguous (candidates) or not found (suggestions). */
 export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard {
-  const empty = { interventions: [], people: [], citations: [], summary: [], history: [] };
+  const empty = { interventions: [], people: [], inDocuments: [], citations: [], summary: [], history: [] };
   if (!query.trim()) return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
   const hit = ix.organisations.lookup(query);
   if (hit.kind === 'ambiguous') {
@@ -68,6 +70,7 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
     history,
     interventions: cards,
     people: cited,
+    inDocuments: mentionsOf(k, passageLinks(k), o.code, 3).map((m) => ({ document: m.document, title: m.title, published: m.published, quote: m.quote, basis: 'machine-read' as const })),
     citations: list.citations,
   };
 }

@@ -20,6 +20,13 @@ export interface Passage {
   section?: string;
   /** A table row's first cell (for example "December 2015"), when the passage is a cell of that row. */
   label?: string;
+  /** A table row under a header row: the header's cells, one per cell of the row (the row's text is tab-separated). */
+  columns?: string[];
+  /** A list item: the line that introduces its list ("Local authorities:"), when there is one. */
+  intro?: string;
+  /** A list item: where the whole list, with its introducing line, starts and ends in the text (it is quoted as one unit). */
+  listStart?: number;
+  listEnd?: number;
 }
 
 export interface SourceDocument extends DocumentFrontMatter {
@@ -91,6 +98,7 @@ export function splitPassages(documentId: string, text: string): Passage[] {
   const passages: Passage[] = [];
   let section: string | undefined;
   let label: string | undefined;
+  let columns: string[] | undefined;
   const add = (kind: PassageKind, start: number, end: number, extra: Partial<Passage> = {}) => {
     const body = text.slice(start, end);
     const lead = body.length - body.trimStart().length;
@@ -115,10 +123,18 @@ export function splitPassages(documentId: string, text: string): Passage[] {
     const trimmed = line.trim();
     if (trimmed === '') continue;
     if (line.includes('\t')) {
-      addTableRow(text, start, end, label, add, (l) => (label = l));
+      // A header row (short cells over rows of as many cells) names the columns of the rows under it.
+      if (!columns && isHeaderRow(lines, i, lineText)) {
+        columns = line.split('\t').map((c) => c.trim());
+        add('heading', start, end);
+        continue;
+      }
+      if (columns) addRow(start, end, columns, add);
+      else addTableRow(text, start, end, label, add, (l) => (label = l));
       continue;
     }
     label = undefined;
+    columns = undefined;
     const bullet = BULLET.exec(line);
     if (bullet && !NUMBERED_TITLE.test(trimmed)) {
       add('list-item', start + bullet[0].length, end);
@@ -144,7 +160,39 @@ export function splitPassages(documentId: string, text: string): Passage[] {
     }
     add('paragraph', start, end);
   }
+  groupLists(passages);
   return passages;
+}
+
+/**
+ * A run of list items answers as one unit with the line that introduces it ("Local authorities:"): each item
+ * records the intro and the span of the whole list. Ids and passages stay as they were.
+ */
+function groupLists(passages: Passage[]): void {
+  for (let i = 0; i < passages.length; i++) {
+    if (passages[i].kind !== 'list-item') continue;
+    let j = i;
+    while (j + 1 < passages.length && passages[j + 1].kind === 'list-item' && passages[j + 1].section === passages[i].section) j++;
+    const before = passages[i - 1];
+    const intro = before && before.kind !== 'list-item' && before.kind !== 'table-row' && before.text.endsWith(':') ? before : undefined;
+    if (j > i || intro) {
+      for (let n = i; n <= j; n++) Object.assign(passages[n], { listStart: (intro ?? passages[i]).start, listEnd: passages[j].end, ...(intro ? { intro: intro.text } : {}) });
+    }
+    i = j;
+  }
+}
+
+/** True when line i starts a table (no tab line above) whose cells are short labels and whose next row has as many cells. */
+function isHeaderRow(lines: { start: number; end: number }[], i: number, lineText: (k: number) => string): boolean {
+  if (i > 0 && lineText(i - 1).includes('\t')) return false;
+  const cells = lineText(i).split('\t').map((c) => c.trim());
+  if (cells.length < 2 || cells.some((c) => c === '' || c.length > 40 || /^[£$€\d]|[.!?;]$|<p>/.test(c))) return false;
+  return i + 1 < lines.length && lineText(i + 1).split('\t').length === cells.length;
+}
+
+/** A row under a header: one passage for the whole row, which keeps the column names. */
+function addRow(start: number, end: number, columns: string[], add: Adder) {
+  add('table-row', start, end, { columns });
 }
 
 const NUMBERED_TITLE = /^\d+\.\s+[A-Z][^.]*$/;

@@ -41,7 +41,8 @@ export function renderOrgCard(card: OrgCard, ctx: OrgRenderContext): SlackMessag
     header(org.name),
     ...summaryBlocks(card, summary),
     ...fieldSections(org),
-    // Further card sections (e.g. what the documents say) go here, above the sources.
+    // What the documents say, machine-read, apart from the curated lines above.
+    ...inDocumentsBlocks(card),
     ...sourcesBlocks(card.citations.slice(0, summaryCitationCount(card))),
   ];
   const pinned = [
@@ -163,6 +164,13 @@ function listOf(items: string[]): string {
 /** A field's text within 2,000 characters. */
 function fieldText(label: string, value: string): string {
   return truncate(`*${label}*\n${value}`, LIMITS.fieldText);
+}
+
+/** "In the documents": passages that name the organisation, read from the sources by linking, shown apart from the curated lines. */
+function inDocumentsBlocks(card: OrgCard): KnownBlock[] {
+  if (!card.inDocuments?.length) return [];
+  const lines = card.inDocuments.map((m) => `• _${escapeSlack(m.title)}_, ${escapeSlack(m.published)}: the source says “${escapeSlack(m.quote.replace(/\t/g, ' · '))}”`);
+  return sections(`*In the documents* (read from the sources, not curated facts)\n${lines.join('\n')}`);
 }
 
 function notFoundBlocks(card: OrgCard): KnownBlock[] {

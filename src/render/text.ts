@@ -41,6 +41,7 @@ export function orgCardToText(card: OrgCard): string {
   ];
   if (card.interventions.length) lines.push('', 'Interventions:', ...card.interventions.map((i) => `  • ${i.title} — ${statusLabel(i.status)}, ${i.date}${i.outcome ? `. ${i.outcome}` : ''}`));
   if (card.people.length) lines.push('', 'People:', ...card.people.map((p) => `  • ${p.name}: ${p.title}${p.date ? ` (${p.date})` : ''}`));
+  if (card.inDocuments?.length) lines.push('', 'In the documents (read from the sources, not curated facts):', ...card.inDocuments.map((m) => `  • ${m.title}, ${m.published}: the source says “${m.quote.replace(/\t/g, ' · ').replace(/\s+/g, ' ')}”`));
   if (card.citations.length) lines.push('', 'Sources:', ...card.citations.map(source));
   return lines.join('\n');
 }

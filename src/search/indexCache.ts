@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { buildIndexes, passageWordCounts, type Indexes } from './indexes.ts';
-import { buildPassageIndex, isIndexed, loadPassageIndex, PASSAGE_INDEX_OPTIONS } from './passageIndex.ts';
+import { buildPassageIndex, isIndexed, loadPassageIndex, passageContext, PASSAGE_INDEX_OPTIONS } from './passageIndex.ts';
 import { normalise, stem, STOP_WORDS } from './text.ts';
 
 /** Bump by hand when the index changes in a way the fingerprint below cannot see. */
@@ -22,6 +22,7 @@ export const INDEX_OPTIONS_VERSION = createHash('sha256')
   .update(JSON.stringify({ FORMAT, fields: PASSAGE_INDEX_OPTIONS.fields, storeFields: PASSAGE_INDEX_OPTIONS.storeFields }))
   .update(String(buildPassageIndex))
   .update(String(isIndexed))
+  .update(String(passageContext))
   .update(String(passageWordCounts))
   .update(String(PASSAGE_INDEX_OPTIONS.tokenize))
   .update(String(PASSAGE_INDEX_OPTIONS.processTerm))

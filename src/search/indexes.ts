@@ -7,6 +7,7 @@ import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { passageLinks, type Links } from './linking.ts';
 import { LexiconIndex } from './lexiconIndex.ts';
 import { STOP_WORDS, normalise, words } from './text.ts';
 
@@ -19,6 +20,8 @@ export interface Indexes {
   passages: MiniSearch;
   facts: FactIndex;
   vocabulary: Vocabulary;
+  /** What each passage names: organisations, people with roles, dates, intervention cues (machine-read, see linking.ts). */
+  links: Links;
   /** The domain lexicon's phrasings and intervention-type phrases. */
   lexicon: LexiconIndex;
 }
@@ -62,5 +65,5 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
   for (const e of k.events) vocabulary.add(words(e.summary));
   const lexicon = new LexiconIndex(k.lexicon);
   vocabulary.add(lexicon.meanings);
-  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, lexicon };
+  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, lexicon, links: passageLinks(k) };
 }

@@ -28,12 +28,16 @@ export const PASSAGE_INDEX_OPTIONS = {
 /** Whether the passage index holds a passage (headings are only context for the passages under them). */
 export const isIndexed = (p: Passage): boolean => p.kind !== 'heading';
 
-/** Document titles by id: each passage is indexed with its document's title as context. */
+/** What a passage is read with: its heading, a table row's label or column names, a list item's introducing line. */
+export function passageContext(p: Passage): string {
+  return [p.section, p.label, p.intro, ...(p.columns ?? [])].filter(Boolean).join(' ');
+}
+
 /** Builds the passage index; ids are positions in the passages array. */
 export function buildPassageIndex(passages: Passage[]): MiniSearch {
   const index = new MiniSearch(PASSAGE_INDEX_OPTIONS);
   // Ids come from the map's position argument: looking each passage up with indexOf was quadratic (minutes at 100k passages).
-  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: [p.section, p.label].filter(Boolean).join(' ') }] : [])));
+  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: passageContext(p) }] : [])));
   return index;
 }
 

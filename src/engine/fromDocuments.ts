@@ -1,0 +1,92 @@
+/**
+ * What the documents say about an organisation or a role without anyone having curated it: the machine-read
+ * mentions of src/search/linking.ts, turned into statements that say so ("The source says …"), each quoting
+ * the passage verbatim with the document's title and date. Never dressed as a curated fact.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Passage } from '../knowledge/documents.ts';
+import type { Organisation } from '../knowledge/register.ts';
+import { organisationsOfDocument, type Links, type PersonMention } from '../search/linking.ts';
+import { contentTerms } from '../search/text.ts';
+import { rowLine, sentences } from '../search/passageReading.ts';
+import type { DraftStatement } from './intent.ts';
+
+/** A passage that names the organisation, with its document's date. */
+export interface DocumentMention {
+  document: string;
+  title: string;
+  /** The document's date as a person reads it ("April 2020"), and as ISO for ordering. */
+  published: string;
+  publishedIso: string;
+  /** The passage, verbatim. */
+  quote: string;
+  passage: string;
+  /** How it reads in an answer: a table row with its column names, otherwise the passage. */
+  shown: string;
+}
+
+/** What counts as naming an organisation: itself, its members, what it merged from or into. */
+export function coveredBy(o: Organisation): Set<string> {
+  return new Set([o.code, ...o.members, ...o.successors.map((s) => s.code), ...o.predecessors.map((s) => s.code)]);
+}
+
+/** Passages naming the organisation itself, newest document first, one per distinct quote; headings and lone list items left out. */
+export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5): DocumentMention[] {
+  // An organisation named in thousands of passages: keep the newest few in one pass, never compare them all.
+  const seen = new Set<string>();
+  const out: DocumentMention[] = [];
+  for (const i of links.byOrganisation.get(code) ?? []) {
+    const p = k.passages[i];
+    if (p.kind === 'heading' || (p.text.length < 40 && !p.columns) || seen.has(p.text)) continue;
+    seen.add(p.text);
+    const d = k.documents.get(p.document)!;
+    out.push({ document: d.id, title: d.title, published: d.publishedLabel, publishedIso: d.published, quote: p.text, passage: p.id, shown: p.columns ? rowLine(p) : p.text });
+    if (out.length > limit * 4) {
+      out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso));
+      out.length = limit;
+    }
+  }
+  return out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso)).slice(0, limit);
+}
+
+/** Words a role is made of, for matching a question's role words ("chief", "executive", "chair", "officer"…). */
+export const ROLE_TERMS = new Set(['chief', 'executive', 'accountable', 'officer', 'chair', 'chairman', 'chairwoman', 'director', 'finance', 'financial', 'medical', 'clinical', 'nursing', 'place', 'lead', 'operating', 'deputy', 'interim', 'manager', 'secretary'].map((w) => contentTerms(w)[0]));
+
+export interface ReadPerson {
+  person: PersonMention;
+  passage: Passage;
+}
+
+/**
+ * People the documents name with a role made of `roleTerms`, at the organisation (or, for a table of a body's
+ * members, in a document by or about it). A role stated for another organisation never counts.
+ */
+export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[], org: Organisation): ReadPerson[] {
+  const covers = coveredBy(org);
+  const wanted = roleTerms.filter((t) => ROLE_TERMS.has(t));
+  if (!wanted.length) return [];
+  const positions = new Set([...covers].flatMap((c) => links.byOrganisation.get(c) ?? []));
+  const documents = new Set([...k.documents.keys()].filter((id) => organisationsOfDocument(k, id).some((c) => covers.has(c))));
+  const out: ReadPerson[] = [];
+  links.passages.forEach((l, i) => {
+    if (!l.people.length) return;
+    const p = k.passages[i];
+    for (const person of l.people) {
+      const role = new Set(contentTerms(person.role));
+      if (!wanted.every((t) => role.has(t))) continue;
+      const at = person.organisation ? covers.has(person.organisation) : positions.has(i) || documents.has(p.document);
+      if (at && !out.some((x) => x.person.name === person.name)) out.push({ person, passage: p });
+    }
+  });
+  return out;
+}
+
+/** "Anne Morgan, Accountable Officer — the source says (read from the document, not a curated fact): “…”". */
+export function readPersonStatement(k: Knowledge, r: ReadPerson, asked?: Organisation): DraftStatement {
+  const d = k.documents.get(r.passage.document)!;
+  const said = r.passage.columns ? r.passage.text.replace(/\t/g, ' · ') : sentences(r.passage.text).find((s) => s.includes(r.person.name)) ?? r.passage.text;
+  // A role the passage gives without its body (a table of a board's members) is at the body the document is by or about.
+  const code = r.person.organisation ?? asked?.code;
+  const at = code ? `, ${k.organisations.get(code)?.name ?? code}` : '';
+  return { text: `${r.person.name}: ${r.person.role}${at}. The source says (read from the document, not a curated fact), ${d.title} (${d.publishedLabel}): “${said}”`, sources: [{ document: d.id, quote: r.passage.text }] };
+}

@@ -1,0 +1,138 @@
+/**
+ * Reading a passage to answer from it: the unit it answers as (a list with the line that introduces it, a
+ * table row with its column names), the sentence that answers, and the answer itself where one stands (a
+ * number for "how many", a name for "who", a date for "when"). Quotes stay verbatim: only what is shown
+ * around them is rearranged.
+ */
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Passage } from '../knowledge/documents.ts';
+import type { Organisation } from '../knowledge/register.ts';
+import { datesIn, linksOf, type DateMentionInText, type Links } from './linking.ts';
+import { contentTerms } from './text.ts';
+
+/** What a passage answers as: the verbatim quote, and how it reads in an answer. */
+export interface PassageUnit {
+  passages: Passage[];
+  /** Exact text of the document. */
+  quote: string;
+  /** One line, or an introducing line with "• item" lines. */
+  display: string;
+  /** The line that answers: a sentence, a list item, a table row. */
+  lines: string[];
+}
+
+const positions = new WeakMap<Knowledge, Map<string, number>>();
+
+/** Where a passage sits in the knowledge's passages (links are kept by position). */
+export function positionOf(k: Knowledge, p: Passage): number {
+  let map = positions.get(k);
+  if (!map) positions.set(k, (map = new Map(k.passages.map((x, i) => [x.id, i]))));
+  return map.get(p.id) ?? -1;
+}
+
+/** The unit a passage answers as. */
+export function unitOf(k: Knowledge, p: Passage): PassageUnit {
+  const doc = k.documents.get(p.document);
+  if (p.listStart !== undefined && p.listEnd !== undefined && doc) {
+    const items = doc.passages.filter((x) => x.kind === 'list-item' && x.listStart === p.listStart);
+    const lines = items.map((x) => x.text);
+    return { passages: items, quote: doc.text.slice(p.listStart, p.listEnd), display: [...(p.intro ? [p.intro] : []), ...lines.map((l) => `• ${l}`)].join('\n'), lines };
+  }
+  if (p.columns) {
+    const line = rowLine(p);
+    return { passages: [p], quote: p.text, display: line, lines: [line] };
+  }
+  return { passages: [p], quote: p.text, display: p.text, lines: sentences(p.text) };
+}
+
+/** "NHS Somerset CCG — Allocation 2018-19: £787m; Forecast outturn: £13.6m deficit". */
+export function rowLine(p: Passage): string {
+  const cells = p.text.split('\t').map((c) => c.trim());
+  const cols = p.columns ?? [];
+  return `${cells[0]} — ${cells.slice(1).map((c, i) => `${cols[i + 1] ?? ''}${cols[i + 1] ? ': ' : ''}${c}`).join('; ')}`;
+}
+
+/** Sentences of a paragraph (a full stop, question or exclamation mark before a capital or a quote). */
+export function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?][”"’)]?)\s+(?=[A-Z“"‘(£0-9])/).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The line of a unit that shares most of the terms (a word of five letters or more matching on its first four,
+ * so "savings" meets "save"), a line holding the kind of answer asked for counting one and a half more; ties: the earlier.
+ */
+export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean): string {
+  const scored = unit.lines.map((line, i) => {
+    const has = new Set(contentTerms(line));
+    const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
+    const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
+    return { line, i, score: terms.filter(hit).length + (prefer?.(line) ? 1.5 : 0) };
+  });
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored[0]?.line ?? unit.display;
+}
+
+export type Wanted = 'number' | 'person' | 'date' | null;
+
+/** What kind of answer the question asks for: "how many/much" a number, "who" a person, "when" a date. */
+export function wantedKind(words: string[]): Wanted {
+  const w = new Set(words);
+  if (w.has('how') && (w.has('many') || w.has('much'))) return 'number';
+  if (w.has('who') || w.has('whom')) return 'person';
+  if (w.has('when') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
+  return null;
+}
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+const AMOUNT = new RegExp(String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`, 'gi');
+const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b/g;
+
+/**
+ * The answer standing in a line, when there is exactly one of the kind asked for: an amount or count (not a
+ * date or a year), a person's name (not an organisation's), a date. Null when none stands, or several do.
+ */
+export function extractAnswer(kind: Wanted, line: string, context: { orgs: Organisation[]; peopleRoles?: { name: string }[]; questionWords: string[]; questionTerms: string[] }): string | null {
+  if (!kind) return null;
+  if (kind === 'date') {
+    const dates = datesIn(line).filter((d) => !context.questionWords.includes(d.text.toLowerCase()));
+    const precise = dates.filter((d) => d.precision !== 'year');
+    const pick = (precise.length ? precise : dates)[0];
+    return pick ? pick.text : null;
+  }
+  if (kind === 'number') {
+    const dates = datesIn(line).map((d) => [line.indexOf(d.text), line.indexOf(d.text) + d.text.length]);
+    const found = [...line.matchAll(AMOUNT)]
+      .filter((m) => !dates.some(([a, b]) => m.index! < b && m.index! + m[0].length > a))
+      .map((m) => ({ text: m[0].trim(), at: m.index! }))
+      .filter((m) => !/^(19|20)\d\d$/.test(m.text));
+    // "97 of the 101 practices": the count and what it is out of.
+    const share = found.find((m) => / of /.test(m.text));
+    if (share) return share.text;
+    if (found.length === 1) return found[0].text;
+    // A sum of money or a percentage is the answer beside counts such as "two years".
+    const money = found.filter((m) => /[£$€%]|per cent/.test(m.text));
+    if (money.length === 1) return money[0].text;
+    // Several: the one nearest a word of the question, when it is clearly nearest.
+    const near = (at: number) => Math.min(...context.questionTerms.map((t) => {
+      const i = line.toLowerCase().indexOf(t, at);
+      return i < 0 ? Infinity : i - at;
+    }));
+    const ranked = found.map((m) => ({ ...m, d: near(m.at) })).sort((a, b) => a.d - b.d);
+    return ranked.length && ranked[0].d < 40 && (ranked.length === 1 || ranked[1].d - ranked[0].d > 15) ? ranked[0].text : null;
+  }
+  const named = context.peopleRoles?.[0]?.name;
+  if (named && line.includes(named)) return named;
+  const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
+  const people = [...line.matchAll(PERSON)].map((m) => m[0]).filter((n) => !n.split(' ').some((w) => orgWords.has(w.toLowerCase())) && !/^(The|NHS|This|These|Each|From|On|In)\b/.test(n));
+  return people.length === 1 ? people[0] : null;
+}
+
+/** Dates a unit speaks to: in its text, its heading, its column names or introducing line. */
+export function unitDates(unit: PassageUnit, links: Links, k: Knowledge): DateMentionInText[] {
+  const out: DateMentionInText[] = [];
+  for (const p of unit.passages) {
+    out.push(...linksOf(links, positionOf(k, p)).dates);
+    out.push(...datesIn([p.section, p.intro, ...(p.columns ?? [])].filter(Boolean).join(' · ')));
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * Documents nobody curated facts for, imported through add-document: answers quote them with the answer first,
+ * org cards show "In the documents", digests report each as a new source, and what they say is never passed
+ * off as a curated fact.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEngine, type Engine } from '../../src/engine/engine.ts';
+import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
+import { buildDigest } from '../../src/digest/build.ts';
+import { factSnapshot } from '../../src/digest/snapshot.ts';
+import { orgCardToText } from '../../src/render/text.ts';
+import { renderOrgCard } from '../../src/render/orgBlocks.ts';
+import { buildUncuratedKnowledge } from '../fixtures/uncurated/build.ts';
+import { bundledEngine } from '../helpers/knowledge.ts';
+
+let engine: Engine;
+let dir: string;
+beforeAll(async () => {
+  dir = join(mkdtempSync(join(tmpdir(), 'uncurated-')), 'seeds');
+  await buildUncuratedKnowledge(dir);
+  engine = await loadEngine(dir);
+}, 120_000);
+
+/** Every citation quotes its document verbatim. */
+function expectVerbatim(a: { citations: { document: string; quote: string }[] }) {
+  for (const c of a.citations) {
+    const doc = engine.knowledge.documents.get(c.document);
+    if (doc) expect(doc.text).toContain(c.quote);
+  }
+}
+
+describe('answers from uncurated documents', () => {
+  it('pulls out the number asked for, and quotes the sentence that holds it', () => {
+    const a = engine.ask('How many member practices took part in the Kent and Medway merger vote?');
+    expect(a.text.startsWith('171 of the 204.')).toBe(true);
+    expect(a.text).toContain('“Dr Navin Kumar, Clinical Chair of the new CCG, said GP members had backed the merger after a vote in which 171 of the 204 member practices took part.”');
+    expectVerbatim(a);
+  });
+
+  it('pulls out the date asked for', () => {
+    const a = engine.ask('When will the two Devon CCGs merge?');
+    expect(a.text.startsWith('1 April 2019.')).toBe(true);
+    expect(a.citations[0].document).toBe('south-west-ccg-finance-2019');
+  });
+
+  it('answers a list as a unit, with the line that introduces it', () => {
+    const a = engine.ask('What conditions did NHS England set on the Kent and Medway CCG merger?');
+    expect(a.text).toContain('The conditions set by NHS England required the new CCG to:\n• appoint a single accountable officer');
+    expect(a.text).toContain('• keep a named clinical lead for each of the eight former CCG areas');
+    expect(a.citations[0].quote).toMatch(/^The conditions set by NHS England required the new CCG to:\n- appoint/);
+    expectVerbatim(a);
+  });
+
+  it('reads a table row with its column names', () => {
+    const a = engine.ask("What was Somerset CCG's forecast outturn for 2018-19?");
+    expect(a.text).toContain('NHS Somerset CCG — Allocation 2018-19: £787m; Forecast outturn: £13.6m deficit; Intervention: Financial recovery plan');
+    expect(a.citations[0].quote).toBe('NHS Somerset CCG\t£787m\t£13.6m deficit\tFinancial recovery plan');
+  });
+
+  it('names the person the documents give in a role at the organisation asked about, said as what the source says', () => {
+    const a = engine.ask('Who is the chief executive of NHS Cheshire and Merseyside ICB?');
+    // The name first, then the passage that gives the role, quoted.
+    expect(a.text).toMatch(/^Martin Clegg[.:]/);
+    expect(a.text).toContain('“Martin Clegg, Chief Executive of NHS Cheshire and Merseyside ICB, leads the executive team.”');
+    expectVerbatim(a);
+    // A table of the board's members: the role is at the body the page is by, and said as read from the document.
+    expect(engine.ask('Who chairs NHS Frimley ICB?').text).toMatch(/^Dr Anil Mehta: Chair, NHS Frimley Integrated Care Board\. The source says \(read from the document, not a curated fact\)/);
+  });
+
+  it('declines rather than answer from a neighbour, another kind of body or another year', () => {
+    // The place directors named are for Liverpool, Wirral and Warrington, not Knowsley.
+    expect(engine.ask('Who is the place director for Knowsley?').answered).toBe(false);
+    // Frimley Health NHS Foundation Trust is not the Frimley ICB, whose chief executive the page names.
+    expect(engine.ask('Who is the chief executive of Frimley Health NHS Foundation Trust?').answered).toBe(false);
+    // The table gives 2018-19 allocations only.
+    expect(engine.ask("What was Somerset CCG's allocation in 2021-22?").answered).toBe(false);
+  });
+
+  it('does not answer a role at a named organisation with someone who holds it elsewhere (bundled seeds)', async () => {
+    const bundled = await bundledEngine();
+    const a = bundled.ask('Who is the accountable officer of NHS Kent and Medway CCG?');
+    expect(a.text).not.toContain('Ian Stidson');
+  });
+});
+
+describe('org cards and digests pick up a new document', () => {
+  it('shows "In the documents" with the quote and the document date, apart from the curated facts', () => {
+    const card = engine.org('Kent and Medway CCG');
+    expect(card.organisation?.code).toBe('91Q');
+    const m = card.inDocuments?.find((x) => x.document === 'kent-medway-merger-2020');
+    expect(m).toMatchObject({ title: "Kent and Medway's eight CCGs become one", published: '1 April 2020', basis: 'machine-read' });
+    expect(engine.knowledge.documents.get('kent-medway-merger-2020')!.text).toContain(m!.quote);
+    expect(card.people).toEqual([]);
+    const text = orgCardToText(card);
+    expect(text).toContain('In the documents (read from the sources, not curated facts):');
+    expect(text).toContain("• Kent and Medway's eight CCGs become one, 1 April 2020: the source says “NHS Kent and Medway Clinical Commissioning Group came into being on 1 April 2020");
+    expect(JSON.parse(JSON.stringify(card)).inDocuments[0].basis).toBe('machine-read');
+    const blocks = JSON.stringify(renderOrgCard(card, { query: 'Kent and Medway CCG', surface: 'ephemeral' }));
+    expect(blocks).toContain('*In the documents* (read from the sources, not curated facts)');
+  });
+
+  it('the bundled knowledge has no such passages for the CCG', async () => {
+    expect((await bundledEngine()).org('Kent and Medway CCG').inDocuments).toEqual([]);
+  });
+
+  it('a status answer about an organisation nobody curated quotes the documents, marked as read from the source', () => {
+    const a = engine.ask('Tell me about Kernow CCG');
+    expect(a.text).toContain('In the documents (read from the source, not a curated fact): South West CCGs: financial position at month 9, 2018-19 (February 2019) says “NHS Kernow CCG — Allocation 2018-19: £827m; Forecast outturn: Break-even; Intervention: None”');
+  });
+
+  it('a digest since the bundled knowledge reports each new document as a new source, filed under the organisations it names', () => {
+    const before = factSnapshot(loadKnowledge());
+    const digest = buildDigest(engine.knowledge, { from: '2030-01-01', to: '2030-01-01', since: before });
+    const added = digest.changes.filter((e) => e.kind === 'document-added');
+    expect(added.map((e) => e.id).sort()).toEqual(['blmk-merger-application-2020', 'cheshire-merseyside-transition-2022', 'frimley-icb-board-2022', 'kent-medway-merger-2020', 'south-west-ccg-finance-2019'].map((id) => `added:documents:${id}`));
+    const kent = added.find((e) => e.id === 'added:documents:kent-medway-merger-2020')!;
+    expect(kent.summary).toMatch(/^New source: Kent and Medway's eight CCGs become one, 1 April 2020: mentions NHS Kent and Medway CCG, NHS Ashford CCG, /);
+    expect(kent.organisations.slice(0, 2)).toEqual(['91Q', '09C']);
+    expect(kent.date?.label).toBe('1 April 2020');
+    expect(engine.knowledge.documents.get('kent-medway-merger-2020')!.text).toContain(kent.citations[0].quote);
+    // Filtered to one of the Cheshire and Merseyside CCGs, only the briefing naming it is left.
+    const wirral = buildDigest(engine.knowledge, { from: '2030-01-01', to: '2030-01-01', since: before, filter: '12F' });
+    expect(wirral.changes.filter((e) => e.kind === 'document-added').map((e) => [e.id, e.organisations[0]])).toEqual([['added:documents:cheshire-merseyside-transition-2022', '12F']]);
+  });
+
+  it('a snapshot stored before documents were recorded counts none as new', () => {
+    const { documents: _d, ...old } = factSnapshot(loadKnowledge());
+    const digest = buildDigest(engine.knowledge, { from: '2030-01-01', to: '2030-01-01', since: old });
+    expect(digest.changes.filter((e) => e.kind === 'document-added')).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Writes a small text PDF (Helvetica, WinAnsi encoding) from headings, paragraphs and bullet items, with a
+ * document information dictionary: enough to test importing a PDF the way a board paper arrives.
+ */
+export type PdfBlock = { heading: string } | { paragraph: string } | { bullets: string[] };
+
+export interface PdfInfo {
+  title?: string;
+  author?: string;
+  /** ISO day, written as the PDF date D:yyyymmdd000000Z. */
+  created?: string;
+}
+
+const WIDTH = 595;
+const HEIGHT = 842;
+const MARGIN = 56;
+
+/** PDF string literal in WinAnsi: brackets and backslashes escaped, non-ASCII as octal codes (£ is \243). */
+function literal(s: string): string {
+  const win: Record<string, number> = { '£': 0xa3, '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95 };
+  let out = '';
+  for (const ch of s) {
+    if (ch === '(' || ch === ')' || ch === '\\') out += `\\${ch}`;
+    else if (ch.charCodeAt(0) < 128) out += ch;
+    else out += `\\${(win[ch] ?? 0x3f).toString(8)}`;
+  }
+  return `(${out})`;
+}
+
+function wrap(text: string, size: number, indent = 0): string[] {
+  const max = Math.floor((WIDTH - 2 * MARGIN - indent) / (size * 0.5));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The bytes of a PDF holding the blocks, on as many A4 pages as they need. */
+export function makePdf(blocks: PdfBlock[], info: PdfInfo = {}): Buffer {
+  const pages: string[][] = [[]];
+  let y = HEIGHT - MARGIN;
+  const put = (text: string, size: number, x: number, gapBefore: number) => {
+    y -= gapBefore;
+    if (y < MARGIN) {
+      pages.push([]);
+      y = HEIGHT - MARGIN;
+    }
+    pages.at(-1)!.push(`BT /F1 ${size} Tf ${x} ${y.toFixed(1)} Td ${literal(text)} Tj ET`);
+  };
+  for (const b of blocks) {
+    if ('heading' in b) put(b.heading, 14, MARGIN, 30);
+    else if ('paragraph' in b) wrap(b.paragraph, 10).forEach((l, i) => put(l, 10, MARGIN, i === 0 ? 22 : 12));
+    else b.bullets.forEach((item, n) => wrap(item, 10, 14).forEach((l, i) => put(i === 0 ? `• ${l}` : l, 10, i === 0 ? MARGIN : MARGIN + 14, i === 0 && n === 0 ? 22 : 12)));
+  }
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body) ;
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add(''); // the page tree, written once the pages' numbers are known
+  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const kids: number[] = [];
+  for (const ops of pages) {
+    const stream = ops.join('\n');
+    add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${WIDTH} ${HEIGHT}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`);
+    kids.push(objects.length);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  const meta = [info.title && `/Title ${literal(info.title)}`, info.author && `/Author ${literal(info.author)}`, info.created && `/CreationDate (D:${info.created.replace(/-/g, '')}000000Z)`].filter(Boolean);
+  add(`<< ${meta.join(' ')} >>`);
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
