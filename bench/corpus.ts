@@ -1,7 +1,9 @@
 /**
  * A synthetic commissioning corpus in the project's own seeds format: board papers, directions letters
  * and briefings naming real CCGs, STPs and trusts from the register, written beside copies of the real
- * documents, facts and register (the facts quote the real documents, so those must stay).
+ * documents, facts and register (the facts quote the real documents, so those must stay). Besides the
+ * commissioning phrases, every paragraph carries words drawn from a Zipf vocabulary of 60,000 words
+ * (see zipf.ts), so the corpus has the tens of thousands of distinct words real text has.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { DEFAULT_SEEDS_DIR } from '../src/knowledge/knowledge.ts';
 import { loadRegister, type Organisation } from '../src/knowledge/register.ts';
 import { FINANCE_TERMS, FIRST_NAMES, GOVERNANCE_BODIES, INTERVENTIONS, MONTHS, PERFORMANCE_MEASURES, PUBLISHERS, ROLES, SURNAMES, WORKSTREAMS } from './lexicon.ts';
 import { mulberry32, type Rng } from './prng.ts';
+import { zipfVocabulary, type ZipfVocabulary } from './zipf.ts';
 
 /** An organisation the corpus names: ODS code and display name. */
 export interface CorpusOrg {
@@ -33,6 +36,8 @@ export interface CorpusSummary {
   ccgs: CorpusOrg[];
   trusts: CorpusOrg[];
   people: CorpusPerson[];
+  /** The Zipf vocabulary's words, most frequent first. */
+  vocabulary: readonly string[];
 }
 
 /** Writes a corpus of about `passages` searchable passages into `dir` (emptied first); the same seed gives the same corpus. */
@@ -56,7 +61,9 @@ export function generateCorpus(dir: string, passages: number, seed: number): Cor
     role: rng.pick(ROLES),
     org: rng.pick(ccgs),
   }));
-  const world: World = { rng, ccgs, stps, trusts, people };
+  const names = [...register.map((o) => o.name), ...FIRST_NAMES, ...SURNAMES, ...readPeopleNames()].flatMap((n) => n.split(/[^A-Za-z]+/));
+  const zipf = zipfVocabulary(rng, names);
+  const world: World = { rng, ccgs, stps, trusts, people, zipf };
 
   let written = real;
   let documents = 0;
@@ -66,7 +73,13 @@ export function generateCorpus(dir: string, passages: number, seed: number): Cor
     writeFileSync(join(dir, 'documents', `${doc.id}.txt`), doc.text);
     written += doc.passages;
   }
-  return { dir, passages: written, documents: documents + 5, ccgs, trusts, people };
+  return { dir, passages: written, documents: documents + 5, ccgs, trusts, people, vocabulary: zipf.words };
+}
+
+/** Names of the people in the seeds' curated facts. */
+function readPeopleNames(): string[] {
+  const yml = readFileSync(join(DEFAULT_SEEDS_DIR, 'facts', 'people.yml'), 'utf8');
+  return [...yml.matchAll(/^ {2}name: (.+)$/gm)].map((m) => m[1]);
 }
 
 interface World {
@@ -75,6 +88,7 @@ interface World {
   stps: CorpusOrg[];
   trusts: CorpusOrg[];
   people: CorpusPerson[];
+  zipf: ZipfVocabulary;
 }
 
 interface Context {
@@ -139,12 +153,21 @@ const date = (rng: Rng, year: number) => `${rng.int(1, 28)} ${rng.pick(MONTHS)} 
 const fy = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
 
 function paragraph(w: World, ctx: Context): string {
-  const n = w.rng.int(2, 4);
-  return Array.from({ length: n }, () => w.rng.pick(SENTENCES)(w, ctx)).join(' ');
+  const n = w.rng.int(1, 3);
+  const sentences = Array.from({ length: n }, () => w.rng.pick(SENTENCES)(w, ctx));
+  sentences.splice(w.rng.int(0, n), 0, zipfSentence(w));
+  return sentences.join(' ');
 }
 
 function bullet(w: World, ctx: Context): string {
-  return w.rng.pick(BULLETS)(w, ctx);
+  const b = w.rng.pick(BULLETS)(w, ctx);
+  return w.rng.chance(0.5) ? `${b.slice(0, -1)}, ${w.zipf.phrase(w.rng, w.rng.int(3, 8))}.` : b;
+}
+
+/** A sentence of the Zipf vocabulary's words: what gives the corpus a real text's spread of words. */
+function zipfSentence({ rng, zipf }: World): string {
+  const words = zipf.phrase(rng, rng.int(6, 14));
+  return rng.chance(0.5) ? `Members also discussed ${words}.` : `${capitalise(words)}.`;
 }
 
 type Sentence = (w: World, ctx: Context) => string;

@@ -75,11 +75,20 @@ const MAKERS: Record<Exclude<QuestionKind, 'typo'>, { weight: number; make: Make
     (r) => `Why was the risk rating for ${r.pick(WORKSTREAMS)} raised?`,
     () => 'What does the Long Term Plan say about the number of CCGs per ICS?',
     () => 'Which trusts did Simon Stevens give as examples of systems forming around a strong provider?',
+    // Words of the Zipf vocabulary, from common to rare, as a reader searching the papers would use them.
+    (r, c) => `What did ${short(r.pick(c.ccgs).name)} say about ${vocabularyWord(r, c)} and ${vocabularyWord(r, c)}?`,
+    (r, c) => `Which papers mention ${vocabularyWord(r, c)}?`,
   ] },
   'out-of-scope': { weight: 8, make: OUT_OF_SCOPE.map((q) => () => q) },
 };
 
 const TYPO_WEIGHT = 7;
+
+/** A word of the corpus's vocabulary, its rank spread evenly on a log scale from the 20th to the 20,000th. */
+function vocabularyWord(r: Rng, c: CorpusSummary): string {
+  const rank = Math.floor(20 * 1000 ** r.next());
+  return c.vocabulary[Math.min(rank, c.vocabulary.length - 1)];
+}
 
 /** `count` questions, the same for the same seed and corpus. */
 export function makeQuestions(corpus: CorpusSummary, count: number, seed: number): BenchQuestion[] {

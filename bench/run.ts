@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: generates synthetic corpora (1k, 10k, 100k passages) and measures load and index
- * time, cold start from the snapshot cache, answer latency, peak memory and the engine's overhead over
- * raw MiniSearch; then load-tests the Slack HTTP receiver.
+ * `npm run bench`: generates synthetic corpora (10k, 100k and 1M passages, with a Zipf vocabulary) and
+ * measures building, the cold start from the snapshots, memory, answer latency, and FlexSearch and
+ * MiniSearch on the same passages and questions as anchors; then load-tests the Slack HTTP receiver.
  *   --small (or BENCH_SMALL=1)  1k and 5k passages, 300 questions, no load test: under a minute
- *   --json                      print one JSON object instead of the table
+ *   --json                      print one JSON object instead of the tables
  *   --load                      only the HTTP load test (on the seeds);  --no-load  skip it
  *   --sizes 1000,20000          --questions N                --out DIR (default bench/out)
  */
@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { benchSize, PROJECT_ROOT, runChild, type SizeResult } from './sizes.ts';
 import type { LoadResult } from './load.ts';
-import { formatLoadTable, formatSizeTable } from './table.ts';
+import { formatAnchorTable, formatLoadTable, formatSizeTable, formatTargets } from './table.ts';
 
 /** What to run: corpus sizes, questions per size, where to write, and whether to load-test. */
 export interface BenchOptions {
@@ -46,7 +46,7 @@ export interface Machine {
 /** The options `--small` (or BENCH_SMALL=1) stands for. */
 export const SMALL: Pick<BenchOptions, 'sizes' | 'questions' | 'load'> = { sizes: [1000, 5000], questions: 300, load: false };
 /** The options of a full run. */
-export const FULL: Pick<BenchOptions, 'sizes' | 'questions' | 'load'> = { sizes: [1000, 10_000, 100_000], questions: 1500, load: true };
+export const FULL: Pick<BenchOptions, 'sizes' | 'questions' | 'load'> = { sizes: [10_000, 100_000, 1_000_000], questions: 1500, load: true };
 
 /** Runs the benchmark and returns every measurement. */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -55,13 +55,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (options.sizesToo) {
     for (const size of options.sizes) {
       log(`bench: ${size.toLocaleString('en-GB')} passages…`);
-      sizes.push(await benchSize(size, options.questions, options.outDir));
+      sizes.push(await benchSize(size, options.questions, options.outDir, undefined, log));
     }
   }
   let load: LoadResult | undefined;
   if (options.load) {
-    // Against the largest corpus just measured (its snapshot is warm), else the bundled seeds.
-    const size = sizes.at(-1)?.size;
+    // Against the largest corpus just measured up to 100k passages (its snapshots are warm), else the bundled seeds.
+    const size = sizes.filter((s) => s.size <= 100_000).at(-1)?.size;
     const args: { knowledgeDir?: string; cacheDir?: string; label?: string } = size ? { knowledgeDir: join(options.outDir, `corpus-${size}`), cacheDir: join(options.outDir, `cache-${size}`), label: `${size} passages` } : {};
     log(`bench: HTTP load test (${args.label ?? 'seeds'})…`);
     load = await runChild<LoadResult>('load.ts', args, 120_000);
@@ -108,7 +108,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   else {
     const m = report.machine;
     console.log(`${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}\n`);
-    if (report.sizes.length) console.log(formatSizeTable(report.sizes));
+    if (report.sizes.length) {
+      console.log(`${formatSizeTable(report.sizes)}\n\nThe anchors, on the same passages and questions:\n\n${formatAnchorTable(report.sizes)}\n`);
+      console.log(formatTargets(report.sizes));
+    }
     if (report.load) {
       const l = report.load;
       console.log(`\nHTTP receiver on 127.0.0.1, answering from ${l.knowledge} (app process: ${l.serverCpuMsPerEvent} ms CPU an event, ${l.serverErrors} errors logged):\n${formatLoadTable(l)}`);

@@ -16,16 +16,6 @@ import type { Passage } from '../src/knowledge/documents.ts';
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(['who', 'when', 'why', 'how', 'many', 'much', 'happen', 'happened', 'say', 'said', 'mean', 'does', 'did', 'do', 'will', 'would', 'went', 'give', 'gave', 'consider', 'considered'].map(stem));
 
-const titleTerms = new WeakMap<Knowledge, { id: string; terms: Set<string> }[]>();
-
-/** Documents whose title or publisher holds some of the terms (only terms that pick out at most three documents). */
-function titledDocuments(k: Knowledge, terms: string[]): { id: string; terms: string[] }[] {
-  let titles = titleTerms.get(k);
-  if (!titles) titleTerms.set(k, (titles = [...k.documents.values()].map((d) => ({ id: d.id, terms: new Set(contentTerms(`${d.title} ${d.publisher}`)) }))));
-  const telling = terms.filter((t) => titles.filter((d) => d.terms.has(t)).length <= 3);
-  return titles.map((d) => ({ id: d.id, terms: telling.filter((t) => d.terms.has(t)) })).filter((d) => d.terms.length > 0).slice(0, 3);
-}
-
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -58,7 +48,7 @@ export const intent: Intent = {
     add(searchPassages(ix.passages, k.passages, free, 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
-    for (const { id, terms } of titledDocuments(k, wanted)) {
+    for (const { id, terms } of ix.titles.documentsWith(wanted)) {
       const rest = wanted.filter((t) => !terms.includes(t));
       const scored = (k.documents.get(id)?.passages ?? []).map((passage) => {
         const has = new Set(contentTerms(passage.text));
@@ -232,7 +222,7 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const at = positionOf(k, p);
   const out: string[] = [];
   for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
-    if (k.passages[i].document === p.document) out.push(...linksOf(links, i).organisations);
+    if (k.passages.at(i)?.document === p.document) out.push(...linksOf(links, i).organisations);
   }
   return out;
 }

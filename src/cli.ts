@@ -1,5 +1,5 @@
 /**
- * The command line: ask, org, validate, digest. The contract outside tests rely on:
+ * The command line: ask, org, validate, build-index, digest. The contract outside tests rely on:
  *   ask --json "question"   one JSON line; with no question, one JSON line per line of standard input
  *   org --json "name"       the organisation card as one JSON object; with no name, one per line of standard input
  * Standard input is split on \n only (src/cli/lines.ts), and every input line gets exactly one JSON line.
@@ -46,6 +46,7 @@ const USAGE = `usage: npm run <command> -- [--json] [--knowledge DIR] …
                       --conversation reads those lines as one conversation, for follow-ups)
   org "name or code"  show an organisation card (no name: one per line of standard input)
   validate            check the knowledge folder and report
+  build-index         write the knowledge and passage index snapshots a start reads [--cache DIR]
   digest --from YYYY-MM-DD --to YYYY-MM-DD [--filter …] | --run-due`;
 
 async function main(argv: string[]): Promise<number> {
@@ -57,6 +58,10 @@ async function main(argv: string[]): Promise<number> {
       return org(await loadEngine(args.knowledge), args);
     case 'validate':
       return validate(args.knowledge);
+    case 'build-index': {
+      const { buildIndex } = await import('./cli/buildIndex.ts');
+      return buildIndex(args.knowledge, args.rest, (l) => console.log(l), (l) => console.error(l));
+    }
     case 'digest': {
       const { runDigestCli } = await import('./digest/cli.ts');
       return runDigestCli(argv.slice(1), { stdout: process.stdout, stderr: process.stderr });

@@ -27,20 +27,25 @@ describe('npm run bench -- --small', () => {
     expect(report.sizes.map((s) => s.size)).toEqual(SMALL.sizes);
     for (const s of report.sizes) {
       expect(s.build.passages).toBe(s.size);
-      expect(s.build).toMatchObject({ loadMs: positive, indexMs: positive, snapshotBytes: positive, maxRssMb: positive });
-      // The serving process started from the snapshot the build process saved.
-      expect(s.serve.cache).toBe('hit');
+      expect(s.build).toMatchObject({ loadMs: positive, indexMs: positive, snapshotBytes: positive, knowledgeCacheBytes: positive, maxRssMb: positive });
+      // A Zipf vocabulary: far more distinct words than the commissioning phrases alone hold.
+      expect(s.build.vocabulary).toBeGreaterThan(s.size);
+      expect(s.build.heapLimitMb).toBeGreaterThanOrEqual(4000);
+      // The serving process started from both snapshots the build process wrote.
+      expect(s.serve.cache).toEqual({ knowledge: 'hit', index: 'hit' });
+      expect(s.serve.readyMs).toBeGreaterThan(s.serve.engineReadyMs);
+      expect(s.serve).toMatchObject({ retainedMb: positive, indexesMb: positive, startPeakRssMb: positive, servingRssMb: positive });
       expect(s.serve.engine.count).toBe(SMALL.questions);
-      expect(s.serve.raw.count).toBe(s.serve.engineOnRawSample.count);
-      expect(s.serve.raw.count).toBeGreaterThan(0);
-      for (const latency of [s.serve.engine, s.serve.raw]) {
-        expect(latency.p50).toBeGreaterThan(0);
-        expect(latency.p99).toBeGreaterThanOrEqual(latency.p50);
-      }
+      expect(s.serve.engine.p99).toBeGreaterThanOrEqual(s.serve.engine.p50);
       expect(Object.keys(s.serve.byKind)).toEqual(expect.arrayContaining(['org', 'passage', 'out-of-scope', 'typo']));
       expect(s.serve.answered).toBeGreaterThan(0);
       expect(s.serve.answered).toBeLessThan(SMALL.questions); // off-topic questions are declined
-      expect(s.overhead).toBeGreaterThan(0);
+      expect(s.anchorsError).toBeUndefined();
+      for (const anchor of [s.flexsearch!, s.minisearch!]) {
+        expect(anchor).toMatchObject({ buildMs: positive, retainedMb: positive, p50Ratio: positive, memoryRatio: positive });
+        expect(anchor.search.count).toBe(anchor.engineOnSample.count);
+        expect(anchor.search.count).toBeGreaterThan(0);
+      }
     }
   }, 180_000);
 });

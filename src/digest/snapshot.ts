@@ -94,7 +94,7 @@ function buildSnapshot(knowledge: Knowledge): FactSnapshot {
 function documentRecords(knowledge: Knowledge): Record<string, DocumentRecord> {
   const links = passageLinks(knowledge);
   const byDocument = new Map<string, { organisations: string[]; quote?: string; first?: string }>();
-  knowledge.passages.forEach((p, i) => {
+  [...knowledge.passages].forEach((p, i) => {
     const rec = byDocument.get(p.document) ?? { organisations: [] };
     byDocument.set(p.document, rec);
     rec.first ??= p.kind === 'heading' ? undefined : p.text;

@@ -3,7 +3,8 @@
  * intents, lets the best ones answer from the knowledge, and declines honestly when nothing covers it.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { loadKnowledge } from '../knowledge/knowledge.ts';
+import { DEFAULT_SEEDS_DIR, loadKnowledge } from '../knowledge/knowledge.ts';
+import { loadKnowledgeCached } from '../knowledge/knowledgeCache.ts';
 import { buildIndexes, type Indexes } from '../search/indexes.ts';
 import { buildIndexesCached } from '../search/indexCache.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
@@ -227,11 +228,12 @@ function safely(fn: () => IntentResult | null): IntentResult | null {
 }
 
 /**
- * Loads the knowledge and the intents, and builds an engine over them. With `cacheDir`, the passage
- * index comes from a snapshot keyed by the knowledge's content hash (built and saved when missing or stale).
+ * Loads the knowledge and the intents, and builds an engine over them. With `cacheDir`, the validated
+ * knowledge and the passage index come from snapshots keyed by the knowledge's content hash (built and
+ * saved when missing or stale).
  */
 export async function loadEngine(seedsDir?: string, options: { cacheDir?: string } = {}): Promise<Engine> {
-  const knowledge = loadKnowledge(seedsDir);
+  const knowledge = options.cacheDir ? loadKnowledgeCached(seedsDir ?? DEFAULT_SEEDS_DIR, options.cacheDir) : loadKnowledge(seedsDir);
   const indexes = options.cacheDir ? buildIndexesCached(knowledge, options.cacheDir) : undefined;
   return new Engine(knowledge, await loadIntents(), indexes);
 }

@@ -36,7 +36,7 @@ export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5):
   const seen = new Set<string>();
   const out: DocumentMention[] = [];
   for (const i of links.byOrganisation.get(code) ?? []) {
-    const p = k.passages[i];
+    const p = k.passages.at(i)!;
     if (p.kind === 'heading' || (p.text.length < 40 && !p.columns) || seen.has(p.text)) continue;
     seen.add(p.text);
     const d = k.documents.get(p.document)!;
@@ -70,7 +70,7 @@ export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[
   const out: ReadPerson[] = [];
   links.passages.forEach((l, i) => {
     if (!l.people.length) return;
-    const p = k.passages[i];
+    const p = k.passages.at(i)!;
     for (const person of l.people) {
       const role = new Set(contentTerms(person.role));
       if (!wanted.every((t) => role.has(t))) continue;

@@ -47,11 +47,14 @@ const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|el
 const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
-/** The words an answer says, in its statements and in the quotes it rests on. */
+/** A stem with a final e and a doubled final consonant dropped, so "approve" meets "approved" and "plan" "planned". */
+export const root = (w: string) => stem(w).replace(/e$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+
+/** The words an answer says, in its statements and in the quotes it rests on (with their stems and roots). */
 export function answerWords(result: IntentResult): Set<string> {
   const out = new Set<string>();
   for (const s of result.statements) {
-    for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))]) for (const w of words(t)) (out.add(w), out.add(stem(w)));
+    for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))]) for (const w of words(t)) (out.add(w), out.add(stem(w)), out.add(root(w)));
   }
   return out;
 }
@@ -140,11 +143,14 @@ export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, ran
   // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
   const share = (terms: string[][]) => {
     const own = terms.filter((forms) => !forms.some((t) => ownWords.has(t) || ignorable.has(t)));
-    const score = (forms: string[]) => (forms.some((t) => stated.has(t)) ? 1 : forms.some((t) => said.has(t)) ? 0.5 : 0);
+    const has = (set: Set<string>, forms: string[]) => forms.some((t) => set.has(t) || set.has(root(t)));
+    const score = (forms: string[]) => (has(stated, forms) ? 1 : has(said, forms) ? 0.5 : 0);
     return own.length === 0 ? 1 : own.reduce((n, forms) => n + score(forms), 0) / own.length;
   };
   const verbs = share(q.predicates);
-  const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' ? verbs : 0.67 + 0.33 * verbs);
+  // With no topic nouns the verb is the whole question ("what did the Frimley board approve?").
+  const nouns = q.topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
+  const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' || nouns.length === 0 ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
   const inAnswer = namesEntities(q, said, phrases);
   const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));

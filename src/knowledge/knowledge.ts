@@ -7,7 +7,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KnowledgeError, KnowledgeErrors } from './errors.ts';
-import { parseDocument, type Passage, type SourceDocument } from './documents.ts';
+import { parseDocument, type SourceDocument } from './documents.ts';
+import { Passages } from './passages.ts';
 import { loadRegister, REGISTER_FILES, type Organisation, type OrganisationType } from './register.ts';
 import { checkRegisterFiles } from './registerManifest.ts';
 import { checkDate, checkQuote, readFactFiles } from './facts.ts';
@@ -32,7 +33,8 @@ export interface Knowledge {
   /** The latest date the knowledge speaks to (ISO): answers about "now" state it. */
   asOf: string;
   documents: Map<string, SourceDocument>;
-  passages: Passage[];
+  /** Every document's passages in order, held column-wise (passages.ts). */
+  passages: Passages;
   organisations: Map<string, Organisation>;
   /** Curated additions to organisations: aliases and where the documents name them. */
   organisationFacts: Map<string, OrganisationFact>;
@@ -222,7 +224,7 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
 
   if (errors.length) throw new KnowledgeErrors(errors, root);
 
-  const passages = [...documents.values()].flatMap((d) => d.passages);
+  const passages = Passages.from(documents);
   const dates = [...organisations.values()].flatMap((o) => [o.opened, o.closed]).filter((d): d is string => !!d);
   for (const d of documents.values()) dates.push(d.published.length === 4 ? `${d.published}-12-31` : d.published.length === 7 ? `${d.published}-28` : d.published);
   const asOf = dates.sort().at(-1) ?? new Date().toISOString().slice(0, 10);

@@ -1,13 +1,12 @@
 /** Every index the engine searches, built once per Knowledge snapshot. */
-import type MiniSearch from 'minisearch';
 import type { Knowledge, Person, Programme, GlossaryEntry } from '../knowledge/knowledge.ts';
-import type { Passage } from '../knowledge/documents.ts';
-import { buildPassageIndex } from './passageIndex.ts';
+import { buildSearchIndex, type PassageIndex, type PassageList } from './passageIndex.ts';
 import { FactIndex } from './factIndex.ts';
 import { OrganisationIndex } from './organisations.ts';
 import { PhraseIndex } from './phrases.ts';
-import { Vocabulary } from './vocabulary.ts';
 import { passageLinks, type Links } from './linking.ts';
+import { TitleIndex } from './titleIndex.ts';
+import { Vocabulary, wordList, type WordList } from './vocabulary.ts';
 import { LexiconIndex } from './lexiconIndex.ts';
 import { STOP_WORDS, normalise, words } from './text.ts';
 
@@ -17,24 +16,27 @@ export interface Indexes {
   organisations: OrganisationIndex;
   /** People, programmes and glossary terms by name and alias. */
   names: PhraseIndex<Named>;
-  passages: MiniSearch;
+  /** MiniSearch for small knowledge, a binary index for large (see passageIndex.ts). */
+  passages: PassageIndex;
   facts: FactIndex;
   vocabulary: Vocabulary;
   /** What each passage names: organisations, people with roles, dates, intervention cues (machine-read, see linking.ts). */
   links: Links;
+  /** Document titles and publishers by term. */
+  titles: TitleIndex;
   /** The domain lexicon's phrasings and intervention-type phrases. */
   lexicon: LexiconIndex;
 }
 
 /** How often each word occurs in the passages, in order of first appearance (the vocabulary's main source, and cached with the passage index). */
-export function passageWordCounts(passages: Passage[]): Map<string, number> {
+export function passageWordCounts(passages: PassageList): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of passages) for (const w of words(p.text)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return counts;
 }
 
-/** Builds the indexes of a snapshot; `passages` and `passageWords` may come from a cached snapshot instead (see indexCache.ts). */
-export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIndex(k.passages), passageWords: Map<string, number> = passageWordCounts(k.passages)): Indexes {
+/** Builds the indexes of a snapshot; `passages` and `passageWords` (without stop words) may come from a cached snapshot instead (see indexCache.ts). */
+export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchIndex(k.passages), passageWords: WordList = wordList(passageWordCounts(k.passages), STOP_WORDS)): Indexes {
   const organisations = new OrganisationIndex(k.organisations);
   const names = new PhraseIndex<Named>();
   for (const person of k.people) {
@@ -54,8 +56,8 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
     const item: Named = { kind: 'term', entry };
     for (const n of [entry.term, ...entry.aliases]) names.add(normalise(n), item);
   }
-  const vocabulary = new Vocabulary(STOP_WORDS);
-  for (const [w, count] of passageWords) vocabulary.addCount(w, count);
+  // The passages' words come as a sorted list (from the index snapshot): the rest is added to it.
+  const vocabulary = new Vocabulary(STOP_WORDS, passageWords);
   for (const key of organisations.keys()) vocabulary.add(key.split(' '));
   vocabulary.add(organisations.codes());
   for (const o of k.organisations.values()) for (const n of o.names) vocabulary.add(words(n));
@@ -65,5 +67,5 @@ export function buildIndexes(k: Knowledge, passages: MiniSearch = buildPassageIn
   for (const e of k.events) vocabulary.add(words(e.summary));
   const lexicon = new LexiconIndex(k.lexicon);
   vocabulary.add(lexicon.meanings);
-  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, lexicon, links: passageLinks(k) };
+  return { organisations, names, passages, facts: new FactIndex(k), vocabulary, titles: new TitleIndex(k.documents.values()), lexicon, links: passageLinks(k) };
 }

@@ -55,6 +55,11 @@ export function passageLinks(k: Knowledge): Links {
   return links;
 }
 
+/** Links read back from a cache (linkCache.ts) for a Knowledge, so they are not computed again. */
+export function primeLinks(k: Knowledge, links: Links): void {
+  cache.set(k, links);
+}
+
 const matchers = new WeakMap<Knowledge, NameMatcher>();
 
 /** The register's name matcher for a Knowledge (built once per snapshot). */
@@ -79,9 +84,9 @@ export function organisationsOfDocument(k: Knowledge, id: string): string[] {
 }
 
 /** Links each passage; the matcher is built once for the register. */
-export function linkPassages(passages: Passage[], matcher: NameMatcher): Links {
+export function linkPassages(passages: Iterable<Passage>, matcher: NameMatcher): Links {
   const byOrganisation = new Map<string, number[]>();
-  const out = passages.map((p, i) => {
+  const out = [...passages].map((p, i) => {
     const l = linkText(p, matcher);
     for (const code of l.organisations) {
       const list = byOrganisation.get(code);

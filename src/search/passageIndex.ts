@@ -1,7 +1,12 @@
-/** Full-text search over document passages (MiniSearch), for cited passages when no structured fact fits. */
+/**
+ * Full-text search over document passages, for cited passages when no structured fact fits: MiniSearch
+ * for knowledge of up to BINARY_INDEX_FROM passages, a binary index (binaryIndex.ts, same terms and
+ * scores) beyond, where MiniSearch's Maps cost seconds to rebuild and gigabytes to hold.
+ */
 import MiniSearch from 'minisearch';
 import type { Passage } from '../knowledge/documents.ts';
-import { prunedSearch } from './prunedSearch.ts';
+import { BinaryIndex, buildBinaryIndex } from './binaryIndex.ts';
+import { prunedSearch, type SearchIndex } from './prunedSearch.ts';
 import { STOP_WORDS, normalise, stem } from './text.ts';
 
 export interface PassageHit {
@@ -28,17 +33,60 @@ export const PASSAGE_INDEX_OPTIONS = {
 /** Whether the passage index holds a passage (headings are only context for the passages under them). */
 export const isIndexed = (p: Passage): boolean => p.kind !== 'heading';
 
+/** Passages, however they are held: an array, or the knowledge's column store (passages.ts). */
+export interface PassageList extends Iterable<Passage> {
+  readonly length: number;
+  at(i: number): Passage | undefined;
+}
+
+/** The passage index: MiniSearch, or a binary index for large knowledge. */
+export type PassageIndex = SearchIndex;
+
+/** Knowledge with more searchable passages than this is indexed in a binary index. */
+export const BINARY_INDEX_FROM = 1000;
+
 /** What a passage is read with: its heading, a table row's label or column names, a list item's introducing line. */
 export function passageContext(p: Passage): string {
   return [p.section, p.label, p.intro, ...(p.columns ?? [])].filter(Boolean).join(' ');
 }
 
-/** Builds the passage index; ids are positions in the passages array. */
-export function buildPassageIndex(passages: Passage[]): MiniSearch {
+/** What a passage is indexed under: its text, and its context. */
+export const fieldsOf = (p: Passage) => [p.text, passageContext(p)];
+
+/** Builds the MiniSearch passage index; ids are positions in the passages list. */
+export function buildPassageIndex(passages: PassageList): MiniSearch {
   const index = new MiniSearch(PASSAGE_INDEX_OPTIONS);
-  // Ids come from the map's position argument: looking each passage up with indexOf was quadratic (minutes at 100k passages).
-  index.addAll(passages.flatMap((p, id) => (isIndexed(p) ? [{ id, text: p.text, context: passageContext(p) }] : [])));
+  const docs: { id: number; text: string; context: string }[] = [];
+  // Ids are positions: looking each passage up with indexOf was quadratic (minutes at 100k passages).
+  let id = 0;
+  for (const p of passages) {
+    if (isIndexed(p)) {
+      const [text, context] = fieldsOf(p);
+      docs.push({ id, text, context });
+    }
+    id++;
+  }
+  index.addAll(docs);
   return index;
+}
+
+/** Builds the binary passage index, holding the same terms as `buildPassageIndex`; ids are positions. */
+export function buildBinaryPassageIndex(passages: PassageList): BinaryIndex {
+  function* documents() {
+    let id = 0;
+    for (const p of passages) {
+      if (isIndexed(p)) yield { id, fields: fieldsOf(p) };
+      id++;
+    }
+  }
+  return buildBinaryIndex(documents(), passages.length, PASSAGE_INDEX_OPTIONS);
+}
+
+/** The passage index fit for the size of the knowledge. */
+export function buildSearchIndex(passages: PassageList): PassageIndex {
+  let searchable = 0;
+  for (const p of passages) if (isIndexed(p)) searchable++;
+  return searchable > BINARY_INDEX_FROM ? buildBinaryPassageIndex(passages) : buildPassageIndex(passages);
 }
 
 /** Rebuilds a passage index from MiniSearch's JSON (a cached snapshot). */
@@ -65,11 +113,11 @@ export const POSTING_BUDGET = 1000;
  * (`contentTerms`: normalised, stemmed): they are searched as they are, never stemmed twice.
  * `limit` caps the hits returned.
  */
-export function searchPassages(index: MiniSearch, passages: Passage[], terms: string[], limit = 5, filter?: (p: Passage) => boolean): PassageHit[] {
+export function searchPassages(index: PassageIndex, passages: PassageList, terms: string[], limit = 5, filter?: (p: Passage) => boolean): PassageHit[] {
   if (terms.length === 0) return [];
-  const keep = filter ? (id: unknown) => filter(passages[id as number]) : undefined;
+  const keep = filter ? (id: unknown) => filter(passages.at(id as number)!) : undefined;
   // Large corpora: score only the candidates the rarest terms pick. Otherwise (null) MiniSearch scores every match.
   const hits = prunedSearch(index, terms, { ...SEARCH_OPTIONS, filter: keep }, limit, POSTING_BUDGET)
-    ?? index.search(terms.join(' '), { ...SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit);
-  return hits.map((h) => ({ passage: passages[h.id as number], score: h.score, terms: h.queryTerms }));
+    ?? (index instanceof MiniSearch ? index.search(terms.join(' '), { ...SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit) : []);
+  return hits.map((h) => ({ passage: passages.at(h.id as number)!, score: h.score, terms: h.queryTerms }));
 }

@@ -26,7 +26,7 @@ const positions = new WeakMap<Knowledge, Map<string, number>>();
 /** Where a passage sits in the knowledge's passages (links are kept by position). */
 export function positionOf(k: Knowledge, p: Passage): number {
   let map = positions.get(k);
-  if (!map) positions.set(k, (map = new Map(k.passages.map((x, i) => [x.id, i]))));
+  if (!map) positions.set(k, (map = new Map([...k.passages].map((x, i) => [x.id, i]))));
   return map.get(p.id) ?? -1;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Bounded full-text search over a MiniSearch index. MiniSearch scores every document that matches any
+ * Bounded full-text search over a MiniSearch index or a binary index (binaryIndex.ts). MiniSearch scores every document that matches any
  * query term, so a question holding common words ("care", "CCG", "plan") costs time in proportion to the
  * corpus: ~170 ms a term at 100k passages. Here only candidates are scored: every document of the rarest
  * query terms (an organisation's name, a workstream) as far as their postings fit a budget, plus documents
@@ -7,17 +7,19 @@
  * postings are never walked). Every query term then scores the candidates exactly as MiniSearch would
  * (BM25, field boosts, prefix weights, and its bonus for matching more terms); fuzzy matching, being for
  * typos, is kept to terms the index does not hold.
- * A query (or corpus) that fits the budget is not handled here: the caller runs MiniSearch itself, so
- * knowledge the size of the seeds gets exactly MiniSearch's results.
+ * A query (or corpus) that fits the budget is not pruned: over MiniSearch the caller runs MiniSearch itself
+ * (null), so knowledge the size of the seeds gets exactly MiniSearch's results; over a binary index every
+ * matching document is scored here, as MiniSearch would score it.
  *
  * It reads MiniSearch 7's index structures (protected fields); `readInternals` checks their shape and,
  * should a MiniSearch upgrade change them, returns null so callers fall back to a plain search.
  */
-import type MiniSearch from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
+import { BinaryIndex, type Postings, type TermData } from './binaryIndex.ts';
 
 /** Postings of one term: field id → (short document id → term frequency). */
-type FieldTermData = Map<number, Map<number, number>>;
+type FieldTermData = TermData;
 
 interface TermTree {
   get(term: string): FieldTermData | undefined;
@@ -32,6 +34,9 @@ interface DefaultSearchOptions {
   bm25: { k: number; b: number; d: number };
 }
 
+/** MiniSearch's own defaults (a binary index is searched with them, as its MiniSearch twin would be). */
+export const MINISEARCH_DEFAULTS: DefaultSearchOptions = { maxFuzzy: 6, weights: { fuzzy: 0.45, prefix: 0.375 }, bm25: { k: 1.2, b: 0.7, d: 0.5 } };
+
 interface Internals {
   _options: { searchOptions: DefaultSearchOptions };
   _index: TermTree;
@@ -41,6 +46,23 @@ interface Internals {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
 }
+
+/** What bounded search reads of an index, whichever kind it is. */
+interface Source {
+  terms: TermTree;
+  documentCount: number;
+  fieldIds: Record<string, number>;
+  defaults: DefaultSearchOptions;
+  avgFieldLength: ArrayLike<number>;
+  fieldLength(doc: number, field: number): number;
+  holds(doc: number): boolean;
+  externalId(doc: number): unknown;
+  /** True when no MiniSearch can take over: every search is answered here. */
+  answersAll: boolean;
+}
+
+/** A search index the passage search runs over. */
+export type SearchIndex = MiniSearch | BinaryIndex;
 
 /** A hit in MiniSearch's own terms: the document id, its score and the (processed) query terms it matched. */
 export interface PrunedHit {
@@ -66,20 +88,35 @@ function readInternals(index: MiniSearch): Internals | null {
   return ok ? (i as Internals) : null;
 }
 
+/** The source of a MiniSearch index (null when its internals are unreadable) or of a binary index. */
+function sourceOf(index: SearchIndex): Source | null {
+  if (index instanceof BinaryIndex) {
+    return {
+      terms: index, documentCount: index.documentCount, fieldIds: index.fieldIds, defaults: MINISEARCH_DEFAULTS, avgFieldLength: index.avgFieldLength,
+      fieldLength: (doc, field) => index.fieldLength(doc, field), holds: (doc) => index.holds(doc), externalId: (doc) => doc, answersAll: true,
+    };
+  }
+  const ix = readInternals(index);
+  if (!ix) return null;
+  return {
+    terms: ix._index, documentCount: ix._documentCount, fieldIds: ix._fieldIds, defaults: ix._options.searchOptions, avgFieldLength: ix._avgFieldLength,
+    fieldLength: (doc, field) => ix._fieldLength.get(doc)![field], holds: (doc) => ix._documentIds.has(doc), externalId: (doc) => ix._documentIds.get(doc), answersAll: false,
+  };
+}
+
 /** How many (document, field) postings a processed term has in the index; 0 when unknown. */
-export function postingCount(index: MiniSearch, term: string): number {
-  const data = readInternals(index)?._index.get(term);
-  let n = 0;
-  for (const docs of data?.values() ?? []) n += docs.size;
-  return n;
+export function postingCount(index: SearchIndex, term: string): number {
+  return postingsOf(sourceOf(index)?.terms.get(term));
 }
 
 /** One posting list a query term reaches (its own, a prefix or fuzzy expansion's) in one field, with its fixed score factor. */
 interface Reach {
-  docs: Map<number, number>;
+  docs: Postings;
   field: number;
   /** MiniSearch's expansion weight × field boost × BM25 idf: everything in a hit's score but the term frequency part. */
   factor: number;
+  /** The query term's own postings (not a prefix or fuzzy expansion). */
+  exact: boolean;
 }
 
 interface QueryTerm {
@@ -89,48 +126,72 @@ interface QueryTerm {
 }
 
 /**
- * Searches `index` for the processed terms `terms` within `budget` postings. Returns null when the whole
- * query (or the whole corpus) fits the budget, so MiniSearch's own search costs as little, or when the
- * index's internals are unreadable: the caller runs MiniSearch's search then.
+ * Searches `index` for the processed terms `terms` within `budget` postings. Over MiniSearch, returns null
+ * when the whole query (or the whole corpus) fits the budget, so MiniSearch's own search costs as little,
+ * or when the index's internals are unreadable: the caller runs MiniSearch's search then. Over a binary
+ * index it always answers, scoring every match exhaustively when the query fits the budget.
  */
-export function prunedSearch(index: MiniSearch, terms: string[], options: BoundedSearchOptions, limit: number, budget: number): PrunedHit[] | null {
-  const ix = readInternals(index);
-  // A corpus no larger than the budget is always searched exhaustively: small knowledge gets MiniSearch's exact results.
-  if (!ix || ix._documentCount <= budget) return null;
+export function prunedSearch(index: SearchIndex, terms: string[], options: BoundedSearchOptions, limit: number, budget: number): PrunedHit[] | null {
+  const src = sourceOf(index);
+  if (!src) return null;
   const unique = [...new Set(terms)];
-  const exactCost = unique.reduce((n, t) => n + postingsOf(ix._index.get(t)), 0);
-  if (exactCost <= budget && cost(expand(ix, unique, options, false)) <= budget) return null;
+  // A corpus no larger than the budget is always searched exhaustively: small knowledge gets MiniSearch's exact results.
+  // Over a binary index (large knowledge only) fuzzy matching is always kept to unknown terms: expanding
+  // a known term's fuzzy neighbours in a vocabulary of tens of thousands costs more than the search.
+  const fits = src.documentCount <= budget
+    || (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost(expand(src, unique, options, src.answersAll)) <= budget);
+  if (fits) return src.answersAll ? exhaustive(src, unique, options, limit) : null;
   // Fuzzy matching is for typos: a term the index holds exactly is no typo, and its fuzzy neighbours
   // ("direction" → "director") only add noise and postings.
-  const query = expand(ix, unique, options, true);
-  const candidates = pickCandidates(query, budget).filter((doc) => ix._documentIds.has(doc) && (!options.filter || options.filter(ix._documentIds.get(doc))));
-  const { k, b, d } = ix._options.searchOptions.bm25;
+  const query = expand(src, unique, options, true);
+  const scored = score(src, query, pickCandidates(query, budget), options.filter);
+  // A filter may have rejected every candidate while other matches pass it: look at them all.
+  if (options.filter && scored.length < limit) return src.answersAll ? exhaustive(src, unique, options, limit) : null;
+  return best(src, query, scored, limit);
+}
+
+/** Every document any term reaches, scored: what MiniSearch's own OR search does (fuzzy matching only unknown terms). */
+function exhaustive(src: Source, terms: string[], options: BoundedSearchOptions, limit: number): PrunedHit[] {
+  const query = expand(src, terms, options, true);
+  const docs = new Set<number>();
+  for (const q of query) for (const reach of q.reaches) for (const doc of reach.docs.keys()) docs.add(doc);
+  return best(src, query, score(src, query, [...docs], options.filter), limit);
+}
+
+/** BM25 scores of the candidates, as MiniSearch computes them. */
+function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
+  const { k, b, d } = src.defaults.bm25;
   const scored: { doc: number; score: number }[] = [];
+  // In ascending order, a binary index's postings are looked up by galloping forward rather than searched afresh.
+  if (src.answersAll) candidates.sort((a, b) => a - b);
   for (const doc of candidates) {
-    const lengths = ix._fieldLength.get(doc)!;
-    let score = 0;
+    if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
+    let total = 0;
     let matched = 0;
     for (const q of query) {
       let termScore = 0;
       for (const reach of q.reaches) {
         const tf = reach.docs.get(doc);
         // MiniSearch's calcBM25Score, weighted as in its termResults.
-        if (tf) termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[reach.field]) / ix._avgFieldLength[reach.field])));
+        if (tf) termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, reach.field)) / src.avgFieldLength[reach.field])));
       }
       if (termScore > 0) {
-        score += termScore;
+        total += termScore;
         matched++;
       }
     }
     // MiniSearch multiplies a document's score by the number of query terms it matches.
-    if (matched) scored.push({ doc, score: score * matched });
+    if (matched) scored.push({ doc, score: total * matched });
   }
-  // A filter may have rejected every candidate while other matches pass it: let MiniSearch look at them all.
-  if (options.filter && scored.length < limit) return null;
+  return scored;
+}
+
+/** The `limit` best of the scored documents, as hits. */
+function best(src: Source, query: QueryTerm[], scored: { doc: number; score: number }[], limit: number): PrunedHit[] {
   return scored
     .sort((x, y) => y.score - x.score)
     .slice(0, limit)
-    .map(({ doc, score }) => ({ id: ix._documentIds.get(doc), score, queryTerms: query.filter((q) => q.reaches.some((r) => r.docs.has(doc))).map((q) => q.term) }));
+    .map(({ doc, score }) => ({ id: src.externalId(doc), score, queryTerms: query.filter((q) => q.reaches.some((r) => r.docs.has(doc))).map((q) => q.term) }));
 }
 
 const postingsOf = (data: FieldTermData | undefined) => {
@@ -142,30 +203,30 @@ const postingsOf = (data: FieldTermData | undefined) => {
 const cost = (query: QueryTerm[]) => query.reduce((n, q) => n + q.postings, 0);
 
 /** Each query term with the posting lists it reaches, expanded as MiniSearch's executeQuerySpec does. */
-function expand(ix: Internals, terms: string[], options: BoundedSearchOptions, fuzzyOnlyUnknown: boolean): QueryTerm[] {
-  const defaults = ix._options.searchOptions;
+function expand(src: Source, terms: string[], options: BoundedSearchOptions, fuzzyOnlyUnknown: boolean): QueryTerm[] {
+  const defaults = src.defaults;
   const weights = { ...defaults.weights, ...options.weights };
-  const fields = (options.fields ?? Object.keys(ix._fieldIds)).map((f) => ({ id: ix._fieldIds[f], boost: (options.boost?.[f] ?? 0) || 1 }));
+  const fields = (options.fields ?? Object.keys(src.fieldIds)).map((f) => ({ id: src.fieldIds[f], boost: (options.boost?.[f] ?? 0) || 1 }));
   return terms.map((term, i) => {
     const fuzzy = typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : options.fuzzy || false;
     const prefix = typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true;
     const seen = new Set<string>();
     const reaches: Reach[] = [];
     let postings = 0;
-    const add = (t: string, data: FieldTermData, weight: number) => {
+    const add = (t: string, data: FieldTermData, weight: number, exact = false) => {
       seen.add(t);
       for (const field of fields) {
         const docs = data.get(field.id);
         if (!docs?.size) continue;
-        const idf = Math.log(1 + (ix._documentCount - docs.size + 0.5) / (docs.size + 0.5));
-        reaches.push({ docs, field: field.id, factor: weight * field.boost * idf });
+        const idf = Math.log(1 + (src.documentCount - docs.size + 0.5) / (docs.size + 0.5));
+        reaches.push({ docs, field: field.id, factor: weight * field.boost * idf, exact });
         postings += docs.size;
       }
     };
-    const exact = ix._index.get(term);
-    if (exact) add(term, exact, 1);
+    const exact = src.terms.get(term);
+    if (exact) add(term, exact, 1, true);
     if (prefix) {
-      for (const [t, data] of ix._index.atPrefix(term)) {
+      for (const [t, data] of src.terms.atPrefix(term)) {
         if (t.length > term.length) add(t, data, (weights.prefix * t.length) / (t.length + 0.3 * (t.length - term.length)));
       }
     }
@@ -173,7 +234,7 @@ function expand(ix: Internals, terms: string[], options: BoundedSearchOptions, f
       const f = fuzzy === true ? 0.2 : Number(fuzzy);
       const maxDistance = f < 1 ? Math.min(defaults.maxFuzzy, Math.round(term.length * f)) : f;
       if (maxDistance) {
-        for (const [t, [data, distance]] of ix._index.fuzzyGet(term, maxDistance)) {
+        for (const [t, [data, distance]] of src.terms.fuzzyGet(term, maxDistance)) {
           if (distance && !seen.has(t)) add(t, data, (weights.fuzzy * t.length) / (t.length + distance));
         }
       }
@@ -208,7 +269,12 @@ function pickCandidates(query: QueryTerm[], budget: number): number[] {
  * more than `scan` of its documents. Lookups only: the other terms' postings are never walked.
  */
 function holdingMost([rarest, ...others]: QueryTerm[], wanted: number, scan: number): number[] {
-  const otherLists = others.map((q) => q.reaches.map((r) => r.docs));
+  // Whether a document holds a term is checked on the term's own postings when it has any: its prefix and
+  // fuzzy expansions (dozens of lists for a long word) would multiply the lookups for little gain.
+  const otherLists = others.map((q) => {
+    const exact = q.reaches.filter((r) => r.exact);
+    return (exact.length ? exact : q.reaches).map((r) => r.docs);
+  });
   let best: number[] = [];
   let bestHeld = -1;
   const seen = new Set<number>();

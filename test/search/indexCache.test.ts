@@ -7,6 +7,8 @@ import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
 import { buildIndexesCached, loadOrBuildPassageIndex, snapshotFile, type CacheOutcome } from '../../src/search/indexCache.ts';
 import { buildIndexes } from '../../src/search/indexes.ts';
 import { searchPassages } from '../../src/search/passageIndex.ts';
+import { BinaryIndex } from '../../src/search/binaryIndex.ts';
+import { generateCorpus } from '../../bench/corpus.ts';
 
 const knowledge = loadKnowledge();
 let cacheDir: string;
@@ -39,13 +41,13 @@ describe('loadOrBuildPassageIndex', () => {
   it('rebuilds a truncated or corrupt snapshot and replaces it', () => {
     load();
     const file = snapshotFile(knowledge, cacheDir);
-    const whole = readFileSync(file, 'utf8');
-    writeFileSync(file, whole.slice(0, whole.length - 100));
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 100));
     expect(load().outcome).toMatchObject({ kind: 'built', reason: expect.stringMatching(/truncated/) });
     writeFileSync(file, 'not a snapshot');
     expect(load().outcome.kind).toBe('built');
     expect(load().outcome.kind).toBe('hit');
-    expect(readFileSync(file, 'utf8')).toBe(whole);
+    expect(readFileSync(file).equals(whole)).toBe(true);
   });
 
   it('still answers when the cache folder cannot be written', () => {
@@ -56,6 +58,22 @@ describe('loadOrBuildPassageIndex', () => {
     expect(index.documentCount).toBeGreaterThan(0);
     expect(outcomes[0]).toMatchObject({ kind: 'built', reason: expect.stringMatching(/could not save/) });
     expect(existsSync(join(blocked, 'cache'))).toBe(false);
+  });
+});
+
+describe('the snapshot of large knowledge', () => {
+  it('serves the binary index from the snapshot, with the same results as one built afresh', () => {
+    const dir = join(cacheDir, 'corpus');
+    const large = loadKnowledge(generateCorpus(dir, 3000, 11).dir);
+    const outcomes: CacheOutcome[] = [];
+    const built = loadOrBuildPassageIndex(large, cacheDir, (o) => outcomes.push(o));
+    const read = loadOrBuildPassageIndex(large, cacheDir, (o) => outcomes.push(o));
+    expect(outcomes.map((o) => o.kind)).toEqual(['built', 'hit']);
+    expect(read).toBeInstanceOf(BinaryIndex);
+    for (const terms of [['legal', 'direction'], ['frailty', 'saving'], ['frailt']]) {
+      expect(searchPassages(read, large.passages, terms)).toEqual(searchPassages(built, large.passages, terms));
+      expect(searchPassages(read, large.passages, terms).length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -53,7 +53,7 @@ describe('people, dates and cues', () => {
   it('links every passage of the knowledge, and finds passages by organisation', async () => {
     const { indexes } = await bundledEngine();
     expect(indexes.links.passages).toHaveLength(k.passages.length);
-    const thurrock = (indexes.links.byOrganisation.get('07G') ?? []).map((i) => k.passages[i].text);
+    const thurrock = (indexes.links.byOrganisation.get('07G') ?? []).map((i) => k.passages.at(i)!.text);
     expect(thurrock.some((t) => t.includes('Legal directions'))).toBe(true);
   });
 });

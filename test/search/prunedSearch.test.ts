@@ -54,15 +54,15 @@ describe('prunedSearch', () => {
 
   it('keeps the passage holding all the terms when only a rare word picks candidates', () => {
     const [top] = prunedSearch(index, ['many', 'ccg', 'legal', 'direction', '2016_17'], options, 1, 50)!;
-    expect(knowledge.passages[top.id as number].text).toMatch(/legal directions imposed by NHS England during 2016-17/);
+    expect(knowledge.passages.at(top.id as number)!.text).toMatch(/legal directions imposed by NHS England during 2016-17/);
   });
 
   it('applies a filter, leaving MiniSearch to search when the filter rejects the candidates', () => {
-    const bench = (id: unknown) => knowledge.passages[id as number].document.startsWith('bench');
+    const bench = (id: unknown) => knowledge.passages.at(id as number)!.document.startsWith('bench');
     const hits = prunedSearch(index, ['legal', 'direction', 'ccg'], { ...options, filter: bench }, 5, 50)!;
     expect(hits).toHaveLength(5);
     for (const h of hits) expect(bench(h.id)).toBe(true);
-    const essex = (id: unknown) => knowledge.passages[id as number].document === 'essex-single-executive-2019';
+    const essex = (id: unknown) => knowledge.passages.at(id as number)!.document === 'essex-single-executive-2019';
     expect(prunedSearch(index, ['legal', 'direction', 'ccg'], { ...options, filter: essex }, 5, 50)).toBeNull();
   });
 

@@ -1,0 +1,90 @@
+/** The knowledge cache: read back whole when the content is unchanged, loaded afresh when it is not. */
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SEEDS_DIR, loadKnowledge, type Knowledge } from '../../src/knowledge/knowledge.ts';
+import { knowledgeCacheFile, knowledgeId, loadKnowledgeCached, type KnowledgeCacheOutcome } from '../../src/knowledge/knowledgeCache.ts';
+import { Passages } from '../../src/knowledge/passages.ts';
+
+let work: string;
+let seeds: string;
+let cacheDir: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'knowledge-cache-'));
+  seeds = join(work, 'seeds');
+  cacheDir = join(work, 'cache');
+  cpSync(DEFAULT_SEEDS_DIR, seeds, { recursive: true });
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** Loads through the cache, counting how often the folder is actually parsed and validated. */
+function cached(load: (dir: string) => Knowledge = loadKnowledge) {
+  const outcomes: KnowledgeCacheOutcome[] = [];
+  let parsed = 0;
+  const knowledge = loadKnowledgeCached(seeds, cacheDir, { load: (d) => (parsed++, load(d)), report: (o) => outcomes.push(o) });
+  return { knowledge, outcome: outcomes[0], parsed };
+}
+
+describe('loadKnowledgeCached', () => {
+  it('hashes the folder as loadKnowledge does', () => {
+    expect(knowledgeId(seeds)).toBe(loadKnowledge(seeds).id);
+  });
+
+  it('loads and caches the knowledge once, then reads it back whole without parsing anything', () => {
+    const first = cached();
+    expect(first).toMatchObject({ parsed: 1, outcome: { kind: 'loaded', reason: 'no cached knowledge' } });
+    const second = cached();
+    expect(second).toMatchObject({ parsed: 0, outcome: { kind: 'hit' } });
+    expect(second.knowledge).toEqual(first.knowledge);
+    expect([...second.knowledge.passages]).toEqual([...first.knowledge.passages]);
+    const doc = second.knowledge.documents.get('essex-directions-2017')!;
+    expect(doc.passages).toEqual(first.knowledge.documents.get('essex-directions-2017')!.passages);
+  });
+
+  it('loads afresh when any file changes, and keeps only the current snapshot', () => {
+    cached();
+    appendFileSync(join(seeds, 'facts', 'glossary.yml'), '\n# A comment added since.\n');
+    const after = cached();
+    expect(after.parsed).toBe(1);
+    expect(after.knowledge.id).not.toBe(loadKnowledge(DEFAULT_SEEDS_DIR).id);
+    expect(readdirSync(cacheDir)).toEqual([knowledgeCacheFile(cacheDir, after.knowledge.id).split('/').at(-1)]);
+    expect(cached().parsed).toBe(0);
+  });
+
+  it('still fails on invalid knowledge, caching nothing', () => {
+    writeFileSync(join(seeds, 'facts', 'people.yml'), '- id: [unclosed\n');
+    expect(() => cached()).toThrow(/people\.yml/);
+    expect(() => cached()).toThrow(/people\.yml/);
+  });
+
+  it('loads afresh over a damaged snapshot, and replaces it', () => {
+    const { knowledge } = cached();
+    writeFileSync(knowledgeCacheFile(cacheDir, knowledge.id), 'not a snapshot');
+    expect(cached()).toMatchObject({ parsed: 1, outcome: { kind: 'loaded', reason: expect.stringMatching(/unreadable/) } });
+    expect(cached().parsed).toBe(0);
+  });
+
+  it('carries fields it has never heard of, on the knowledge, its documents and its passages', () => {
+    // What another loader might add: machine-read mentions on passages, structure, new top-level indexes.
+    const withMore = (dir: string): Knowledge => {
+      const k = loadKnowledge(dir);
+      const documents = new Map([...k.documents].map(([id, d]) => [id, {
+        ...d, outline: [{ level: 1, title: d.title }],
+        passages: d.passages.map((p, i) => ({ ...p, depth: i % 3, mentions: i % 2 ? [] : [{ kind: 'organisation', code: '07G', from: 0, to: 4, machineRead: true }] })),
+      }]));
+      return { ...k, documents, passages: Passages.from(documents), mentionIndex: new Map([['07G', new Set(['a#1'])]]) } as Knowledge;
+    };
+    const first = cached(withMore);
+    const second = cached(() => {
+      throw new Error('parsed again');
+    });
+    expect(second.parsed).toBe(0);
+    const k = second.knowledge as Knowledge & { mentionIndex: Map<string, Set<string>> };
+    expect(k.mentionIndex).toEqual(new Map([['07G', new Set(['a#1'])]]));
+    expect([...k.passages]).toEqual([...first.knowledge.passages]);
+    expect(k.passages.at(0)).toMatchObject({ depth: 0, mentions: [{ code: '07G', machineRead: true }] });
+    expect(k.documents.get('essex-directions-2017')).toMatchObject({ outline: [{ level: 1 }] });
+    expect(k.documents.get('essex-directions-2017')!.passages[1]).toMatchObject({ depth: 1, mentions: [] });
+  });
+});

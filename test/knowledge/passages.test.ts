@@ -1,0 +1,50 @@
+/** Passages held column-wise still read as the passages the documents were split into, whatever they carry. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, type Passage, type SourceDocument } from '../../src/knowledge/documents.ts';
+import { DEFAULT_SEEDS_DIR, loadKnowledge } from '../../src/knowledge/knowledge.ts';
+import { Passages } from '../../src/knowledge/passages.ts';
+
+/** The seeds' documents parsed afresh: their passages as plain objects, to compare the store against. */
+function parsedSeeds(): Map<string, SourceDocument> {
+  const dir = join(DEFAULT_SEEDS_DIR, 'documents');
+  const docs = readdirSync(dir).sort().map((f) => parseDocument(`documents/${f}`, readFileSync(join(dir, f), 'utf8')));
+  return new Map(docs.map((d) => [d.id, d]));
+}
+
+describe('the knowledge passages', () => {
+  const k = loadKnowledge();
+  const expected = [...parsedSeeds().values()].flatMap((d) => d.passages);
+
+  it('are every document passage in order, with the same fields', () => {
+    expect(k.passages.length).toBe(expected.length);
+    expect([...k.passages]).toEqual(expected);
+    expect(k.passages.at(3)).toEqual(expected[3]);
+    expect(k.passages.at(-1)).toEqual(expected.at(-1));
+    expect(k.passages.at(expected.length)).toBeUndefined();
+  });
+
+  it("keep each document's own passages, quoting its text", () => {
+    for (const doc of k.documents.values()) {
+      expect(doc.passages).toEqual(expected.filter((p) => p.document === doc.id));
+      for (const p of doc.passages) expect(doc.text.slice(p.start, p.end)).toBe(p.text);
+      // A view, not a second copy: a document's enumerable fields do not include it.
+      expect(Object.keys(doc)).not.toContain('passages');
+    }
+  });
+});
+
+describe('Passages.from', () => {
+  it('carries fields beyond the columns, and ids and texts that do not follow the pattern', () => {
+    const docs = parsedSeeds();
+    const doc = [...docs.values()][0];
+    const mention = { kind: 'organisation', code: '07G', from: 0, to: 8, machineRead: true };
+    const marked: Passage[] = doc.passages.map((p, i) => (i === 0 ? { ...p, mentions: [mention], depth: 2 } : i === 1 ? { ...p, id: `${doc.id}#intro` } : p));
+    docs.set(doc.id, { ...doc, passages: marked });
+    const store = Passages.from(docs);
+    expect(store.at(0)).toEqual({ ...doc.passages[0], mentions: [mention], depth: 2 });
+    expect(store.at(1)!.id).toBe(`${doc.id}#intro`);
+    expect(store.at(2)).toEqual(doc.passages[2]);
+  });
+});
