@@ -11,6 +11,8 @@ import { InFlight } from './slack/inflight.ts';
 import { startSlack } from './slack/start.ts';
 import { openStore, storeOptionsFromEnv, unansweredRecorder, type Store } from './store/index.ts';
 import { createDigests, parseAdmins } from './delivery/index.ts';
+import { readAdmins } from './slack/admins.ts';
+import { readRetentionDays, retentionCutoff } from './store/retention.ts';
 import { join } from 'node:path';
 import { runConsoleChat } from './console.ts';
 import { logUnhandledRejections } from './processGuards.ts';
@@ -29,7 +31,17 @@ async function main(): Promise<void> {
   if (config.mode === 'console') {
     const engine = await loadEngine(process.env.KNOWLEDGE_DIR || undefined);
     console.error(`No Slack settings (${config.reason}): opening the local console chat.`);
+    // Questions the console could not answer go to the same review as Slack's (npm run review).
+    const store = await openConsoleStore(dataDir);
+    if (store) engine.onUnanswered = unansweredRecorder(store, (message) => console.error(message));
     await runConsoleChat(engine);
+    await store?.close();
+    return;
+  }
+  const retention = readRetentionDays();
+  if (typeof retention !== 'number') {
+    console.error(`Cannot start: ${retention.error}`);
+    process.exitCode = 2;
     return;
   }
   logUnhandledRejections();
@@ -37,6 +49,17 @@ async function main(): Promise<void> {
   // so a store that cannot be written stops the start with one line, not the first answer later.
   const store = await openStore(storeOptionsFromEnv(process.env));
   console.error(`Store: ${store.backend === 'postgres' ? `PostgreSQL at ${store.path}` : `SQLite at ${store.path}`}.`);
+  // Feedback and unanswered questions older than the retention go at start and once a day.
+  const prune = async () => {
+    const gone = await store.pruneFeedback(retentionCutoff(new Date(), retention)).catch((e: unknown) => {
+      console.error(`Pruning old feedback failed: ${e instanceof Error ? e.message : String(e)}`);
+      return { feedback: 0, unanswered: 0 };
+    });
+    if (gone.feedback || gone.unanswered) console.error(`Deleted ${gone.feedback} votes and ${gone.unanswered} unanswered questions older than ${retention} days.`);
+  };
+  await prune();
+  const pruning = setInterval(() => void prune(), 24 * 60 * 60 * 1000);
+  pruning.unref();
   // A large knowledge starts in a fraction of the time from its index snapshot.
   const load = () => loadEngine(process.env.KNOWLEDGE_DIR || undefined, { cacheDir: join(dataDir, 'index-cache') });
   const engine = new ReloadableEngine(await load(), load);
@@ -50,7 +73,9 @@ async function main(): Promise<void> {
   const inFlight = new InFlight();
   let stopping = false;
   const health = () => checkHealth(store, engine.engine.knowledge.id, stopping);
-  const slack = await startSlack(config, engine, { store, events: store, inFlight, health, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command });
+  const { admins, problems } = readAdmins();
+  for (const p of problems) console.error(`Ignoring an admin: ${p}`);
+  const slack = await startSlack(config, engine, { store, events: store, inFlight, health, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command, admins });
   const scheduler = digests.startScheduler();
 
   // SIGTERM (a deploy, a scale-down): stop taking events, finish the replies in flight, give up the
@@ -64,6 +89,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, STOP_GRACE_MS).unref();
     await slack.stop().catch((e: unknown) => console.error(`Stopping the receiver: ${e instanceof Error ? e.message : String(e)}`));
+    clearInterval(pruning);
     await Promise.all([inFlight.idle(), scheduler.stop()]);
     await store.close();
     process.exit(0);
@@ -103,6 +129,16 @@ function schedulerSettings(env: Record<string, string | undefined>): { intervalM
     return n;
   };
   return { intervalMs: read('DIGEST_INTERVAL_MS'), lockTtlMs: read('DIGEST_LEASE_MS'), staleAfterMs: read('DIGEST_STALE_MS') };
+}
+
+/** The store for the console chat; a store that cannot open only turns the unanswered log off. */
+async function openConsoleStore(dataDir: string) {
+  try {
+    return await openStore({ dataDir });
+  } catch (e) {
+    console.error(`Unanswered questions will not be logged: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 }
 
 main().catch((e: unknown) => {

@@ -13,7 +13,8 @@ describe('the console chat', () => {
     expect(printed).toContain('console chat over 5 documents');
     expect(printed).toContain('NHS Thurrock CCG');
     expect(printed).toContain('Sources:');
-    expect(printed).toMatch(/NHS Thurrock CCG \(07G\)\n  type {9}ccg/);
+    expect(printed).toMatch(/NHS Thurrock CCG \(07G\)\n  type {9}clinical commissioning group \(CCG\)/);
+    expect(printed).toContain('  closed       still open');
     expect(printed).not.toContain('never read');
   });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/index.ts';
 
 const start = (env: Record<string, string>, input = '') =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -11,10 +15,25 @@ const start = (env: Record<string, string>, input = '') =>
 
 describe('npm start', () => {
   it('opens the console chat when no Slack setting is present, and says why', () => {
-    const run = start({}, 'tell me about thurrock\nquit\n');
+    const dataDir = mkdtempSync(join(tmpdir(), 'console-'));
+    const run = start({ DATA_DIR: dataDir }, 'tell me about thurrock\nquit\n');
+    rmSync(dataDir, { recursive: true, force: true });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('No Slack settings');
     expect(run.stdout).toContain('NHS Thurrock CCG');
+  });
+
+  it('the console chat logs the questions it could not answer, for npm run review', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'console-'));
+    try {
+      const run = start({ DATA_DIR: dataDir }, 'what is the weather on mars tomorrow?\ntell me about thurrock\nquit\n');
+      expect(run.status).toBe(0);
+      const store = await openStore({ dataDir });
+      expect((await store.listUnanswered()).map((u) => [u.question, u.intent])).toEqual([['what is the weather on mars tomorrow?', 'out-of-scope']]);
+      await store.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('exits non-zero naming the variable when a setting is malformed', () => {

@@ -57,7 +57,7 @@ describe('manifest.yml', () => {
 
   it('asks for exactly the bot scopes the listeners and digests need', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:read', 'im:write'].sort(),
+      ['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history'].sort(),
     );
     expect(manifest.oauth_config.scopes.bot).not.toContain('chat:write.public');
   });

@@ -34,12 +34,23 @@ export interface Answer {
   citations: Citation[];
   /** Things the person could ask instead ("Did you mean …?" choices or help suggestions). */
   suggestions: string[];
-  /** The date the knowledge runs to, stated when the answer is about "now". */
+  /** "As of the newest source (October 2019).": stated when the answer speaks of the present. */
   knowledgeAsOf?: string;
+  /**
+   * Statements beyond the text limit, kept whole so a surface can page them ("Show all"). Their
+   * `cites` index into `[...citations, ...more.citations]`: the numbering runs on from the answer's.
+   */
+  more?: Overflow;
   /** Present on organisation answers so surfaces can show a card. */
   organisationCode?: string;
   /** What a follow-up question in the same conversation may lean on. */
   context?: ConversationContext;
+}
+
+/** The rest of a long answer: the statements the text had no room for, and the citations only they use. */
+export interface Overflow {
+  statements: Statement[];
+  citations: Citation[];
 }
 
 export const MAX_ANSWER_CHARS = 1500;

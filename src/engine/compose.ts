@@ -4,27 +4,31 @@ import { MAX_ANSWER_CHARS, MAX_CITATIONS, type Answer, type Citation, type State
 import { toCitation } from './citations.ts';
 import type { IntentResult } from './intent.ts';
 
-/** Turns an intent's result into an Answer: direct answer first, every statement cited, nothing over the limits. */
+/**
+ * Turns an intent's result into an Answer: direct answer first, every statement cited, the text within
+ * the limits. Statements the text has no room for are kept in `more`, numbered on, so nothing is cut.
+ */
 export function compose(k: Knowledge, intent: string, confidence: number, result: IntentResult, suggestions: string[], asOfLine?: string): Answer {
   const citations: Citation[] = [];
   const statements: Statement[] = [];
+  const overflow: Statement[] = [];
+  const overflowCitations: Citation[] = [];
   const lines: string[] = [];
   let length = asOfLine ? asOfLine.length + 1 : 0;
-  let dropped = 0;
   for (const draft of result.statements) {
     const cites: number[] = [];
     const fresh: Citation[] = [];
     for (const source of draft.sources) {
       const c = toCitation(k, source);
-      const at = citations.findIndex((x) => x.document === c.document && x.quote === c.quote);
+      const at = citations.findIndex((x) => same(x, c));
       if (at >= 0) cites.push(at);
-      else if (!fresh.some((x) => x.document === c.document && x.quote === c.quote)) fresh.push(c);
+      else if (!fresh.some((x) => same(x, c))) fresh.push(c);
     }
     const marker = [...cites.map((i) => i + 1), ...fresh.map((_, j) => citations.length + j + 1)].map((n) => `[${n}]`).join('');
     const line = marker ? `${draft.text} ${marker}` : draft.text;
     const tooLong = length + line.length + 1 > MAX_ANSWER_CHARS - 60;
     if (statements.length > 0 && (tooLong || citations.length + fresh.length > MAX_CITATIONS)) {
-      dropped++;
+      overflow.push({ text: draft.text, cites: [...cites, ...fresh.map((c) => citations.length + indexOrAdd(overflowCitations, c))] });
       continue;
     }
     fresh.forEach((c) => citations.push(c));
@@ -32,14 +36,25 @@ export function compose(k: Knowledge, intent: string, confidence: number, result
     lines.push(line);
     length += line.length + 1;
   }
-  if (dropped) lines.push(`…and ${dropped} more. Ask about one organisation or programme for the rest.`);
+  if (overflow.length) lines.push(`…and ${overflow.length} more. Ask about one organisation or programme for the rest.`);
   if (asOfLine) lines.push(asOfLine);
   const text = lines.join('\n').slice(0, MAX_ANSWER_CHARS);
   return {
     answered: true, intent, confidence: Math.round(confidence * 100) / 100, text, statements, citations, suggestions,
     ...(asOfLine ? { knowledgeAsOf: asOfLine } : {}),
     ...(result.organisationCode ? { organisationCode: result.organisationCode } : {}),
+    ...(overflow.length ? { more: { statements: overflow, citations: overflowCitations } } : {}),
   };
+}
+
+const same = (a: Citation, b: Citation) => a.document === b.document && a.quote === b.quote;
+
+/** The index of `c` in `list`, adding it at the end when it is not there yet. */
+function indexOrAdd(list: Citation[], c: Citation): number {
+  const at = list.findIndex((x) => same(x, c));
+  if (at >= 0) return at;
+  list.push(c);
+  return list.length - 1;
 }
 
 /** An honest "I don't know" (or "I can't take that"), with what the person could ask instead. */

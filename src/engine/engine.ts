@@ -11,6 +11,7 @@ import { buildIndexesCached } from '../search/indexCache.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
 import { STOP_WORDS, stem } from '../search/text.ts';
 import { formatDay } from '../knowledge/dates.ts';
+import { format, parseISO } from 'date-fns';
 import { MAX_ANSWER_CHARS, type Answer } from './answer.ts';
 import { contextOf, resolveFollowUp, type ConversationContext } from './conversation.ts';
 import { CONFIDENCE_BAR, judge, type Judgement } from './judge.ts';
@@ -155,6 +156,8 @@ export class Engine {
       documents: [...k.documents.values()].map((d) => ({ id: d.id, title: d.title, publisher: d.publisher, published: d.publishedLabel, url: d.url })),
       organisationCount: k.organisations.size,
       asOf: formatDay(k.asOf),
+      sourcesAsOf: newestSourceLabel(k),
+      registerAsOf: newestRegisterLabel(k),
       recentInterventions: [...k.interventions]
         .sort((a, b) => b.dateValue.start.localeCompare(a.dateValue.start))
         .slice(0, 5)
@@ -162,8 +165,9 @@ export class Engine {
     };
   }
 
+  /** Present-tense answers are true as of the newest document, not the register's later dates. */
   private asOfLine(): string {
-    return `The knowledge runs to ${formatDay(this.knowledge.asOf)}.`;
+    return `As of the newest source (${newestSourceLabel(this.knowledge)}).`;
   }
 
   private alternatives(ctx: IntentContext, rest: { intent: Intent; score: number }[], score: number): string[] {
@@ -183,6 +187,20 @@ export class Engine {
     this.onUnanswered?.({ question, intent, reason: text });
     return declined(intent, text, suggestions);
   }
+}
+
+/** The newest document's publication month ("October 2019"), or its year when that is all it gives. */
+export function newestSourceLabel(k: Knowledge): string {
+  const newest = [...k.documents.values()].map((d) => d.published).sort().at(-1);
+  if (!newest) return 'no documents';
+  return /^\d{4}$/.test(newest) ? newest : format(parseISO(newest.length === 7 ? `${newest}-01` : newest), 'MMMM yyyy');
+}
+
+/** The newest open or close date in the NHS organisation register ("24 July 2024"). */
+export function newestRegisterLabel(k: Knowledge): string {
+  const dates = [...k.organisations.values()].filter((o) => o.inRegister).flatMap((o) => [o.opened, o.closed]).filter((d): d is string => !!d);
+  const newest = dates.sort().at(-1);
+  return newest ? formatDay(newest) : 'no date';
 }
 
 const HELP_LINE = 'I answer questions about CCGs, STPs/ICBs and NHS England interventions (legal directions, financial special measures, mergers), the people who lead them, and what the source documents say. Try "what can you do?".';

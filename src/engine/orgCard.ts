@@ -1,5 +1,5 @@
 /** The organisation card: register record + interventions + people, summarised as a status. */
-import type { Citation } from './answer.ts';
+import type { Citation, Statement } from './answer.ts';
 
 export interface OrgRef {
   code: string;
@@ -42,7 +42,11 @@ export interface OrgCardIntervention {
   date: string;
   status: string;
   summary: string;
+  /** How it ended, in words: "In the end this did not happen: …". */
   outcome?: string;
+  /** Citations (indexes into the card's citations) of the summary, and of the outcome. */
+  cites?: number[];
+  outcomeCites?: number[];
 }
 
 export interface OrgCardPerson {
@@ -50,6 +54,7 @@ export interface OrgCardPerson {
   name: string;
   title: string;
   date?: string;
+  cites?: number[];
 }
 
 /** A passage of a document that names the organisation, found by linking at load: what the source says, not a curated fact. */
@@ -70,10 +75,18 @@ export interface OrgCard {
   organisation?: OrgCardOrganisation;
   /** A few lines a person reads first. */
   status: string;
+  /**
+   * The card's summary as cited statements, at most five: what it is, its parent now (or its
+   * successor once closed), its live interventions. `status` says the same as one paragraph.
+   */
+  summary?: Statement[];
+  /** The History section: register record, names and parents over time, members, each cited. */
+  history?: Statement[];
   interventions: OrgCardIntervention[];
   people: OrgCardPerson[];
   /** "In the documents": passages naming the organisation, newest document first (machine-read, not curated). */
   inDocuments?: OrgCardDocumentMention[];
+  /** Every citation the card's statements use (summary first); indexes are stable. */
   citations: Citation[];
   /** Several organisations fit the name equally: pick one. */
   candidates?: OrgRef[];

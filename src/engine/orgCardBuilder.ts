@@ -6,7 +6,8 @@ import { formatDay } from '../knowledge/dates.ts';
 import { ICB_START, lastDay } from '../knowledge/registerQueries.ts';
 import type { Citation } from './answer.ts';
 import { toCitation } from './citations.ts';
-import { interventionsFor, statusStatements } from './describe.ts';
+import { interventionsFor, outcomeLead, statusStatements } from './describe.ts';
+import { CitationList, historyLines, interventionStatements, summaryLines } from './orgCardSections.ts';
 import type { Source } from './intent.ts';
 import type { OrgCard, OrgRef } from './orgCard.ts';
 import { passageLinks } from '../search/linking.ts';
@@ -19,7 +20,7 @@ const ref = (k: Knowledge, code: string): OrgRef => {
 
 /** The card for a name or ODS code: found, ambiguous (candidates) or not found (suggestions). */
 export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard {
-  const empty = { interventions: [], people: [], inDocuments: [], citations: [] };
+  const empty = { interventions: [], people: [], inDocuments: [], citations: [], summary: [], history: [] };
   if (!query.trim()) return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
   const hit = ix.organisations.lookup(query);
   if (hit.kind === 'ambiguous') {
@@ -45,12 +46,19 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
   const status = statusStatements(k, o);
   const interventions = interventionsFor(k, o.code);
   const people = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === o.code).map((r) => ({ id: p.id, name: p.name, title: r.title, date: r.dateValue?.label, source: r.source })));
-  const sources: Source[] = [...status.flatMap((s) => s.sources), ...people.slice(0, 3).map((p) => p.source)];
-  const citations: Citation[] = [];
-  for (const s of sources) {
-    const c = toCitation(k, s);
-    if (!citations.some((x) => x.quote === c.quote && x.document === c.document)) citations.push(c);
-  }
+  // Summary citations first, so the card's own [1]…[n] are small numbers; the sections number on.
+  const list = new CitationList(k);
+  const summary = summaryLines(k, o, interventions, list);
+  const cards = interventions.map((i) => {
+    const { detail, outcome } = interventionStatements(k, i, list);
+    return {
+      id: i.id, type: i.type, title: i.title, date: i.dateValue.label, status: i.status, summary: i.summary, cites: detail.cites,
+      ...(outcome && i.outcome ? { outcome: `${outcomeLead(i.outcome.status)}: ${i.outcome.text}`, outcomeCites: outcome.cites } : {}),
+    };
+  });
+  const cited = people.map(({ source, ...p }) => ({ ...p, cites: list.cite([source]) }));
+  const history = historyLines(k, o, list);
+  list.cite(status.flatMap((s) => s.sources));
   const { finals } = successorChain(k.organisations, o.code);
   return {
     found: true,
@@ -71,9 +79,11 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
       members: o.members.map((c) => ref(k, c)),
     },
     status: status.map((s) => s.text).join(' '),
-    interventions: interventions.map((i) => ({ id: i.id, type: i.type, title: i.title, date: i.dateValue.label, status: i.status, summary: i.summary, outcome: i.outcome ? `${i.outcome.status}: ${i.outcome.text}` : undefined })),
-    people: people.map(({ source: _s, ...p }) => p),
+    summary,
+    history,
+    interventions: cards,
+    people: cited,
     inDocuments: mentionsOf(k, passageLinks(k), o.code, 3).map((m) => ({ document: m.document, title: m.title, published: m.published, quote: m.quote, basis: 'machine-read' as const })),
-    citations: citations.slice(0, 10),
+    citations: list.citations,
   };
 }

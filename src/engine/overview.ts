@@ -21,6 +21,11 @@ export interface OverviewIntervention {
 export interface Overview {
   documents: OverviewDocument[];
   organisationCount: number;
+  /** The date the knowledge runs to, register included ("24 July 2024"). */
   asOf: string;
+  /** The newest document's date ("October 2019"): what present-tense answers are true as of. */
+  sourcesAsOf: string;
+  /** The newest date in the NHS organisation register ("24 July 2024"), stated apart. */
+  registerAsOf: string;
   recentInterventions: OverviewIntervention[];
 }

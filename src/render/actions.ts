@@ -15,7 +15,15 @@ export const ACTIONS = {
   askSuggestion: 'ask_suggestion',
   showOrg: 'show_org',
   openAskModal: 'open_ask_modal',
+  /** "Show all (32)" under a long answer, and "Next" on its pages. */
+  showAll: 'show_all',
+  /** The org card's Interventions, People and History buttons. */
+  orgSection: 'org_section',
 } as const;
+
+/** The parts of an organisation card its buttons open privately. */
+export const ORG_SECTIONS = ['interventions', 'people', 'history'] as const;
+export type OrgSection = (typeof ORG_SECTIONS)[number];
 
 /** Matches an action id with or without its `:<n>` suffix. */
 export function actionPattern(id: string): RegExp {
@@ -28,6 +36,10 @@ const questionRef = z.object({
   q: z.string().min(1).max(LIMITS.buttonValue),
   /** The intent the answer was given under (feedback only). */
   i: z.string().max(100).optional(),
+  /** The page of a long answer's rest to show (Show all). */
+  p: z.number().int().min(1).max(1000).optional(),
+  /** The card section to open (org cards). */
+  s: z.enum(ORG_SECTIONS).optional(),
 });
 
 /** What a button needs to re-create an answer: the kind, the question text, and (for feedback) the intent. */

@@ -6,14 +6,14 @@
  */
 import type { KnownBlock } from './slackTypes.ts';
 import type { Answer, Citation, Statement } from '../engine/answer.ts';
-import { ACTIONS, type QuestionRef } from './actions.ts';
-import { clipFallback, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
-import { answerButtons, choiceButtons } from './buttons.ts';
-import { markers, quoteBlocks, sourcesBlocks } from './citations.ts';
+import { ACTIONS, encodeRef, type QuestionRef } from './actions.ts';
+import { clipFallback, contexts, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
+import { actionsRow, answerButtons, button, choiceButtons, VOTE_NOTES } from './buttons.ts';
+import { markers, numberedSourceLines, quoteBlocks, sourcesBlocks } from './citations.ts';
 import { escapeAndTruncate, escapeSlack, isSlackUserId } from './escape.ts';
 
 export type { SlackMessage } from './blockLimits.ts';
-export { renderOrgCard } from './orgBlocks.ts';
+export { renderOrgCard, renderOrgSection } from './orgBlocks.ts';
 export { renderHelp } from './helpBlocks.ts';
 export { renderHome, type DigestSubscriptionSummary } from './homeBlocks.ts';
 
@@ -27,6 +27,8 @@ export interface RenderContext {
   echoQuestion?: boolean;
   /** Slack user id of the person who asked, named when an answer is shared. */
   askedBy?: string;
+  /** This person's vote on the answer, shown on its button (a private copy re-rendered after a vote). */
+  vote?: 'up' | 'down';
 }
 
 /** Renders an Answer as one or more messages (the first carries the answer and its buttons). */
@@ -35,21 +37,88 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): SlackMessage[]
   const body: KnownBlock[] = [
     ...echo(ctx),
     ...answerBody(answer),
+    ...showAllRow(answer, ref),
     ...suggestionBlocks(answer),
     ...sourcesBlocks(answer.citations),
     ...asOfNote(answer),
   ];
-  const pinned = answerButtons({
-    ref,
-    quotes: answer.citations.length > 0,
-    share: ctx.surface === 'ephemeral' && answer.answered,
-    feedback: true,
-  });
+  const pinned = [
+    ...answerButtons({
+      ref,
+      quotes: answer.citations.length > 0,
+      share: ctx.surface === 'ephemeral' && answer.answered,
+      feedback: true,
+      vote: ctx.vote,
+    }),
+    ...(ctx.vote ? [note(VOTE_NOTES[ctx.vote])] : []),
+  ];
   return packMessages(body, {
     pinned,
     fallback: escapeSlack(answer.text || 'No answer.'),
     continuation: ctx.surface === 'channel' ? 'thread' : 'below',
   });
+}
+
+/** How many items a long answer has in all: its statements and the rest, less an uncited lead line ("18 found:"). */
+export function listLength(answer: Answer): number {
+  const lead = answer.statements[0] && answer.statements[0].cites.length === 0 ? 1 : 0;
+  return answer.statements.length + (answer.more?.statements.length ?? 0) - lead;
+}
+
+/** Items a page of the rest holds at most; fewer when they are long (see MORE_PAGE_CHARS). */
+export const MORE_PAGE_ITEMS = 20;
+const MORE_PAGE_CHARS = 8000;
+
+/**
+ * One page of the rest of a long answer (Show all), posted privately: the items the answer had no
+ * room for, numbered on from the answer's, their sources, and a "Next" button while more remain.
+ */
+export function renderMore(answer: Answer, question: string, page = 1): SlackMessage {
+  const rest = answer.more?.statements ?? [];
+  const all = [...answer.citations, ...(answer.more?.citations ?? [])];
+  const pages = pageItems(rest.map((s) => s.text.length));
+  const index = Math.min(Math.max(1, page), Math.max(1, pages.length)) - 1;
+  const [start, end] = pages[index] ?? [0, 0];
+  const shownBefore = listLength(answer) - rest.length;
+  const items = rest.slice(start, end);
+  const used = [...new Set(items.flatMap((s) => s.cites))].filter((c) => c >= 0 && c < all.length).sort((a, b) => a - b);
+  const lines = items.map((s) => `• ${escapeSlack(s.text)}${markers(s.cites, all.length)}`);
+  const heading = `Items ${shownBefore + start + 1}–${shownBefore + end} of ${listLength(answer)} for “${escapeAndTruncate(question, 300)}”`;
+  const next: QuestionRef = { k: 'ask', q: question, p: index + 2 };
+  const nextValue = encodeRef(next);
+  const body: KnownBlock[] = [
+    note(heading),
+    ...(lines.length > 0 ? sections(lines.join('\n')) : sections('_Nothing more: the answer showed every item._')),
+    ...contexts(numberedSourceLines(used.map((c) => ({ citation: all[c]!, n: c + 1 })))),
+    ...(index + 1 < pages.length && nextValue
+      ? actionsRow([button(`Next (${pages.length - index - 1} more page${pages.length - index - 1 === 1 ? '' : 's'})`, ACTIONS.showAll, nextValue)])
+      : []),
+  ];
+  return { text: clipFallback(heading), blocks: body };
+}
+
+/** [start, end) of each page: at most MORE_PAGE_ITEMS items and MORE_PAGE_CHARS characters, at least one item. */
+function pageItems(lengths: number[]): [number, number][] {
+  const pages: [number, number][] = [];
+  let start = 0;
+  let size = 0;
+  lengths.forEach((length, i) => {
+    if (i > start && (i - start >= MORE_PAGE_ITEMS || size + length > MORE_PAGE_CHARS)) {
+      pages.push([start, i]);
+      start = i;
+      size = 0;
+    }
+    size += length + 20;
+  });
+  if (start < lengths.length) pages.push([start, lengths.length]);
+  return pages;
+}
+
+/** "Show all (32)" under an answer the text could not hold whole. */
+function showAllRow(answer: Answer, ref: QuestionRef): KnownBlock[] {
+  if (!answer.more?.statements.length) return [];
+  const value = encodeRef({ k: 'ask', q: ref.q, p: 1 });
+  return value ? actionsRow([button(`Show all (${listLength(answer)})`, ACTIONS.showAll, value)], 'show_all') : [];
 }
 
 /** The verbatim passages behind an answer, one quoted section per citation. */
@@ -83,7 +152,10 @@ function echo(ctx: RenderContext): KnownBlock[] {
  */
 function answerBody(answer: Answer): KnownBlock[] {
   const n = answer.citations.length;
-  const lines = (answer.text || '').split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+  const lines = (answer.text || '')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '' && !(answer.more && MORE_LINE.test(l)));
   const covered = new Set<Statement>();
   const rendered = lines.map((line) => {
     const inside = answer.statements.filter((s) => contains(line, s.text));
@@ -97,6 +169,9 @@ function answerBody(answer: Answer): KnownBlock[] {
   return [...sections(direct), ...(restText ? sections(restText) : [])];
 }
 
+/** The CLI's "…and 9 more." line; in Slack the Show all button takes its place. */
+const MORE_LINE = /^…and \d+ more\b/;
+
 function contains(haystack: string, needle: string): boolean {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const n = norm(needle);
@@ -107,7 +182,7 @@ function contains(haystack: string, needle: string): boolean {
 function asOfNote(answer: Answer): KnownBlock[] {
   const asOf = answer.knowledgeAsOf?.trim();
   if (!asOf || (answer.text ?? '').includes(asOf)) return [];
-  return [note(/^the knowledge/i.test(asOf) ? escapeSlack(asOf) : `Knowledge runs to ${escapeSlack(asOf)}.`)];
+  return [note(/^(the knowledge|as of)/i.test(asOf) ? escapeSlack(asOf) : `As of ${escapeSlack(asOf)}.`)];
 }
 
 function suggestionBlocks(answer: Answer): KnownBlock[] {

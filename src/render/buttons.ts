@@ -26,20 +26,39 @@ export interface AnswerButtonOptions {
   quotes: boolean;
   share: boolean;
   feedback: boolean;
+  /** The vote this person gave, shown on its button so they see it was recorded. */
+  vote?: 'up' | 'down';
+  /** What Show quotes is called here ("Sources" on an org card). */
+  quotesLabel?: string;
 }
 
+/** What an answer's message says once this person has voted. */
+export const VOTE_NOTES = {
+  up: 'Your vote is recorded: 👍 helpful. Thank you. You can change it.',
+  down: 'Your vote is recorded: 👎 not helpful. Thank you for saying what was wrong. You can change it.',
+} as const;
+
+/** The feedback buttons' words, with a tick on the one chosen. */
+export const FEEDBACK_LABELS = { up: '👍 Helpful', down: '👎 Not helpful' } as const;
+
 /** The row under an answer: Show quotes, Share in channel, 👍, 👎 (each only when it applies and its value fits). */
-export function answerButtons({ ref, quotes, share, feedback }: AnswerButtonOptions): ActionsBlock[] {
+export function answerButtons({ ref, quotes, share, feedback, vote, quotesLabel = 'Show quotes' }: AnswerButtonOptions): ActionsBlock[] {
   const value = encodeRef(ref);
   if (value === null) return [];
   const buttons: Button[] = [];
-  if (quotes) buttons.push(button('Show quotes', ACTIONS.showQuotes, value));
+  if (quotes) buttons.push(button(quotesLabel, ACTIONS.showQuotes, value));
   if (share) buttons.push(button('Share in channel', ACTIONS.share, value, 'primary'));
-  if (feedback) {
-    buttons.push(button('👍', ACTIONS.feedbackUp, value));
-    buttons.push(button('👎', ACTIONS.feedbackDown, value));
-  }
+  if (feedback) buttons.push(...feedbackButtons(value, vote));
   return actionsRow(buttons, 'answer_actions');
+}
+
+/** 👍 Helpful / 👎 Not helpful; the one this person chose is marked "✓" and styled primary. */
+export function feedbackButtons(value: string, vote?: 'up' | 'down', counts?: { up: number; down: number }): Button[] {
+  return (['up', 'down'] as const).map((v) => {
+    const count = counts && counts[v] > 0 ? ` · ${counts[v]}` : '';
+    const label = `${FEEDBACK_LABELS[v]}${count}${vote === v ? ' ✓' : ''}`;
+    return button(label, v === 'up' ? ACTIONS.feedbackUp : ACTIONS.feedbackDown, value, vote === v ? 'primary' : undefined);
+  });
 }
 
 /** One button per choice (at most five), each re-asking with its own reading. */

@@ -2,7 +2,8 @@
 import type { Citation } from '../engine/answer.ts';
 import type { KnownBlock } from './slackTypes.ts';
 import { contexts, LIMITS, sections, splitText } from './blockLimits.ts';
-import { escapeSlack, link } from './escape.ts';
+import { escapeSlack, link, mrkdwn, truncate } from './escape.ts';
+import { isRegisterCitation, registerFields, registerPlace, REGISTER_SOURCE_NAME } from './registerRows.ts';
 
 /** "[1] Title · Publisher · April 2017" (or "[1] [4] …" for several citations of one source), the title linked when there is a URL. */
 export function sourceLine(citation: Citation, n: number | number[]): string {
@@ -14,20 +15,45 @@ export function sourceLine(citation: Citation, n: number | number[]): string {
 }
 
 /**
- * The compact numbered Sources context: a "Sources" label, then one element per source, with the
- * numbers of all its citations ("[2] [3] [7] Title · Publisher · date"); at most ten elements a block.
+ * The compact numbered Sources context: a "Sources" label, then one element per document ("[2] [3]
+ * Title · Publisher · date", linked), and the register's rows as one element ("[1] [4] NHS
+ * organisation register (ODS), 2 rows"); at most ten elements a block. `first` numbers the first
+ * citation (pages of a long answer number on from the answer's own).
  */
-export function sourcesBlocks(citations: Citation[]): KnownBlock[] {
-  if (citations.length === 0) return [];
+export function sourcesBlocks(citations: Citation[], first = 1): KnownBlock[] {
+  return contexts(sourceLines(citations, first));
+}
+
+/** The Sources label and lines, for sourcesBlocks and for renderers that lay them out themselves. */
+export function sourceLines(citations: Citation[], first = 1): string[] {
+  return numberedSourceLines(citations.map((citation, i) => ({ citation, n: i + first })));
+}
+
+/**
+ * Sources lines for citations that keep their numbers from a longer list (a page of a long answer,
+ * a section of a card): each document once with all its numbers, the register rows as one line.
+ */
+export function numberedSourceLines(numbered: { citation: Citation; n: number }[]): string[] {
+  if (numbered.length === 0) return [];
   const groups = new Map<string, { citation: Citation; numbers: number[] }>();
-  citations.forEach((c, i) => {
+  const register: number[] = [];
+  for (const { citation: c, n } of numbered) {
+    if (isRegisterCitation(c)) {
+      register.push(n);
+      continue;
+    }
     const key = JSON.stringify([c.document, c.title, c.url ?? null]);
     const group = groups.get(key) ?? { citation: c, numbers: [] };
-    group.numbers.push(i + 1);
+    group.numbers.push(n);
     groups.set(key, group);
-  });
-  const lines = [...groups.values()].map(({ citation, numbers }) => sourceLine(citation, numbers));
-  return contexts(['*Sources*', ...lines]);
+  }
+  const lines = [...groups.values()].map(({ citation, numbers }) => ({ first: numbers[0]!, line: sourceLine(citation, numbers) }));
+  if (register.length > 0) {
+    const numbers = register.map((k) => `[${k}]`).join(' ');
+    lines.push({ first: register[0]!, line: `*${numbers}* ${REGISTER_SOURCE_NAME}, ${register.length} row${register.length === 1 ? '' : 's'}` });
+  }
+  // In the order of their first number, so [1] comes first whichever kind of source it is.
+  return ['*Sources*', ...lines.sort((a, b) => a.first - b.first).map((l) => l.line)];
 }
 
 /** Citation markers for a statement: " [1][3]" (1-based, matching the Sources list). */
@@ -36,12 +62,28 @@ export function markers(cites: number[], citationCount: number): string {
   return valid.length === 0 ? '' : ' ' + valid.map((c) => `[${c + 1}]`).join('');
 }
 
-/** One citation's verbatim passage as quoted sections: a heading line, then the passage (split, never cut). */
+/**
+ * One citation's verbatim passage as quoted sections: a heading line, then the passage (split,
+ * never cut). A register row shows as labelled fields, with the row as it stands in its CSV below.
+ */
 export function quoteBlocks(citation: Citation, n: number): KnownBlock[] {
+  if (isRegisterCitation(citation)) return registerQuoteBlocks(citation, n);
   const heading = sourceLine(citation, n);
   const quoted = splitText(escapeSlack(citation.quote), LIMITS.sectionText - 400).map(asBlockquote);
   const [first, ...rest] = quoted;
   return [...sections(`${heading}\n${first ?? ''}`), ...rest.flatMap((piece) => sections(piece))];
+}
+
+function registerQuoteBlocks(citation: Citation, n: number): KnownBlock[] {
+  const fields = registerFields(citation).slice(0, LIMITS.sectionFields);
+  const heading = `*[${n}]* ${REGISTER_SOURCE_NAME} · ${escapeSlack(registerPlace(citation))}`;
+  return [
+    ...sections(heading),
+    ...(fields.length > 0
+      ? [{ type: 'section', fields: fields.map((f) => mrkdwn(truncate(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, LIMITS.fieldText))) } as KnownBlock]
+      : []),
+    ...contexts([`Row as published: \`${escapeSlack(citation.quote).replace(/`/g, "'")}\``]),
+  ];
 }
 
 function asBlockquote(text: string): string {

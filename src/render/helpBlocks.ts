@@ -17,6 +17,7 @@ export const USAGE_LINES: readonly string[] = [
   '• `/commissioning <question>` or `/commissioning ask <question>`: a cited answer only you see, with a *Share in channel* button.',
   '• `/commissioning org <name or ODS code>`: an organisation card, e.g. `/commissioning org thurrock` or `/commissioning org 07G`.',
   '• `/commissioning digest …`: channel digests of intervention changes (`/commissioning digest help`).',
+  '• `/commissioning review` (admins): the questions I could not answer and the answers marked 👎, most frequent first.',
   '• Mention the app in a channel with your question: it answers in the thread.',
   '• Or write to it directly in its *Messages* tab.',
 ].map(escapeSlack);

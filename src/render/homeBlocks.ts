@@ -6,6 +6,7 @@ import { LIMITS, note, sections } from './blockLimits.ts';
 import { actionsRow, button } from './buttons.ts';
 import { escapeSlack, link, plainText } from './escape.ts';
 import { EXAMPLE_QUESTIONS, USAGE_LINES } from './helpBlocks.ts';
+import { statusLabel } from '../engine/describe.ts';
 
 /** A channel digest subscription as the Home tab lists it (the store owns the real record). */
 export interface DigestSubscriptionSummary {
@@ -48,7 +49,7 @@ function knowledgeBlocks(overview: Overview): KnownBlock[] {
   );
   return [
     ...sections(
-      `*What I know*\nKnowledge runs to *${escapeSlack(overview.asOf)}*: ${overview.documents.length} source documents and ${overview.organisationCount.toLocaleString('en-GB')} organisations from the NHS register.`,
+      `*What I know*\n${overview.documents.length} source documents, the newest from *${escapeSlack(overview.sourcesAsOf ?? overview.asOf)}*, and ${overview.organisationCount.toLocaleString('en-GB')} organisations from the NHS organisation register (ODS)${overview.registerAsOf ? `, whose dates run to ${escapeSlack(overview.registerAsOf)}` : ''}.`,
     ),
     ...sections(docs.length > 0 ? docs.join('\n') : '_No documents loaded._'),
   ];
@@ -57,11 +58,11 @@ function knowledgeBlocks(overview: Overview): KnownBlock[] {
 function interventionBlocks(overview: Overview): KnownBlock[] {
   const items = overview.recentInterventions.slice(0, MAX_INTERVENTIONS).map((iv) => {
     const orgs = iv.organisations.length > 0 ? `\n${iv.organisations.map(escapeSlack).join(', ')}` : '';
-    return `• *${escapeSlack(iv.title)}* · ${escapeSlack(iv.date)} · _${escapeSlack(iv.status)}_${orgs}`;
+    return `• *${escapeSlack(iv.title)}* · ${escapeSlack(iv.date)} · _${escapeSlack(statusLabel(iv.status))}_${orgs}`;
   });
   const more = overview.recentInterventions.length - items.length;
   return [
-    ...sections(`*Recent interventions*\n${items.length > 0 ? items.join('\n') : '_None recorded._'}`),
+    ...sections(`*Latest in the sources*\n${items.length > 0 ? items.join('\n') : '_None recorded._'}`),
     ...(more > 0 ? [note(`…and ${more} earlier. Ask “which interventions are there?” for the full list.`)] : []),
   ];
 }

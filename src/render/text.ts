@@ -1,6 +1,8 @@
 /** Plain-text rendering for the terminal: the answer, then numbered sources with their verbatim quotes. */
 import type { Answer, Citation } from '../engine/answer.ts';
 import type { OrgCard } from '../engine/orgCard.ts';
+import { statusLabel, typeLabel } from '../engine/describe.ts';
+import { formatDay } from '../knowledge/dates.ts';
 
 const source = (c: Citation, i: number) =>
   `  [${i + 1}] ${c.title}${c.publisher ? ` — ${c.publisher}` : ''}${c.published ? `, ${c.published}` : ''}${c.url ? `\n      ${c.url}` : ''}\n      “${c.quote.replace(/\s+/g, ' ')}”`;
@@ -23,12 +25,12 @@ export function orgCardToText(card: OrgCard): string {
   const refs = (xs: { code: string; name: string; date?: string }[]) => xs.map((x) => `${x.name} (${x.code})${x.date ? ` ${x.date}` : ''}`).join('; ') || '—';
   const lines = [
     `${o.name} (${o.code})`,
-    `  type         ${o.type}`,
+    `  type         ${typeLabel(o.type)}`,
     `  region       ${o.region ? `${o.region.name} (${o.region.code})` : '—'}`,
     `  parent       ${o.parent ? `${o.parent.name} (${o.parent.code})` : '—'}`,
     ...(o.parents.length ? [`  parents      ${o.parents.map((p) => `${p.name} (${p.code}, ${p.period})`).join('; ')}`] : []),
-    `  opened       ${o.opened ?? '—'}`,
-    `  closed       ${o.closed ?? '—'}`,
+    `  opened       ${o.opened ? formatDay(o.opened) : '—'}`,
+    `  closed       ${o.closed ? formatDay(o.closed) : 'still open'}`,
     `  predecessors ${refs(o.predecessors)}`,
     `  successors   ${refs(o.successors)}`,
     ...(o.finalSuccessors.length && o.finalSuccessors.some((f) => !o.successors.some((s) => s.code === f.code)) ? [`  now part of  ${refs(o.finalSuccessors)}`] : []),
@@ -37,7 +39,7 @@ export function orgCardToText(card: OrgCard): string {
     '',
     card.status,
   ];
-  if (card.interventions.length) lines.push('', 'Interventions:', ...card.interventions.map((i) => `  • ${i.title} — ${i.status}, ${i.date}${i.outcome ? ` (outcome: ${i.outcome})` : ''}`));
+  if (card.interventions.length) lines.push('', 'Interventions:', ...card.interventions.map((i) => `  • ${i.title} — ${statusLabel(i.status)}, ${i.date}${i.outcome ? `. ${i.outcome}` : ''}`));
   if (card.people.length) lines.push('', 'People:', ...card.people.map((p) => `  • ${p.name}: ${p.title}${p.date ? ` (${p.date})` : ''}`));
   if (card.inDocuments?.length) lines.push('', 'In the documents (read from the sources, not curated facts):', ...card.inDocuments.map((m) => `  • ${m.title}, ${m.published}: the source says “${m.quote.replace(/\t/g, ' · ').replace(/\s+/g, ' ')}”`));
   if (card.citations.length) lines.push('', 'Sources:', ...card.citations.map(source));

@@ -15,7 +15,7 @@ import {
 import { botTokenAuthorize } from './authorize.ts';
 import type { DigestCommandRunner, SlackDeps, SubscriptionsProvider } from './deps.ts';
 import type { AnswerEngine } from './engineContract.ts';
-import type { FeedbackSink } from './feedback.ts';
+import type { FeedbackSink, ReviewSource } from './feedback.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { DIGEST_SUBCOMMAND, digestSubcommand } from './listeners/commands/digest.ts';
 import { registerCommands } from './listeners/commands/index.ts';
@@ -45,8 +45,10 @@ export interface SlackAppOptions {
   /** HTTP port (HTTP mode; app.start(port) may override it). */
   port?: number;
   logger?: Logger;
-  /** Where 👍/👎 votes are recorded. */
-  store?: FeedbackSink;
+  /** Where 👍/👎 votes are recorded (and, when it can, where `/commissioning review` reads). */
+  store?: FeedbackSink & Partial<ReviewSource>;
+  /** Slack user ids allowed to run `/commissioning review` (see readAdmins: ADMINS and DIGEST_ADMINS). */
+  admins?: readonly string[];
   /** Lists channel digest subscriptions for the App Home. */
   subscriptionsProvider?: SubscriptionsProvider;
   /** Runs `/commissioning digest …` (the delivery module's commands); without it, digest says it is not set up. */
@@ -98,6 +100,8 @@ export function createSlackApp(options: SlackAppOptions): App {
   const deps: SlackDeps = {
     engine: options.engine,
     feedback: options.store,
+    review: options.store?.review ? (options.store as ReviewSource) : undefined,
+    admins: options.admins ?? [],
     subscriptionsProvider: options.subscriptionsProvider,
     subcommands: withDigest(options.subcommands ?? new SubcommandRegistry(), options.digestCommand),
     events: options.events ?? memoryEventLog(2000),

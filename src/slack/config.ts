@@ -94,6 +94,6 @@ function failure(problems: string[]): SlackConfig {
   return {
     mode: 'error',
     problems,
-    message: `The Slack settings need fixing:\n${list}\nSee "Running in Slack" in README.md. Unset every SLACK_* variable to use the local console instead.`,
+    message: `The Slack settings need fixing:\n${list}\nSee "Setting it up in Slack" in README.md. Unset every SLACK_* variable to use the local console instead.`,
   };
 }

@@ -2,7 +2,7 @@
 import type { DigestCommandInput, DigestReply } from '../delivery/commands.ts';
 import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { AnswerEngine } from './engineContract.ts';
-import type { FeedbackSink } from './feedback.ts';
+import type { FeedbackSink, ReviewSource } from './feedback.ts';
 import type { EventLog } from './eventLog.ts';
 import type { SubcommandRegistry } from './subcommands.ts';
 
@@ -16,6 +16,10 @@ export type DigestCommandRunner = (input: DigestCommandInput) => DigestReply | P
 export interface SlackDeps {
   engine: AnswerEngine;
   feedback?: FeedbackSink;
+  /** The review of unanswered questions and 👎 answers (`/commissioning review`). */
+  review?: ReviewSource;
+  /** Slack user ids allowed to run `/commissioning review` (ADMINS and DIGEST_ADMINS). */
+  admins: readonly string[];
   subscriptionsProvider?: SubscriptionsProvider;
   subcommands: SubcommandRegistry;
   /** Event ids already answered (the store's, shared by replicas, or an in-process memory). */

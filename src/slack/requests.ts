@@ -5,7 +5,7 @@
 import type { Logger } from '@slack/bolt';
 import type { QuestionRef } from '../render/actions.ts';
 import type { SlackMessage } from '../render/blockLimits.ts';
-import { renderAnswer, renderHelp, renderNotice, renderOrgCard, renderQuotes } from '../render/blocks.ts';
+import { renderAnswer, renderHelp, renderMore, renderNotice, renderOrgCard, renderOrgSection, renderQuotes } from '../render/blocks.ts';
 import { escapeAndTruncate } from '../render/escape.ts';
 import type { AnswerEngine } from './engineContract.ts';
 import type { SubcommandRegistry } from './subcommands.ts';
@@ -15,6 +15,7 @@ export type Request =
   | { kind: 'help'; /** Escaped mrkdwn saying why help is shown. */ reason?: string }
   | { kind: 'ask'; question: string }
   | { kind: 'org'; query: string }
+  | { kind: 'review' }
   | { kind: 'subcommand'; name: string; args: string };
 
 /**
@@ -30,6 +31,7 @@ export function parseRequest(text: string, subcommands?: SubcommandRegistry): Re
   if (word === 'org' || word === 'organisation' || word === 'organization') {
     return rest ? { kind: 'org', query: rest } : { kind: 'help', reason: 'Say which organisation: `/commissioning org &lt;name or ODS code&gt;`.' };
   }
+  if (word === 'review' && rest === '') return { kind: 'review' };
   if (word === 'ask') {
     return rest ? { kind: 'ask', question: rest } : { kind: 'help', reason: 'Add your question: `/commissioning ask &lt;question&gt;`.' };
   }
@@ -44,6 +46,8 @@ export interface ReplyContext {
   surface: 'ephemeral' | 'channel';
   echoQuestion?: boolean;
   askedBy?: string;
+  /** The person's vote, when re-rendering their private copy after they voted. */
+  vote?: 'up' | 'down';
 }
 
 /** Renders the reply to a question or organisation lookup; an engine failure becomes a polite notice (and a log line). */
@@ -68,6 +72,17 @@ export function renderRefQuotes(engine: AnswerEngine, logger: Logger, ref: Quest
   }
 }
 
+/** A page of the rest of a long answer (Show all), or a part of an org card (its section buttons). */
+export function renderRefPart(engine: AnswerEngine, logger: Logger, ref: QuestionRef): SlackMessage[] {
+  try {
+    if (ref.k === 'org') return renderOrgSection(engine.org(ref.q), ref.s ?? 'history', { query: ref.q, surface: 'ephemeral' });
+    return [renderMore(engine.ask(ref.q), ref.q, ref.p ?? 1)];
+  } catch (error) {
+    logger.error(`Engine failed on more of "${ref.q.slice(0, 200)}": ${error instanceof Error ? error.stack : String(error)}`);
+    return [engineFailureNotice(ref.q)];
+  }
+}
+
 /** Renders a parsed request that the engine answers (help, ask, org); subcommands are the caller's. */
 export function renderRequest(engine: AnswerEngine, logger: Logger, request: Request, ctx: ReplyContext): SlackMessage[] {
   switch (request.kind) {
@@ -79,6 +94,8 @@ export function renderRequest(engine: AnswerEngine, logger: Logger, request: Req
       return renderRef(engine, logger, { k: 'org', q: request.query }, ctx);
     case 'subcommand':
       return [renderNotice(`Use \`/commissioning ${request.name} …\` for that.`)];
+    case 'review':
+      return [renderNotice('The review is for admins: use `/commissioning review`.')];
   }
 }
 

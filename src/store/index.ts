@@ -6,7 +6,8 @@ export { unansweredRecorder } from './unanswered.ts';
 /** Record types, for modules that read the store. */
 export type { Subscription, Schedule, Frequency, Actor } from './subscriptions.ts';
 export type { LedgerRow, LedgerStatus, StoredMessage } from './ledger.ts';
-export type { FeedbackInput, FeedbackRow } from './feedback.ts';
+export type { FeedbackDetailInput, FeedbackInput, FeedbackReason, FeedbackRow } from './feedback.ts';
+export type { ReviewItem, ReviewReport } from './review.ts';
 export type { UnansweredInput, UnansweredRow } from './unanswered.ts';
 export type { AuditEntry } from './audit.ts';
 export type { ConversationKey, JsonObject } from './conversations.ts';

@@ -130,4 +130,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX conversations_expiry ON conversations (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'one vote per person per answer, and what was wrong with it',
+    sql: () => `
+      ALTER TABLE feedback ADD COLUMN answer_key TEXT;
+      ALTER TABLE feedback ADD COLUMN reason TEXT CHECK (reason IN ('wrong', 'incomplete', 'out-of-date', 'other'));
+      ALTER TABLE feedback ADD COLUMN note TEXT;
+      ALTER TABLE feedback ADD COLUMN citations TEXT;
+      CREATE UNIQUE INDEX feedback_one_vote ON feedback (answer_key, "user") WHERE answer_key IS NOT NULL;
+      CREATE INDEX feedback_vote_at ON feedback (vote, at);
+      CREATE INDEX unanswered_at ON unanswered (at);
+    `,
+  },
 ];

@@ -9,7 +9,8 @@ import { getConversation, putConversation, type ConversationKey, type JsonObject
 import { openSqlite, storePath } from './db.ts';
 import { StoreError } from './errors.ts';
 import { pruneExpired, recordEvent } from './events.ts';
-import { listFeedback, recordFeedback, type FeedbackInput, type FeedbackRow } from './feedback.ts';
+import { feedbackTally, listFeedback, recordFeedback, recordFeedbackDetail, type FeedbackDetailInput, type FeedbackInput, type FeedbackRow } from './feedback.ts';
+import { pruneFeedback, review, type ReviewReport } from './review.ts';
 import { Ledger } from './ledger.ts';
 import { acquireLock, lockHolder, releaseLock } from './locks.ts';
 import { openPostgres, redactUrl } from './postgres.ts';
@@ -30,6 +31,14 @@ export interface Store {
   /** Stores a 👍/👎 vote (implements the Slack layer's FeedbackSink). */
   recordFeedback(f: FeedbackInput): Promise<void>;
   listFeedback(options?: { vote?: 'up' | 'down'; limit?: number }): Promise<FeedbackRow[]>;
+  /** Adds a 👎 report (reason, note, citations) to the person's vote on an answer. */
+  recordFeedbackDetail(d: FeedbackDetailInput): Promise<void>;
+  /** The votes on one answer ("<channel>:<ts>"). */
+  feedbackTally(answerKey: string): Promise<{ up: number; down: number }>;
+  /** The most frequent unanswered questions and 👎 answers, with counts and dates. */
+  review(options?: { since?: string; limit?: number }): Promise<ReviewReport>;
+  /** Deletes votes, 👎 reports and unanswered questions older than an ISO instant (FEEDBACK_RETENTION_DAYS). */
+  pruneFeedback(before: string): Promise<{ feedback: number; unanswered: number }>;
   /** Logs a question the bot declined. */
   recordUnanswered(u: UnansweredInput): Promise<void>;
   listUnanswered(options?: { since?: string; limit?: number }): Promise<UnansweredRow[]>;
@@ -92,6 +101,10 @@ export async function openStore(options: StoreOptions = storeOptionsFromEnv()): 
     ledger: new Ledger(sql),
     recordFeedback: (f) => recordFeedback(sql, f),
     listFeedback: (o) => listFeedback(sql, o),
+    recordFeedbackDetail: (d) => recordFeedbackDetail(sql, d),
+    feedbackTally: (key) => feedbackTally(sql, key),
+    review: (o) => review(sql, o),
+    pruneFeedback: (before) => pruneFeedback(sql, before),
     recordUnanswered: (u) => recordUnanswered(sql, u),
     listUnanswered: (o) => listUnanswered(sql, o),
     listAudit: (channel) => listAudit(sql, channel),

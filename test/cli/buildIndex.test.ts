@@ -17,7 +17,8 @@ describe('build-index', () => {
     const out: string[] = [];
     expect(buildIndex(undefined, ['--cache', cacheDir], (l) => out.push(l), () => {})).toBe(0);
     expect(out[0]).toMatch(/^Knowledge [0-9a-f]{16}: 5 documents, \d+ passages/);
-    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^knowledge-.*\.bin$/), expect.stringMatching(/^passages-.*\.bin$/)]);
+    // The passages' links are cached beside the index too, so a start reads all three.
+    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^knowledge-.*\.bin$/), expect.stringMatching(/^links-.*\.bin$/), expect.stringMatching(/^passages-.*\.bin$/)]);
     const seen: (KnowledgeCacheOutcome | CacheOutcome)['kind'][] = [];
     const knowledge = loadKnowledgeCached(DEFAULT_SEEDS_DIR, cacheDir, { load: () => { throw new Error('loaded again'); }, report: (o) => seen.push(o.kind) });
     loadOrBuildSnapshot(knowledge, cacheDir, (o) => seen.push(o.kind));

@@ -36,7 +36,7 @@ describe('organisation cards', () => {
     const card = engine.org('Thurrock');
     const merger = card.interventions.find((i) => i.type === 'planned-merger')!;
     expect(merger.status).toBe('planned');
-    expect(merger.outcome).toMatch(/^did-not-happen: /);
+    expect(merger.outcome).toMatch(/^In the end this did not happen: /);
     expect(card.organisation!.parent).toMatchObject({ code: 'QH8' });
   });
 

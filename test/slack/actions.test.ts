@@ -97,38 +97,46 @@ describe('Show quotes', () => {
     expect(text).toMatch(/^>.*joint committee/m);
   });
 
-  it('posts the quotes in the thread of a channel answer', async () => {
+  it('shows a channel answer’s quotes to the person who clicked only, posting nothing in the channel', async () => {
     await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> which CCGs are under legal directions?', ts: '1700002000.000001', channel: CHANNEL });
     const answer = await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage')[0]);
     t.stub.reset();
-    await click(answer.body.blocks, 'show_quotes', { ephemeral: false, messageTs: '1700002000.000009', threadTs: '1700002000.000001' });
-    const quotes = await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage')[0]);
-    expect(quotes.body.thread_ts).toBe('1700002000.000001');
+    const { responseId } = await click(answer.body.blocks, 'show_quotes', { ephemeral: false, messageTs: '1700002000.000009', threadTs: '1700002000.000001' });
+    const quotes = await t.stub.waitFor(() => t.stub.responses.find((r) => r.id === responseId));
+    expect(quotes.body.response_type).toBe('ephemeral');
+    expect(quotes.body.replace_original).toBe(false);
     assertPostedMessage(quotes.body);
     expect(blocksText(quotes.body.blocks)).toContain('Legal directions – the national organisation’s most severe form of intervention');
+    expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
   });
 });
 
 describe('feedback', () => {
-  it('👍 records the vote with user, channel, question and intent, and thanks privately', async () => {
+  it('👍 Helpful records the vote with user, channel, question, intent and the answer, and marks it on the private copy', async () => {
     const answer = await slashReply('ask Which CCGs are under legal directions?');
     const { reply, responseId } = await click(answer.blocks, 'feedback_up', { ephemeral: true });
     expect(reply.status).toBe(200);
-    const thanks = await t.stub.waitFor(() => t.stub.responses.find((r) => r.id === responseId));
-    expect(blocksText(thanks.body.blocks)).toMatch(/Thanks for the feedback/);
+    const marked = await t.stub.waitFor(() => t.stub.responses.find((r) => r.id === responseId));
+    expect(marked.body.replace_original).toBe(true);
+    expect(blocksText(marked.body.blocks)).toContain('Your vote is recorded: 👍 helpful');
+    expect(findButtons(marked.body.blocks, 'feedback_up')[0].text.text).toBe('👍 Helpful ✓');
+    expect(findButtons(marked.body.blocks, 'feedback_down')[0].text.text).toBe('👎 Not helpful');
     expect(votes).toEqual([
-      { user: USER, channel: CHANNEL, question: 'Which CCGs are under legal directions?', intent: 'interventions-list', vote: 'up' },
+      { user: USER, channel: CHANNEL, question: 'Which CCGs are under legal directions?', intent: 'interventions-list', vote: 'up', answerKey: `${CHANNEL}:1700000000.000001` },
     ]);
   });
 
-  it('👎 records a down vote (organisation cards carry the org-card intent)', async () => {
+  it('👎 records a down vote (organisation cards carry the org-card intent) and opens “What was wrong?”', async () => {
     const card = await slashReply('org thurrock');
     const { responseId } = await click(card.blocks, 'feedback_down', { ephemeral: true });
     await t.stub.waitFor(() => t.stub.responses.find((r) => r.id === responseId));
-    expect(votes).toEqual([{ user: USER, channel: CHANNEL, question: 'thurrock', intent: 'org-card', vote: 'down' }]);
+    expect(votes).toEqual([{ user: USER, channel: CHANNEL, question: 'thurrock', intent: 'org-card', vote: 'down', answerKey: `${CHANNEL}:1700000000.000001` }]);
+    const modal = await t.stub.waitFor(() => t.stub.callsTo('views.open')[0]);
+    expect(modal.body.view.title.text).toBe('What was wrong?');
+    assertPostedMessage(modal.body.view, 'modal');
   });
 
-  it('a store that throws is logged; the person is still thanked', async () => {
+  it('a store that throws is logged, and the person is told the vote was not saved', async () => {
     const failing = await startTestApp({
       engine: await realEngine(),
       store: {
@@ -143,7 +151,8 @@ describe('feedback', () => {
       const answer = await failing.stub.waitFor(() => failing.stub.responses.find((r) => r.id === 'first'));
       const [up] = findButtons(answer.body.blocks, 'feedback_up');
       await failing.sendInteraction(blockActions(up, { ephemeral: true, responseUrl: failing.stub.responseUrl(id) }));
-      await failing.stub.waitFor(() => failing.stub.responses.find((r) => r.id === id));
+      const notice = await failing.stub.waitFor(() => failing.stub.responses.find((r) => r.id === id));
+      expect(blocksText(notice.body.blocks)).toContain('your vote could not be saved');
       expect(failing.logger.text()).toContain('database is locked');
     } finally {
       await failing.close();

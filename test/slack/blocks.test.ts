@@ -4,7 +4,8 @@ import type { Answer } from '../../src/engine/answer.ts';
 import type { OrgCard } from '../../src/engine/orgCard.ts';
 import { decodeRef, encodeRef } from '../../src/render/actions.ts';
 import { LIMITS, packMessages, sections, splitText } from '../../src/render/blockLimits.ts';
-import { renderAnswer, renderHelp, renderHome, renderOrgCard, renderQuotes } from '../../src/render/blocks.ts';
+import { renderAnswer, renderHelp, renderHome, renderOrgCard,
+  renderOrgSection, renderQuotes } from '../../src/render/blocks.ts';
 import { escapeSlack, link } from '../../src/render/escape.ts';
 import { assertBlockKitLimits, assertPostedMessage, blocksText, findButtons, INJECTIONS } from './helpers/blockKit.ts';
 import { declinedAnswer, DIRECTIONS_CITATION, directionsAnswer, fakeOverview, longAnswer, thurrockCard } from './helpers/fakeEngine.ts';
@@ -81,12 +82,12 @@ describe('renderAnswer', () => {
     expect(blocksText(message!.blocks as any[])).toContain(long);
   });
 
-  it('shows the knowledge date unless the text already says it', () => {
-    const said = { ...directionsAnswer(), knowledgeAsOf: 'The knowledge runs to 24 July 2024.' };
-    said.text += '\nThe knowledge runs to 24 July 2024.';
-    expect(blocksText(renderAnswer(said, ephemeral('q'))[0]!.blocks as any[]).match(/knowledge runs to/gi)).toHaveLength(1);
-    const unsaid = { ...directionsAnswer(), knowledgeAsOf: '24 July 2024' };
-    expect(blocksText(renderAnswer(unsaid, ephemeral('q'))[0]!.blocks as any[])).toContain('Knowledge runs to 24 July 2024.');
+  it('shows the newest source’s date unless the text already says it', () => {
+    const said = { ...directionsAnswer(), knowledgeAsOf: 'As of the newest source (October 2019).' };
+    said.text += '\nAs of the newest source (October 2019).';
+    expect(blocksText(renderAnswer(said, ephemeral('q'))[0]!.blocks as any[]).match(/as of the newest source/gi)).toHaveLength(1);
+    const unsaid = { ...directionsAnswer(), knowledgeAsOf: 'October 2019' };
+    expect(blocksText(renderAnswer(unsaid, ephemeral('q'))[0]!.blocks as any[])).toContain('As of October 2019.');
   });
 
   it('more than ten sources go into several context blocks of at most ten elements', () => {
@@ -101,7 +102,7 @@ describe('renderAnswer', () => {
     expect(blocksText(message!.blocks as any[])).toContain('*[14]* <https://www.hsj.co.uk');
   });
 
-  it('lists a source once with the numbers of all its citations', () => {
+  it('lists a document once with the numbers of all its citations, and the register as one line of rows', () => {
     const answer: Answer = {
       ...directionsAnswer(),
       statements: [
@@ -113,8 +114,9 @@ describe('renderAnswer', () => {
       citations: [DIRECTIONS_CITATION, { ...DIRECTIONS_CITATION, document: 'register:eccg.csv', title: 'NHS organisation register, eccg.csv line 118', url: null }, { ...DIRECTIONS_CITATION, quote: 'Another passage.' }],
     };
     const text = blocksText(renderAnswer(answer, ephemeral('q'))[0]!.blocks as any[]);
-    expect(text).toContain('*[1] [3]* <https://www.hsj.co.uk');
-    expect(text).toContain('*[2]* NHS organisation register, eccg.csv line 118');
+    expect(text).toContain('*[1] [3]* <https://www.hsj.co.uk/commissioning/nhs-england-orders-ccgs-to-join-forces-in-success-regime-area/7017303.article|NHS England orders CCGs to join forces in success regime area> · Health Service Journal · April 2017');
+    expect(text).toContain('*[2]* NHS organisation register (ODS), 1 row');
+    expect(text).not.toContain('eccg.csv');
   });
 
   it('splits a huge answer into several messages, none over the limits, losing nothing', () => {
@@ -164,35 +166,37 @@ describe('renderQuotes', () => {
 });
 
 describe('renderOrgCard', () => {
-  it('renders the register fields, status, interventions and sources', () => {
-    const [message] = renderOrgCard(thurrockCard(), { query: 'thurrock', surface: 'ephemeral', echoQuestion: true });
+  it('renders a header, cited status lines, the fields in words, the sources, and buttons for the rest', () => {
+    const card: OrgCard = { ...thurrockCard(), summary: [{ text: 'Clinical commissioning group (CCG) in NHS England’s East of England region, opened 1 April 2013.', cites: [0] }] };
+    const [message] = renderOrgCard(card, { query: 'thurrock', surface: 'ephemeral', echoQuestion: true });
     assertPostedMessage(message!);
     const fields = (message!.blocks.find((b) => b.type === 'section' && 'fields' in b) as any).fields.map((f: any) => f.text);
     expect(fields).toEqual([
       '*ODS code*\n07G',
-      '*Type*\nccg',
-      '*Region*\nEast of England (Y61)',
-      '*Parent*\nNHS Mid and South Essex Integrated Care Board (QH8)',
-      '*Opened*\n2013-04-01',
-      '*Closed*\nOpen',
-      '*Predecessors*\n—',
-      '*Successors*\n—',
+      '*Type*\nClinical commissioning group (CCG)',
+      '*Region*\nEast of England',
+      '*Part of*\nNHS Mid and South Essex Integrated Care Board (QH8)',
+      '*Status*\nOpen since 1 April 2013',
     ]);
     const text = blocksText(message!.blocks as any[]);
-    expect(text).toContain('*Interventions*');
-    expect(text).toContain('NHS England legal directions');
+    expect(text).toContain('opened 1 April 2013. [1]');
     expect(text).toContain('*Sources*');
+    expect(text).not.toContain('Ordered to develop a joint committee');
+    expect(findButtons(message!.blocks as any[], 'org_section').map((b) => b.text.text)).toEqual(['Interventions (1)']);
+    expect(findButtons(message!.blocks as any[], 'show_quotes').map((b) => b.text.text)).toEqual(['Sources']);
   });
 
-  it('an organisation with hundreds of predecessors and members stays within limits and lists them all', () => {
+  it('an organisation with hundreds of predecessors and members stays within limits, its History listing them all', () => {
     const card: OrgCard = thurrockCard();
     const refs = Array.from({ length: 300 }, (_, i) => ({ code: `X${i}`, name: `NHS Example Number ${i} Clinical Commissioning Group`, type: 'ccg', date: '2018-04-01' }));
     card.organisation = { ...card.organisation!, predecessors: refs, members: refs };
     const messages = renderOrgCard(card, { query: 'x', surface: 'channel' });
     messages.forEach((m) => assertPostedMessage(m));
-    const all = messages.map((m) => blocksText(m.blocks as any[])).join('\n');
-    expect(all).toContain('NHS Example Number 299 Clinical Commissioning Group (X299)');
-    expect(all).toMatch(/…and \d+ more \(see below\)/);
+    expect(messages).toHaveLength(1);
+    expect(blocksText(messages[0]!.blocks as any[])).toMatch(/…and 298 more \(see History\)/);
+    const history = renderOrgSection(card, 'history', { query: 'x', surface: 'ephemeral' });
+    history.forEach((m) => assertPostedMessage(m));
+    expect(history.map((m) => blocksText(m.blocks as any[])).join('\n')).toContain('NHS Example Number 299 Clinical Commissioning Group (X299), 1 April 2018');
   });
 
   it('not found: status plus buttons for the closest names', () => {

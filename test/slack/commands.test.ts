@@ -47,9 +47,10 @@ describe('/commissioning', () => {
     expect(text).toContain('07G');
     expect(first.blocks.find((b: any) => b.type === 'header')?.text.text).toBe('NHS Thurrock CCG');
     const fields = first.blocks.find((b: any) => b.type === 'section' && b.fields)?.fields.map((f: any) => f.text).join('\n');
-    for (const label of ['ODS code', 'Type', 'Region', 'Parent', 'Opened', 'Closed', 'Predecessors', 'Successors']) {
+    for (const label of ['ODS code', 'Type', 'Region', 'Part of', 'Status']) {
       expect(fields).toContain(`*${label}*`);
     }
+    expect(fields).not.toMatch(/\bccg\b|Closed\*\nOpen/);
     expect(findButtons(first.blocks, 'share_answer')).toHaveLength(1);
     expect(findButtons(first.blocks, 'show_quotes')).toHaveLength(1);
   });

@@ -116,11 +116,13 @@ describe('app_home_opened', () => {
     expect(view.type).toBe('home');
     assertPostedMessage(view, 'home');
     const text = blocksText(view.blocks);
-    expect(text).toContain('Knowledge runs to');
-    expect(text).toMatch(/\d+ source documents and [\d,]+ organisations/);
+    // The documents' date and the register's are stated apart: the register's 2024 dates are not the documents'.
+    expect(text).toMatch(/\d+ source documents, the newest from \*October 2019\*, and [\d,]+ organisations from the NHS organisation register \(ODS\), whose dates run to \d+ \w+ 20\d\d/);
     expect(text).toContain('NHS England orders CCGs to join forces in success regime area');
     expect(text).toContain('Which CCGs are under legal directions?');
-    expect(text).toContain('*Recent interventions*');
+    expect(text).toContain('*Latest in the sources*');
+    expect(text).toContain('· _did not happen_');
+    expect(text).not.toMatch(/_(did-not-happen|in-force|under-discussion)_/);
     expect(text).toContain('<#C0DIGESTS> · weekly on Monday at 09:00 · only legal directions');
     expect(text).toContain('paused (since 1 May 2024)');
   });

@@ -79,6 +79,8 @@ describe('with hostile knowledge (document text, titles, names, suggestions)', (
           documents: [{ id: 'd', title: `Doc ${MARKUP}`, publisher: `Pub ${MARKUP}`, published: '2017', url: null }],
           organisationCount: 1,
           asOf: MARKUP,
+          sourcesAsOf: MARKUP,
+          registerAsOf: MARKUP,
           recentInterventions: [{ title: `IV ${MARKUP}`, date: '2017', status: MARKUP, organisations: [MARKUP] }],
         }),
       }),

@@ -115,6 +115,8 @@ export function fakeOverview(): EngineOverview {
     ],
     organisationCount: 1234,
     asOf: '24 July 2024',
+    sourcesAsOf: 'April 2017',
+    registerAsOf: '24 July 2024',
     recentInterventions: [
       { title: 'NHS England legal directions', date: '31 March 2017', status: 'imposed', organisations: ['NHS Thurrock CCG'] },
     ],

@@ -73,6 +73,8 @@ export interface ClickPlace {
   channel?: string;
   messageTs?: string;
   threadTs?: string;
+  /** The blocks of the message the button sits on (Slack sends them for channel messages). */
+  blocks?: unknown[];
 }
 
 /** The parts of a rendered button a click payload carries. */
@@ -98,7 +100,7 @@ export function blockActions(button: ClickedButton, place: ClickPlace, user = US
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channel, name: 'general' },
-    ...(place.ephemeral ? {} : { message: { type: 'message', user: BOT_USER, bot_id: BOT_ID, ts: messageTs, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) } }),
+    ...(place.ephemeral ? {} : { message: { type: 'message', user: BOT_USER, bot_id: BOT_ID, ts: messageTs, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...(place.blocks ? { blocks: place.blocks } : {}) } }),
     response_url: place.responseUrl,
     actions: [
       {
@@ -110,6 +112,36 @@ export function blockActions(button: ClickedButton, place: ClickPlace, user = US
         action_ts: String(Date.now() / 1000),
       },
     ],
+  };
+}
+
+/** A view_submission of the 👎 "What was wrong?" modal, with the metadata views.open was given. */
+export function feedbackModalSubmission(privateMetadata: string, reason: string | null, note = '', user = USER): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'test-nhs' },
+    user: { id: user, username: 'ann', name: 'ann', team_id: TEAM },
+    api_app_id: APP_ID,
+    token: 'legacy-verification-token',
+    trigger_id: '1234.5678.abcd',
+    view: {
+      id: 'V0FEEDBACK',
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: 'feedback_modal',
+      blocks: [],
+      state: {
+        values: {
+          reason: { reason_input: { type: 'radio_buttons', selected_option: reason ? { value: reason, text: { type: 'plain_text', text: reason } } : null } },
+          note: { note_input: { type: 'plain_text_input', value: note } },
+        },
+      },
+      hash: 'h',
+      private_metadata: privateMetadata,
+      app_id: APP_ID,
+    },
+    response_urls: [],
+    is_enterprise_install: false,
   };
 }
 

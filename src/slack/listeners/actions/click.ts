@@ -12,6 +12,16 @@ export interface Click {
   ephemeral: boolean;
   /** Thread to reply in: the message's thread, or the message itself. */
   threadTs: string | undefined;
+  /** The message the button sits on. */
+  messageTs: string | undefined;
+  /** That message's blocks, when Slack sent them (channel messages; not ephemeral ones). */
+  messageBlocks: unknown[] | undefined;
+  triggerId: string | undefined;
+}
+
+/** Which answer a click is about, for one vote per person per answer: "<channel>:<message ts>". */
+export function answerKey(click: Click): string | undefined {
+  return click.channel && click.messageTs ? `${click.channel}:${click.messageTs}` : undefined;
 }
 
 /** Extracts a Click from a button's block_actions payload (tolerates missing fields). */
@@ -27,5 +37,8 @@ export function readClick(body: BlockAction, action: ButtonAction): Click {
     channel,
     ephemeral: container.is_ephemeral === true,
     threadTs,
+    messageTs,
+    messageBlocks: Array.isArray(body.message?.blocks) ? (body.message.blocks as unknown[]) : undefined,
+    triggerId: str(body.trigger_id),
   };
 }

@@ -6,9 +6,10 @@ import { answerChoice } from './askSuggestion.ts';
 import { feedback } from './feedback.ts';
 import { openAskModal } from './openAskModal.ts';
 import { shareAnswer } from './shareAnswer.ts';
+import { showPart } from './showPart.ts';
 import { showQuotes } from './showQuotes.ts';
 
-/** Share, show quotes, feedback, did-you-mean choices, organisation picks and the Home's ask button. */
+/** Share, show quotes, feedback, did-you-mean choices, organisation picks, Show all, card sections and the Home's ask button. */
 export function registerActions(app: App, deps: SlackDeps): void {
   const button = (id: string) => ({ type: 'block_actions' as const, action_id: actionPattern(id) });
   app.action<BlockAction<ButtonAction>>(button(ACTIONS.share), shareAnswer(deps));
@@ -18,4 +19,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(button(ACTIONS.askSuggestion), answerChoice(deps));
   app.action<BlockAction<ButtonAction>>(button(ACTIONS.showOrg), answerChoice(deps));
   app.action<BlockAction<ButtonAction>>(button(ACTIONS.openAskModal), openAskModal());
+  app.action<BlockAction<ButtonAction>>(button(ACTIONS.showAll), showPart(deps));
+  app.action<BlockAction<ButtonAction>>(button(ACTIONS.orgSection), showPart(deps));
 }
