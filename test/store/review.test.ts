@@ -44,7 +44,7 @@ describe('votes', () => {
   });
 
   it('refuses a reason outside the four, saying which are allowed', async () => {
-    expect(() => store.recordFeedbackDetail({ user: 'U1', answerKey: 'k', channel: 'C1', question: 'q', intent: 'i', reason: 'rude' as 'other', note: '', citations: [] })).toThrow(/wrong, incomplete, out-of-date, other/);
+    await expect(store.recordFeedbackDetail({ user: 'U1', answerKey: 'k', channel: 'C1', question: 'q', intent: 'i', reason: 'rude' as 'other', note: '', citations: [] })).rejects.toThrow(/wrong, incomplete, out-of-date, other/);
   });
 });
 
@@ -108,7 +108,7 @@ describe('retention', () => {
     await vote('U2', 'down', 'C1:1.000', '2026-11-01T00:00:00.000Z');
     await store.recordUnanswered({ question: 'old', reason: 'r', at: '2025-01-01T00:00:00.000Z' });
     await store.recordUnanswered({ question: 'new', reason: 'r', at: '2026-11-01T00:00:00.000Z' });
-    expect(store.pruneFeedback(retentionCutoff(new Date('2026-12-01T00:00:00Z'), 365))).toEqual({ feedback: 1, unanswered: 1 });
+    expect(await store.pruneFeedback(retentionCutoff(new Date('2026-12-01T00:00:00Z'), 365))).toEqual({ feedback: 1, unanswered: 1 });
     expect((await store.listFeedback()).map((f) => f.user)).toEqual(['U2']);
     expect((await store.listUnanswered()).map((u) => u.question)).toEqual(['new']);
   });
