@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const health = () => checkHealth(store, engine.engine.knowledge.id, stopping);
   const { admins, problems } = readAdmins();
   for (const p of problems) console.error(`Ignoring an admin: ${p}`);
-  const slack = await startSlack(config, engine, { store, events: store, inFlight, health, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command, admins });
+  const slack = await startSlack(config, engine, { store, events: store, inFlight, health, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command, admins, conversations: store });
   const scheduler = digests.startScheduler();
 
   // SIGTERM (a deploy, a scale-down): stop taking events, finish the replies in flight, give up the

@@ -24,6 +24,7 @@ import { registerViews } from './listeners/views/index.ts';
 import { GuardedHTTPReceiver } from './guardedReceiver.ts';
 import { ackUnhandledRequests, MalformedPayloadError, refuseMalformedPayloads } from './malformed.ts';
 import { memoryEventLog, type EventLog } from './eventLog.ts';
+import type { ConversationMemory } from './conversations.ts';
 import { healthRoute, type HealthReport } from './health.ts';
 import { InFlight } from './inflight.ts';
 import { SubcommandRegistry } from './subcommands.ts';
@@ -57,6 +58,8 @@ export interface SlackAppOptions {
   subcommands?: SubcommandRegistry;
   /** Where event ids are recorded for de-duplication: the store (shared by replicas), else process memory. */
   events?: EventLog;
+  /** Follow-up context per thread or DM (the store's). */
+  conversations?: ConversationMemory;
   /** Counts work in flight, so a stopping replica can finish its replies (one is made when not given). */
   inFlight?: InFlight;
   /** Answers GET /healthz on the HTTP receiver when given. */
@@ -105,6 +108,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     subscriptionsProvider: options.subscriptionsProvider,
     subcommands: withDigest(options.subcommands ?? new SubcommandRegistry(), options.digestCommand),
     events: options.events ?? memoryEventLog(2000),
+    ...(options.conversations ? { conversations: options.conversations } : {}),
   };
   const inFlight = options.inFlight ?? new InFlight();
   // Before de-dup and the listeners, so the count covers the lookup and the whole reply.

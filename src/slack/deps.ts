@@ -4,6 +4,7 @@ import type { DigestSubscriptionSummary } from '../render/homeBlocks.ts';
 import type { AnswerEngine } from './engineContract.ts';
 import type { FeedbackSink, ReviewSource } from './feedback.ts';
 import type { EventLog } from './eventLog.ts';
+import type { ConversationMemory } from './conversations.ts';
 import type { SubcommandRegistry } from './subcommands.ts';
 
 /** Lists the channel digest subscriptions for the App Home (sync or async). */
@@ -24,4 +25,6 @@ export interface SlackDeps {
   subcommands: SubcommandRegistry;
   /** Event ids already answered (the store's, shared by replicas, or an in-process memory). */
   events: EventLog;
+  /** Follow-up context per thread or DM (the store's); without it each question stands alone. */
+  conversations?: ConversationMemory;
 }

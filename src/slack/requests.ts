@@ -2,6 +2,7 @@
  * What a person asked for, whichever way they asked (slash command, mention, DM, button), and
  * the rendered reply. No domain logic here: parse, call the engine, render.
  */
+import type { ConversationContext } from '../engine/conversation.ts';
 import type { Logger } from '@slack/bolt';
 import type { QuestionRef } from '../render/actions.ts';
 import type { SlackMessage } from '../render/blockLimits.ts';
@@ -48,13 +49,20 @@ export interface ReplyContext {
   askedBy?: string;
   /** The person's vote, when re-rendering their private copy after they voted. */
   vote?: 'up' | 'down';
+  /** The conversation's previous turn, for follow-ups; `onContext` receives this turn's. */
+  conversation?: ConversationContext;
+  onContext?: (context: ConversationContext | undefined) => void;
 }
 
 /** Renders the reply to a question or organisation lookup; an engine failure becomes a polite notice (and a log line). */
 export function renderRef(engine: AnswerEngine, logger: Logger, ref: QuestionRef, ctx: ReplyContext): SlackMessage[] {
   try {
     if (ref.k === 'org') return renderOrgCard(engine.org(ref.q), { query: ref.q, ...ctx });
-    return renderAnswer(engine.ask(ref.q), { question: ref.q, ...ctx });
+    const answer = engine.ask(ref.q, ctx.conversation ? { context: ctx.conversation } : undefined);
+    ctx.onContext?.(answer.context);
+    // A follow-up is kept as the question it was read as, so its buttons (quotes, share) ask the same again.
+    const question = ctx.conversation && answer.context ? answer.context.question : ref.q;
+    return renderAnswer(answer, { question, ...ctx });
   } catch (error) {
     logger.error(`Engine failed on ${ref.k} "${ref.q.slice(0, 200)}": ${error instanceof Error ? error.stack : String(error)}`);
     return [engineFailureNotice(ref.q)];

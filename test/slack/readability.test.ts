@@ -26,7 +26,7 @@ beforeAll(async () => {
   store = await openStore({ dataDir: dir });
   engine = await realEngine();
   engine.onUnanswered = (e) => void store.recordUnanswered(e);
-  t = await startTestApp({ engine, store, admins: [ADMIN] });
+  t = await startTestApp({ engine, store, admins: [ADMIN], conversations: store });
 });
 afterAll(async () => {
   engine.onUnanswered = undefined;
@@ -255,5 +255,21 @@ describe('the 👎 modal’s metadata', () => {
     const plain = encodeFeedbackMetadata({ ref: { k: 'org', q: 'thurrock', i: 'org-card' }, key: 'C1:1.2', channel: 'C1' });
     expect(decodeFeedbackMetadata(plain)).toEqual({ ref: { k: 'org', q: 'thurrock', i: 'org-card' }, key: 'C1:1.2', channel: 'C1' });
     expect(decodeFeedbackMetadata('{"ref":{"k":"drop"}}')).toBeNull();
+  });
+});
+
+describe('follow-ups in a thread', () => {
+  it('reads a follow-up against the thread\'s previous question, kept in the store, and not in another thread', async () => {
+    const posts = () => t.stub.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FOLLOW');
+    await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> what was vale of york ccg told to do?', ts: '1700020000.000001', channel: 'C0FOLLOW' });
+    await t.stub.waitFor(() => posts()[0]);
+    await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> what about walsall?', ts: '1700020001.000001', thread_ts: '1700020000.000001', channel: 'C0FOLLOW' });
+    const followUp = await t.stub.waitFor(() => posts().find((c) => c.body.thread_ts === '1700020000.000001' && blocksText(c.body.blocks).includes('Walsall')));
+    expect(blocksText(followUp.body.blocks)).toContain('Walsall CCG placed in financial special measures');
+    expect(await store.getConversation({ team: 'T0TEST', channel: 'C0FOLLOW', thread: '1700020000.000001' }).then((c) => c?.question)).toContain('walsall');
+    // Elsewhere, the same words stand alone.
+    await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> what about walsall?', ts: '1700020002.000001', channel: 'C0FOLLOW' });
+    const alone = await t.stub.waitFor(() => posts().find((c) => c.body.thread_ts === '1700020002.000001'));
+    expect(blocksText(alone.body.blocks)).not.toContain('Walsall CCG placed in financial special measures:');
   });
 });

@@ -4,6 +4,8 @@ import type { SlackDeps } from '../../deps.ts';
 import { postMessages } from '../../reply.ts';
 import { parseRequest, renderRequest } from '../../requests.ts';
 import { stripBotMention, toPlainQuestion } from '../../slackText.ts';
+import { recallConversation, rememberConversation } from '../../conversations.ts';
+import type { ConversationContext } from '../../../engine/conversation.ts';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
 
@@ -14,7 +16,12 @@ export function appMention(deps: SlackDeps) {
     if (typeof event.channel !== 'string' || typeof event.ts !== 'string') return;
     const text = toPlainQuestion(stripBotMention(event.text ?? '', context.botUserId));
     const request = parseRequest(text);
-    const messages = renderRequest(deps.engine, logger, request, { surface: 'channel' });
+    // The thread is the conversation: a follow-up there is read against its previous question.
+    const key = { team: context.teamId ?? '', channel: event.channel, thread: event.thread_ts ?? event.ts };
+    const conversation = await recallConversation(deps.conversations, key, logger);
+    let next: ConversationContext | undefined;
+    const messages = renderRequest(deps.engine, logger, request, { surface: 'channel', conversation, onContext: (c) => (next = c) });
     await postMessages(client, logger, event.channel, messages, event.thread_ts ?? event.ts);
+    await rememberConversation(deps.conversations, key, next, logger);
   };
 }

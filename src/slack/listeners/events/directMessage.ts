@@ -4,6 +4,8 @@ import type { SlackDeps } from '../../deps.ts';
 import { postMessages } from '../../reply.ts';
 import { parseRequest, renderRequest } from '../../requests.ts';
 import { stripBotMention, toPlainQuestion } from '../../slackText.ts';
+import { recallConversation, rememberConversation } from '../../conversations.ts';
+import type { ConversationContext } from '../../../engine/conversation.ts';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 
@@ -38,8 +40,13 @@ export function directMessage(deps: SlackDeps) {
     const m = message as PlainMessage;
     if (!isPersonDirectMessage(m, context.botUserId)) return;
     const text = toPlainQuestion(stripBotMention(typeof m.text === 'string' ? m.text : '', context.botUserId));
-    const messages = renderRequest(deps.engine, logger, parseRequest(text), { surface: 'channel' });
     const threadTs = typeof m.thread_ts === 'string' ? m.thread_ts : undefined;
+    // A DM is one conversation (a thread in it, its own): follow-ups read against the previous question.
+    const key = { team: context.teamId ?? '', channel: m.channel as string, thread: threadTs ?? (m.channel as string) };
+    const conversation = await recallConversation(deps.conversations, key, logger);
+    let next: ConversationContext | undefined;
+    const messages = renderRequest(deps.engine, logger, parseRequest(text), { surface: 'channel', conversation, onContext: (c) => (next = c) });
     await postMessages(client, logger, m.channel as string, messages, threadTs);
+    await rememberConversation(deps.conversations, key, next, logger);
   };
 }
