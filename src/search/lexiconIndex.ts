@@ -66,10 +66,4 @@ export class LexiconIndex {
   interventionTypes(words: string[]): string[] {
     return [...new Set(this.types.find(words).flatMap((m) => m.items))];
   }
-
-  /** Normalised text of a phrase rewritten by the lexicon (for intent examples, so both sides meet on the same words). */
-  rewriteText(text: string, tokens: (words: string[]) => Token[]): string {
-    const w = toWords(text);
-    return this.rewrite(w, tokens(w)).words.join(' ');
-  }
 }
