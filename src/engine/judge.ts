@@ -88,7 +88,7 @@ function quotedDocumentWords(k: Knowledge, result: IntentResult): Set<string> {
 }
 
 /** Whether the answer gives the kind of thing the question asks for. */
-function givesType(q: ParsedQuestion, k: Knowledge, result: IntentResult, text: string, passage: boolean): boolean {
+function givesType(q: ParsedQuestion, k: Knowledge, text: string, passage: boolean): boolean {
   switch (q.answerType) {
     case 'date':
       return DATE.test(text);
@@ -156,7 +156,7 @@ export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, ran
   const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
   // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
   const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, inAnswer && coverage >= 0.99) : undefined;
-  const typed = givesType(q, k, result, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
+  const typed = givesType(q, k, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
   // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.
   const first = result.statements[0]?.text ?? '';

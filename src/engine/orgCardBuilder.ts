@@ -4,7 +4,6 @@ import { REGIONS, successorChain, type Organisation } from '../knowledge/registe
 import type { Indexes } from '../search/indexes.ts';
 import { formatDay } from '../knowledge/dates.ts';
 import { ICB_START, lastDay } from '../knowledge/registerQueries.ts';
-import type { Citation } from './answer.ts';
 import { toCitation } from './citations.ts';
 import { interventionsFor, outcomeLead, statusStatements } from './describe.ts';
 import { CitationList, historyLines, interventionStatements, summaryLines } from './orgCardSections.ts';

@@ -6,19 +6,9 @@ import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
 import { KnowledgeErrors } from '../../src/knowledge/errors.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { loadIntents } from '../../src/engine/intents.ts';
-import { seedsCopy } from '../helpers/knowledge.ts';
+import { loadFailure, seedsCopy } from '../helpers/knowledge.ts';
 
-function failure(edit: (s: ReturnType<typeof seedsCopy>) => void): string {
-  const copy = seedsCopy();
-  edit(copy);
-  try {
-    loadKnowledge(copy.dir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(KnowledgeErrors);
-    return (e as Error).message;
-  }
-  throw new Error('the broken lexicon loaded without complaint');
-}
+const failure = loadFailure;
 
 describe('loading the lexicon', () => {
   it('is required', () => {

@@ -5,7 +5,7 @@ import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
 import { KnowledgeErrors } from '../../src/knowledge/errors.ts';
 import { REGISTER_FILES } from '../../src/knowledge/register.ts';
 import { buildRegisterManifest, MANIFEST_FILE } from '../../src/knowledge/registerManifest.ts';
-import { seedsCopy } from '../helpers/knowledge.ts';
+import { loadFailure, seedsCopy } from '../helpers/knowledge.ts';
 
 /** Records the register files of a copy in its manifest, as `npm run register-manifest` does after a deliberate edit. */
 function recordManifest(dir: string): void {
@@ -13,18 +13,7 @@ function recordManifest(dir: string): void {
   writeFileSync(join(register, MANIFEST_FILE), JSON.stringify(buildRegisterManifest(register, Object.values(REGISTER_FILES), [REGISTER_FILES.ccgs])));
 }
 
-/** Loads a broken copy and returns the error message a person would read. */
-function failure(edit: (s: ReturnType<typeof seedsCopy>) => void): string {
-  const copy = seedsCopy();
-  edit(copy);
-  try {
-    loadKnowledge(copy.dir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(KnowledgeErrors);
-    return (e as Error).message;
-  }
-  throw new Error('the broken knowledge loaded without complaint');
-}
+const failure = loadFailure;
 
 describe('loading the bundled knowledge', () => {
   it('loads every document, the register and the facts', () => {
