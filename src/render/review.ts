@@ -9,13 +9,17 @@ import { escapeAndTruncate, escapeSlack, plainText } from './escape.ts';
 /** One question in the review, as the renderers show it (the store builds the report: src/store/review.ts). */
 export interface ReviewItem {
   question: string;
+  /** The intent it came near (unanswered) or was answered under (👎). */
   intent: string | null;
   count: number;
   /** ISO instants of the first and the latest time. */
   first: string;
   last: string;
+  /** Why it was declined (unanswered), or what people said was wrong (👎: "wrong ×2, out-of-date"). */
   reasons: string[];
+  /** Notes people left in the 👎 modal, newest first. */
   notes: string[];
+  /** Documents the 👎 answers cited. */
   documents: string[];
 }
 

@@ -3,31 +3,11 @@
  * and the answers people marked 👎, each grouped by question (case and spacing ignored) with counts
  * and the first and last time seen.
  */
+// The report is built here in the shape the renderers show it, declared once beside them.
+import type { ReviewItem, ReviewReport } from '../render/review.ts';
 import type { Sql } from './sql.ts';
 
-/** One question as the review lists it. */
-export interface ReviewItem {
-  question: string;
-  /** The intent it came near (unanswered) or was answered under (👎). */
-  intent: string | null;
-  count: number;
-  /** ISO instants of the first and the latest time. */
-  first: string;
-  last: string;
-  /** Why it was declined (unanswered), or what people said was wrong (👎: "wrong ×2, out-of-date"). */
-  reasons: string[];
-  /** Notes people left in the 👎 modal, newest first. */
-  notes: string[];
-  /** Documents the 👎 answers cited. */
-  documents: string[];
-}
-
-/** Both lists, most frequent first. */
-export interface ReviewReport {
-  since: string | null;
-  unanswered: ReviewItem[];
-  downvoted: ReviewItem[];
-}
+export type { ReviewItem, ReviewReport };
 
 const SEP = '\u001f';
 
