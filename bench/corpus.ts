@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import { parseDocument } from '../src/knowledge/documents.ts';
 import { DEFAULT_SEEDS_DIR } from '../src/knowledge/knowledge.ts';
 import { loadRegister, type Organisation } from '../src/knowledge/register.ts';
-import { FINANCE_TERMS, FIRST_NAMES, GOVERNANCE_BODIES, INTERVENTIONS, MONTHS, PERFORMANCE_MEASURES, PUBLISHERS, ROLES, SURNAMES, WORKSTREAMS } from './lexicon.ts';
+import {
+  FINANCE_TERMS,
+  FIRST_NAMES,
+  GOVERNANCE_BODIES,
+  INTERVENTIONS,
+  MONTHS,
+  PERFORMANCE_MEASURES,
+  PUBLISHERS,
+  ROLES,
+  SURNAMES,
+  WORKSTREAMS,
+} from './lexicon.ts';
 import { mulberry32, type Rng } from './prng.ts';
 import { zipfVocabulary, type ZipfVocabulary } from './zipf.ts';
 
@@ -108,23 +119,45 @@ function writeDocument(w: World, n: number, budget: number): { id: string; text:
   const year = rng.int(2014, 2021);
   const month = rng.int(1, 12);
   const org = rng.pick(w.ccgs);
-  const ctx: Context = { org, stp: rng.pick(w.stps), trust: rng.pick(w.trusts), people: w.people.filter((p) => p.org === org).concat(rng.pick(w.people), rng.pick(w.people)), year };
+  const ctx: Context = {
+    org,
+    stp: rng.pick(w.stps),
+    trust: rng.pick(w.trusts),
+    people: w.people.filter((p) => p.org === org).concat(rng.pick(w.people), rng.pick(w.people)),
+    year,
+  };
   const id = `bench-${kind}-${String(n).padStart(6, '0')}`;
   const topic = rng.pick(WORKSTREAMS);
-  const title = kind === 'board-paper' ? `${org.name} ${rng.pick(GOVERNANCE_BODIES)} paper: ${topic}, ${MONTHS[month - 1]} ${year}`
-    : kind === 'directions-letter' ? `Directions to ${org.name} under section 14Z21 of the NHS Act 2006`
-    : `Commissioning briefing: ${topic} in ${ctx.stp.name}`;
+  const title =
+    kind === 'board-paper'
+      ? `${org.name} ${rng.pick(GOVERNANCE_BODIES)} paper: ${topic}, ${MONTHS[month - 1]} ${year}`
+      : kind === 'directions-letter'
+        ? `Directions to ${org.name} under section 14Z21 of the NHS Act 2006`
+        : `Commissioning briefing: ${topic} in ${ctx.stp.name}`;
   const front = [
-    '---', `id: ${id}`, `title: ${JSON.stringify(title)}`, `publisher: ${JSON.stringify(kind === 'board-paper' ? org.name : rng.pick(PUBLISHERS))}`,
-    `kind: ${kind}`, `url: ${rng.chance(0.7) ? JSON.stringify(`https://example.nhs.uk/bench/${id}`) : 'null'}`,
-    `published: "${year}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}"`, 'date_precision: day', 'date_inferred: false', '---',
+    '---',
+    `id: ${id}`,
+    `title: ${JSON.stringify(title)}`,
+    `publisher: ${JSON.stringify(kind === 'board-paper' ? org.name : rng.pick(PUBLISHERS))}`,
+    `kind: ${kind}`,
+    `url: ${rng.chance(0.7) ? JSON.stringify(`https://example.nhs.uk/bench/${id}`) : 'null'}`,
+    `published: "${year}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}"`,
+    'date_precision: day',
+    'date_inferred: false',
+    '---',
   ];
-  const body: string[] = [kind === 'board-paper' ? `${capitalise(topic)} report` : kind === 'directions-letter' ? 'Directions letter' : 'Commissioning briefing', ''];
+  const body: string[] = [
+    kind === 'board-paper' ? `${capitalise(topic)} report` : kind === 'directions-letter' ? 'Directions letter' : 'Commissioning briefing',
+    '',
+  ];
   let passages = 0;
   let section = 0;
   while (passages < budget) {
     section++;
-    body.push(`${section}. ${capitalise(section === 1 ? 'purpose of the paper' : rng.pick([...WORKSTREAMS, 'financial position', 'performance', 'governance', 'risks and mitigations', 'recommendations']))}`, '');
+    body.push(
+      `${section}. ${capitalise(section === 1 ? 'purpose of the paper' : rng.pick([...WORKSTREAMS, 'financial position', 'performance', 'governance', 'risks and mitigations', 'recommendations']))}`,
+      '',
+    );
     const blocks = rng.int(2, 5);
     for (let b = 0; b < blocks && passages < budget; b++) {
       const shape = rng.next();
@@ -138,7 +171,10 @@ function writeDocument(w: World, n: number, budget: number): { id: string; text:
         passages += items;
       } else {
         const rows = Math.min(budget - passages, rng.int(2, 4));
-        for (let i = 0; i < rows; i++) body.push(`${rng.chance(0.5) ? `Month ${rng.int(1, 12)}` : `Q${rng.int(1, 4)} ${year}/${String((year + 1) % 100).padStart(2, '0')}`}\t${financeSentence(w, ctx)}`);
+        for (let i = 0; i < rows; i++)
+          body.push(
+            `${rng.chance(0.5) ? `Month ${rng.int(1, 12)}` : `Q${rng.int(1, 4)} ${year}/${String((year + 1) % 100).padStart(2, '0')}`}\t${financeSentence(w, ctx)}`,
+          );
         body.push('');
         passages += rows;
       }
@@ -174,32 +210,52 @@ type Sentence = (w: World, ctx: Context) => string;
 
 const person = (w: World, ctx: Context) => w.rng.pick(ctx.people);
 
-const financeSentence: Sentence = ({ rng }, ctx) => rng.pick([
-  () => `The year-to-date ${rng.pick(FINANCE_TERMS)} position is ${rng.pick(['a deficit', 'an overspend', 'an underspend', 'a surplus'])} of ${money(rng)} against a plan of ${money(rng)}.`,
-  () => `${ctx.org.name} forecasts a ${rng.pick(['deficit', 'surplus'])} of ${money(rng)} for ${fy(ctx.year)}, with ${money(rng)} of unidentified QIPP.`,
-  () => `Spend on the ${rng.pick(FINANCE_TERMS)} with ${ctx.trust.name} is ${money(rng)} above plan.`,
-])();
+const financeSentence: Sentence = ({ rng }, ctx) =>
+  rng.pick([
+    () =>
+      `The year-to-date ${rng.pick(FINANCE_TERMS)} position is ${rng.pick(['a deficit', 'an overspend', 'an underspend', 'a surplus'])} of ${money(rng)} against a plan of ${money(rng)}.`,
+    () => `${ctx.org.name} forecasts a ${rng.pick(['deficit', 'surplus'])} of ${money(rng)} for ${fy(ctx.year)}, with ${money(rng)} of unidentified QIPP.`,
+    () => `Spend on the ${rng.pick(FINANCE_TERMS)} with ${ctx.trust.name} is ${money(rng)} above plan.`,
+  ])();
 
 const SENTENCES: Sentence[] = [
   financeSentence,
   ({ rng }, ctx) => `NHS England imposed ${rng.pick(INTERVENTIONS).phrase} on ${ctx.org.name} (${ctx.org.code}) on ${date(rng, ctx.year)}.`,
-  ({ rng }, ctx) => `The ${rng.pick(GOVERNANCE_BODIES)} noted that ${ctx.org.name} remains subject to ${rng.pick(INTERVENTIONS).phrase} until the ${rng.pick(FINANCE_TERMS)} is recovered.`,
-  ({ rng }, ctx) => `Under the directions, ${ctx.org.name} must ${rng.pick(['submit a financial recovery plan', 'form a joint committee with neighbouring CCGs', 'appoint a turnaround director', 'produce a joint commissioning plan', 'share an accountable officer with its neighbours'])} by ${date(rng, ctx.year)}.`,
-  (w, ctx) => { const p = person(w, ctx); return `${p.name}, ${p.role} of ${p.org.name}, leads the ${w.rng.pick(WORKSTREAMS)} workstream for ${ctx.stp.name}.`; },
-  (w, ctx) => { const p = person(w, ctx); return `${p.name} said the ${w.rng.pick(WORKSTREAMS)} programme would deliver ${money(w.rng)} of savings by ${fy(ctx.year + 1)}.`; },
-  ({ rng }, ctx) => `Performance against the ${rng.pick(PERFORMANCE_MEASURES)} at ${ctx.trust.name} was ${rng.int(60, 99)}.${rng.int(0, 9)}% in ${rng.pick(MONTHS)}, below the national standard.`,
+  ({ rng }, ctx) =>
+    `The ${rng.pick(GOVERNANCE_BODIES)} noted that ${ctx.org.name} remains subject to ${rng.pick(INTERVENTIONS).phrase} until the ${rng.pick(FINANCE_TERMS)} is recovered.`,
+  ({ rng }, ctx) =>
+    `Under the directions, ${ctx.org.name} must ${rng.pick(['submit a financial recovery plan', 'form a joint committee with neighbouring CCGs', 'appoint a turnaround director', 'produce a joint commissioning plan', 'share an accountable officer with its neighbours'])} by ${date(rng, ctx.year)}.`,
+  (w, ctx) => {
+    const p = person(w, ctx);
+    return `${p.name}, ${p.role} of ${p.org.name}, leads the ${w.rng.pick(WORKSTREAMS)} workstream for ${ctx.stp.name}.`;
+  },
+  (w, ctx) => {
+    const p = person(w, ctx);
+    return `${p.name} said the ${w.rng.pick(WORKSTREAMS)} programme would deliver ${money(w.rng)} of savings by ${fy(ctx.year + 1)}.`;
+  },
+  ({ rng }, ctx) =>
+    `Performance against the ${rng.pick(PERFORMANCE_MEASURES)} at ${ctx.trust.name} was ${rng.int(60, 99)}.${rng.int(0, 9)}% in ${rng.pick(MONTHS)}, below the national standard.`,
   ({ rng }, ctx) => `${ctx.trust.name} reported ${rng.int(12, 480)} breaches against the ${rng.pick(PERFORMANCE_MEASURES)} during the quarter.`,
-  ({ rng }, ctx) => `The CCGs in ${ctx.stp.name} agreed to ${rng.pick(['merge into a single CCG', 'appoint a single accountable officer', 'establish a joint committee', 'pool their running cost allowances', 'align their commissioning intentions'])} from ${date(rng, ctx.year)}.`,
+  ({ rng }, ctx) =>
+    `The CCGs in ${ctx.stp.name} agreed to ${rng.pick(['merge into a single CCG', 'appoint a single accountable officer', 'establish a joint committee', 'pool their running cost allowances', 'align their commissioning intentions'])} from ${date(rng, ctx.year)}.`,
   ({ rng }, ctx) => `${ctx.stp.name} will consult the public on changes to ${rng.pick(WORKSTREAMS)} later in ${ctx.year + 1}.`,
-  ({ rng }, ctx) => `The ${rng.pick(WORKSTREAMS)} business case, worth ${money(rng)} over five years, was approved by the ${rng.pick(GOVERNANCE_BODIES)} of ${ctx.org.name}.`,
-  ({ rng }, ctx) => `Demand for ${rng.pick(WORKSTREAMS)} rose by ${rng.int(2, 19)}% compared with ${ctx.year - 1}, driven by an ageing population and rising frailty.`,
-  ({ rng }, ctx) => `NHS Improvement and NHS England will review the ${rng.pick(FINANCE_TERMS)} of ${ctx.org.name} at the next assurance meeting in ${rng.pick(MONTHS)} ${ctx.year}.`,
-  ({ rng }, ctx) => `The risk rating for ${rng.pick(WORKSTREAMS)} was raised to ${rng.pick(['red', 'amber', 'high', 'extreme'])} because of ${rng.pick(['workforce shortages', 'rising acute activity', 'estates constraints', 'slippage in QIPP delivery', 'delays to procurement'])}.`,
-  (w, ctx) => { const p = person(w, ctx); return `${p.name} was appointed interim ${w.rng.pick(ROLES)} of ${ctx.org.name} in ${w.rng.pick(MONTHS)} ${ctx.year}.`; },
+  ({ rng }, ctx) =>
+    `The ${rng.pick(WORKSTREAMS)} business case, worth ${money(rng)} over five years, was approved by the ${rng.pick(GOVERNANCE_BODIES)} of ${ctx.org.name}.`,
+  ({ rng }, ctx) =>
+    `Demand for ${rng.pick(WORKSTREAMS)} rose by ${rng.int(2, 19)}% compared with ${ctx.year - 1}, driven by an ageing population and rising frailty.`,
+  ({ rng }, ctx) =>
+    `NHS Improvement and NHS England will review the ${rng.pick(FINANCE_TERMS)} of ${ctx.org.name} at the next assurance meeting in ${rng.pick(MONTHS)} ${ctx.year}.`,
+  ({ rng }, ctx) =>
+    `The risk rating for ${rng.pick(WORKSTREAMS)} was raised to ${rng.pick(['red', 'amber', 'high', 'extreme'])} because of ${rng.pick(['workforce shortages', 'rising acute activity', 'estates constraints', 'slippage in QIPP delivery', 'delays to procurement'])}.`,
+  (w, ctx) => {
+    const p = person(w, ctx);
+    return `${p.name} was appointed interim ${w.rng.pick(ROLES)} of ${ctx.org.name} in ${w.rng.pick(MONTHS)} ${ctx.year}.`;
+  },
   ({ rng }, ctx) => `A contract worth ${money(rng)} for ${rng.pick(WORKSTREAMS)} was awarded to ${ctx.trust.name} following a competitive procurement.`,
   ({ rng }, ctx) => `The sustainability and transformation plan for ${ctx.stp.name} sets out a ${money(rng)} financial gap by ${fy(ctx.year + 3)}.`,
   ({ rng }, ctx) => `Members asked for assurance that the ${rng.pick(PERFORMANCE_MEASURES)} would recover by ${rng.pick(MONTHS)} ${ctx.year + 1}.`,
-  ({ rng }, ctx) => `The CQC rated ${ctx.trust.name} as ${rng.pick(['inadequate', 'requires improvement', 'good', 'outstanding'])} after its inspection in ${rng.pick(MONTHS)} ${ctx.year}.`,
+  ({ rng }, ctx) =>
+    `The CQC rated ${ctx.trust.name} as ${rng.pick(['inadequate', 'requires improvement', 'good', 'outstanding'])} after its inspection in ${rng.pick(MONTHS)} ${ctx.year}.`,
   ({ rng }, ctx) => `${ctx.org.name} spends ${money(rng)} a year on ${rng.pick(WORKSTREAMS)}, about ${rng.int(2, 30)}% of its allocation.`,
 ];
 

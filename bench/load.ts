@@ -58,9 +58,15 @@ export interface LoadOptions {
 }
 
 const QUESTIONS = [
-  'Which CCGs are under legal directions?', 'Tell me about Thurrock CCG', 'Who leads primary care in the Essex success regime?',
-  'What is an STP?', 'How many CCGs are in financial special measures?', 'When were the Essex directions imposed?',
-  'What is happening to Walsall CCG?', 'What is the weather in Leeds?', 'What did Wigan Borough CCG say about urgent and emergency care?',
+  'Which CCGs are under legal directions?',
+  'Tell me about Thurrock CCG',
+  'Who leads primary care in the Essex success regime?',
+  'What is an STP?',
+  'How many CCGs are in financial special measures?',
+  'When were the Essex directions imposed?',
+  'What is happening to Walsall CCG?',
+  'What is the weather in Leeds?',
+  'What did Wigan Borough CCG say about urgent and emergency care?',
   'How did the CQC rate Chesterfield Royal Hospital NHS Foundation Trust?',
 ];
 
@@ -98,7 +104,9 @@ export async function runLoadTest(options: LoadOptions = {}): Promise<LoadResult
 /** Starts bench/loadServer.ts and waits (up to two minutes, for a large corpus) for the port it listens on. */
 async function startServer(args: LoadServerArgs): Promise<{ child: ChildProcess; port: number; lines: AsyncIterator<string> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'loadServer.ts'), JSON.stringify(args)], {
-    cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'], timeout: 180_000,
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 180_000,
   });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`the load server exited with ${code} before listening`))));
@@ -123,7 +131,12 @@ async function runStep(url: string, rate: number, seconds: number, deadline: num
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const ts = `1700001000.${String(++tsCounter).padStart(6, '0')}`;
     sentTs.push(ts);
-    sends.push(sendEvent(url, `<@${BOT_USER}> ${QUESTIONS[i % QUESTIONS.length]}`, ts).then((ms) => void ackMs.push(ms), () => void errors++));
+    sends.push(
+      sendEvent(url, `<@${BOT_USER}> ${QUESTIONS[i % QUESTIONS.length]}`, ts).then(
+        (ms) => void ackMs.push(ms),
+        () => void errors++,
+      ),
+    );
   }
   await Promise.all(sends);
   const answered = () => {
@@ -135,8 +148,15 @@ async function runStep(url: string, rate: number, seconds: number, deadline: num
   const answers = answered();
   const s = summarise(ackMs);
   return {
-    rate, sent: sends.length, acked: ackMs.length, ackP50: round(s.p50), ackP99: round(s.p99), ackMax: round(s.max),
-    answers, answersPerSecond: round(answers / elapsed, 1), errors,
+    rate,
+    sent: sends.length,
+    acked: ackMs.length,
+    ackP50: round(s.p50),
+    ackP99: round(s.p99),
+    ackMax: round(s.max),
+    answers,
+    answersPerSecond: round(answers / elapsed, 1),
+    errors,
   };
 }
 

@@ -34,7 +34,14 @@ if (args.knowledgeDir) {
 const logger = captureLogger();
 // BENCH_DATABASE_URL=postgres://…: de-duplicate events in PostgreSQL, as a replica does (one write per event).
 const store = process.env.BENCH_DATABASE_URL ? await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL }) : undefined;
-const app = createSlackApp({ engine, botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, slackApiUrl: args.slackApiUrl, logger, ...(store ? { events: store, store } : {}) });
+const app = createSlackApp({
+  engine,
+  botToken: 'xoxb-bench',
+  signingSecret: TEST_SIGNING_SECRET,
+  slackApiUrl: args.slackApiUrl,
+  logger,
+  ...(store ? { events: store, store } : {}),
+});
 const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
 const listening = process.cpuUsage();
 // BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the app under load, for Chrome DevTools.

@@ -137,9 +137,18 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
   saveKnowledge(knowledge, args.cacheDir);
   const snapshotMs = since(t);
   return {
-    phase: 'build', passages: binary.documentCount, documents: knowledge.documents.size, vocabulary: words.words.length, terms: binary.data.terms.length,
-    loadMs: round(loadMs, 0), indexMs: round(indexMs, 0), snapshotMs: round(snapshotMs, 0), snapshotBytes: statSync(file).size,
-    knowledgeCacheBytes: statSync(knowledgeCacheFile(args.cacheDir, knowledge.id)).size, maxRssMb: maxRssMb(), heapLimitMb: heapLimitMb(),
+    phase: 'build',
+    passages: binary.documentCount,
+    documents: knowledge.documents.size,
+    vocabulary: words.words.length,
+    terms: binary.data.terms.length,
+    loadMs: round(loadMs, 0),
+    indexMs: round(indexMs, 0),
+    snapshotMs: round(snapshotMs, 0),
+    snapshotBytes: statSync(file).size,
+    knowledgeCacheBytes: statSync(knowledgeCacheFile(args.cacheDir, knowledge.id)).size,
+    maxRssMb: maxRssMb(),
+    heapLimitMb: heapLimitMb(),
   };
 }
 
@@ -151,7 +160,11 @@ async function serve(args: MeasureArgs): Promise<ServeResult> {
   const t = performance.now();
   const knowledge = loadKnowledgeCached(args.dir, args.cacheDir, { report: (o) => (cache.knowledge = o.kind) });
   const knowledgeMs = since(t);
-  const engine = new Engine(knowledge, intents, buildIndexesCached(knowledge, args.cacheDir, (o) => (cache.index = o.kind)));
+  const engine = new Engine(
+    knowledge,
+    intents,
+    buildIndexesCached(knowledge, args.cacheDir, (o) => (cache.index = o.kind)),
+  );
   const engineReadyMs = since(t);
   // performance.now() counts from process start: this includes Node's boot, tsx and the module imports.
   const readyMs = performance.now();
@@ -180,9 +193,21 @@ async function serve(args: MeasureArgs): Promise<ServeResult> {
     byKind.set(q.kind, kind);
   }
   return {
-    phase: 'serve', cache, engineReadyMs: round(engineReadyMs, 0), knowledgeMs: round(knowledgeMs, 0), readyMs: round(readyMs, 0),
-    startPeakRssMb, startedRssMb, retainedMb: mb(after - before), indexesMb, engine: latency(samples),
-    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, latency(v)])), samples, answered, servingRssMb: maxRssMb(), heapLimitMb: heapLimitMb(),
+    phase: 'serve',
+    cache,
+    engineReadyMs: round(engineReadyMs, 0),
+    knowledgeMs: round(knowledgeMs, 0),
+    readyMs: round(readyMs, 0),
+    startPeakRssMb,
+    startedRssMb,
+    retainedMb: mb(after - before),
+    indexesMb,
+    engine: latency(samples),
+    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, latency(v)])),
+    samples,
+    answered,
+    servingRssMb: maxRssMb(),
+    heapLimitMb: heapLimitMb(),
   };
 }
 
@@ -216,7 +241,9 @@ const ANCHORS: Record<'minisearch' | 'flexsearch', Anchor> = {
   // FlexSearch 0.8's Document index with its defaults over the same two fields, and its bare search.
   flexsearch: {
     build: (docs) => {
-      const { Document } = createRequire(import.meta.url)('flexsearch') as { Document: new (o: unknown) => { add(d: unknown): void; search(q: string, o: unknown): unknown } };
+      const { Document } = createRequire(import.meta.url)('flexsearch') as {
+        Document: new (o: unknown) => { add(d: unknown): void; search(q: string, o: unknown): unknown };
+      };
       const index = new Document({ document: { id: 'id', index: ['text', 'context'] } });
       for (const d of docs) index.add(d);
       return index;
@@ -246,5 +273,10 @@ async function anchor(args: MeasureArgs & { phase: 'minisearch' | 'flexsearch' }
 }
 
 const args = JSON.parse(process.argv[2]) as MeasureArgs;
-const result = args.phase === 'build' ? await build(args) : args.phase === 'serve' ? await serve(args) : await anchor(args as MeasureArgs & { phase: 'minisearch' | 'flexsearch' });
+const result =
+  args.phase === 'build'
+    ? await build(args)
+    : args.phase === 'serve'
+      ? await serve(args)
+      : await anchor(args as MeasureArgs & { phase: 'minisearch' | 'flexsearch' });
 process.stdout.write(`${JSON.stringify(result)}\n`);

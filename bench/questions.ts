@@ -20,77 +20,102 @@ const short = (name: string) => name.replace(/^NHS /, '');
 type Maker = (rng: Rng, c: CorpusSummary) => string;
 
 const MAKERS: Record<Exclude<QuestionKind, 'typo'>, { weight: number; make: Maker[] }> = {
-  org: { weight: 15, make: [
-    (r, c) => `Tell me about ${short(r.pick(c.ccgs).name)}`,
-    (r, c) => `What is happening at ${r.pick(c.ccgs).code}?`,
-    (r, c) => `Is ${short(r.pick(c.ccgs).name)} under legal directions?`,
-    (r, c) => short(r.pick(c.ccgs).name).toLowerCase(),
-    () => 'Tell me about Thurrock CCG',
-    () => 'mid essex ccg',
-    () => 'What is happening to Walsall CCG?',
-  ] },
-  'intervention-type': { weight: 10, make: [
-    () => 'Which CCGs are under legal directions?',
-    () => 'Which CCGs are in financial special measures?',
-    () => 'Which CCGs planned to merge?',
-    () => 'Which CCGs had to form a joint committee?',
-    (r) => `Which CCGs are subject to ${r.pick(INTERVENTIONS).phrase}?`,
-    () => 'What was Southend CCG ordered to do under its legal directions?',
-  ] },
-  person: { weight: 10, make: [
-    () => 'Who leads primary care in the Essex success regime?',
-    () => 'Who is Clare Panniker?',
-    () => 'Who leads the clinical services workstream?',
-    (r, c) => `Who is ${r.pick(c.people).name}?`,
-    (r, c) => `Who is the ${r.pick(ROLES)} of ${short(r.pick(c.ccgs).name)}?`,
-    (r) => `Who leads the ${r.pick(WORKSTREAMS)} workstream?`,
-  ] },
-  definition: { weight: 10, make: [
-    () => 'What is an STP?',
-    () => 'What does QIPP mean?',
-    () => 'What is a joint committee?',
-    () => 'Define financial special measures',
-    () => 'What is the success regime?',
-    () => 'What is the Joint Oversight Group?',
-  ] },
-  figure: { weight: 10, make: [
-    () => 'How many CCGs had legal directions in 2016-17?',
-    () => 'How many CCGs are in the financial special measures regime?',
-    () => 'How many hospitals are there in Essex?',
-    (r, c) => `What is the deficit of ${short(r.pick(c.ccgs).name)}?`,
-    (r, c) => `How much QIPP does ${short(r.pick(c.ccgs).name)} have to find?`,
-  ] },
-  when: { weight: 10, make: [
-    () => 'When were the Essex directions imposed?',
-    () => 'When will the public consultation on the Essex hospital plans happen?',
-    (r, c) => `When did ${short(r.pick(c.ccgs).name)} merge?`,
-    (r, c) => `When was ${r.pick(c.people).name} appointed?`,
-  ] },
+  org: {
+    weight: 15,
+    make: [
+      (r, c) => `Tell me about ${short(r.pick(c.ccgs).name)}`,
+      (r, c) => `What is happening at ${r.pick(c.ccgs).code}?`,
+      (r, c) => `Is ${short(r.pick(c.ccgs).name)} under legal directions?`,
+      (r, c) => short(r.pick(c.ccgs).name).toLowerCase(),
+      () => 'Tell me about Thurrock CCG',
+      () => 'mid essex ccg',
+      () => 'What is happening to Walsall CCG?',
+    ],
+  },
+  'intervention-type': {
+    weight: 10,
+    make: [
+      () => 'Which CCGs are under legal directions?',
+      () => 'Which CCGs are in financial special measures?',
+      () => 'Which CCGs planned to merge?',
+      () => 'Which CCGs had to form a joint committee?',
+      (r) => `Which CCGs are subject to ${r.pick(INTERVENTIONS).phrase}?`,
+      () => 'What was Southend CCG ordered to do under its legal directions?',
+    ],
+  },
+  person: {
+    weight: 10,
+    make: [
+      () => 'Who leads primary care in the Essex success regime?',
+      () => 'Who is Clare Panniker?',
+      () => 'Who leads the clinical services workstream?',
+      (r, c) => `Who is ${r.pick(c.people).name}?`,
+      (r, c) => `Who is the ${r.pick(ROLES)} of ${short(r.pick(c.ccgs).name)}?`,
+      (r) => `Who leads the ${r.pick(WORKSTREAMS)} workstream?`,
+    ],
+  },
+  definition: {
+    weight: 10,
+    make: [
+      () => 'What is an STP?',
+      () => 'What does QIPP mean?',
+      () => 'What is a joint committee?',
+      () => 'Define financial special measures',
+      () => 'What is the success regime?',
+      () => 'What is the Joint Oversight Group?',
+    ],
+  },
+  figure: {
+    weight: 10,
+    make: [
+      () => 'How many CCGs had legal directions in 2016-17?',
+      () => 'How many CCGs are in the financial special measures regime?',
+      () => 'How many hospitals are there in Essex?',
+      (r, c) => `What is the deficit of ${short(r.pick(c.ccgs).name)}?`,
+      (r, c) => `How much QIPP does ${short(r.pick(c.ccgs).name)} have to find?`,
+    ],
+  },
+  when: {
+    weight: 10,
+    make: [
+      () => 'When were the Essex directions imposed?',
+      () => 'When will the public consultation on the Essex hospital plans happen?',
+      (r, c) => `When did ${short(r.pick(c.ccgs).name)} merge?`,
+      (r, c) => `When was ${r.pick(c.people).name} appointed?`,
+    ],
+  },
   // Questions over the whole register: counts, lists and changes by place and time, chains, codes.
-  register: { weight: 10, make: [
-    (r) => `How many CCGs were there in April ${r.int(2013, 2022)}?`,
-    (r) => `Which CCGs merged in April ${r.pick([2015, 2017, 2018, 2019, 2020, 2021])}?`,
-    (r) => `Which CCGs were in the ${r.pick(['North West', 'Midlands', 'South East', 'South West', 'East of England', 'North East and Yorkshire'])} in ${r.int(2016, 2021)}?`,
-    (r, c) => `What replaced ${short(r.pick(c.ccgs).name)}?`,
-    (r, c) => `Was ${short(r.pick(c.ccgs).name)} still open in ${r.int(2014, 2022)}?`,
-    (r, c) => `What is the ODS code for ${r.pick(c.trusts).name}?`,
-    () => 'Which London CCGs merged in April 2020?',
-    () => 'How many trusts are in London?',
-    () => 'Which organisation is E54000027?',
-  ] },
-  passage: { weight: 20, make: [
-    (r, c) => `What did ${short(r.pick(c.ccgs).name)} say about ${r.pick(WORKSTREAMS)}?`,
-    (r, c) => `What is the ${r.pick(PERFORMANCE_MEASURES)} performance at ${r.pick(c.trusts).name}?`,
-    (r, c) => `Was the ${r.pick(WORKSTREAMS)} business case approved by ${short(r.pick(c.ccgs).name)}?`,
-    (r, c) => `How did the CQC rate ${r.pick(c.trusts).name}?`,
-    (r) => `What savings will the ${r.pick(WORKSTREAMS)} programme deliver?`,
-    (r) => `Why was the risk rating for ${r.pick(WORKSTREAMS)} raised?`,
-    () => 'What does the Long Term Plan say about the number of CCGs per ICS?',
-    () => 'Which trusts did Simon Stevens give as examples of systems forming around a strong provider?',
-    // Words of the Zipf vocabulary, from common to rare, as a reader searching the papers would use them.
-    (r, c) => `What did ${short(r.pick(c.ccgs).name)} say about ${vocabularyWord(r, c)} and ${vocabularyWord(r, c)}?`,
-    (r, c) => `Which papers mention ${vocabularyWord(r, c)}?`,
-  ] },
+  register: {
+    weight: 10,
+    make: [
+      (r) => `How many CCGs were there in April ${r.int(2013, 2022)}?`,
+      (r) => `Which CCGs merged in April ${r.pick([2015, 2017, 2018, 2019, 2020, 2021])}?`,
+      (r) =>
+        `Which CCGs were in the ${r.pick(['North West', 'Midlands', 'South East', 'South West', 'East of England', 'North East and Yorkshire'])} in ${r.int(2016, 2021)}?`,
+      (r, c) => `What replaced ${short(r.pick(c.ccgs).name)}?`,
+      (r, c) => `Was ${short(r.pick(c.ccgs).name)} still open in ${r.int(2014, 2022)}?`,
+      (r, c) => `What is the ODS code for ${r.pick(c.trusts).name}?`,
+      () => 'Which London CCGs merged in April 2020?',
+      () => 'How many trusts are in London?',
+      () => 'Which organisation is E54000027?',
+    ],
+  },
+  passage: {
+    weight: 20,
+    make: [
+      (r, c) => `What did ${short(r.pick(c.ccgs).name)} say about ${r.pick(WORKSTREAMS)}?`,
+      (r, c) => `What is the ${r.pick(PERFORMANCE_MEASURES)} performance at ${r.pick(c.trusts).name}?`,
+      (r, c) => `Was the ${r.pick(WORKSTREAMS)} business case approved by ${short(r.pick(c.ccgs).name)}?`,
+      (r, c) => `How did the CQC rate ${r.pick(c.trusts).name}?`,
+      (r) => `What savings will the ${r.pick(WORKSTREAMS)} programme deliver?`,
+      (r) => `Why was the risk rating for ${r.pick(WORKSTREAMS)} raised?`,
+      () => 'What does the Long Term Plan say about the number of CCGs per ICS?',
+      () => 'Which trusts did Simon Stevens give as examples of systems forming around a strong provider?',
+      // Words of the Zipf vocabulary, from common to rare, as a reader searching the papers would use them.
+      (r, c) => `What did ${short(r.pick(c.ccgs).name)} say about ${vocabularyWord(r, c)} and ${vocabularyWord(r, c)}?`,
+      (r, c) => `Which papers mention ${vocabularyWord(r, c)}?`,
+    ],
+  },
   'out-of-scope': { weight: 8, make: OUT_OF_SCOPE.map((q) => () => q) },
 };
 

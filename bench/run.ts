@@ -63,7 +63,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   if (options.load) {
     // Against the largest corpus just measured up to 100k passages (its snapshots are warm), else the bundled seeds.
     const size = sizes.filter((s) => s.size <= 100_000).at(-1)?.size;
-    const args: { knowledgeDir?: string; cacheDir?: string; label?: string } = size ? { knowledgeDir: join(options.outDir, `corpus-${size}`), cacheDir: join(options.outDir, `cache-${size}`), label: `${size} passages` } : {};
+    const args: { knowledgeDir?: string; cacheDir?: string; label?: string } = size
+      ? { knowledgeDir: join(options.outDir, `corpus-${size}`), cacheDir: join(options.outDir, `cache-${size}`), label: `${size} passages` }
+      : {};
     log(`bench: HTTP load test (${args.label ?? 'seeds'})…`);
     load = await runChild<LoadResult>('load.ts', args, 120_000);
   }
@@ -107,7 +109,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const preset = small ? SMALL : FULL;
   const onlyLoad = v.load === true;
   const sizes = v.sizes?.split(',').map(Number);
-  if (sizes?.some((n) => !Number.isInteger(n) || n <= 0)) throw new UsageError(`--sizes takes passage counts separated by commas, e.g. 1000,20000 (got "${v.sizes}")`);
+  if (sizes?.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new UsageError(`--sizes takes passage counts separated by commas, e.g. 1000,20000 (got "${v.sizes}")`);
   const questions = v.questions === undefined ? preset.questions : Number(v.questions);
   if (!Number.isInteger(questions) || questions <= 0) throw new UsageError(`--questions takes a whole number above 0 (got "${v.questions}")`);
   return {
@@ -149,7 +152,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     if (report.load) {
       const l = report.load;
-      console.log(`\nHTTP receiver on 127.0.0.1, answering from ${l.knowledge} (app process: ${l.serverCpuMsPerEvent} ms CPU an event, ${l.serverErrors} errors logged):\n${formatLoadTable(l)}`);
+      console.log(
+        `\nHTTP receiver on 127.0.0.1, answering from ${l.knowledge} (app process: ${l.serverCpuMsPerEvent} ms CPU an event, ${l.serverErrors} errors logged):\n${formatLoadTable(l)}`,
+      );
     }
   }
 }

@@ -48,7 +48,9 @@ export function runChild<T>(script: string, arg: unknown, timeoutMs = 600_000, h
   return new Promise((ok, fail) => {
     const flags = [`--max-old-space-size=${heapMb}`, '--expose-gc', '--import', 'tsx'];
     const child = spawn(process.execPath, [...flags, join(PROJECT_ROOT, 'bench', script), JSON.stringify(arg)], {
-      cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs,
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
     });
     let out = '';
     let err = '';
@@ -56,7 +58,11 @@ export function runChild<T>(script: string, arg: unknown, timeoutMs = 600_000, h
     child.stderr.on('data', (d) => (err += d));
     child.on('error', fail);
     child.on('close', (code, signal) => {
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const line = out
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{'));
       if (code === 0 && line) ok(JSON.parse(line) as T);
       else fail(new Error(`bench/${script} ${signal ? `was stopped by ${signal}` : `exited with ${code}`}:\n${err.slice(-2000)}`));
     });
@@ -71,7 +77,13 @@ export function anchorSample(questionCount: number, size: number): number[] {
 }
 
 /** Generates a corpus of `size` passages under `outDir` and measures it. */
-export async function benchSize(size: number, questionCount: number, outDir: string, seed = 20170331, log: (line: string) => void = () => {}): Promise<SizeResult> {
+export async function benchSize(
+  size: number,
+  questionCount: number,
+  outDir: string,
+  seed = 20170331,
+  log: (line: string) => void = () => {},
+): Promise<SizeResult> {
   const dir = join(outDir, `corpus-${size}`);
   const t = performance.now();
   const corpus = generateCorpus(dir, size, seed);
@@ -92,8 +104,13 @@ export async function benchSize(size: number, questionCount: number, outDir: str
       const a = await runChild<AnchorResult>('measure.ts', { ...base, phase, sample }, 1_800_000, ANCHOR_HEAP_LIMIT_MB);
       const engineOnSample = latency(sample.map((i) => samples[i]));
       result[phase] = {
-        buildMs: a.buildMs, retainedMb: a.retainedMb, maxRssMb: a.maxRssMb, search: a.search, engineOnSample,
-        p50Ratio: round(engineOnSample.p50 / Math.max(a.search.p50, 1e-6), 4), p99Ratio: round(engineOnSample.p99 / Math.max(a.search.p99, 1e-6), 4),
+        buildMs: a.buildMs,
+        retainedMb: a.retainedMb,
+        maxRssMb: a.maxRssMb,
+        search: a.search,
+        engineOnSample,
+        p50Ratio: round(engineOnSample.p50 / Math.max(a.search.p50, 1e-6), 4),
+        p99Ratio: round(engineOnSample.p99 / Math.max(a.search.p99, 1e-6), 4),
         memoryRatio: round(serve.indexesMb / Math.max(a.retainedMb, 1e-6), 3),
       };
     }

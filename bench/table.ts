@@ -16,11 +16,33 @@ const perThousand = (s: SizeResult) => (s.serve.retainedMb / (s.build.passages /
 /** One row per corpus size: building, the cold start, memory, and the engine's answers. */
 export function formatSizeTable(sizes: SizeResult[]): string {
   return table(
-    ['passages', 'docs', 'vocabulary (words / terms)', 'load + index s (build)', 'build peak RSS MB', 'engine ready ms (from process start)', 'start peak / settled RSS MB', 'retained MB (per 1k passages)', 'p50 ms', 'p99 ms', 'serving RSS MB', 'answered'],
+    [
+      'passages',
+      'docs',
+      'vocabulary (words / terms)',
+      'load + index s (build)',
+      'build peak RSS MB',
+      'engine ready ms (from process start)',
+      'start peak / settled RSS MB',
+      'retained MB (per 1k passages)',
+      'p50 ms',
+      'p99 ms',
+      'serving RSS MB',
+      'answered',
+    ],
     sizes.map((s) => [
-      n(s.build.passages), n(s.build.documents), `${n(s.build.vocabulary)} / ${n(s.build.terms)}`, ((s.build.loadMs + s.build.indexMs) / 1000).toFixed(1), s.build.maxRssMb,
-      `${s.serve.engineReadyMs} (${s.serve.readyMs})`, `${s.serve.startPeakRssMb} / ${s.serve.startedRssMb.toFixed(0)}`, `${s.serve.retainedMb.toFixed(0)} (${perThousand(s)})`,
-      ms(s.serve.engine.p50), ms(s.serve.engine.p99), s.serve.servingRssMb, `${s.serve.answered}/${s.serve.engine.count}`,
+      n(s.build.passages),
+      n(s.build.documents),
+      `${n(s.build.vocabulary)} / ${n(s.build.terms)}`,
+      ((s.build.loadMs + s.build.indexMs) / 1000).toFixed(1),
+      s.build.maxRssMb,
+      `${s.serve.engineReadyMs} (${s.serve.readyMs})`,
+      `${s.serve.startPeakRssMb} / ${s.serve.startedRssMb.toFixed(0)}`,
+      `${s.serve.retainedMb.toFixed(0)} (${perThousand(s)})`,
+      ms(s.serve.engine.p50),
+      ms(s.serve.engine.p99),
+      s.serve.servingRssMb,
+      `${s.serve.answered}/${s.serve.engine.count}`,
     ]),
   );
 }
@@ -29,17 +51,39 @@ export function formatSizeTable(sizes: SizeResult[]): string {
 export function formatAnchorTable(sizes: SizeResult[]): string {
   const rows: (string | number)[][] = [];
   for (const s of sizes) {
-    for (const [name, a] of [['FlexSearch 0.8', s.flexsearch], ['MiniSearch 7', s.minisearch]] as const) {
+    for (const [name, a] of [
+      ['FlexSearch 0.8', s.flexsearch],
+      ['MiniSearch 7', s.minisearch],
+    ] as const) {
       if (!a) continue;
       rows.push([
-        n(s.build.passages), name, (a.buildMs / 1000).toFixed(1), a.retainedMb.toFixed(0), s.serve.indexesMb.toFixed(0), ratio(a.retainedMb ? s.serve.indexesMb / a.retainedMb : 0),
-        `${ms(a.search.p50)} / ${ms(a.search.p99)}`, `${ms(a.engineOnSample.p50)} / ${ms(a.engineOnSample.p99)}`, `${ratio(a.p50Ratio)} / ${ratio(a.p99Ratio)}`, a.search.count,
+        n(s.build.passages),
+        name,
+        (a.buildMs / 1000).toFixed(1),
+        a.retainedMb.toFixed(0),
+        s.serve.indexesMb.toFixed(0),
+        ratio(a.retainedMb ? s.serve.indexesMb / a.retainedMb : 0),
+        `${ms(a.search.p50)} / ${ms(a.search.p99)}`,
+        `${ms(a.engineOnSample.p50)} / ${ms(a.engineOnSample.p99)}`,
+        `${ratio(a.p50Ratio)} / ${ratio(a.p99Ratio)}`,
+        a.search.count,
       ]);
     }
     if (s.anchorsError) rows.push([n(s.build.passages), `anchors failed: ${s.anchorsError}`, '', '', '', '', '', '', '', '']);
   }
   return table(
-    ['passages', 'anchor', 'anchor build s', 'anchor index MB', 'engine indexes MB', 'engine / anchor memory', 'anchor search p50 / p99 ms', 'engine answer p50 / p99 ms', 'engine / anchor p50 / p99', 'questions'],
+    [
+      'passages',
+      'anchor',
+      'anchor build s',
+      'anchor index MB',
+      'engine indexes MB',
+      'engine / anchor memory',
+      'anchor search p50 / p99 ms',
+      'engine answer p50 / p99 ms',
+      'engine / anchor p50 / p99',
+      'questions',
+    ],
     rows,
   );
 }
@@ -47,7 +91,8 @@ export function formatAnchorTable(sizes: SizeResult[]): string {
 /** The issue's targets, checked against the sizes that were run (100k and 1M passages). */
 export function formatTargets(sizes: SizeResult[]): string {
   const lines: string[] = [];
-  const check = (label: string, value: number, limit: number, unit: string) => lines.push(`${value <= limit ? '✓' : '✗'} ${label}: ${value}${unit} (target ≤ ${limit}${unit})`);
+  const check = (label: string, value: number, limit: number, unit: string) =>
+    lines.push(`${value <= limit ? '✓' : '✗'} ${label}: ${value}${unit} (target ≤ ${limit}${unit})`);
   const at = (size: number) => sizes.find((s) => s.size === size);
   const k100 = at(100_000);
   if (k100) {

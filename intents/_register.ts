@@ -6,7 +6,16 @@ import type { DraftStatement, IntentContext } from '../src/engine/intent.ts';
 import { formatDay } from '../src/knowledge/dates.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Organisation } from '../src/knowledge/register.ts';
-import { everInArea, ICB_START, LAST_CCG_DAY, STP_SNAPSHOTS, stpSnapshotOn, type AreaFilter, type Member, type SetKind } from '../src/knowledge/registerQueries.ts';
+import {
+  everInArea,
+  ICB_START,
+  LAST_CCG_DAY,
+  STP_SNAPSHOTS,
+  stpSnapshotOn,
+  type AreaFilter,
+  type Member,
+  type SetKind,
+} from '../src/knowledge/registerQueries.ts';
 import type { AreaMention } from '../src/search/areas.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { asks } from './_shared.ts';
@@ -50,19 +59,50 @@ export function askedDay(q: ParsedQuestion, k: Knowledge, kind: SetKind): AskedD
   }
   // CCGs and STPs ended in June 2022: with no date, a question about them means their last day.
   if ((kind === 'ccg' || kind === 'stp') && k.asOf > LAST_CCG_DAY && !asks(q, 'now', 'today', 'currently', 'present')) {
-    return { day: LAST_CCG_DAY, label: formatDay(LAST_CCG_DAY), now: false, rule: `with no date given, ${kind === 'ccg' ? 'CCGs' : 'STPs'} are counted on their last day, before ICBs took over on 1 July 2022` };
+    return {
+      day: LAST_CCG_DAY,
+      label: formatDay(LAST_CCG_DAY),
+      now: false,
+      rule: `with no date given, ${kind === 'ccg' ? 'CCGs' : 'STPs'} are counted on their last day, before ICBs took over on 1 July 2022`,
+    };
   }
   return { day: k.asOf, label: `now (the knowledge runs to ${formatDay(k.asOf)})`, now: true };
 }
 
 /** Words that ask what changed rather than what stood: these questions are the changes intent's. */
-export const CHANGE_WORDS = new Set(['merged', 'merge', 'merging', 'merger', 'mergers', 'closed', 'closing', 'closure', 'closures', 'abolished', 'opened', 'opening', 'openings', 'formed', 'created', 'established', 'replaced', 'succeeded', 'dissolved', 'changed', 'changes']);
+export const CHANGE_WORDS = new Set([
+  'merged',
+  'merge',
+  'merging',
+  'merger',
+  'mergers',
+  'closed',
+  'closing',
+  'closure',
+  'closures',
+  'abolished',
+  'opened',
+  'opening',
+  'openings',
+  'formed',
+  'created',
+  'established',
+  'replaced',
+  'succeeded',
+  'dissolved',
+  'changed',
+  'changes',
+]);
 
 /** True when the question asks what changed (compared exactly: "open" is a state, "opened" a change). */
 export const asksChange = (q: ParsedQuestion): boolean => q.words.some((w) => CHANGE_WORDS.has(w));
 
 const NOUNS: Record<SetKind, [string, string]> = {
-  ccg: ['CCG', 'CCGs'], stp: ['STP', 'STPs'], icb: ['ICB', 'ICBs'], trust: ['NHS trust', 'NHS trusts'], region: ['NHS England region', 'NHS England regions'],
+  ccg: ['CCG', 'CCGs'],
+  stp: ['STP', 'STPs'],
+  icb: ['ICB', 'ICBs'],
+  trust: ['NHS trust', 'NHS trusts'],
+  region: ['NHS England region', 'NHS England regions'],
 };
 
 /** "CCG"/"CCGs"; STPs before April 2019 are the 2016 footprints. */
@@ -84,7 +124,9 @@ export function countRule(kind: SetKind, day: string): string {
     case 'icb':
       return 'the ICBs of the ONS list (icb_names_2024.csv); ICBs took over from CCGs on 1 July 2022';
     case 'region':
-      return snap ? `the NHS England regions the ${snap.period} STP list (${snap.file}) files STPs under` : 'the regions the register files sub-ICB locations under (eccg.csv, column 3)';
+      return snap
+        ? `the NHS England regions the ${snap.period} STP list (${snap.file}) files STPs under`
+        : 'the regions the register files sub-ICB locations under (eccg.csv, column 3)';
   }
 }
 
@@ -131,7 +173,27 @@ export function memberLines(members: Member[], budget = 900, cited = 6): DraftSt
 /** Glossary terms that only name a kind of body: "how many CCGs…" is about CCGs, not the definition of one. */
 const KIND_TERMS = new Set(['ccg', 'stp', 'stp-footprint', 'icb', 'ics', 'nhs-trust', 'foundation-trust']);
 /** Words of the kinds' names: "commissioning" inside "clinical commissioning groups" names the kind, not a topic. */
-const KIND_WORDS = new Set(['clinical', 'commissioning', 'group', 'groups', 'ccg', 'ccgs', 'trust', 'trusts', 'nhs', 'integrated', 'care', 'board', 'boards', 'icb', 'icbs', 'stp', 'stps', 'footprint', 'footprints']);
+const KIND_WORDS = new Set([
+  'clinical',
+  'commissioning',
+  'group',
+  'groups',
+  'ccg',
+  'ccgs',
+  'trust',
+  'trusts',
+  'nhs',
+  'integrated',
+  'care',
+  'board',
+  'boards',
+  'icb',
+  'icbs',
+  'stp',
+  'stps',
+  'footprint',
+  'footprints',
+]);
 
 /** Words that make a merger a plan ("which CCGs are planning to merge?"), the interventions' business. */
 const PLAN_WORDS = ['plan', 'planned', 'planning', 'plans', 'proposed', 'propose', 'will', 'going', 'considering', 'due'];
@@ -142,7 +204,9 @@ const PLAN_WORDS = ['plan', 'planned', 'planning', 'plans', 'proposed', 'propose
  */
 export function aboutSomethingElse(q: ParsedQuestion): boolean {
   const interventions = q.interventionTypes.filter((t) => t !== 'planned-merger' || q.words.some((w) => PLAN_WORDS.includes(w)));
-  const names = q.names.filter((n) => !n.items.every((i) => i.kind === 'term' && KIND_TERMS.has(i.entry.id)) && !n.text.split(' ').every((w) => KIND_WORDS.has(w)));
+  const names = q.names.filter(
+    (n) => !n.items.every((i) => i.kind === 'term' && KIND_TERMS.has(i.entry.id)) && !n.text.split(' ').every((w) => KIND_WORDS.has(w)),
+  );
   return interventions.length > 0 || names.length > 0 || q.quoting;
 }
 
@@ -150,14 +214,17 @@ export type { IntentContext };
 
 /** Why a set is empty on a day, when the register explains it (CCGs after June 2022, ICBs before July 2022…). */
 function emptyReason(kind: SetKind, day: string, area: AreaMention | undefined): string | null {
-  if (kind === 'ccg' && day >= ICB_START) return 'CCGs were abolished on 1 July 2022: the ICBs took over, and the CCGs still open then live on as sub-ICB locations under their old codes';
-  if (kind === 'icb' && day < ICB_START) return `ICBs began on 1 July 2022; before that the same codes were STPs (ask "how many STPs were there on ${formatDay(day)}?")`;
+  if (kind === 'ccg' && day >= ICB_START)
+    return 'CCGs were abolished on 1 July 2022: the ICBs took over, and the CCGs still open then live on as sub-ICB locations under their old codes';
+  if (kind === 'icb' && day < ICB_START)
+    return `ICBs began on 1 July 2022; before that the same codes were STPs (ask "how many STPs were there on ${formatDay(day)}?")`;
   if (kind === 'stp' && day >= ICB_START) return 'STPs became ICBs on 1 July 2022';
   if (kind === 'stp' && day < STP_SNAPSHOTS[0].from) return 'the first STPs are the 2016 footprints';
   if (kind === 'trust' && area?.org?.type === 'region' && ['Y58', 'Y59', 'Y60', 'Y61', 'Y62', 'Y63'].includes(area.org.code)) {
     return `the trust list of 2019 files trusts under the regions before April 2019 (North of England Y54, Midlands and East of England Y55, London Y56, South of England Y57), so none under ${area.org.name}`;
   }
-  if (kind === 'trust' && area?.org && area.org.type !== 'region') return 'the trust list does not give trusts\' STPs or ICBs; ask for trusts in a region or a place ("trusts in Leeds")';
+  if (kind === 'trust' && area?.org && area.org.type !== 'region')
+    return 'the trust list does not give trusts\' STPs or ICBs; ask for trusts in a region or a place ("trusts in Leeds")';
   return null;
 }
 
@@ -171,7 +238,10 @@ export function setStatements(ctx: IntentContext, kind: SetKind, members: Member
   const statements: DraftStatement[] = [];
   if (n === 0) {
     const reason = emptyReason(kind, asked.day, area);
-    statements.push({ text: `No ${noun(kind, 2, asked.day)} ${asked.now ? 'are' : 'were'} ${when}${where} (NHS organisation register)${reason ? `: ${reason}` : ''}.`, sources: [] });
+    statements.push({
+      text: `No ${noun(kind, 2, asked.day)} ${asked.now ? 'are' : 'were'} ${when}${where} (NHS organisation register)${reason ? `: ${reason}` : ''}.`,
+      sources: [],
+    });
   } else {
     const lead = `${n.toLocaleString('en-GB')} ${noun(kind, n, asked.day)} ${were} ${when}${where} (NHS organisation register)${mode === 'list' ? ':' : '.'}`;
     statements.push({ text: lead, sources: mode === 'count' ? members.slice(0, 3).map((m) => m.row) : [] });
@@ -187,6 +257,7 @@ export function setStatements(ctx: IntentContext, kind: SetKind, members: Member
       statements.push(...memberLines(ever, 500, 3));
     }
   }
-  if (mode === 'count' && n > 0) statements.push({ text: `They include ${memberLines(members, 360, 0)[0].text}`, sources: members.slice(3, 8).map((m) => m.row) });
+  if (mode === 'count' && n > 0)
+    statements.push({ text: `They include ${memberLines(members, 360, 0)[0].text}`, sources: members.slice(3, 8).map((m) => m.row) });
   return statements;
 }

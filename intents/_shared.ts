@@ -27,9 +27,32 @@ export const nameOf = (k: Knowledge, code: string): string => k.organisations.ge
 /** Children of a programme (workstreams, objectives…), optionally of one kind. */
 export const childrenOf = (k: Knowledge, id: string, kind?: string): Programme[] => k.programmes.filter((p) => p.parent === id && (!kind || p.kind === kind));
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 /** 9 → "nine (9)"; larger numbers as digits. */
-export const countWords = (n: number): string => (Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? `${NUMBER_WORDS[n]} (${n})` : n.toLocaleString('en-GB'));
+export const countWords = (n: number): string =>
+  Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? `${NUMBER_WORDS[n]} (${n})` : n.toLocaleString('en-GB');
 
 /** "A, B and C". */
 export const listing = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

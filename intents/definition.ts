@@ -7,8 +7,20 @@ export const intent: Intent = {
   description: 'Explain a term or a group (what is a success regime, an STP, the System Leaders Group)',
   needs: ['term', 'programme'],
   examples: [
-    'what is {term}', 'what is a {term}', 'what is an {term}', 'what does {term} mean', 'define {term}', 'what are {term}', 'explain {term}', 'what is the {programme}',
-    'meaning of {term}', '{term}', 'what does {term} stand for', 'what is meant by {term}', 'what is the role of the {programme}', 'what does the {programme} do',
+    'what is {term}',
+    'what is a {term}',
+    'what is an {term}',
+    'what does {term} mean',
+    'define {term}',
+    'what are {term}',
+    'explain {term}',
+    'what is the {programme}',
+    'meaning of {term}',
+    '{term}',
+    'what does {term} stand for',
+    'what is meant by {term}',
+    'what is the role of the {programme}',
+    'what does the {programme} do',
   ],
   rephrase: ({ q }) => {
     const t = termsIn(q)[0];
@@ -20,10 +32,22 @@ export const intent: Intent = {
     if (q.orgs.some((m) => m.org.inRegister)) return null;
     const term = termsIn(q)[0];
     if (term) {
-      return { statements: [{ text: `${term.term}: ${term.definition}`, sources: [] }, { text: `In the sources: “${term.source.quote}”`, sources: [term.source] }], fit: 1 };
+      return {
+        statements: [
+          { text: `${term.term}: ${term.definition}`, sources: [] },
+          { text: `In the sources: “${term.source.quote}”`, sources: [term.source] },
+        ],
+        fit: 1,
+      };
     }
     const programme = mostSpecific(programmesIn(q));
     if (!programme) return null;
-    return { statements: [{ text: `${programme.name}: ${programme.description}`, sources: [] }, { text: `In the sources: “${programme.source.quote}”`, sources: [programme.source] }], fit: 1 };
+    return {
+      statements: [
+        { text: `${programme.name}: ${programme.description}`, sources: [] },
+        { text: `In the sources: “${programme.source.quote}”`, sources: [programme.source] },
+      ],
+      fit: 1,
+    };
   },
 };

@@ -7,7 +7,9 @@ import { STOP_WORDS, stem, words } from '../src/search/text.ts';
 
 /** Share of the unit's words the question uses: "hospitals" fits "how many hospitals" better than "hospitals (of three)". */
 function unitFit(unit: string, terms: string[]): number {
-  const u = words(unit).filter((w) => !STOP_WORDS.has(w)).map(stem);
+  const u = words(unit)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
   return u.length ? u.filter((w) => terms.includes(w)).length / u.length : 0;
 }
 
@@ -25,12 +27,27 @@ export const intent: Intent = {
   name: 'figures',
   description: 'Give a figure from the sources (how many, how much)',
   examples: [
-    'how many ccgs had {type} in {date}', 'how many ccgs are in financial special measures', 'how many hospitals are there', 'how many contracts are there',
-    'what is the combined revenue', 'how many trusts', 'how much', 'number of ccgs', 'how many interviews were held', 'how many success regimes are there', 'what proportion of ccgs', 'how many ccgs had legal directions',
+    'how many ccgs had {type} in {date}',
+    'how many ccgs are in financial special measures',
+    'how many hospitals are there',
+    'how many contracts are there',
+    'what is the combined revenue',
+    'how many trusts',
+    'how much',
+    'number of ccgs',
+    'how many interviews were held',
+    'how many success regimes are there',
+    'what proportion of ccgs',
+    'how many ccgs had legal directions',
   ],
   answer({ q, ix }) {
     if (!asks(q, 'many', 'much', 'number', 'proportion', 'count', 'total', 'revenue', 'revenues', 'figure')) return null;
-    const hits = ix.facts.search(q.terms.filter((t) => !['many', 'much', 'number'].includes(t)), ['figure'], 10)
+    const hits = ix.facts
+      .search(
+        q.terms.filter((t) => !['many', 'much', 'number'].includes(t)),
+        ['figure'],
+        10,
+      )
       .map((h) => ({ ...h, figure: h.ref.fact as Figure }))
       .filter((h) => q.dates.every((d) => !h.figure.periodValue || overlaps(d.value, h.figure.periodValue)))
       // "How many hospitals": a figure counted in hospitals beats one that merely mentions them.
@@ -42,7 +59,12 @@ export const intent: Intent = {
     const f = best.figure;
     return {
       // The figure first, then what it counts.
-      statements: [{ text: `${capitalise(`${f.qualifier ? `${f.qualifier} ` : ''}${countWords(f.value)}${f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : ''}`)} — ${f.label}${f.periodValue ? ` (${f.periodValue.label})` : ''}. The source says: “${f.source.quote}”`, sources: [f.source] }],
+      statements: [
+        {
+          text: `${capitalise(`${f.qualifier ? `${f.qualifier} ` : ''}${countWords(f.value)}${f.unit && !f.label.toLowerCase().includes(f.unit.toLowerCase()) ? ` ${f.unit}` : ''}`)} — ${f.label}${f.periodValue ? ` (${f.periodValue.label})` : ''}. The source says: “${f.source.quote}”`,
+          sources: [f.source],
+        },
+      ],
       fit: Math.min(1, coverage + 0.3),
     };
   },

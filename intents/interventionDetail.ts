@@ -7,17 +7,55 @@ import { interventionsFor, outcomeLine, statusLabel } from '../src/engine/descri
 import { asks, listing, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** Words that ask about an intervention's demands, reasons or course. */
-const CUES = ['why', 'reason', 'reasons', 'required', 'require', 'requirement', 'requirements', 'told', 'ordered', 'order', 'do', 'must', 'action', 'actions', 'intervene', 'intervened', 'intervention', 'interventions', 'directed', 'have', 'need', 'needs', 'happening', 'remit', 'asked', 'expected'];
+const CUES = [
+  'why',
+  'reason',
+  'reasons',
+  'required',
+  'require',
+  'requirement',
+  'requirements',
+  'told',
+  'ordered',
+  'order',
+  'do',
+  'must',
+  'action',
+  'actions',
+  'intervene',
+  'intervened',
+  'intervention',
+  'interventions',
+  'directed',
+  'have',
+  'need',
+  'needs',
+  'happening',
+  'remit',
+  'asked',
+  'expected',
+];
 
 export const intent: Intent = {
   name: 'intervention-detail',
   description: 'Explain what an intervention required of an organisation, and why',
   needs: ['org', 'type', 'programme'],
   examples: [
-    'what was {org} told to do', 'what does {org} have to do', 'what was {org} ordered to do under its legal directions', 'why did nhs england intervene in {org}',
-    'why was {org} put in financial special measures', 'what did the directions require', 'why does {org} need a recovery plan', 'what must {org} do',
-    'what action is nhs england taking with {org}', 'what were the reasons for the intervention in {org}', 'what are the requirements of the legal directions', 'what is required of {org}',
-    'why were the directions imposed', 'what did nhs england require', 'what is happening to {org}',
+    'what was {org} told to do',
+    'what does {org} have to do',
+    'what was {org} ordered to do under its legal directions',
+    'why did nhs england intervene in {org}',
+    'why was {org} put in financial special measures',
+    'what did the directions require',
+    'why does {org} need a recovery plan',
+    'what must {org} do',
+    'what action is nhs england taking with {org}',
+    'what were the reasons for the intervention in {org}',
+    'what are the requirements of the legal directions',
+    'what is required of {org}',
+    'why were the directions imposed',
+    'what did nhs england require',
+    'what is happening to {org}',
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What was ${q.orgs[0].org.name} required to do?` : null),
   answer({ q, k, ix }) {
@@ -26,7 +64,12 @@ export const intent: Intent = {
     if (!picked) return null;
     const why = asks(q, 'why', 'reason', 'reasons', 'because');
     const name = listing(picked.organisations.map((c) => nameOf(k, c)));
-    const statements: DraftStatement[] = [{ text: `${picked.title}: ${name} (${statusLabel(picked.status)}, ${picked.dateValue.label}${picked.dueValue ? `, due ${picked.dueValue.label}` : ''}). ${picked.summary}`, sources: [picked.source] }];
+    const statements: DraftStatement[] = [
+      {
+        text: `${picked.title}: ${name} (${statusLabel(picked.status)}, ${picked.dateValue.label}${picked.dueValue ? `, due ${picked.dueValue.label}` : ''}). ${picked.summary}`,
+        sources: [picked.source],
+      },
+    ];
     const reasons = picked.why.map((w) => ({ text: `Why: ${w.text}`, sources: [w.source] }));
     const required = picked.required.map((r) => ({ text: `Required: ${r.text}`, sources: [r.source] }));
     statements.push(...(why ? [...reasons, ...required] : [...required, ...reasons]));
@@ -39,7 +82,9 @@ export const intent: Intent = {
 /** The intervention the question is about: by organisation (or its area), type and the question's words. */
 function pick(q: ParsedQuestion, k: Knowledge, ix: Indexes): Intervention | undefined {
   const orgs = orgsIn(q);
-  let pool: Intervention[] = orgs.length ? orgs.flatMap((o) => [...interventionsFor(k, o.code), ...o.members.flatMap((m) => interventionsFor(k, m))]) : k.interventions;
+  let pool: Intervention[] = orgs.length
+    ? orgs.flatMap((o) => [...interventionsFor(k, o.code), ...o.members.flatMap((m) => interventionsFor(k, m))])
+    : k.interventions;
   const programmes = programmesIn(q).map((p) => p.id);
   if (!orgs.length && programmes.length) pool = pool.filter((i) => i.programme && programmes.includes(i.programme));
   if (q.interventionTypes.length) {

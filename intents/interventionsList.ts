@@ -17,11 +17,27 @@ export const intent: Intent = {
   name: 'interventions-list',
   description: 'List the organisations under an intervention (legal directions, financial special measures, mergers), by type, area or date',
   examples: [
-    'which ccgs are under legal directions', 'which ccgs are in financial special measures', 'which ccgs were under legal directions in {date}', 'list the ccgs in special measures',
-    'which organisations had interventions', 'what interventions has nhs england made', 'which ccgs have been directed', 'show all interventions', 'which ccgs are under directions in {org}',
-    'which ccgs were placed in the financial special measures regime', 'interventions in {date}', 'which ccgs face single commissioning leadership structures', 'what interventions are there in {org}',
-    'how many ccgs are in {type}', 'how many ccgs were under {type}', 'is {org} under {type}', 'is {org} in {type}', 'was {org} ever under {type}', 'has {org} been under {type}',
-    'which of the ccgs in {type} have to produce a recovery plan', 'apart from {org} which ccgs are in {type}',
+    'which ccgs are under legal directions',
+    'which ccgs are in financial special measures',
+    'which ccgs were under legal directions in {date}',
+    'list the ccgs in special measures',
+    'which organisations had interventions',
+    'what interventions has nhs england made',
+    'which ccgs have been directed',
+    'show all interventions',
+    'which ccgs are under directions in {org}',
+    'which ccgs were placed in the financial special measures regime',
+    'interventions in {date}',
+    'which ccgs face single commissioning leadership structures',
+    'what interventions are there in {org}',
+    'how many ccgs are in {type}',
+    'how many ccgs were under {type}',
+    'is {org} under {type}',
+    'is {org} in {type}',
+    'was {org} ever under {type}',
+    'has {org} been under {type}',
+    'which of the ccgs in {type} have to produce a recovery plan',
+    'apart from {org} which ccgs are in {type}',
   ],
   answer({ q, k }) {
     const types = q.interventionTypes;
@@ -46,17 +62,25 @@ export const intent: Intent = {
       const all = types.map(under).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
       matches = matches.filter((i) => i.type === types[types.length - 1] && i.organisations.some((c) => all.has(c)));
     }
-    matches = matches
-      .map((i) => ({ ...i, organisations: i.organisations.filter((c) => !excluded.has(c)) }))
-      .filter((i) => i.organisations.length > 0);
+    matches = matches.map((i) => ({ ...i, organisations: i.organisations.filter((c) => !excluded.has(c)) })).filter((i) => i.organisations.length > 0);
     if (matches.length === 0) {
       if (!types.length || !asks(q, 'which', 'list', 'who', 'any', 'many')) return null;
       const where = [...orgs.map((o) => o.name), ...q.dates.map((d) => d.value.label)].join(', ');
-      return { statements: [{ text: `I hold no ${types.map(typeName).join(' or ')} interventions${where ? ` for ${where}` : ''}${excluded.size ? ' beyond those set aside' : ''}.`, sources: [] }], fit: 0.6 };
+      return {
+        statements: [
+          {
+            text: `I hold no ${types.map(typeName).join(' or ')} interventions${where ? ` for ${where}` : ''}${excluded.size ? ' beyond those set aside' : ''}.`,
+            sources: [],
+          },
+        ],
+        fit: 0.6,
+      };
     }
     const statements = listStatements(k, sortByDate(matches), q);
     if (demands.length && kinds.length) {
-      for (const i of sortByDate(matches)) for (const r of i.required.filter(required)) statements.push({ text: `• ${listing(i.organisations.map((c) => shortName(k, c)))}: ${r.text}.`, sources: [r.source] });
+      for (const i of sortByDate(matches))
+        for (const r of i.required.filter(required))
+          statements.push({ text: `• ${listing(i.organisations.map((c) => shortName(k, c)))}: ${r.text}.`, sources: [r.source] });
     }
     return { statements, fit: 1 };
   },
@@ -79,15 +103,24 @@ function listStatements(k: Knowledge, matches: Intervention[], q: ParsedQuestion
   for (const [type, list] of byType) {
     const orgs = [...new Set(list.flatMap((i) => i.organisations))];
     const dates = [...new Set(list.map((i) => i.dateValue.label))];
-    const kind = orgs.every((c) => k.organisations.get(c)?.type === 'ccg') ? (orgs.length === 1 ? 'CCG' : 'CCGs') : orgs.length === 1 ? 'organisation' : 'organisations';
+    const kind = orgs.every((c) => k.organisations.get(c)?.type === 'ccg')
+      ? orgs.length === 1
+        ? 'CCG'
+        : 'CCGs'
+      : orgs.length === 1
+        ? 'organisation'
+        : 'organisations';
     const count = capitalise(countWords(orgs.length));
     const state = STATE[type];
     const when = dates.length === 1 ? ` ${state ? 'since' : 'on'} ${dates[0]}` : '';
-    const what = state ? `${orgs.length === 1 ? 'has' : 'have'} been ${state[0]}${when}` : `${orgs.length === 1 ? 'has' : 'have'} ${typeName(type)} interventions${when ? ` dated${when.replace(' on', '')}` : ''}`;
+    const what = state
+      ? `${orgs.length === 1 ? 'has' : 'have'} been ${state[0]}${when}`
+      : `${orgs.length === 1 ? 'has' : 'have'} ${typeName(type)} interventions${when ? ` dated${when.replace(' on', '')}` : ''}`;
     const lead = `${count} ${kind} — ${listing(orgs.map((c) => shortName(k, c)))} — ${what}.`;
     if (list.length === 1 || dates.length === 1) {
       statements.push({ text: lead, sources: list.map((i) => i.source) });
-      for (const i of list.filter((x) => x.outcome && x.outcome.status !== 'unknown')) statements.push({ text: `• ${listing(i.organisations.map((c) => shortName(k, c)))}: ${outcomeLead(i.outcome!.status)}.`, sources: [] });
+      for (const i of list.filter((x) => x.outcome && x.outcome.status !== 'unknown'))
+        statements.push({ text: `• ${listing(i.organisations.map((c) => shortName(k, c)))}: ${outcomeLead(i.outcome!.status)}.`, sources: [] });
     } else {
       statements.push({ text: lead, sources: [] });
       for (const i of list) statements.push(line(k, i));
@@ -106,16 +139,29 @@ function verdict(q: ParsedQuestion, k: Knowledge, code: string, types: string[])
   // A plan that never happened answers "did it happen?" with no.
   const happened = hits.filter((i) => (i.outcome?.status ?? i.status) !== 'did-not-happen');
   if (hits.length && !happened.length) {
-    return { statements: [{ text: `It was planned but did not happen, in what I hold:`, sources: [] }, ...sortByDate(hits).map((i) => line(k, i))], verdict: false, organisationCode: code, fit: 1 };
+    return {
+      statements: [{ text: `It was planned but did not happen, in what I hold:`, sources: [] }, ...sortByDate(hits).map((i) => line(k, i))],
+      verdict: false,
+      organisationCode: code,
+      fit: 1,
+    };
   }
   if (hits.length) return { statements: sortByDate(happened).map((i) => line(k, i)), verdict: true, organisationCode: code, fit: 1 };
   // "Did Vale of York have to get a new AO?": what its interventions required.
   const required = demandsMet(k, types);
   const demanded = sortByDate(all).flatMap((i) => i.required.filter(required).map((r) => ({ i, r })));
-  if (demanded.length) return { statements: demanded.map(({ i, r }) => ({ text: `${i.title} (${i.dateValue.label}) required: ${r.text}.`, sources: [r.source] })), verdict: true, organisationCode: code, fit: 1 };
+  if (demanded.length)
+    return {
+      statements: demanded.map(({ i, r }) => ({ text: `${i.title} (${i.dateValue.label}) required: ${r.text}.`, sources: [r.source] })),
+      verdict: true,
+      organisationCode: code,
+      fit: 1,
+    };
   const asked = types.length ? (STATE[types[0]]?.[0] ?? typeName(types[0])) : 'under any intervention';
   const others = sortByDate(all);
-  const instead = others.length ? `; what I hold on it: ${listing([...new Set(others.map((i) => STATE[i.type]?.[1] ?? i.title.charAt(0).toLowerCase() + i.title.slice(1)))])}` : '';
+  const instead = others.length
+    ? `; what I hold on it: ${listing([...new Set(others.map((i) => STATE[i.type]?.[1] ?? i.title.charAt(0).toLowerCase() + i.title.slice(1)))])}`
+    : '';
   const statements: DraftStatement[] = [{ text: `${org.name} is not ${asked} in what I hold${instead}.`, sources: others.slice(0, 2).map((i) => i.source) }];
   return { statements, verdict: false, organisationCode: code, fit: 1 };
 }
@@ -133,7 +179,10 @@ function shortName(k: Knowledge, code: string): string {
 
 function line(k: Knowledge, i: Intervention): DraftStatement {
   const outcome = i.outcome ? ` ${outcomeLead(i.outcome.status)}.` : '';
-  return { text: `• ${listing(i.organisations.map((c) => nameOf(k, c)))}: ${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}).${outcome}`, sources: [i.source] };
+  return {
+    text: `• ${listing(i.organisations.map((c) => nameOf(k, c)))}: ${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}).${outcome}`,
+    sources: [i.source],
+  };
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

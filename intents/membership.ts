@@ -5,11 +5,17 @@ import { asks, childrenOf, countWords, listing, mostSpecific, nameOf, orgsIn, pr
 
 /** Words that narrow members to one kind of body. */
 const KIND_WORDS: [string[], string[]][] = [
-  [['provider', 'providers', 'trust', 'trusts', 'hospital', 'hospitals'], ['trust', 'provider']],
+  [
+    ['provider', 'providers', 'trust', 'trusts', 'hospital', 'hospitals'],
+    ['trust', 'provider'],
+  ],
   [['ccg', 'ccgs', 'commissioner', 'commissioners'], ['ccg']],
   [['council', 'councils', 'authority', 'authorities'], ['local-authority']],
   [['healthwatch'], ['healthwatch']],
-  [['national', 'regulator', 'regulators'], ['national-body', 'regulator']],
+  [
+    ['national', 'regulator', 'regulators'],
+    ['national-body', 'regulator'],
+  ],
 ];
 const CHILD_WORDS: [string[], string][] = [
   [['objective', 'objectives', 'aim', 'aims', 'goal', 'goals'], 'objective'],
@@ -21,9 +27,20 @@ export const intent: Intent = {
   name: 'membership',
   description: 'List the members of a group, STP/ICB or programme, or its workstreams and objectives',
   examples: [
-    'which ccgs are in {org}', 'which ccgs are in the {programme}', 'who sits on the {programme}', 'who is on the {programme}', 'members of {programme}',
-    'which organisations are part of {programme}', 'what are the objectives of {programme}', 'what workstreams does {programme} have', 'which providers sit on {programme}',
-    'which ccgs make up {org}', 'what are the work programmes of {programme}', 'list the {programme} members', 'who is represented on {programme}', 'what are the aims of {programme}',
+    'which ccgs are in {org}',
+    'which ccgs are in the {programme}',
+    'who sits on the {programme}',
+    'who is on the {programme}',
+    'members of {programme}',
+    'which organisations are part of {programme}',
+    'what are the objectives of {programme}',
+    'what workstreams does {programme} have',
+    'which providers sit on {programme}',
+    'which ccgs make up {org}',
+    'what are the work programmes of {programme}',
+    'list the {programme} members',
+    'who is represented on {programme}',
+    'what are the aims of {programme}',
   ],
   rephrase: ({ q }) => {
     const p = mostSpecific(programmesIn(q));
@@ -34,7 +51,24 @@ export const intent: Intent = {
     // "Which CCGs are in financial special measures?" asks about an intervention, not a group.
     if (q.interventionTypes.length && !childKind) return null;
     const memberKinds = KIND_WORDS.filter(([ws]) => asks(q, ...ws)).flatMap(([, kinds]) => kinds);
-    const wantsMembers = asks(q, 'member', 'members', 'sit', 'sits', 'part', 'make', 'represented', 'representatives', 'include', 'includes', 'which', 'list', 'who', 'on', 'in');
+    const wantsMembers = asks(
+      q,
+      'member',
+      'members',
+      'sit',
+      'sits',
+      'part',
+      'make',
+      'represented',
+      'representatives',
+      'include',
+      'includes',
+      'which',
+      'list',
+      'who',
+      'on',
+      'in',
+    );
     let programmes = programmesIn(q);
     // "What are the objectives?" names no group: it means the one group that has such children.
     if (programmes.length === 0 && childKind && !orgsIn(q).length && (q.answerType === 'list' || q.answerType === 'count')) {
@@ -51,7 +85,10 @@ export const intent: Intent = {
         return {
           statements: [
             { text: `The ${programme.name} has ${countWords(children.length)} ${childKind}s:`, sources: [] },
-            ...children.map((c) => ({ text: `• ${c.name}${c.leads.length ? ` (led by ${listing(c.leads.map((l) => k.people.find((p) => p.id === l.person)?.name ?? l.person))})` : ''}`, sources: [c.source] })),
+            ...children.map((c) => ({
+              text: `• ${c.name}${c.leads.length ? ` (led by ${listing(c.leads.map((l) => k.people.find((p) => p.id === l.person)?.name ?? l.person))})` : ''}`,
+              sources: [c.source],
+            })),
           ],
           fit: 1,
         };
@@ -64,12 +101,26 @@ export const intent: Intent = {
       const all = listing(programme.members.map((m) => nameOf(k, m.organisation)));
       return member
         ? { statements: [{ text: `${asked.name} is a member of the ${programme.name}.`, sources: [member.source] }], verdict: true, fit: 1 }
-        : { statements: [{ text: `${asked.name} is not among the members of the ${programme.name} I hold: ${all}.`, sources: [...new Map(programme.members.map((m) => [m.source.quote, m.source])).values()].slice(0, 3) }], verdict: false, fit: 1 };
+        : {
+            statements: [
+              {
+                text: `${asked.name} is not among the members of the ${programme.name} I hold: ${all}.`,
+                sources: [...new Map(programme.members.map((m) => [m.source.quote, m.source])).values()].slice(0, 3),
+              },
+            ],
+            verdict: false,
+            fit: 1,
+          };
     }
     if (programme && wantsMembers && programme.members.length) {
       const members = programme.members.filter((m) => memberKinds.length === 0 || memberKinds.includes(k.organisations.get(m.organisation)?.type ?? ''));
       if (members.length) {
-        const statements: DraftStatement[] = [{ text: `${members.length} ${memberKinds.length ? 'such members' : 'members'} of the ${programme.name}: ${listing(members.map((m) => nameOf(k, m.organisation)))}.`, sources: [...new Map(members.map((m) => [m.source.quote, m.source])).values()].slice(0, 6) }];
+        const statements: DraftStatement[] = [
+          {
+            text: `${members.length} ${memberKinds.length ? 'such members' : 'members'} of the ${programme.name}: ${listing(members.map((m) => nameOf(k, m.organisation)))}.`,
+            sources: [...new Map(members.map((m) => [m.source.quote, m.source])).values()].slice(0, 6),
+          },
+        ];
         return { statements, fit: 1 };
       }
     }
@@ -77,7 +128,16 @@ export const intent: Intent = {
     if (org && !programme && (memberKinds.length === 0 || memberKinds.includes('ccg'))) {
       const members = org.members.filter((c) => k.organisations.get(c)?.type !== 'region');
       const rows = members.flatMap((c) => org.rows.filter((r) => r.raw.includes(`,${c}`) || r.raw.includes(`,${c},`))).slice(0, 6);
-      return { statements: [{ text: `${org.name} (${org.code}) brings together ${members.length} CCGs: ${listing(members.map((c) => `${nameOf(k, c)} (${c})`))}.`, sources: rows.length ? rows : org.rows.slice(0, 1) }], organisationCode: org.code, fit: 1 };
+      return {
+        statements: [
+          {
+            text: `${org.name} (${org.code}) brings together ${members.length} CCGs: ${listing(members.map((c) => `${nameOf(k, c)} (${c})`))}.`,
+            sources: rows.length ? rows : org.rows.slice(0, 1),
+          },
+        ],
+        organisationCode: org.code,
+        fit: 1,
+      };
     }
     return null;
   },

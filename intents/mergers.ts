@@ -13,7 +13,11 @@ const MERGER_TYPES = new Set(['planned-merger', 'single-commissioning-leadership
  * that went ahead or is still planned says yes; with no plan, the register's own record of a merger decides.
  */
 function mergerVerdict(q: ParsedQuestion, org: Organisation, plans: Intervention[]): { verdict?: boolean } {
-  if (q.answerType !== 'yes-no' || !asks(q, 'merge', 'merging', 'merged', 'merger', 'formed', 'form', 'happen', 'happened', 'created', 'successor', 'close', 'closed', 'open')) return {};
+  if (
+    q.answerType !== 'yes-no' ||
+    !asks(q, 'merge', 'merging', 'merged', 'merger', 'formed', 'form', 'happen', 'happened', 'created', 'successor', 'close', 'closed', 'open')
+  )
+    return {};
   const named = plans.filter((i) => q.interventionTypes.includes(i.type));
   // Without a kind named, a planned merger is what "formed" or "merge" asks about before a shared leadership.
   const planned = plans.filter((i) => i.type === 'planned-merger');
@@ -29,9 +33,24 @@ export const intent: Intent = {
   description: 'Say what became of an organisation: mergers, successors, planned mergers and how they turned out',
   needs: ['org'],
   examples: [
-    'what happened to {org}', 'is {org} merging', 'did {org} merge', 'what is the successor of {org}', 'who replaced {org}', 'which ccgs merged into {org}',
-    'is there a planned merger in {org}', 'what became of {org}', '{org} merger', 'when did {org} merge', 'does {org} still exist', 'is {org} closed', 'what did {org} become',
-    'what are the predecessors of {org}', 'was {org} abolished', 'was the single ccg for {org} formed', 'did the {org} merger happen', 'was {org} ever merged',
+    'what happened to {org}',
+    'is {org} merging',
+    'did {org} merge',
+    'what is the successor of {org}',
+    'who replaced {org}',
+    'which ccgs merged into {org}',
+    'is there a planned merger in {org}',
+    'what became of {org}',
+    '{org} merger',
+    'when did {org} merge',
+    'does {org} still exist',
+    'is {org} closed',
+    'what did {org} become',
+    'what are the predecessors of {org}',
+    'was {org} abolished',
+    'was the single ccg for {org} formed',
+    'did the {org} merger happen',
+    'was {org} ever merged',
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What happened to ${q.orgs[0].org.name}?` : null),
   answer({ q, k }) {

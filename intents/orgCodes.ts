@@ -24,7 +24,8 @@ function ambiguousName(q: ParsedQuestion, ix: Indexes): IntentResult | null {
   if (hit.kind !== 'ambiguous') return null;
   const shown = hit.candidates.filter((o) => o.inRegister).slice(0, 8);
   if (!shown.length) return null;
-  const line = (o: (typeof shown)[number]) => `${o.name}: ${o.code} (${typeLabel(o.type)}${o.type === 'icb' ? `, since ${formatDay(ICB_START)}` : o.opened ? `, opened ${formatDay(o.opened)}` : ''}${o.closed ? `, closed ${formatDay(o.closed)}` : ''})`;
+  const line = (o: (typeof shown)[number]) =>
+    `${o.name}: ${o.code} (${typeLabel(o.type)}${o.type === 'icb' ? `, since ${formatDay(ICB_START)}` : o.opened ? `, opened ${formatDay(o.opened)}` : ''}${o.closed ? `, closed ${formatDay(o.closed)}` : ''})`;
   return {
     statements: [
       { text: `${hit.candidates.length} organisations fit that name; their ODS codes:`, sources: [] },
@@ -39,9 +40,24 @@ export const intent: Intent = {
   name: 'organisation-codes',
   description: 'Give an organisation\u2019s ODS and ONS codes, or say which organisation a code belongs to',
   examples: [
-    'what is the ods code for {org}', "what's the code for {org}", 'ods code of {org}', 'what is the ons code for {org}', 'which organisation has the code {org}', 'whose code is {org}',
-    'what organisation is {org}', 'which ccg has code {org}', 'which trust is code {org}', 'what is the e54 code for {org}', 'code for {org}', 'what does the code {org} stand for',
-    'which stp footprint is {org}', 'what code does {org} have', 'ons code {org}', 'what are the codes for {org}', 'which organisation is {org}', 'which footprint is {org}',
+    'what is the ods code for {org}',
+    "what's the code for {org}",
+    'ods code of {org}',
+    'what is the ons code for {org}',
+    'which organisation has the code {org}',
+    'whose code is {org}',
+    'what organisation is {org}',
+    'which ccg has code {org}',
+    'which trust is code {org}',
+    'what is the e54 code for {org}',
+    'code for {org}',
+    'what does the code {org} stand for',
+    'which stp footprint is {org}',
+    'what code does {org} have',
+    'ons code {org}',
+    'what are the codes for {org}',
+    'which organisation is {org}',
+    'which footprint is {org}',
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What is the ODS code for ${q.orgs[0].org.name}?` : null),
   answer({ q, k, ix }) {
@@ -59,7 +75,10 @@ export const intent: Intent = {
     if (footprintOnly) {
       statements.push({ text: `${org.code} is the ONS code of ${org.name}, a 2016 STP footprint with no ODS code of its own.`, sources: own });
     } else if (byCode && byCode.org === org && byCode.ons) {
-      statements.push({ text: `${byCode.ons} is the ONS code of ${labelOf(org)}, ${article(typeLabel(org.type))} ${typeLabel(org.type)}.`, sources: byCode.row ? [byCode.row] : own });
+      statements.push({
+        text: `${byCode.ons} is the ONS code of ${labelOf(org)}, ${article(typeLabel(org.type))} ${typeLabel(org.type)}.`,
+        sources: byCode.row ? [byCode.row] : own,
+      });
     } else if (byCode && byCode.org === org) {
       statements.push({ text: `${org.code} is the ODS code of ${org.name}, ${article(typeLabel(org.type))} ${typeLabel(org.type)}.`, sources: own });
     } else {

@@ -7,8 +7,23 @@ import { sentences } from '../src/search/passageReading.ts';
 import { contentTerms } from '../src/search/text.ts';
 
 const EXAMPLES = [
-  'tell me about {org}', "what's the status of {org}", 'status of {org}', '{org}', '{org} ccg', 'what is happening at {org}', 'what is happening with {org}',
-  'give me an overview of {org}', 'what do we know about {org}', 'how is {org} doing', 'latest on {org}', 'summary of {org}', 'info on {org}', 'what is the current position of {org}', 'what is {org}', 'what did {org} do', 'who are {org}',
+  'tell me about {org}',
+  "what's the status of {org}",
+  'status of {org}',
+  '{org}',
+  '{org} ccg',
+  'what is happening at {org}',
+  'what is happening with {org}',
+  'give me an overview of {org}',
+  'what do we know about {org}',
+  'how is {org} doing',
+  'latest on {org}',
+  'summary of {org}',
+  'info on {org}',
+  'what is the current position of {org}',
+  'what is {org}',
+  'what did {org} do',
+  'who are {org}',
 ];
 /** The words of a plain status question; anything beyond them asks something else, which a document passage may answer better. */
 const OWN_TERMS = new Set(contentTerms(EXAMPLES.join(' ').replace(/\{org\}/g, ' ')));
@@ -24,7 +39,9 @@ export const intent: Intent = {
     if (!org) return null;
     const statements: DraftStatement[] = statusStatements(k, org);
     // Where the documents speak of it beyond any intervention.
-    const mentions = (k.organisationFacts.get(org.code)?.sources ?? []).filter((s) => !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)));
+    const mentions = (k.organisationFacts.get(org.code)?.sources ?? []).filter(
+      (s) => !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)),
+    );
     if (org.inRegister && mentions.length) statements.push({ text: `In the sources: “${mentions[0].quote}”`, sources: [mentions[0]] });
     // Documents nobody curated facts from: what they say of it, marked as read from the source.
     const plain = q.free.every((t) => OWN_TERMS.has(t));
@@ -34,11 +51,15 @@ export const intent: Intent = {
     if (plain && !curated) {
       for (const m of mentionsOf(k, ix.links, org.code, 2)) {
         const said = sentences(m.shown).find((x) => x.length >= 40) ?? m.shown;
-        statements.push({ text: `In the documents (read from the source, not a curated fact): ${m.title} (${m.published}) says “${said}”`, sources: [{ document: m.document, quote: m.quote }] });
+        statements.push({
+          text: `In the documents (read from the source, not a curated fact): ${m.title} (${m.published}) says “${said}”`,
+          sources: [{ document: m.document, quote: m.quote }],
+        });
       }
     }
     const roles = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === org.code).map((r) => ({ p, r })));
-    for (const { p, r } of roles.slice(0, 2)) statements.push({ text: `${p.name}: ${r.title}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] });
+    for (const { p, r } of roles.slice(0, 2))
+      statements.push({ text: `${p.name}: ${r.title}${r.dateValue ? ` (${r.dateValue.label})` : ''}.`, sources: [r.source] });
     if (statements.length === 0) return null;
     return { statements, organisationCode: org.code, aboutNow: true, fit: 1 };
   },

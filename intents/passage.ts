@@ -14,7 +14,31 @@ import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
-const ASKING = new Set(['who', 'when', 'why', 'how', 'many', 'much', 'happen', 'happened', 'say', 'said', 'mean', 'does', 'did', 'do', 'will', 'would', 'went', 'give', 'gave', 'consider', 'considered'].map(stem));
+const ASKING = new Set(
+  [
+    'who',
+    'when',
+    'why',
+    'how',
+    'many',
+    'much',
+    'happen',
+    'happened',
+    'say',
+    'said',
+    'mean',
+    'does',
+    'did',
+    'do',
+    'will',
+    'would',
+    'went',
+    'give',
+    'gave',
+    'consider',
+    'considered',
+  ].map(stem),
+);
 
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
@@ -55,7 +79,12 @@ export const intent: Intent = {
         const matched = rest.filter((t) => has.has(t));
         return { passage, score: matched.length, terms: [...matched, ...terms] };
       });
-      add(scored.filter((h) => h.score > 0).sort((x, y) => y.score - x.score).slice(0, 5));
+      add(
+        scored
+          .filter((h) => h.score > 0)
+          .sort((x, y) => y.score - x.score)
+          .slice(0, 5),
+      );
     }
     const about = questionEntities(q);
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
@@ -78,11 +107,21 @@ export const intent: Intent = {
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
     const listWanted = asksForList(q);
     const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
-    good.sort((a, b) => b.free - a.free || b.overlap - a.overlap || b.fit - a.fit || (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) || b.hit.score - a.hit.score);
+    good.sort(
+      (a, b) =>
+        b.free - a.free ||
+        b.overlap - a.overlap ||
+        b.fit - a.fit ||
+        (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) ||
+        b.hit.score - a.hit.score,
+    );
     const best = good[0];
     const chosen = [best, ...good.slice(1).filter((g) => g.hit.score >= best.hit.score * 0.75 && g.unit.quote.length < 400 && g.fit >= best.fit)].slice(0, 2);
     // "Which local authorities …": the list the best passage introduces or sits beside, when it was not chosen already.
-    const list = listWanted && !isList(best.unit) ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5) : undefined;
+    const list =
+      listWanted && !isList(best.unit)
+        ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5)
+        : undefined;
     if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
     const kind = wantedKind(q.words);
     return { statements: chosen.map((g) => statement(k, ix.links, g.unit, q, wanted, kind)), fit: best.fit };
@@ -92,7 +131,14 @@ export const intent: Intent = {
 /** The question's topic words beyond the organisations it names, unknown words included ("save" for "savings"). */
 function topicTerms(q: ParsedQuestion): string[] {
   const orgWords = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
-  return [...new Set(q.words.filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to)).flatMap((w) => contentTerms(w)).filter((t) => !ASKING.has(t)))];
+  return [
+    ...new Set(
+      q.words
+        .filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to))
+        .flatMap((w) => contentTerms(w))
+        .filter((t) => !ASKING.has(t)),
+    ),
+  ];
 }
 
 /** How many topic terms a unit holds, allowing for endings the stemmer leaves apart ("merge"/"merger", "save"/"savings"). */
@@ -130,7 +176,12 @@ function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuest
   return { text: `${answer ? `${answer}. ` : ''}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
 }
 
-const context = (q: ParsedQuestion, peopleRoles: { name: string }[]) => ({ orgs: q.orgs.map((m) => m.org), peopleRoles, questionWords: q.words, questionTerms: q.free });
+const context = (q: ParsedQuestion, peopleRoles: { name: string }[]) => ({
+  orgs: q.orgs.map((m) => m.org),
+  peopleRoles,
+  questionWords: q.words,
+  questionTerms: q.free,
+});
 
 interface Entities {
   /** Each organisation asked about, with what counts as naming it: itself, its members, its predecessors and successors. */
@@ -142,10 +193,13 @@ interface Entities {
 
 function questionEntities(q: ParsedQuestion): Entities {
   // National bodies and regions are the setting of nearly every document, not what a question is about.
-  const orgs = q.orgs.map((m) => m.org).filter((o) => o.type !== 'national-body' && o.type !== 'region').map((o) => ({
-    code: o.code,
-    covers: new Set([o.code, ...o.members, ...o.successors.map((s) => s.code), ...o.predecessors.map((s) => s.code)]),
-  }));
+  const orgs = q.orgs
+    .map((m) => m.org)
+    .filter((o) => o.type !== 'national-body' && o.type !== 'region')
+    .map((o) => ({
+      code: o.code,
+      covers: new Set([o.code, ...o.members, ...o.successors.map((s) => s.code), ...o.predecessors.map((s) => s.code)]),
+    }));
   const linked = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
   for (const n of q.names) for (const w of q.words.slice(n.from, n.to)) linked.add(w);
   // A person the facts know needs only their surname in the passage ("Mr Stevens").
@@ -174,7 +228,8 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
     // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
     // inside the area asked about; one naming none may rest on the passages around it naming the body.
     const providersOnly = own.length > 0 && own.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
-    const nearby = (o: Entities['orgs'][number]) => (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) && covered(o, aroundOrgs(k, links, unit.passages[0]));
+    const nearby = (o: Entities['orgs'][number]) =>
+      (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) && covered(o, aroundOrgs(k, links, unit.passages[0]));
     if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
   }
   if (about.names.length) {
@@ -185,9 +240,11 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
   if (about.dates.length) {
     const dates = unitDates(unit, links, k).map((d) => d.start);
     const published = doc.published;
-    const overlaps = (d: { start: string; end: string }) => dates.some((s) => s >= d.start && s <= d.end) || (published >= d.start.slice(0, published.length) && published <= d.end.slice(0, published.length))
-      || unitDates(unit, links, k).some((m) => m.precision === 'financial-year' && m.start <= d.end && m.start >= d.start.slice(0, 4))
-      || yearlessMonth(`${unit.quote} ${unit.passages.map((p) => p.label ?? '').join(' ')}`, d, published);
+    const overlaps = (d: { start: string; end: string }) =>
+      dates.some((s) => s >= d.start && s <= d.end) ||
+      (published >= d.start.slice(0, published.length) && published <= d.end.slice(0, published.length)) ||
+      unitDates(unit, links, k).some((m) => m.precision === 'financial-year' && m.start <= d.end && m.start >= d.start.slice(0, 4)) ||
+      yearlessMonth(`${unit.quote} ${unit.passages.map((p) => p.label ?? '').join(' ')}`, d, published);
     if (!about.dates.every(overlaps)) return false;
   }
   return true;
@@ -215,7 +272,9 @@ const AROUND = 6;
 
 /** The text of the passages just around one (three either side), in its document. */
 function aroundText(k: Knowledge, p: Passage): string {
-  return neighbours(k, p, 3, 3).map((x) => x.text).join(' ');
+  return neighbours(k, p, 3, 3)
+    .map((x) => x.text)
+    .join(' ');
 }
 
 /** Organisations named in the passages around one, in its document. */

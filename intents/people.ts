@@ -10,10 +10,25 @@ export const intent: Intent = {
   name: 'people',
   description: 'Say who leads what, or what a person does',
   examples: [
-    'who leads {programme}', 'who is leading {programme}', 'who coordinates {programme}', 'who chairs {programme}', 'who is {person}', 'what does {person} do',
-    'what is {person} role', 'who runs {programme}', 'who is the chief officer of {org}', 'who was the interim chair of {programme}', 'who writes the newsletter',
-    'who is the accountable officer of {org}', 'who is the chief executive of {org}', 'who is in charge of {programme}', 'who heads {programme}', 'who is the chair',
-    'who is the regional director', 'who is the lead for {programme}', 'who to contact about {programme}',
+    'who leads {programme}',
+    'who is leading {programme}',
+    'who coordinates {programme}',
+    'who chairs {programme}',
+    'who is {person}',
+    'what does {person} do',
+    'what is {person} role',
+    'who runs {programme}',
+    'who is the chief officer of {org}',
+    'who was the interim chair of {programme}',
+    'who writes the newsletter',
+    'who is the accountable officer of {org}',
+    'who is the chief executive of {org}',
+    'who is in charge of {programme}',
+    'who heads {programme}',
+    'who is the chair',
+    'who is the regional director',
+    'who is the lead for {programme}',
+    'who to contact about {programme}',
   ],
   rephrase: ({ q }) => {
     const p = peopleIn(q)[0];
@@ -33,7 +48,8 @@ export const intent: Intent = {
     // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
     const scope = new Set([...programmes.map((p) => p.id), ...orgsIn(q).map((o) => o.code)]);
     if (roleWords.length) {
-      const all = ix.facts.search([...roleWords, ...(programme ? [programme.name] : [])], ['role'], 20)
+      const all = ix.facts
+        .search([...roleWords, ...(programme ? [programme.name] : [])], ['role'], 20)
         .map((h) => ({ ...h, ref: h.ref as { kind: 'role'; fact: Role; person: Person } }))
         .filter((h) => roleWords.some((w) => h.terms.includes(w) || h.ref.fact.title.toLowerCase().includes(w)));
       const scoped = all.filter((h) => scope.has(h.ref.fact.programme ?? '') || scope.has(h.ref.fact.organisation ?? ''));
@@ -52,7 +68,13 @@ export const intent: Intent = {
     }
     if (programme) {
       if (programme.leads.length) {
-        return { statements: programme.leads.map((l) => ({ text: `${k.people.find((p) => p.id === l.person)?.name ?? l.person} — ${l.role}, ${programme.name}.`, sources: [l.source] })), fit: 1 };
+        return {
+          statements: programme.leads.map((l) => ({
+            text: `${k.people.find((p) => p.id === l.person)?.name ?? l.person} — ${l.role}, ${programme.name}.`,
+            sources: [l.source],
+          })),
+          fit: 1,
+        };
       }
       return { statements: [{ text: `The sources name no lead for the ${programme.name}. ${programme.description}`, sources: [programme.source] }], fit: 0.8 };
     }
@@ -68,7 +90,10 @@ export const intent: Intent = {
 function describePerson(k: Knowledge) {
   return (p: Person): DraftStatement[] => {
     const seen = new Set<string>();
-    return p.roles.filter((r) => !seen.has(r.title) && seen.add(r.title)).slice(0, 4).map((r) => roleLine(k, p, r));
+    return p.roles
+      .filter((r) => !seen.has(r.title) && seen.add(r.title))
+      .slice(0, 4)
+      .map((r) => roleLine(k, p, r));
   };
 }
 

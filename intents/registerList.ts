@@ -4,19 +4,45 @@ import { openInArea } from '../src/knowledge/registerQueries.ts';
 import { aboutSomethingElse, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
 import { asks } from './_shared.ts';
 
-
 export const intent: Intent = {
   name: 'register-list',
   description: 'List the CCGs, STPs, ICBs, trusts or regions open on a date, in an area, from the register',
   examples: [
-    'which ccgs were in {org} in {date}', 'which ccgs are in london', 'list the ccgs in {org}', 'what ccgs were there in {date}', 'which ccgs were open on {date}',
-    'name the ccgs in {org}', 'list all the icbs', 'which icbs are in {org}', 'what are the nhs england regions', 'list the regions', 'which trusts are in {org}',
-    'list the trusts in leeds', 'which stps were there in {date}', 'what were the stp footprints', 'show me the surrey ccgs', 'which ccgs were in the north west in {date}',
-    'what clinical commissioning groups covered {org}', 'which ccgs existed when they started', 'the essex ccgs', 'ccgs in {org}', 'trusts in london',
-    'which ccgs are in {org}', 'which trusts are in {org}', 'list the trusts in {org}',
+    'which ccgs were in {org} in {date}',
+    'which ccgs are in london',
+    'list the ccgs in {org}',
+    'what ccgs were there in {date}',
+    'which ccgs were open on {date}',
+    'name the ccgs in {org}',
+    'list all the icbs',
+    'which icbs are in {org}',
+    'what are the nhs england regions',
+    'list the regions',
+    'which trusts are in {org}',
+    'list the trusts in leeds',
+    'which stps were there in {date}',
+    'what were the stp footprints',
+    'show me the surrey ccgs',
+    'which ccgs were in the north west in {date}',
+    'what clinical commissioning groups covered {org}',
+    'which ccgs existed when they started',
+    'the essex ccgs',
+    'ccgs in {org}',
+    'trusts in london',
+    'which ccgs are in {org}',
+    'which trusts are in {org}',
+    'list the trusts in {org}',
     // "CCGs", "STPs" and "ICBs" are glossary terms too, so the matcher reads them as {term}.
-    'which {term} are in {org}', 'which {term} were in {org} in {date}', 'list the {term} in {org}', 'list the {org} {term}', 'which {term} were there in {date}', 'list all the {term}',
-    'what {term} were open on {date}', 'name the {term} in {org}', 'the {org} {term}', 'show me the {term} in {org}',
+    'which {term} are in {org}',
+    'which {term} were in {org} in {date}',
+    'list the {term} in {org}',
+    'list the {org} {term}',
+    'which {term} were there in {date}',
+    'list all the {term}',
+    'what {term} were open on {date}',
+    'name the {term} in {org}',
+    'the {org} {term}',
+    'show me the {term} in {org}',
   ],
   rephrase: ({ q }) => (q.areas[0] && q.orgTypes[0] ? `Which ${q.orgTypes[0].toUpperCase()}s are in ${q.areas[0].label}?` : null),
   answer(ctx) {
@@ -24,7 +50,9 @@ export const intent: Intent = {
     const kind = q.orgTypes[0];
     if (!kind || aboutSomethingElse(q) || asksChange(q) || asks(q, 'many', 'number', 'count')) return null;
     // A single named body ("which ICB is Thurrock in?", "which footprint is E54000001?") is another answer's; a set is asked in the plural.
-    const plural = q.words.some((w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships'].includes(w));
+    const plural = q.words.some(
+      (w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships'].includes(w),
+    );
     if (!plural) return null;
     const asked = askedDay(q, k, kind);
     const members = openInArea(k.organisations, kind, asked.day, filterOf(areaOf(q)));

@@ -17,27 +17,84 @@ export const intent: Intent = {
   description: 'Follow what replaced an organisation to its final successor (through the 2022 handover to ICBs), or what it was formed from',
   needs: ['org'],
   examples: [
-    'which icb took over from {org}', 'what replaced {org}', 'who took over from {org}', 'what is the final successor of {org}', 'what did {org} become', 'what is {org} part of now',
-    'which icb is {org} now in', 'what came after {org}', 'where did {org} go', 'what was {org} formed from', 'which ccgs formed {org}', 'what were the predecessors of {org}',
-    'which ccgs merged to form {org}', 'what came before {org}', 'who succeeded {org}', 'what is the successor chain for {org}', 'which organisation replaced {org}', 'what did {org} merge into',
+    'which icb took over from {org}',
+    'what replaced {org}',
+    'who took over from {org}',
+    'what is the final successor of {org}',
+    'what did {org} become',
+    'what is {org} part of now',
+    'which icb is {org} now in',
+    'what came after {org}',
+    'where did {org} go',
+    'what was {org} formed from',
+    'which ccgs formed {org}',
+    'what were the predecessors of {org}',
+    'which ccgs merged to form {org}',
+    'what came before {org}',
+    'who succeeded {org}',
+    'what is the successor chain for {org}',
+    'which organisation replaced {org}',
+    'what did {org} merge into',
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What replaced ${q.orgs[0].org.name}?` : null),
   answer({ q, k }) {
     const org = orgsIn(q).find((o) => o.inRegister);
     if (!org || aboutSomethingElse(q)) return null;
     // "Which ICBs are in the North West?" asks for a set, not what replaced the region.
-    const succession = asks(q, 'replaced', 'replace', 'successor', 'successors', 'succeeded', 'took', 'over', 'became', 'become', 'after', 'formed', 'predecessor', 'predecessors', 'before', 'chain', 'final', 'merged', 'merge', 'into', 'go', 'now', 'part');
-    if (!succession || (q.orgTypes.length && q.words.some((w) => PLURALS.has(w)) && !asks(q, 'replaced', 'formed', 'merged', 'successor', 'successors', 'predecessors', 'took'))) return null;
+    const succession = asks(
+      q,
+      'replaced',
+      'replace',
+      'successor',
+      'successors',
+      'succeeded',
+      'took',
+      'over',
+      'became',
+      'become',
+      'after',
+      'formed',
+      'predecessor',
+      'predecessors',
+      'before',
+      'chain',
+      'final',
+      'merged',
+      'merge',
+      'into',
+      'go',
+      'now',
+      'part',
+    );
+    if (
+      !succession ||
+      (q.orgTypes.length && q.words.some((w) => PLURALS.has(w)) && !asks(q, 'replaced', 'formed', 'merged', 'successor', 'successors', 'predecessors', 'took'))
+    )
+      return null;
     const backward = asks(q, ...BACKWARD) && !asks(q, 'into') && (org.predecessors.length > 0 || !asks(q, 'merged'));
     if (backward) {
       const steps = formedFrom(k.organisations, org.code);
-      if (!steps.length) return { statements: [{ text: `The register gives ${labelOf(org)} no predecessors${org.opened ? `: it opened on ${formatDay(org.opened)} as a new body` : ''}.`, sources: [] }], organisationCode: org.code, fit: 0.8 };
+      if (!steps.length)
+        return {
+          statements: [
+            {
+              text: `The register gives ${labelOf(org)} no predecessors${org.opened ? `: it opened on ${formatDay(org.opened)} as a new body` : ''}.`,
+              sources: [],
+            },
+          ],
+          organisationCode: org.code,
+          fit: 0.8,
+        };
       return { statements: byStage(steps, 'from'), organisationCode: org.code, fit: 1 };
     }
     const { steps, finals } = successionPath(k.organisations, org.code);
     if (!steps.length) {
       const open = !org.closed;
-      return { statements: [{ text: `The register gives ${labelOf(org)} no successor${open ? ': it has no close date' : ''}.`, sources: [] }], organisationCode: org.code, fit: 0.8 };
+      return {
+        statements: [{ text: `The register gives ${labelOf(org)} no successor${open ? ': it has no close date' : ''}.`, sources: [] }],
+        organisationCode: org.code,
+        fit: 0.8,
+      };
     }
     const statements = byStage(steps, 'to');
     if (finals.length) statements.push({ text: `Final successor${finals.length > 1 ? 's' : ''}: ${listing(finals.map(labelOf))}.`, sources: [] });
@@ -56,11 +113,12 @@ function byStage(steps: SuccessionStep[], direction: 'to' | 'from'): DraftStatem
   return ordered.map((group) => {
     const { to, date, kind } = group[0];
     const from = listing(group.map((s) => labelOf(s.from)));
-    const text = kind === 'handover'
-      ? `On ${formatDay(date)} ${from} handed over to ${labelOf(to)}, when ICBs took over from CCGs; its code lives on as a sub-ICB location.`
-      : group.length > 1
-        ? `On ${formatDay(date)} ${from} merged into ${labelOf(to)}.`
-        : `On ${formatDay(date)} ${from} was succeeded by ${labelOf(to)}.`;
+    const text =
+      kind === 'handover'
+        ? `On ${formatDay(date)} ${from} handed over to ${labelOf(to)}, when ICBs took over from CCGs; its code lives on as a sub-ICB location.`
+        : group.length > 1
+          ? `On ${formatDay(date)} ${from} merged into ${labelOf(to)}.`
+          : `On ${formatDay(date)} ${from} was succeeded by ${labelOf(to)}.`;
     return { text, sources: group.slice(0, 3).map((s) => s.row) };
   });
 }

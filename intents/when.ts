@@ -17,9 +17,23 @@ export const intent: Intent = {
   name: 'when',
   description: 'Give dates and timelines: when something happened or is due, or what happened in a period',
   examples: [
-    'when were the {type} imposed', 'when was {programme} set up', 'when will {programme} happen', 'timeline of {programme}', 'what happened in {date}', 'what changed in {date}',
-    'when is the deadline', 'when did {org} close', 'when did {org} merge', 'when will the consultation happen', 'what are the next steps for {programme}', 'when was the {programme} established',
-    'when will the single accountable officer be in place', 'timeline for {org}', 'what is due in {date}', 'when did it start', 'when will it be operational',
+    'when were the {type} imposed',
+    'when was {programme} set up',
+    'when will {programme} happen',
+    'timeline of {programme}',
+    'what happened in {date}',
+    'what changed in {date}',
+    'when is the deadline',
+    'when did {org} close',
+    'when did {org} merge',
+    'when will the consultation happen',
+    'what are the next steps for {programme}',
+    'when was the {programme} established',
+    'when will the single accountable officer be in place',
+    'timeline for {org}',
+    'what is due in {date}',
+    'when did it start',
+    'when will it be operational',
   ],
   answer({ q, k, ix }) {
     const timeline = asks(q, 'timeline', 'history', 'chronology', 'steps');
@@ -34,7 +48,11 @@ export const intent: Intent = {
       // period ("2016", "later in 2017") under their own heading, so April's list shows April.
       const within = (e: DigestEntry) => !!e.date && (e.date.precision === 'day' || (e.date.start >= window.start && e.date.end <= window.end));
       const precise = (e: DigestEntry) => (e.date?.precision === 'day' ? 0 : 1);
-      const order = (xs: DigestEntry[]) => xs.map((e, i) => ({ e, i })).sort((a, b) => precise(a.e) - precise(b.e) || weight(a.e.kind, a.e.organisations[0]) - weight(b.e.kind, b.e.organisations[0]) || a.i - b.i).map(({ e }) => e);
+      const order = (xs: DigestEntry[]) =>
+        xs
+          .map((e, i) => ({ e, i }))
+          .sort((a, b) => precise(a.e) - precise(b.e) || weight(a.e.kind, a.e.organisations[0]) - weight(b.e.kind, b.e.organisations[0]) || a.i - b.i)
+          .map(({ e }) => e);
       const dated = order(all.filter(within));
       const rough = order(all.filter((e) => !within(e)));
       if (!all.length) return { statements: [{ text: `I hold nothing dated in ${window.label}${area ? ` for ${area.name}` : ''}.`, sources: [] }], fit: 0.6 };
@@ -42,11 +60,20 @@ export const intent: Intent = {
       const roughShown = rough.slice(0, Math.max(2, MAX_ENTRIES - dated.length));
       const shown = dated.slice(0, MAX_ENTRIES - Math.min(roughShown.length, 2));
       const statements: DraftStatement[] = [
-        { text: `${dated.length} dated entr${dated.length === 1 ? 'y' : 'ies'} in ${window.label}${area ? ` for ${area.name}` : ''}${dated.length > shown.length ? ` (the first ${shown.length})` : ''}${dated.length ? ':' : '.'}`, sources: [] },
-        ...shown.map((e) => ({ text: `• ${e.date?.label ?? window.label}: ${REGISTER_KINDS.has(e.kind) ? e.summary : clip(e.summary)}`, sources: e.citations.slice(0, 1) })),
+        {
+          text: `${dated.length} dated entr${dated.length === 1 ? 'y' : 'ies'} in ${window.label}${area ? ` for ${area.name}` : ''}${dated.length > shown.length ? ` (the first ${shown.length})` : ''}${dated.length ? ':' : '.'}`,
+          sources: [],
+        },
+        ...shown.map((e) => ({
+          text: `• ${e.date?.label ?? window.label}: ${REGISTER_KINDS.has(e.kind) ? e.summary : clip(e.summary)}`,
+          sources: e.citations.slice(0, 1),
+        })),
       ];
       if (roughShown.length) {
-        statements.push({ text: `Dated only roughly, to a period that overlaps ${window.label} (${rough.length}${rough.length > roughShown.length ? `, the first ${roughShown.length}` : ''}):`, sources: [] });
+        statements.push({
+          text: `Dated only roughly, to a period that overlaps ${window.label} (${rough.length}${rough.length > roughShown.length ? `, the first ${roughShown.length}` : ''}):`,
+          sources: [],
+        });
         statements.push(...roughShown.map((e) => ({ text: `• ${e.date?.label ?? '?'}: ${clip(e.summary)}`, sources: e.citations.slice(0, 1) })));
       }
       return { statements, fit: 1 };
@@ -58,16 +85,49 @@ export const intent: Intent = {
       if (items.length) return { statements: [{ text: `Timeline of ${programme?.name ?? org!.name}:`, sources: [] }, ...items.map(lineOf)], fit: 1 };
     }
     if (!asks(q, 'when', 'date', 'dates', 'deadline', 'by')) return null;
-    if (org && asks(q, 'close', 'closed', 'merge', 'merged', 'open', 'opened', 'abolished', 'formed', 'created', 'established', 'set', 'start', 'started', 'begin', 'began', 'launched', 'successor') && org.inRegister && !programme) {
+    if (
+      org &&
+      asks(
+        q,
+        'close',
+        'closed',
+        'merge',
+        'merged',
+        'open',
+        'opened',
+        'abolished',
+        'formed',
+        'created',
+        'established',
+        'set',
+        'start',
+        'started',
+        'begin',
+        'began',
+        'launched',
+        'successor',
+      ) &&
+      org.inRegister &&
+      !programme
+    ) {
       return { statements: registerLines(k, org), organisationCode: org.code, fit: 1 };
     }
     const named = q.names.map((n) => n.text);
-    const terms = [...q.free, ...q.interventionTypes.flatMap((t) => t.split('-')), ...(programme ? [programme.name] : []), ...(org ? [org.name] : []), ...named];
+    const terms = [
+      ...q.free,
+      ...q.interventionTypes.flatMap((t) => t.split('-')),
+      ...(programme ? [programme.name] : []),
+      ...(org ? [org.name] : []),
+      ...named,
+    ];
     // Events say when things happened or were due; an intervention's own date is when it was decided.
     const future = asks(q, 'will', 'deadline', 'due', 'expected', 'planned');
     // "When will …?" asks when a plan falls due: an intervention with a due date says it better than an event.
     const weight = (h: { ref: { kind: string; fact: unknown } }) => (h.ref.kind === 'event' ? 1.5 : future && (h.ref.fact as Intervention).dueValue ? 2 : 1);
-    const hits = ix.facts.search(terms, ['event', 'intervention'], 8).map((h) => ({ ...h, score: h.score * weight(h) })).sort((a, b) => b.score - a.score);
+    const hits = ix.facts
+      .search(terms, ['event', 'intervention'], 8)
+      .map((h) => ({ ...h, score: h.score * weight(h) }))
+      .sort((a, b) => b.score - a.score);
     if (!hits.length) return null;
     const best = hits[0];
     const wanted = q.free.filter((t) => t !== 'when');
@@ -95,10 +155,12 @@ function about(k: Knowledge, programme?: string, org?: string): Dated[] {
   const descendants = new Set<string>(programme ? [programme] : []);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of k.programmes) if (p.parent && descendants.has(p.parent) && !descendants.has(p.id)) (descendants.add(p.id), (grew = true));
+    for (const p of k.programmes) if (p.parent && descendants.has(p.parent) && !descendants.has(p.id)) descendants.add(p.id), (grew = true);
   }
   return [
     ...k.events.filter((e) => e.programmes.some((p) => descendants.has(p)) || e.organisations.some((c) => area.has(c))).map(fromEvent),
-    ...k.interventions.filter((i) => (i.programme && descendants.has(i.programme)) || i.organisations.some((c) => area.has(c))).map((i) => fromIntervention(k, i)),
+    ...k.interventions
+      .filter((i) => (i.programme && descendants.has(i.programme)) || i.organisations.some((c) => area.has(c)))
+      .map((i) => fromIntervention(k, i)),
   ].sort((a, b) => a.date.start.localeCompare(b.date.start));
 }

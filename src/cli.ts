@@ -48,13 +48,22 @@ type Command = keyof typeof COMMAND_OPTIONS;
 const isCommand = (word: string): word is Command => Object.hasOwn(COMMAND_OPTIONS, word);
 
 /** Reads a command's arguments (node:util parseArgs, strict): --json, --knowledge DIR and the words. Throws UsageError. */
-export function parseCliArgs(command: Command, args: string[], env: Record<string, string | undefined> = process.env): CliArgs & { help: boolean; values: Record<string, unknown> } {
+export function parseCliArgs(
+  command: Command,
+  args: string[],
+  env: Record<string, string | undefined> = process.env,
+): CliArgs & { help: boolean; values: Record<string, unknown> } {
   const { values, positionals } = readCommandLine(args, COMMAND_OPTIONS[command], { positionals: command !== 'validate' && command !== 'build-index' });
   const json = 'json' in values && values.json === true;
   const conversation = 'conversation' in values && values.conversation === true;
   return {
-    command, json, conversation, knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined), rest: positionals,
-    help: values.help === true, values,
+    command,
+    json,
+    conversation,
+    knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined),
+    rest: positionals,
+    help: values.help === true,
+    values,
   };
 }
 
@@ -91,7 +100,12 @@ async function main(argv: string[]): Promise<number> {
     case 'build-index': {
       const { buildIndex } = await import('./cli/buildIndex.ts');
       const cache = 'cache' in args.values && typeof args.values.cache === 'string' ? ['--cache', args.values.cache] : [];
-      return buildIndex(args.knowledge, cache, (l) => console.log(l), (l) => console.error(l));
+      return buildIndex(
+        args.knowledge,
+        cache,
+        (l) => console.log(l),
+        (l) => console.error(l),
+      );
     }
   }
   return EXIT_USAGE;
@@ -136,8 +150,16 @@ function answerOrApology(engine: Engine, question: string, options: Parameters<E
   try {
     return engine.ask(question, options);
   } catch (e) {
-    console.error(`ask failed on ${JSON.stringify(question.slice(0, 200))}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    return { answered: false, intent: 'error', confidence: 0, text: 'Sorry, something went wrong while answering that. It has been logged; please try again or rephrase.', statements: [], citations: [], suggestions: [] };
+    console.error(`ask failed on ${JSON.stringify(question.slice(0, 200))}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return {
+      answered: false,
+      intent: 'error',
+      confidence: 0,
+      text: 'Sorry, something went wrong while answering that. It has been logged; please try again or rephrase.',
+      statements: [],
+      citations: [],
+      suggestions: [],
+    };
   }
 }
 
@@ -145,8 +167,16 @@ function cardOrApology(engine: Engine, query: string): OrgCard {
   try {
     return engine.org(query);
   } catch (e) {
-    console.error(`org failed on ${JSON.stringify(query.slice(0, 200))}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    return { found: false, query, status: 'Sorry, something went wrong while looking that up. It has been logged; please try again.', interventions: [], people: [], citations: [], suggestions: [] };
+    console.error(`org failed on ${JSON.stringify(query.slice(0, 200))}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return {
+      found: false,
+      query,
+      status: 'Sorry, something went wrong while looking that up. It has been logged; please try again.',
+      interventions: [],
+      people: [],
+      citations: [],
+      suggestions: [],
+    };
   }
 }
 
@@ -156,7 +186,9 @@ function validate(dir?: string): number {
   console.log(`Knowledge in ${k.dir} is valid (snapshot ${k.id}, runs to ${k.asOf}):`);
   console.log(`  ${count(k.documents.size, 'documents')}, ${count(k.passages.length, 'passages')}`);
   console.log(`  ${count(k.organisations.size, 'organisations')} (${[...k.organisations.values()].filter((o) => o.type === 'ccg').length} CCGs)`);
-  console.log(`  ${count(k.interventions.length, 'interventions')}, ${count(k.people.length, 'people')}, ${count(k.programmes.length, 'programmes and groups')}, ${count(k.events.length, 'events')}, ${count(k.figures.length, 'figures')}, ${count(k.glossary.length, 'glossary terms')}`);
+  console.log(
+    `  ${count(k.interventions.length, 'interventions')}, ${count(k.people.length, 'people')}, ${count(k.programmes.length, 'programmes and groups')}, ${count(k.events.length, 'events')}, ${count(k.figures.length, 'figures')}, ${count(k.glossary.length, 'glossary terms')}`,
+  );
   for (const notice of k.notices) console.log(`Note: ${notice}`);
   return 0;
 }
@@ -167,7 +199,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof KnowledgeErrors) console.error(e.message);
-    else console.error(e instanceof Error ? e.stack ?? e.message : String(e));
+    else console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exitCode = 1;
   },
 );

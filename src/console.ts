@@ -5,9 +5,15 @@ import type { Engine } from './engine/engine.ts';
 import { answerToText, orgCardToText } from './render/text.ts';
 
 /** Reads questions from the terminal until "quit" or end of input; "org <name>" shows a card. */
-export async function runConsoleChat(engine: Engine, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+export async function runConsoleChat(
+  engine: Engine,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<void> {
   const o = engine.overview();
-  output.write(`Commissioning bot — console chat over ${o.documents.length} documents and ${o.organisationCount} organisations (newest source ${o.sourcesAsOf}).\n`);
+  output.write(
+    `Commissioning bot — console chat over ${o.documents.length} documents and ${o.organisationCount} organisations (newest source ${o.sourcesAsOf}).\n`,
+  );
   output.write('Ask a question, "org <name or ODS code>" for an organisation card, "help", or "quit".\n\n');
   const rl = createInterface({ input, terminal: false });
   const prompt = () => output.write('you> ');

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
       console.error(`Pruning old feedback failed: ${e instanceof Error ? e.message : String(e)}`);
       return { feedback: 0, unanswered: 0 };
     });
-    if (gone.feedback || gone.unanswered) console.error(`Deleted ${gone.feedback} votes and ${gone.unanswered} unanswered questions older than ${retention} days.`);
+    if (gone.feedback || gone.unanswered)
+      console.error(`Deleted ${gone.feedback} votes and ${gone.unanswered} unanswered questions older than ${retention} days.`);
   };
   await prune();
   const pruning = setInterval(() => void prune(), 24 * 60 * 60 * 1000);
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
   // Answering never waits on, or fails with, this write: a store fault is logged and the answer goes out.
   engine.engine.onUnanswered = unansweredRecorder(store, (message) => console.error(message));
   const digests = createDigests({
-    store, knowledge: () => engine.engine.knowledge, botToken: config.botToken, slackApiUrl: config.slackApiUrl, admins: parseAdmins(process.env.DIGEST_ADMINS),
+    store,
+    knowledge: () => engine.engine.knowledge,
+    botToken: config.botToken,
+    slackApiUrl: config.slackApiUrl,
+    admins: parseAdmins(process.env.DIGEST_ADMINS),
     scheduler: schedulerSettings(process.env),
   });
   const inFlight = new InFlight();
@@ -75,7 +80,16 @@ async function main(): Promise<void> {
   const health = () => checkHealth(store, engine.engine.knowledge.id, stopping);
   const { admins, problems } = readAdmins();
   for (const p of problems) console.error(`Ignoring an admin: ${p}`);
-  const slack = await startSlack(config, engine, { store, events: store, inFlight, health, subscriptionsProvider: digests.subscriptionsProvider, digestCommand: digests.command, admins, conversations: store });
+  const slack = await startSlack(config, engine, {
+    store,
+    events: store,
+    inFlight,
+    health,
+    subscriptionsProvider: digests.subscriptionsProvider,
+    digestCommand: digests.command,
+    admins,
+    conversations: store,
+  });
   const scheduler = digests.startScheduler();
 
   // SIGTERM (a deploy, a scale-down): stop taking events, finish the replies in flight, give up the
@@ -110,7 +124,12 @@ async function checkHealth(store: Store, knowledge: string, stopping: boolean): 
   if (stopping) return { ok: false, knowledge, store: 'ok', stopping: true };
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([store.ping(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000); })]);
+    await Promise.race([
+      store.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000);
+      }),
+    ]);
     return { ok: true, knowledge, store: 'ok' };
   } catch (e) {
     return { ok: false, knowledge, store: `unreachable: ${e instanceof Error ? e.message : String(e)}` };

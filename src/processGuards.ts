@@ -7,7 +7,7 @@
 /** Logs unhandled promise rejections instead of letting Node exit on them. */
 export function logUnhandledRejections(log: { error(message: string): void } = console): void {
   process.on('unhandledRejection', (reason) => {
-    const detail = reason instanceof Error ? reason.stack ?? reason.message : String(reason);
+    const detail = reason instanceof Error ? (reason.stack ?? reason.message) : String(reason);
     log.error(`Unhandled promise rejection (logged; the app keeps serving): ${detail}`);
   });
 }

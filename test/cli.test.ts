@@ -19,11 +19,17 @@ describe('the command-line contract', () => {
 
   it('reads standard input as one conversation with --conversation, and each line alone without it', () => {
     const input = 'what was vale of york ccg told to do?\nwhat about walsall?\n';
-    const together = cli(['ask', '--json', '--conversation'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const together = cli(['ask', '--json', '--conversation'], input)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(together).toHaveLength(2);
     expect(together[1]).toMatchObject({ intent: 'intervention-detail' });
     expect(together[1].text).toContain('Walsall CCG placed in financial special measures');
-    const alone = cli(['ask', '--json'], input).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const alone = cli(['ask', '--json'], input)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(alone[1].intent).not.toBe('intervention-detail');
   });
 
@@ -37,7 +43,10 @@ describe('the command-line contract', () => {
 
   it('prints one organisation card per line of standard input, as JSON lines', () => {
     const run = cli(['org', '--json'], '07G\nessex\nWessex Downs\n');
-    const cards = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const cards = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(cards).toHaveLength(3);
     expect(cards[0]).toMatchObject({ found: true, organisation: { code: '07G' } });
     expect(cards[1]).toMatchObject({ found: false, candidates: expect.arrayContaining([expect.objectContaining({ code: 'QH8' })]) });
@@ -53,7 +62,11 @@ describe('the command-line contract', () => {
   });
 
   it('refuses --knowledge without a folder, whether it comes last, before another flag or empty', () => {
-    for (const args of [['ask', 'what is an STP?', '--knowledge'], ['ask', '--knowledge', '--json', 'what is an STP?'], ['validate', '--knowledge=']]) {
+    for (const args of [
+      ['ask', 'what is an STP?', '--knowledge'],
+      ['ask', '--knowledge', '--json', 'what is an STP?'],
+      ['validate', '--knowledge='],
+    ]) {
       const run = cli(args);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('--knowledge needs a value');

@@ -22,7 +22,11 @@ describe('the console chat', () => {
     const out = new PassThrough();
     let printed = '';
     out.on('data', (d) => (printed += d));
-    await runConsoleChat(await bundledEngine(), Readable.from(['how many CCGs were there in April 2020?\n', 'which ICB took over from Wirral CCG?\n', 'quit\n']), out);
+    await runConsoleChat(
+      await bundledEngine(),
+      Readable.from(['how many CCGs were there in April 2020?\n', 'which ICB took over from Wirral CCG?\n', 'quit\n']),
+      out,
+    );
     expect(printed).toContain(`${ccgsOpenOn('2020-04-01').length} CCGs were open on 1 April 2020 (NHS organisation register).`);
     expect(printed).toContain('NHS Cheshire and Merseyside Integrated Care Board (QYG)');
     expect(printed).toMatch(/NHS organisation register \(eccg\.csv, line \d+\)/);

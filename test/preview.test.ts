@@ -49,7 +49,15 @@ describe('npm run preview', () => {
     const html = buildPreview(await bundledEngine());
     expect(SAMPLE_QUESTIONS.length).toBe(12);
     for (const q of SAMPLE_QUESTIONS) expect(html).toContain(`@Commissioning ${q}`);
-    for (const caption of ['/commissioning org thurrock', 'Card button: interventions', 'Card button: Sources', 'What was wrong?', 'App Home', 'A channel digest', 'Latest in the sources']) {
+    for (const caption of [
+      '/commissioning org thurrock',
+      'Card button: interventions',
+      'Card button: Sources',
+      'What was wrong?',
+      'App Home',
+      'A channel digest',
+      'Latest in the sources',
+    ]) {
       expect(html).toContain(caption);
     }
     // Text from the sources arrives as text, never as markup.
@@ -64,7 +72,11 @@ describe('npm run preview', () => {
     const shot = join(out, 'preview.png');
     writeFileSync(page, buildPreview(await bundledEngine()));
     rmSync(shot, { force: true });
-    const run = spawnSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--window-size=${WIDTH},12000`, `--screenshot=${shot}`, `file://${page}`], { encoding: 'utf8', timeout: 90_000 });
+    const run = spawnSync(
+      browser,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', `--window-size=${WIDTH},12000`, `--screenshot=${shot}`, `file://${page}`],
+      { encoding: 'utf8', timeout: 90_000 },
+    );
     expect(existsSync(shot), `chromium wrote no screenshot: ${run.stderr.slice(-500)}`).toBe(true);
     const stats = pngStats(readFileSync(shot));
     expect(stats.width).toBe(WIDTH);

@@ -12,7 +12,10 @@ describe('an unhandled promise rejection', () => {
       child.stdout.on('data', (d) => (stdout += d));
       child.stderr.on('data', (d) => (stderr += d));
       const port = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => { const m = /port (\d+)/.exec(stdout); if (m) resolve(m[1]); });
+        child.stdout.on('data', () => {
+          const m = /port (\d+)/.exec(stdout);
+          if (m) resolve(m[1]);
+        });
         child.once('exit', (code) => reject(new Error(`the child exited (${code}): ${stderr}`)));
       });
       expect(await (await fetch(`http://127.0.0.1:${port}/reject`)).text()).toBe('ok');

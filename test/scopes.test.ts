@@ -43,7 +43,8 @@ function sources(dir = join(root, 'src')): string[] {
 /** Web API methods the code calls, as `client.chat.postMessage(` or `call('chat.postMessage'`. */
 function methodsCalled(): Set<string> {
   const found = new Set<string>();
-  const families = 'admin|apps|auth|bookmarks|bots|calls|chat|conversations|dialog|dnd|emoji|files|functions|oauth|pins|reactions|reminders|rtm|search|stars|team|usergroups|users|views|workflows';
+  const families =
+    'admin|apps|auth|bookmarks|bots|calls|chat|conversations|dialog|dnd|emoji|files|functions|oauth|pins|reactions|reminders|rtm|search|stars|team|usergroups|users|views|workflows';
   const direct = new RegExp(`\\.(${families})\\.([a-zA-Z]+(?:\\.[a-zA-Z]+)?)\\(`, 'g');
   const named = new RegExp(`['"\`]((?:${families})\\.[a-zA-Z]+(?:\\.[a-zA-Z]+)?)['"\`]`, 'g');
   for (const file of sources()) {
@@ -64,7 +65,10 @@ describe('bot scopes', () => {
   });
 
   it('knows the scopes of every method the code calls', () => {
-    expect([...methods].filter((m) => !(m in METHOD_SCOPES)), 'add these methods, with their scopes, to METHOD_SCOPES').toEqual([]);
+    expect(
+      [...methods].filter((m) => !(m in METHOD_SCOPES)),
+      'add these methods, with their scopes, to METHOD_SCOPES',
+    ).toEqual([]);
   });
 
   it('asks for exactly the scopes the methods, events and slash command need', () => {
@@ -78,6 +82,7 @@ describe('bot scopes', () => {
 
   it('the README says why each scope is needed', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const scope of manifest.oauth_config.scopes.bot) expect(readme, `README explains ${scope}`).toMatch(new RegExp(`^\\| \`${scope}\` \\| \\w.{10,}\\|$`, 'm'));
+    for (const scope of manifest.oauth_config.scopes.bot)
+      expect(readme, `README explains ${scope}`).toMatch(new RegExp(`^\\| \`${scope}\` \\| \\w.{10,}\\|$`, 'm'));
   });
 });

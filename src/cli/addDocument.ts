@@ -15,8 +15,13 @@ const USAGE = `usage: npm run add-document -- FILE [--title "…"] [--publisher 
 
 /** The command's flags, read by node:util parseArgs (strict) with the other commands' rules. */
 const ADD_OPTIONS = {
-  title: { type: 'string' }, publisher: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' },
-  id: { type: 'string' }, kind: { type: 'string' }, knowledge: { type: 'string' },
+  title: { type: 'string' },
+  publisher: { type: 'string' },
+  published: { type: 'string' },
+  url: { type: 'string' },
+  id: { type: 'string' },
+  kind: { type: 'string' },
+  knowledge: { type: 'string' },
 } as const;
 
 interface Io {
@@ -80,8 +85,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     stdout: (l) => process.stdout.write(`${l}\n`),
     stderr: (l) => process.stderr.write(`${l}\n`),
     ask: process.stdin.isTTY ? terminalAsker() : undefined,
-  }).then((code) => (process.exitCode = code), (e: unknown) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : String(e));
-    process.exitCode = 1;
-  });
+  }).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      process.exitCode = 1;
+    },
+  );
 }

@@ -27,7 +27,11 @@ export type OptionValues<T extends Options> = { [K in keyof T]?: T[K]['type'] ex
  * Reads `argv` against `options` (plus -h/--help). String options must have a non-empty value.
  * Throws UsageError for anything parseArgs refuses.
  */
-export function readCommandLine<T extends Options>(argv: string[], options: T, { positionals = false } = {}): { values: OptionValues<T>; positionals: string[] } {
+export function readCommandLine<T extends Options>(
+  argv: string[],
+  options: T,
+  { positionals = false } = {},
+): { values: OptionValues<T>; positionals: string[] } {
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options: { ...options, ...HELP }, strict: true, allowPositionals: positionals });

@@ -41,7 +41,9 @@ export function buildIndex(knowledgeDir: string | undefined, rest: string[], out
   loadOrBuildLinks(knowledge, cacheDir);
   const files = [saveKnowledge(knowledge, cacheDir), saveSnapshot({ index, words }, knowledge, cacheDir), linksFile(knowledge, cacheDir)];
   const seconds = (a: number, b: number) => ((b - a) / 1000).toFixed(1);
-  out(`Knowledge ${knowledge.id}: ${knowledge.documents.size} documents, ${knowledge.passages.length} passages, ${index.data.terms.length} index terms (loaded and validated in ${seconds(t, loaded)} s, indexed in ${seconds(loaded, built)} s).`);
+  out(
+    `Knowledge ${knowledge.id}: ${knowledge.documents.size} documents, ${knowledge.passages.length} passages, ${index.data.terms.length} index terms (loaded and validated in ${seconds(t, loaded)} s, indexed in ${seconds(loaded, built)} s).`,
+  );
   for (const f of files) out(`  wrote ${relative(process.cwd(), f) || f} (${(statSync(f).size / 2 ** 20).toFixed(1)} MB)`);
   return 0;
 }

@@ -100,10 +100,16 @@ async function runDue(knowledge: Knowledge, env: Record<string, string | undefin
   const owner = newOwnerId();
   try {
     const poster = new DigestPoster(createDigestClient(token, env.SLACK_API_URL || undefined));
-    const logger = { info: (...a: unknown[]) => say(a.join(' ')), warn: (...a: unknown[]) => complain(a.join(' ')), error: (...a: unknown[]) => complain(a.join(' ')) };
+    const logger = {
+      info: (...a: unknown[]) => say(a.join(' ')),
+      warn: (...a: unknown[]) => complain(a.join(' ')),
+      error: (...a: unknown[]) => complain(a.join(' ')),
+    };
     const report = await runDueDigests({ store, knowledge: () => knowledge, poster, owner, logger });
     if (!report.locked) return 0;
-    say(`digests: ${report.posted.length} posted, ${report.skipped.length} quiet (not posted), ${report.recovered.length} recovered after a crash, ${report.failed.length} failed, ${report.paused.length} paused.`);
+    say(
+      `digests: ${report.posted.length} posted, ${report.skipped.length} quiet (not posted), ${report.recovered.length} recovered after a crash, ${report.failed.length} failed, ${report.paused.length} paused.`,
+    );
     for (const p of report.paused) complain(`paused ${p.channel}: ${p.reason}`);
     for (const f of report.failed) complain(`failed ${f.channel} (digest ${f.id}): ${f.error}`);
     return report.failed.length ? 1 : 0;
@@ -128,7 +134,13 @@ function parseOptions(argv: string[], env: Record<string, string | undefined>): 
   try {
     const { values: v } = readCommandLine(argv, DIGEST_OPTIONS);
     return {
-      from: v.from, to: v.to, filter: v.filter, compare: v.compare, json: v.json === true, runDue: v['run-due'] === true, help: v.help === true,
+      from: v.from,
+      to: v.to,
+      filter: v.filter,
+      compare: v.compare,
+      json: v.json === true,
+      runDue: v['run-due'] === true,
+      help: v.help === true,
       knowledge: v.knowledge ?? (env.KNOWLEDGE_DIR || undefined),
     };
   } catch (e) {

@@ -14,7 +14,11 @@ const USAGE = 'usage: npm run review -- [--csv] [--since YYYY-MM-DD] [--limit N]
 export async function runReview(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, env = process.env): Promise<number> {
   let values: { csv?: boolean; since?: string; limit?: string; 'data-dir'?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { csv: { type: 'boolean' }, since: { type: 'string' }, limit: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { csv: { type: 'boolean' }, since: { type: 'string' }, limit: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (e) {
     err.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
     return 2;

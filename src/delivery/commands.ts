@@ -44,7 +44,10 @@ export interface DigestReply extends SlackMessage {
 
 /** Parses DIGEST_ADMINS ("U123,U456") into user ids. */
 export function parseAdmins(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** The help text of `/commissioning digest help` (mrkdwn, the bot's own words). */
@@ -67,34 +70,57 @@ export async function runDigestCommand(input: DigestCommandInput, deps: DigestCo
   const action = word.toLowerCase();
   const changes = ['subscribe', 'unsubscribe', 'quiet', 'resume'];
   if (changes.includes(action) && deps.admins?.length && !deps.admins.includes(input.user)) {
-    return reply(`Only digest admins can change this channel’s digest (${deps.admins.map((u) => `<@${u}>`).join(', ')}). Ask one of them, or ask whoever runs the app to add you to DIGEST_ADMINS.`);
+    return reply(
+      `Only digest admins can change this channel’s digest (${deps.admins.map((u) => `<@${u}>`).join(', ')}). Ask one of them, or ask whoever runs the app to add you to DIGEST_ADMINS.`,
+    );
   }
   const actor = { user: input.user, at: now.toISOString() };
   try {
     switch (action) {
-      case 'subscribe': return await subscribe(input, args, deps, actor, now);
+      case 'subscribe':
+        return await subscribe(input, args, deps, actor, now);
       case 'unsubscribe': {
         const { before } = await deps.store.subscriptions.unsubscribe(input.channel, actor);
-        return before ? reply(`<@${input.user}> stopped this channel’s digest (it was ${describe(deps, before)}).`, 'in_channel') : reply('This channel has no digest to stop.');
+        return before
+          ? reply(`<@${input.user}> stopped this channel’s digest (it was ${describe(deps, before)}).`, 'in_channel')
+          : reply('This channel has no digest to stop.');
       }
-      case 'list': return await list(deps, now);
-      case 'preview': return await preview(input, args, deps, now);
+      case 'list':
+        return await list(deps, now);
+      case 'preview':
+        return await preview(input, args, deps, now);
       case 'quiet': {
         const value = args.toLowerCase();
-        if (value !== 'on' && value !== 'off') return reply('Say `/commissioning digest quiet on` (stay silent when nothing changed) or `quiet off` (post a one-line “no changes”).');
-        if (!(await deps.store.subscriptions.get(input.channel))) return reply('This channel has no digest yet: `/commissioning digest subscribe weekly` sets one up.');
+        if (value !== 'on' && value !== 'off')
+          return reply('Say `/commissioning digest quiet on` (stay silent when nothing changed) or `quiet off` (post a one-line “no changes”).');
+        if (!(await deps.store.subscriptions.get(input.channel)))
+          return reply('This channel has no digest yet: `/commissioning digest subscribe weekly` sets one up.');
         await deps.store.subscriptions.setPostWhenQuiet(input.channel, value === 'off', actor);
-        return reply(value === 'on' ? `<@${input.user}> set this channel’s digest to stay silent when nothing changed.` : `<@${input.user}> set this channel’s digest to post “no changes” when nothing changed.`, 'in_channel');
+        return reply(
+          value === 'on'
+            ? `<@${input.user}> set this channel’s digest to stay silent when nothing changed.`
+            : `<@${input.user}> set this channel’s digest to post “no changes” when nothing changed.`,
+          'in_channel',
+        );
       }
       case 'resume': {
         const sub = await deps.store.subscriptions.get(input.channel);
         if (!sub) return reply('This channel has no digest to resume.');
         if (sub.status === 'active') return reply(`This channel’s digest is already running (${describe(deps, sub)}).`);
         await deps.store.subscriptions.resume(input.channel, actor);
-        return reply(`<@${input.user}> resumed this channel’s digest; the next one (${formatInstant(nextSlot(sub, now))}) covers the time it was paused.`, 'in_channel');
+        return reply(
+          `<@${input.user}> resumed this channel’s digest; the next one (${formatInstant(nextSlot(sub, now))}) covers the time it was paused.`,
+          'in_channel',
+        );
       }
-      case 'help': return { text: 'Digest commands', blocks: sections(DIGEST_HELP), visibility: 'ephemeral' };
-      default: return { text: 'Digest commands', blocks: [...sections(`I don’t know \`digest ${escapeSlack(word)}\`.`), ...sections(DIGEST_HELP)], visibility: 'ephemeral' };
+      case 'help':
+        return { text: 'Digest commands', blocks: sections(DIGEST_HELP), visibility: 'ephemeral' };
+      default:
+        return {
+          text: 'Digest commands',
+          blocks: [...sections(`I don’t know \`digest ${escapeSlack(word)}\`.`), ...sections(DIGEST_HELP)],
+          visibility: 'ephemeral',
+        };
     }
   } catch (e) {
     if (e instanceof FilterError) return reply(escapeSlack(e.message));
@@ -129,7 +155,13 @@ export function parseSubscribe(args: string): { schedule: Schedule; filter: stri
   return { schedule, filter: words.join(' ') };
 }
 
-async function subscribe(input: DigestCommandInput, args: string, deps: DigestCommandDeps, actor: { user: string; at: string }, now: Date): Promise<DigestReply> {
+async function subscribe(
+  input: DigestCommandInput,
+  args: string,
+  deps: DigestCommandDeps,
+  actor: { user: string; at: string },
+  now: Date,
+): Promise<DigestReply> {
   const parsed = parseSubscribe(args);
   if ('problem' in parsed) return reply(parsed.problem);
   const knowledge = deps.knowledge();
@@ -138,15 +170,21 @@ async function subscribe(input: DigestCommandInput, args: string, deps: DigestCo
   const { before, after } = await deps.store.subscriptions.subscribe(input.channel, { ...parsed.schedule, filter: filter?.code ?? null }, actor, baseline);
   const what = `${describeSchedule(after!)}${filter ? `, only ${escapeSlack(filter.label)}` : ''}`;
   const next = formatInstant(nextSlot(after!, now));
-  return reply(before
-    ? `<@${input.user}> changed this channel’s digest to ${what} (it was ${describe(deps, before)}). Next digest: ${next}.`
-    : `<@${input.user}> subscribed this channel to a commissioning digest, ${what}. First digest: ${next}. \`/commissioning digest preview\` shows what it would say now.`, 'in_channel');
+  return reply(
+    before
+      ? `<@${input.user}> changed this channel’s digest to ${what} (it was ${describe(deps, before)}). Next digest: ${next}.`
+      : `<@${input.user}> subscribed this channel to a commissioning digest, ${what}. First digest: ${next}. \`/commissioning digest preview\` shows what it would say now.`,
+    'in_channel',
+  );
 }
 
 async function list(deps: DigestCommandDeps, now: Date): Promise<DigestReply> {
   const subs = await deps.store.subscriptions.list();
   if (!subs.length) return reply('No channel has a digest yet. `/commissioning digest subscribe weekly` in a channel sets one up.');
-  const lines = subs.map((s) => `• <#${s.channel}>: ${describe(deps, s)}${s.status === 'paused' ? ` — *paused*: ${escapeSlack(s.pausedReason ?? '')}` : ` — next ${formatInstant(nextSlot(s, now))}`}`);
+  const lines = subs.map(
+    (s) =>
+      `• <#${s.channel}>: ${describe(deps, s)}${s.status === 'paused' ? ` — *paused*: ${escapeSlack(s.pausedReason ?? '')}` : ` — next ${formatInstant(nextSlot(s, now))}`}`,
+  );
   return { text: `${subs.length} digest subscriptions`, blocks: sections(`*Digest subscriptions*\n${lines.join('\n')}`), visibility: 'ephemeral' };
 }
 
@@ -162,8 +200,11 @@ async function preview(input: DigestCommandInput, args: string, deps: DigestComm
   const filter = filterText ? resolveFilter(knowledge, filterText) : sub?.filter ? filterForCode(knowledge, sub.filter) : null;
   const since = sub ? parseSnapshot((await deps.store.loadSeenSnapshot(sub.id))?.snapshot) : null;
   const digest = buildDigest(knowledge, { from, to, filter, since, imprecise: 'start' });
-  const intro = sub ? `Preview of this channel’s next digest (${formatInstant(next)}), as it stands now:` : `This channel has no digest; here is what a weekly one would say now. \`/commissioning digest subscribe\` sets it up.`;
-  if (!digest.events.length && !digest.changes.length) return reply(`${intro}\nNothing to report for ${windowLabel(from, to)}${filter ? ` for ${escapeSlack(filter.label)}` : ''}.`);
+  const intro = sub
+    ? `Preview of this channel’s next digest (${formatInstant(next)}), as it stands now:`
+    : `This channel has no digest; here is what a weekly one would say now. \`/commissioning digest subscribe\` sets it up.`;
+  if (!digest.events.length && !digest.changes.length)
+    return reply(`${intro}\nNothing to report for ${windowLabel(from, to)}${filter ? ` for ${escapeSlack(filter.label)}` : ''}.`);
   const [first, ...more] = digestMessages(knowledge, digest, 'Digest preview', 'below');
   const introBlocks = sections(intro);
   return { text: first.text, blocks: [...introBlocks, ...first.blocks.slice(0, 50 - introBlocks.length)], visibility: 'ephemeral', more };
@@ -195,4 +236,3 @@ function formatInstant(t: Date): string {
 function reply(text: string, visibility: DigestReply['visibility'] = 'ephemeral'): DigestReply {
   return { text, blocks: [...sections(text)], visibility };
 }
-

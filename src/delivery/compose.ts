@@ -33,7 +33,7 @@ export async function composeDigest(store: Store, knowledge: Knowledge, sub: Sub
   // From where the last completed digest ended; failing that, where the first (failed) one began;
   // failing that (a first digest), the period the subscription started in.
   const last = await store.ledger.lastCompleted(sub.id);
-  const anchor = last ? last.periodEnd : (await store.ledger.firstPeriodStart(sub.id)) ?? latestSlot(sub, new Date(sub.since)).toISOString();
+  const anchor = last ? last.periodEnd : ((await store.ledger.firstPeriodStart(sub.id)) ?? latestSlot(sub, new Date(sub.since)).toISOString());
   const periodStart = anchor < slot.toISOString() ? new Date(anchor) : previousSlot(sub, slot);
   const periods = Math.max(1, slotsBetween(sub, periodStart, slot).length);
   const { from, to } = periodDays(periodStart, slot);

@@ -53,8 +53,13 @@ export function createDigests(options: DigestsOptions): Digests {
       const poster = new DigestPoster(createDigestClient(options.botToken, options.slackApiUrl));
       const s = options.scheduler ?? {};
       return startDigestScheduler({
-        store, knowledge, poster, logger: options.logger,
-        ...(s.intervalMs ? { intervalMs: s.intervalMs } : {}), ...(s.lockTtlMs ? { lockTtlMs: s.lockTtlMs } : {}), ...(s.staleAfterMs ? { staleAfterMs: s.staleAfterMs } : {}),
+        store,
+        knowledge,
+        poster,
+        logger: options.logger,
+        ...(s.intervalMs ? { intervalMs: s.intervalMs } : {}),
+        ...(s.lockTtlMs ? { lockTtlMs: s.lockTtlMs } : {}),
+        ...(s.staleAfterMs ? { staleAfterMs: s.staleAfterMs } : {}),
       });
     },
   };

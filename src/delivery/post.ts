@@ -29,7 +29,11 @@ const FATAL = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_exp
  * reply, a dropped connection, a 5xx), which Slack may have accepted.
  */
 export class DigestPostError extends Error {
-  constructor(readonly code: string, message: string, readonly kind: 'pause' | 'retryable' | 'fatal' | 'permanent' | 'unknown') {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: 'pause' | 'retryable' | 'fatal' | 'permanent' | 'unknown',
+  ) {
     super(message);
     this.name = 'DigestPostError';
   }
@@ -78,17 +82,29 @@ export interface DigestMark {
 export class DigestPoster {
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(readonly client: WebClient, private readonly options: PosterOptions = {}) {
+  constructor(
+    readonly client: WebClient,
+    private readonly options: PosterOptions = {},
+  ) {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
   /** Posts one part (in the thread of `threadTs` when given); returns its ts, or throws DigestPostError. */
   async post(channel: string, message: { text: string; blocks: unknown[] }, mark: DigestMark, threadTs?: string): Promise<string> {
-    const result = await this.call('chat.postMessage', () => this.client.chat.postMessage({
-      channel, text: message.text, blocks: message.blocks as never, unfurl_links: false, unfurl_media: false,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { ledger_id: mark.ledgerId, subscription_id: mark.subscriptionId, period_key: mark.periodKey, part: mark.part } },
-    }));
+    const result = await this.call('chat.postMessage', () =>
+      this.client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks as never,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        metadata: {
+          event_type: DIGEST_EVENT_TYPE,
+          event_payload: { ledger_id: mark.ledgerId, subscription_id: mark.subscriptionId, period_key: mark.periodKey, part: mark.part },
+        },
+      }),
+    );
     return String(result.ts);
   }
 
@@ -103,7 +119,8 @@ export class DigestPoster {
       const res = await this.call(threadTs ? 'conversations.replies' : 'conversations.history', () =>
         threadTs
           ? this.client.conversations.replies({ channel, ts: threadTs, oldest, include_all_metadata: true, limit: 200, cursor })
-          : this.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, cursor }));
+          : this.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200, cursor }),
+      );
       for (const m of (res.messages ?? []) as { ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }[]) {
         const p = m.metadata?.event_type === DIGEST_EVENT_TYPE ? m.metadata.event_payload : undefined;
         if (p && Number(p.ledger_id) === mark.ledgerId && Number(p.part ?? 0) === mark.part && String(p.period_key) === mark.periodKey) return m.ts ?? null;
@@ -118,11 +135,20 @@ export class DigestPoster {
   private async replyWithin<T>(method: string, fn: () => Promise<T>): Promise<T> {
     const ms = this.options.replyTimeoutMs ?? DIGEST_CALL_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
-    const waited = this.options.replyTimeout?.(ms, method) ?? new Promise<void>((r) => { timer = setTimeout(r, ms); });
+    const waited =
+      this.options.replyTimeout?.(ms, method) ??
+      new Promise<void>((r) => {
+        timer = setTimeout(r, ms);
+      });
     const call = fn();
     call.catch(() => undefined); // a failure after the timeout has nobody left to tell
     try {
-      return await Promise.race([call, waited.then(() => { throw Object.assign(new Error(`no reply within ${Math.round(ms / 1000)} s`), { code: 'slack_webapi_request_error' }); })]);
+      return await Promise.race([
+        call,
+        waited.then(() => {
+          throw Object.assign(new Error(`no reply within ${Math.round(ms / 1000)} s`), { code: 'slack_webapi_request_error' });
+        }),
+      ]);
     } finally {
       clearTimeout(timer);
     }
@@ -142,7 +168,12 @@ export class DigestPoster {
         const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
         if (err.code === 'slack_webapi_rate_limited_error') {
           const ms = (err.retryAfter ?? 1) * 1000;
-          if (waits >= maxWaits || ms > maxWaitMs) throw new DigestPostError('ratelimited', `${method}: still rate limited after ${waits} waits (Retry-After ${err.retryAfter ?? '?'} s)`, 'retryable');
+          if (waits >= maxWaits || ms > maxWaitMs)
+            throw new DigestPostError(
+              'ratelimited',
+              `${method}: still rate limited after ${waits} waits (Retry-After ${err.retryAfter ?? '?'} s)`,
+              'retryable',
+            );
           waits++;
           await this.sleep(ms);
           continue;
@@ -153,15 +184,22 @@ export class DigestPoster {
           if (FATAL.has(code)) throw new DigestPostError(code, `${method}: ${code} — check SLACK_BOT_TOKEN and the app's scopes`, 'fatal');
           if (code === 'internal_error' || code === 'fatal_error' || code === 'service_unavailable') {
             if (method === 'chat.postMessage') throw new DigestPostError(code, `${method}: ${code} (it may have posted)`, 'unknown');
-            if (retries++ < transient) { await this.sleep(1000 * retries); continue; }
+            if (retries++ < transient) {
+              await this.sleep(1000 * retries);
+              continue;
+            }
             throw new DigestPostError(code, `${method}: ${code}`, 'retryable');
           }
           throw new DigestPostError(code, `${method}: ${code}`, 'permanent');
         }
         if (err.code === 'slack_webapi_request_error' || err.code === 'slack_webapi_http_error') {
           // The request may have reached Slack before the reply was lost: only the caller can check.
-          if (method === 'chat.postMessage') throw new DigestPostError(err.code, `${method}: no reply (${err.message ?? err.code}); it may have posted`, 'unknown');
-          if (retries++ < transient) { await this.sleep(1000 * retries); continue; }
+          if (method === 'chat.postMessage')
+            throw new DigestPostError(err.code, `${method}: no reply (${err.message ?? err.code}); it may have posted`, 'unknown');
+          if (retries++ < transient) {
+            await this.sleep(1000 * retries);
+            continue;
+          }
           throw new DigestPostError(err.code, `${method}: ${err.message ?? err.code}`, 'retryable');
         }
         throw e;

@@ -129,7 +129,12 @@ export async function runDueDigests(deps: DigestRunDeps, now: Date = new Date())
     const key = slot.toISOString();
     const existing = await store.ledger.find(sub.id, key);
     if (existing) {
-      if (existing.status === 'failed' && existing.retryable && existing.attempts < maxAttempts && (await store.ledger.reclaim(existing.id, owner, at, staleBefore))) {
+      if (
+        existing.status === 'failed' &&
+        existing.retryable &&
+        existing.attempts < maxAttempts &&
+        (await store.ledger.reclaim(existing.id, owner, at, staleBefore))
+      ) {
         // The failed call may have reached Slack (a timeout), so look before re-sending.
         await deliver(ctx, (await store.ledger.get(existing.id))!, true);
       }
@@ -138,7 +143,7 @@ export async function runDueDigests(deps: DigestRunDeps, now: Date = new Date())
         await postDue(ctx, knowledge, sub, slot);
       } catch (e) {
         // One channel's problem must not hold up the others; the period stays unclaimed and is tried next pass.
-        log.error(`digests: could not prepare the digest for ${sub.channel}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        log.error(`digests: could not prepare the digest for ${sub.channel}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
     }
     if (ctx.stop) break;
@@ -172,8 +177,16 @@ async function postDue(ctx: DeliverContext, knowledge: Knowledge, sub: Subscript
     return;
   }
   const claim = {
-    subscriptionId: sub.id, channel: sub.channel, periodKey: slot.toISOString(), periodStart: composed.periodStart.toISOString(),
-    periodEnd: slot.toISOString(), messages: composed.messages, snapshot: composed.snapshot, knowledgeId: knowledge.id, owner: ctx.owner, at: ctx.at,
+    subscriptionId: sub.id,
+    channel: sub.channel,
+    periodKey: slot.toISOString(),
+    periodStart: composed.periodStart.toISOString(),
+    periodEnd: slot.toISOString(),
+    messages: composed.messages,
+    snapshot: composed.snapshot,
+    knowledgeId: knowledge.id,
+    owner: ctx.owner,
+    at: ctx.at,
   };
   if (composed.quiet && !sub.postWhenQuiet) {
     const row = await store.ledger.skip(claim);
@@ -248,7 +261,12 @@ const lockLost = () => new DigestPostError(LOCK_LOST, 'another process took the 
  * (no reply), the channel is searched for the part first: found, its ts is returned; not found, it is
  * sent again (a bounded number of times). Throws DigestPostError.
  */
-async function sendPart(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number }, threadTs?: string): Promise<string> {
+async function sendPart(
+  ctx: DeliverContext,
+  row: LedgerRow,
+  mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number },
+  threadTs?: string,
+): Promise<string> {
   const { poster } = ctx.deps;
   const retries = ctx.deps.unknownOutcomeRetries ?? 2;
   for (let attempt = 0; ; attempt++) {
@@ -288,7 +306,12 @@ async function whileLeased<T>(ctx: DeliverContext, fn: () => Promise<T>): Promis
  * After a post with no reply: a network or rate-limit failure of the search leaves the part for a later
  * pass (which looks first); Slack refusing to let us read the channel means re-sending it unchecked.
  */
-async function findAfterUnknown(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number }, ts: string | null): Promise<string | null> {
+async function findAfterUnknown(
+  ctx: DeliverContext,
+  row: LedgerRow,
+  mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number },
+  ts: string | null,
+): Promise<string | null> {
   try {
     return await ctx.deps.poster.findPosted(row.channel, mark, new Date(row.periodEnd), mark.part > 0 ? ts : null);
   } catch (e) {
@@ -299,11 +322,18 @@ async function findAfterUnknown(ctx: DeliverContext, row: LedgerRow, mark: { led
 }
 
 function warnUnchecked(ctx: DeliverContext, row: LedgerRow, part: number, e: DigestPostError): void {
-  ctx.log.warn(`digests: cannot check ${row.channel} for digest ${row.id} part ${part + 1} (${e.message}); re-sending it, which may repeat it once. Give the app channels:history and groups:history to avoid this.`);
+  ctx.log.warn(
+    `digests: cannot check ${row.channel} for digest ${row.id} part ${part + 1} (${e.message}); re-sending it, which may repeat it once. Give the app channels:history and groups:history to avoid this.`,
+  );
 }
 
 /** Looks for a part in Slack; when Slack will not say, logs it and answers "not found" (the part is then re-sent). */
-async function findQuietly(ctx: DeliverContext, row: LedgerRow, mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number }, ts: string | null): Promise<string | null> {
+async function findQuietly(
+  ctx: DeliverContext,
+  row: LedgerRow,
+  mark: { ledgerId: number; subscriptionId: number; periodKey: string; part: number },
+  ts: string | null,
+): Promise<string | null> {
   try {
     // A digest is never posted before its period ends, so the search starts there.
     return await ctx.deps.poster.findPosted(row.channel, mark, new Date(row.periodEnd), mark.part > 0 ? ts : null);

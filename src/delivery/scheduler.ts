@@ -36,10 +36,12 @@ export function startDigestScheduler(options: SchedulerOptions): DigestScheduler
     if (running) return running;
     running = runDueDigests({ ...options, owner }, now())
       .catch((e: unknown) => {
-        log.error(`digests: a scheduled pass failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        log.error(`digests: a scheduled pass failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         return null;
       })
-      .finally(() => { running = null; });
+      .finally(() => {
+        running = null;
+      });
     return running;
   };
 

@@ -7,12 +7,15 @@ import type { Store } from '../store/store.ts';
 
 /** Lists subscriptions for the App Home (pass it to the Slack app as `subscriptionsProvider`). */
 export function digestSubscriptionsProvider(store: Store, knowledge: () => Knowledge): () => Promise<DigestSubscriptionSummary[]> {
-  return async () => (await store.subscriptions.list()).map((s): DigestSubscriptionSummary => ({
-    channel: s.channel,
-    schedule: describeSchedule(s),
-    ...(s.filter ? { filter: filterLabel(knowledge, s.filter) } : {}),
-    ...(s.status === 'paused' ? { paused: s.pausedReason ?? 'paused' } : {}),
-  }));
+  return async () =>
+    (await store.subscriptions.list()).map(
+      (s): DigestSubscriptionSummary => ({
+        channel: s.channel,
+        schedule: describeSchedule(s),
+        ...(s.filter ? { filter: filterLabel(knowledge, s.filter) } : {}),
+        ...(s.status === 'paused' ? { paused: s.pausedReason ?? 'paused' } : {}),
+      }),
+    );
 }
 
 function filterLabel(knowledge: () => Knowledge, code: string): string {

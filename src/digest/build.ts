@@ -20,9 +20,13 @@ export interface DigestOptions {
 
 /** The digest for a window (and, given `since`, the fact changes since then). Throws FilterError for an unknown filter. */
 export function buildDigest(knowledge: Knowledge, options: DigestOptions): Digest {
-  const filter = typeof options.filter === 'string' ? resolveFilter(knowledge, options.filter) : options.filter ?? null;
+  const filter = typeof options.filter === 'string' ? resolveFilter(knowledge, options.filter) : (options.filter ?? null);
   const events = changesInWindow(knowledge, { from: options.from, to: options.to, filter, imprecise: options.imprecise });
-  const changes = options.since ? diffSnapshots(options.since, factSnapshot(knowledge), knowledge).filter((e) => matchesFilter(e, filter)).map((e) => fileUnderFilter(e, filter)) : [];
+  const changes = options.since
+    ? diffSnapshots(options.since, factSnapshot(knowledge), knowledge)
+        .filter((e) => matchesFilter(e, filter))
+        .map((e) => fileUnderFilter(e, filter))
+    : [];
   return { from: options.from, to: options.to, filter: filter?.label ?? null, events, changes, knowledgeId: knowledge.id, knowledgeAsOf: knowledge.asOf };
 }
 

@@ -29,7 +29,12 @@ export function sourceCitation(knowledge: Knowledge, ref: SourceRef): Citation {
  */
 export function registerCitation(row: RegisterRow): Citation {
   const file = basename(row.file);
-  return { document: `register:${file}`, title: `${row.about ?? REGISTER_TITLES[file] ?? file} — NHS organisation register (${file}, line ${row.line})`, publisher: 'NHS Digital / ONS', quote: row.raw };
+  return {
+    document: `register:${file}`,
+    title: `${row.about ?? REGISTER_TITLES[file] ?? file} — NHS organisation register (${file}, line ${row.line})`,
+    publisher: 'NHS Digital / ONS',
+    quote: row.raw,
+  };
 }
 
 /** Citations without repeats (same document and quote), in first-seen order. */

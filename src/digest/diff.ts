@@ -9,8 +9,13 @@ import type { FactKind, FactRecord, FactSnapshot } from './snapshot.ts';
 import type { DigestEntry } from './types.ts';
 
 const KIND_LABEL: Record<FactKind, string> = {
-  organisations: 'organisation', people: 'person', interventions: 'intervention', programmes: 'programme',
-  events: 'event', figures: 'figure', glossary: 'glossary term',
+  organisations: 'organisation',
+  people: 'person',
+  interventions: 'intervention',
+  programmes: 'programme',
+  events: 'event',
+  figures: 'figure',
+  glossary: 'glossary term',
 };
 const KIND_ORDER: FactKind[] = ['interventions', 'events', 'programmes', 'organisations', 'people', 'figures', 'glossary'];
 const MAX_FIELD_LINES = 8;
@@ -31,12 +36,22 @@ export function diffSnapshots(before: FactSnapshot, after: FactSnapshot, knowled
     }
   }
   for (const [key, was] of Object.entries(before.facts)) {
-    if (!after.facts[key]) entries.push({ rec: was, entry: entry('fact-removed', key, was, `Removed ${KIND_LABEL[was.kind]}: ${describe(was)} (no longer in the knowledge).`, cite(was)) });
+    if (!after.facts[key])
+      entries.push({
+        rec: was,
+        entry: entry('fact-removed', key, was, `Removed ${KIND_LABEL[was.kind]}: ${describe(was)} (no longer in the knowledge).`, cite(was)),
+      });
   }
   const documents = newDocuments(before, after, knowledge);
-  return [...documents, ...entries
-    .sort((a, b) => KIND_ORDER.indexOf(a.rec.kind) - KIND_ORDER.indexOf(b.rec.kind) || a.rec.title.localeCompare(b.rec.title) || a.entry.id.localeCompare(b.entry.id))
-    .map((e) => e.entry)];
+  return [
+    ...documents,
+    ...entries
+      .sort(
+        (a, b) =>
+          KIND_ORDER.indexOf(a.rec.kind) - KIND_ORDER.indexOf(b.rec.kind) || a.rec.title.localeCompare(b.rec.title) || a.entry.id.localeCompare(b.entry.id),
+      )
+      .map((e) => e.entry),
+  ];
 }
 
 const MAX_NAMED = 6;
@@ -53,9 +68,14 @@ export function newDocuments(before: FactSnapshot, after: FactSnapshot, knowledg
     if (before.documents[doc.id]) continue;
     const date = parseDateInput(doc.published);
     const names = doc.organisations.map((c) => knowledge.organisations.get(c)?.name ?? c);
-    const mentions = names.length ? `: mentions ${names.slice(0, MAX_NAMED).join(', ')}${names.length > MAX_NAMED ? ` and ${names.length - MAX_NAMED} more` : ''}` : '';
+    const mentions = names.length
+      ? `: mentions ${names.slice(0, MAX_NAMED).join(', ')}${names.length > MAX_NAMED ? ` and ${names.length - MAX_NAMED} more` : ''}`
+      : '';
     out.push({
-      id: `added:documents:${doc.id}`, kind: 'document-added', date: typeof date === 'string' ? null : date, organisations: doc.organisations,
+      id: `added:documents:${doc.id}`,
+      kind: 'document-added',
+      date: typeof date === 'string' ? null : date,
+      organisations: doc.organisations,
       summary: `New source: ${doc.title}, ${typeof date === 'string' ? doc.published : date.label}${mentions}.`,
       citations: [sourceCitation(knowledge, { document: doc.id, quote: doc.quote })],
     });
@@ -66,9 +86,7 @@ export function newDocuments(before: FactSnapshot, after: FactSnapshot, knowledg
 /** "status: planned → did-not-happen" for each scalar field that differs (at most a handful, then a count). */
 export function fieldChanges(was: FactRecord, now: FactRecord): string[] {
   const keys = [...new Set([...Object.keys(was.fields), ...Object.keys(now.fields)])];
-  const lines = keys
-    .filter((k) => was.fields[k] !== now.fields[k])
-    .map((k) => `${k}: ${was.fields[k] ?? '(none)'} → ${now.fields[k] ?? '(none)'}`);
+  const lines = keys.filter((k) => was.fields[k] !== now.fields[k]).map((k) => `${k}: ${was.fields[k] ?? '(none)'} → ${now.fields[k] ?? '(none)'}`);
   return lines.length > MAX_FIELD_LINES ? [...lines.slice(0, MAX_FIELD_LINES), `… and ${lines.length - MAX_FIELD_LINES} more fields`] : lines;
 }
 

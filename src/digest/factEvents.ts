@@ -26,14 +26,20 @@ export function factEntries(knowledge: Knowledge): DigestEntry[] {
   for (const iv of knowledge.interventions) {
     const outcome = iv.outcome ? ` Outcome: ${iv.outcome.status} — ${iv.outcome.text}` : '';
     entries.push({
-      id: `intervention:${iv.id}`, kind: interventionKind(iv), date: iv.dateValue, organisations: [...iv.organisations],
+      id: `intervention:${iv.id}`,
+      kind: interventionKind(iv),
+      date: iv.dateValue,
+      organisations: [...iv.organisations],
       summary: `${iv.title} (${[typeUnlessNamed(iv), iv.status].filter(Boolean).join(', ')}): ${iv.summary}${outcome}`,
       citations: uniqueCitations([sourceCitation(knowledge, iv.source), ...(iv.outcome?.source ? [sourceCitation(knowledge, iv.outcome.source)] : [])]),
     });
     if (iv.dueValue) {
       const required = iv.required.map((r) => r.text);
       entries.push({
-        id: `due:${iv.id}`, kind: 'plan-due', date: iv.dueValue, organisations: [...iv.organisations],
+        id: `due:${iv.id}`,
+        kind: 'plan-due',
+        date: iv.dueValue,
+        organisations: [...iv.organisations],
         summary: `Due under “${iv.title}”: ${required.length ? required.join('; ') : iv.summary}`,
         citations: uniqueCitations([...iv.required.map((r) => sourceCitation(knowledge, r.source)), sourceCitation(knowledge, iv.source)]),
       });
@@ -41,8 +47,12 @@ export function factEntries(knowledge: Knowledge): DigestEntry[] {
   }
   for (const e of knowledge.events) {
     entries.push({
-      id: `event:${e.id}`, kind: 'event', date: e.dateValue, organisations: [...e.organisations],
-      summary: `${e.summary} (${e.kind})`, citations: [sourceCitation(knowledge, e.source)],
+      id: `event:${e.id}`,
+      kind: 'event',
+      date: e.dateValue,
+      organisations: [...e.organisations],
+      summary: `${e.summary} (${e.kind})`,
+      citations: [sourceCitation(knowledge, e.source)],
     });
   }
   return entries;

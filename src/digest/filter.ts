@@ -34,12 +34,22 @@ export function resolveFilter(knowledge: Knowledge, text: string): DigestFilter 
   if (!index) indexes.set(knowledge.organisations, (index = new OrganisationIndex(knowledge.organisations)));
   const found = index.lookup(query);
   if (found.kind === 'ambiguous') {
-    const options = found.candidates.slice(0, 6).map((o) => `${o.name} (${o.code})`).join(', ');
+    const options = found.candidates
+      .slice(0, 6)
+      .map((o) => `${o.name} (${o.code})`)
+      .join(', ');
     throw new FilterError(`“${query}” could mean several organisations: ${options}. Use the code, e.g. \`${found.candidates[0].code}\`.`);
   }
   if (found.kind === 'none') {
-    const near = found.suggestions.length ? ` Did you mean ${found.suggestions.slice(0, 3).map((o) => `${o.name} (${o.code})`).join(', ')}?` : '';
-    throw new FilterError(`No region, STP/ICB or organisation matches “${query}”.${near} Try a region (East of England or Y61), an STP/ICB (QH8 or Mid and South Essex) or an organisation (Thurrock CCG or 07G).`);
+    const near = found.suggestions.length
+      ? ` Did you mean ${found.suggestions
+          .slice(0, 3)
+          .map((o) => `${o.name} (${o.code})`)
+          .join(', ')}?`
+      : '';
+    throw new FilterError(
+      `No region, STP/ICB or organisation matches “${query}”.${near} Try a region (East of England or Y61), an STP/ICB (QH8 or Mid and South Essex) or an organisation (Thurrock CCG or 07G).`,
+    );
   }
   return filterFor(knowledge, found.org);
 }

@@ -29,9 +29,19 @@ export function groupByOrganisation(knowledge: Knowledge, entries: DigestEntry[]
 
 /** What each kind of entry is called in a digest line. */
 export const KIND_NAMES: Record<DigestEntry['kind'], string> = {
-  'intervention-imposed': 'intervention', 'intervention-announced': 'intervention announced', 'intervention-lifted': 'intervention lifted',
-  'plan-due': 'due', event: 'event', merger: 'merger', succession: 'succession', opened: 'opened', closed: 'closed',
-  'fact-added': 'added', 'fact-changed': 'changed', 'fact-removed': 'removed', 'document-added': 'added',
+  'intervention-imposed': 'intervention',
+  'intervention-announced': 'intervention announced',
+  'intervention-lifted': 'intervention lifted',
+  'plan-due': 'due',
+  event: 'event',
+  merger: 'merger',
+  succession: 'succession',
+  opened: 'opened',
+  closed: 'closed',
+  'fact-added': 'added',
+  'fact-changed': 'changed',
+  'fact-removed': 'removed',
+  'document-added': 'added',
 };
 
 /** The window as a person reads it: "1 March 2018 to 30 April 2018", or one day. */

@@ -37,8 +37,16 @@ export function registerEntries(knowledge: Knowledge): DigestEntry[] {
       ? `${andList(from.map((c) => orgLabel(knowledge, c)))} merged into ${orgLabel(knowledge, to)}.`
       : `${orgLabel(knowledge, from[0])} was succeeded by ${orgLabel(knowledge, to)}.`;
     entries.push({
-      id: `${merger ? 'merger' : 'succession'}:${to}:${date}`, kind: merger ? 'merger' : 'succession', date: dayValue(date),
-      organisations: [to, ...from], summary, citations: links.sort((a, b) => a.row.line - b.row.line).map((l) => registerCitation({ ...l.row, about: `${orgLabel(knowledge, l.from)} succeeded by ${orgLabel(knowledge, to)} from ${dayValue(date).label}` })),
+      id: `${merger ? 'merger' : 'succession'}:${to}:${date}`,
+      kind: merger ? 'merger' : 'succession',
+      date: dayValue(date),
+      organisations: [to, ...from],
+      summary,
+      citations: links
+        .sort((a, b) => a.row.line - b.row.line)
+        .map((l) =>
+          registerCitation({ ...l.row, about: `${orgLabel(knowledge, l.from)} succeeded by ${orgLabel(knowledge, to)} from ${dayValue(date).label}` }),
+        ),
     });
   }
 
@@ -46,10 +54,24 @@ export function registerEntries(knowledge: Knowledge): DigestEntry[] {
     if (!org.inRegister) continue;
     const row = datedRow(org);
     if (org.opened && row && !org.predecessors.some((p) => p.date === org.opened)) {
-      entries.push({ id: `opened:${org.code}:${org.opened}`, kind: 'opened', date: dayValue(org.opened), organisations: [org.code], summary: `${orgLabel(knowledge, org.code)} opened.`, citations: [registerCitation({ ...row, about: `${orgLabel(knowledge, org.code)}, open date ${dayValue(org.opened).label}` })] });
+      entries.push({
+        id: `opened:${org.code}:${org.opened}`,
+        kind: 'opened',
+        date: dayValue(org.opened),
+        organisations: [org.code],
+        summary: `${orgLabel(knowledge, org.code)} opened.`,
+        citations: [registerCitation({ ...row, about: `${orgLabel(knowledge, org.code)}, open date ${dayValue(org.opened).label}` })],
+      });
     }
     if (org.closed && row && !explainedClosure(org)) {
-      entries.push({ id: `closed:${org.code}:${org.closed}`, kind: 'closed', date: dayValue(org.closed), organisations: [org.code], summary: `${orgLabel(knowledge, org.code)} closed.`, citations: [registerCitation({ ...row, about: `${orgLabel(knowledge, org.code)}, close date ${dayValue(org.closed!).label}` })] });
+      entries.push({
+        id: `closed:${org.code}:${org.closed}`,
+        kind: 'closed',
+        date: dayValue(org.closed),
+        organisations: [org.code],
+        summary: `${orgLabel(knowledge, org.code)} closed.`,
+        citations: [registerCitation({ ...row, about: `${orgLabel(knowledge, org.code)}, close date ${dayValue(org.closed!).label}` })],
+      });
     }
   }
   return entries;

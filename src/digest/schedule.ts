@@ -80,7 +80,8 @@ export function periodDays(start: Date, end: Date): { from: string; to: string }
 
 /** "weekly on Mondays at 09:00 (London time)". */
 export function describeSchedule(s: Schedule): string {
-  const when = s.frequency === 'daily' ? 'daily' : s.frequency === 'weekly' ? `weekly on ${WEEKDAYS[(s.weekday ?? DEFAULT_WEEKDAY) - 1]}s` : 'monthly on the 1st';
+  const when =
+    s.frequency === 'daily' ? 'daily' : s.frequency === 'weekly' ? `weekly on ${WEEKDAYS[(s.weekday ?? DEFAULT_WEEKDAY) - 1]}s` : 'monthly on the 1st';
   return `${when} at ${s.atTime} (London time)`;
 }
 

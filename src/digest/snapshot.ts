@@ -75,15 +75,34 @@ function buildSnapshot(knowledge: Knowledge): FactSnapshot {
   const add = (kind: FactKind, fact: { id: string }, title: string, organisations: (string | undefined)[], sources: SourceRef[], date?: DateValue) => {
     const raw = stripDerived(fact);
     facts[`${kind}:${fact.id}`] = {
-      kind, id: fact.id, hash: createHash('sha256').update(stableJson(raw)).digest('hex').slice(0, 16), title,
-      ...(date ? { date } : {}), organisations: [...new Set(organisations.filter((o): o is string => !!o))],
-      ...(sources[0] ? { source: sources[0] } : {}), fields: flatten(raw),
+      kind,
+      id: fact.id,
+      hash: createHash('sha256').update(stableJson(raw)).digest('hex').slice(0, 16),
+      title,
+      ...(date ? { date } : {}),
+      organisations: [...new Set(organisations.filter((o): o is string => !!o))],
+      ...(sources[0] ? { source: sources[0] } : {}),
+      fields: flatten(raw),
     };
   };
   for (const o of knowledge.organisationFacts.values()) add('organisations', o, o.name ?? o.id, [o.id], o.sources);
-  for (const p of knowledge.people) add('people', p, p.name, p.roles.map((r) => r.organisation), p.roles.map((r) => r.source));
+  for (const p of knowledge.people)
+    add(
+      'people',
+      p,
+      p.name,
+      p.roles.map((r) => r.organisation),
+      p.roles.map((r) => r.source),
+    );
   for (const iv of knowledge.interventions) add('interventions', iv, iv.title, iv.organisations, [iv.source], iv.dateValue);
-  for (const p of knowledge.programmes) add('programmes', p, p.name, p.members.map((m) => m.organisation), [p.source]);
+  for (const p of knowledge.programmes)
+    add(
+      'programmes',
+      p,
+      p.name,
+      p.members.map((m) => m.organisation),
+      [p.source],
+    );
   for (const e of knowledge.events) add('events', e, e.summary, e.organisations, [e.source], e.dateValue);
   for (const f of knowledge.figures) add('figures', f, f.label, f.organisations, [f.source], f.periodValue);
   for (const g of knowledge.glossary) add('glossary', g, g.term, [], [g.source]);
@@ -127,7 +146,11 @@ export function parseSnapshot(json: string | null | undefined): FactSnapshot | n
 function stripDerived(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripDerived);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k, v]) => !DERIVED.has(k) && v !== undefined).map(([k, v]) => [k, stripDerived(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k, v]) => !DERIVED.has(k) && v !== undefined)
+        .map(([k, v]) => [k, stripDerived(v)]),
+    );
   }
   return value;
 }
@@ -136,7 +159,10 @@ function stripDerived(value: unknown): unknown {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }

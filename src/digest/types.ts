@@ -4,9 +4,18 @@ import type { DateValue } from '../knowledge/dates.ts';
 
 /** The kinds of entry a digest holds. */
 export type EntryKind =
-  | 'intervention-imposed' | 'intervention-announced' | 'intervention-lifted' | 'plan-due' | 'event'
-  | 'merger' | 'succession' | 'opened' | 'closed'
-  | 'fact-added' | 'fact-changed' | 'fact-removed'
+  | 'intervention-imposed'
+  | 'intervention-announced'
+  | 'intervention-lifted'
+  | 'plan-due'
+  | 'event'
+  | 'merger'
+  | 'succession'
+  | 'opened'
+  | 'closed'
+  | 'fact-added'
+  | 'fact-changed'
+  | 'fact-removed'
   | 'document-added';
 
 /** One thing a digest reports, with the sources it rests on. */

@@ -36,7 +36,7 @@ export function allDatedEntries(knowledge: Knowledge): DigestEntry[] {
 
 /** Dated entries in the window that match the filter, ordered by date then organisation. Throws FilterError for an unknown filter. */
 export function changesInWindow(knowledge: Knowledge, options: WindowOptions): DigestEntry[] {
-  const filter = typeof options.filter === 'string' ? resolveFilter(knowledge, options.filter) : options.filter ?? null;
+  const filter = typeof options.filter === 'string' ? resolveFilter(knowledge, options.filter) : (options.filter ?? null);
   const window = { start: options.from, end: options.to };
   const inWindow = (d: DateValue) => (options.imprecise === 'start' ? d.start >= window.start && d.start <= window.end : overlaps(d, window));
   return allDatedEntries(knowledge)
@@ -47,8 +47,10 @@ export function changesInWindow(knowledge: Knowledge, options: WindowOptions): D
 
 /** Orders entries by their date's first day, then the precise before the vague, then organisation and id. */
 export function byDateThenOrganisation(a: DigestEntry, b: DigestEntry): number {
-  return (a.date?.start ?? '').localeCompare(b.date?.start ?? '')
-    || (a.date?.end ?? '').localeCompare(b.date?.end ?? '')
-    || (a.organisations[0] ?? '').localeCompare(b.organisations[0] ?? '')
-    || a.id.localeCompare(b.id);
+  return (
+    (a.date?.start ?? '').localeCompare(b.date?.start ?? '') ||
+    (a.date?.end ?? '').localeCompare(b.date?.end ?? '') ||
+    (a.organisations[0] ?? '').localeCompare(b.organisations[0] ?? '') ||
+    a.id.localeCompare(b.id)
+  );
 }

@@ -11,7 +11,14 @@ export function toCitation(k: Knowledge, source: Source): Citation {
   if ('title' in source) return source;
   if ('document' in source) {
     const doc = k.documents.get(source.document);
-    return { document: source.document, title: doc?.title ?? source.document, publisher: doc?.publisher, published: doc?.publishedLabel, url: doc?.url ?? null, quote: source.quote };
+    return {
+      document: source.document,
+      title: doc?.title ?? source.document,
+      publisher: doc?.publisher,
+      published: doc?.publishedLabel,
+      url: doc?.url ?? null,
+      quote: source.quote,
+    };
   }
   const file = source.file.replace(/^register\//, '');
   // "NHS Brent CCG (07P), open date 1 April 2013 — NHS organisation register (eccg.csv, line 21)": what to check, and where.
@@ -27,7 +34,8 @@ function ownerOf(k: Knowledge, row: RegisterRow): string | undefined {
   let map = owners.get(k);
   if (!map) {
     map = new Map();
-    for (const o of k.organisations.values()) for (const r of o.rows) if (!map.has(`${r.file}:${r.line}`)) map.set(`${r.file}:${r.line}`, `${o.name} (${o.code})`);
+    for (const o of k.organisations.values())
+      for (const r of o.rows) if (!map.has(`${r.file}:${r.line}`)) map.set(`${r.file}:${r.line}`, `${o.name} (${o.code})`);
     owners.set(k, map);
   }
   return map.get(`${row.file}:${row.line}`);

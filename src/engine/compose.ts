@@ -40,7 +40,13 @@ export function compose(k: Knowledge, intent: string, confidence: number, result
   if (asOfLine) lines.push(asOfLine);
   const text = lines.join('\n').slice(0, MAX_ANSWER_CHARS);
   return {
-    answered: true, intent, confidence: Math.round(confidence * 100) / 100, text, statements, citations, suggestions,
+    answered: true,
+    intent,
+    confidence: Math.round(confidence * 100) / 100,
+    text,
+    statements,
+    citations,
+    suggestions,
     ...(asOfLine ? { knowledgeAsOf: asOfLine } : {}),
     ...(result.organisationCode ? { organisationCode: result.organisationCode } : {}),
     ...(overflow.length ? { more: { statements: overflow, citations: overflowCitations } } : {}),

@@ -14,7 +14,14 @@ export interface ConversationContext {
 }
 
 /** Kinds of name that stand for one another in "what about …?": a programme for a term, an organisation for another. */
-const CLASS: Record<ConversationContext['mentions'][number]['kind'], string> = { org: 'org', person: 'person', programme: 'topic', term: 'topic', type: 'topic', date: 'date' };
+const CLASS: Record<ConversationContext['mentions'][number]['kind'], string> = {
+  org: 'org',
+  person: 'person',
+  programme: 'topic',
+  term: 'topic',
+  type: 'topic',
+  date: 'date',
+};
 const PRIORITY: ConversationContext['mentions'][number]['kind'][] = ['org', 'person', 'programme', 'type', 'term', 'date'];
 const OPENERS = [/^\s*(what|how)\s+about\s+/i, /^\s*and\s+(also\s+)?/i, /^\s*also\s+/i, /^\s*what\s+of\s+/i, /^\s*same\s+for\s+/i];
 const WH = /^(who|what|when|where|why|how many|how|which)\b/i;
@@ -44,7 +51,9 @@ export function contextOf(q: ParsedQuestion, question: string, intent: string): 
 export function resolveFollowUp(q: ParsedQuestion, question: string, context: ConversationContext | undefined): string | null {
   if (!context || !q.followUp) return null;
   const now = contextOf(q, question, '');
-  const body = OPENERS.reduce((t, re) => t.replace(re, ''), question).replace(/[?.!]+\s*$/, '').trim();
+  const body = OPENERS.reduce((t, re) => t.replace(re, ''), question)
+    .replace(/[?.!]+\s*$/, '')
+    .trim();
   // What "it" or "they" stands for: the most specific name of the last question.
   const main = [...context.mentions].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind))[0];
   if (now.mentions.length > 0 && !WH.test(body)) {
@@ -52,7 +61,10 @@ export function resolveFollowUp(q: ParsedQuestion, question: string, context: Co
     let rewritten = context.question;
     for (const m of now.mentions) {
       const same = context.mentions.find((c) => CLASS[c.kind] === CLASS[m.kind]);
-      rewritten = same && rewritten.toLowerCase().includes(same.text.toLowerCase()) ? replaceText(rewritten, same.text, m.text) : `${rewritten.replace(/[?.!]+\s*$/, '')} ${m.kind === 'date' ? 'in ' : 'for '}${m.text}`;
+      rewritten =
+        same && rewritten.toLowerCase().includes(same.text.toLowerCase())
+          ? replaceText(rewritten, same.text, m.text)
+          : `${rewritten.replace(/[?.!]+\s*$/, '')} ${m.kind === 'date' ? 'in ' : 'for '}${m.text}`;
     }
     return rewritten;
   }

@@ -19,13 +19,18 @@ export function smallTalk(kind: ChatKind, k: Knowledge): Answer {
 /** Advice and opinion are for people: say so, and offer the facts instead. */
 export function adviceDecline(q: ParsedQuestion): string {
   const names = q.orgs.map((m) => m.org.name);
-  const facts = names.length ? ` I can tell you what the sources and the register say about ${names.slice(0, 2).join(' and ')}.` : ' I can tell you what the sources and the register say.';
+  const facts = names.length
+    ? ` I can tell you what the sources and the register say about ${names.slice(0, 2).join(' and ')}.`
+    : ' I can tell you what the sources and the register say.';
   return `That asks for advice or an opinion, which I can't give: I only report what my sources say.${facts}`;
 }
 
 /** The factual questions nearest an advice question: the intents' own rephrasings of it. */
 export function adviceSuggestions(ctx: IntentContext, intents: Intent[]): string[] {
-  const s = intents.filter((i) => !i.fallback).map((i) => i.rephrase?.(ctx)).filter((x): x is string => !!x);
+  const s = intents
+    .filter((i) => !i.fallback)
+    .map((i) => i.rephrase?.(ctx))
+    .filter((x): x is string => !!x);
   return s.length ? [...new Set(s)].slice(0, 3) : EXAMPLES;
 }
 

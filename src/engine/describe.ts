@@ -6,10 +6,22 @@ import { formatDay } from '../knowledge/dates.ts';
 import type { DraftStatement, Source } from './intent.ts';
 
 const TYPE_LABEL: Record<string, string> = {
-  ccg: 'clinical commissioning group (CCG)', icb: 'integrated care board (ICB)', stp: 'sustainability and transformation partnership (STP)',
-  'stp-footprint': '2016 STP footprint', trust: 'NHS trust', region: 'NHS England region', 'commissioning-hub': 'commissioning hub',
-  'sub-icb-reporting-entity': 'sub-ICB reporting entity', provider: 'provider', 'national-body': 'national body', regulator: 'regulator',
-  'local-authority': 'local authority', healthwatch: 'local Healthwatch', 'think-tank': 'think tank', publisher: 'publisher', other: 'organisation',
+  ccg: 'clinical commissioning group (CCG)',
+  icb: 'integrated care board (ICB)',
+  stp: 'sustainability and transformation partnership (STP)',
+  'stp-footprint': '2016 STP footprint',
+  trust: 'NHS trust',
+  region: 'NHS England region',
+  'commissioning-hub': 'commissioning hub',
+  'sub-icb-reporting-entity': 'sub-ICB reporting entity',
+  provider: 'provider',
+  'national-body': 'national body',
+  regulator: 'regulator',
+  'local-authority': 'local authority',
+  healthwatch: 'local Healthwatch',
+  'think-tank': 'think tank',
+  publisher: 'publisher',
+  other: 'organisation',
 };
 
 export const typeLabel = (type: string) => TYPE_LABEL[type] ?? type;
@@ -28,8 +40,15 @@ const STATE: Record<string, string> = {
 };
 
 const STATUS_LABEL: Record<string, string> = {
-  announced: 'announced', imposed: 'imposed', 'in-force': 'in force', planned: 'planned', 'under-discussion': 'under discussion',
-  completed: 'completed', 'did-not-happen': 'did not happen', lifted: 'lifted', unknown: 'status unknown',
+  announced: 'announced',
+  imposed: 'imposed',
+  'in-force': 'in force',
+  planned: 'planned',
+  'under-discussion': 'under discussion',
+  completed: 'completed',
+  'did-not-happen': 'did not happen',
+  lifted: 'lifted',
+  unknown: 'status unknown',
 };
 export const statusLabel = (s: string) => STATUS_LABEL[s] ?? s;
 
@@ -47,9 +66,10 @@ export function outcomeLead(status: string): string {
 export function interventionLine(k: Knowledge, i: Intervention, brief = false): DraftStatement {
   const state = STATE[i.type];
   const detail = brief ? i.title : i.summary;
-  const head = state && ['imposed', 'in-force', 'announced'].includes(i.status)
-    ? `${capitalise(state)} since ${i.dateValue.label}: ${detail}`
-    : `${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}${i.dueValue ? `, due ${i.dueValue.label}` : ''})${brief ? '' : `: ${i.summary}`}`;
+  const head =
+    state && ['imposed', 'in-force', 'announced'].includes(i.status)
+      ? `${capitalise(state)} since ${i.dateValue.label}: ${detail}`
+      : `${i.title} (${statusLabel(i.status)}, ${i.dateValue.label}${i.dueValue ? `, due ${i.dueValue.label}` : ''})${brief ? '' : `: ${i.summary}`}`;
   const outcome = brief && i.outcome ? ` ${outcomeLead(i.outcome.status)}: ${i.outcome.text}` : '';
   return { text: ensureStop(ensureStop(head) + outcome), sources: [i.source, ...(brief ? outcomeSources(k, i) : [])] };
 }
@@ -100,7 +120,10 @@ export function registerLines(k: Knowledge, o: Organisation): DraftStatement[] {
     lines.push({ text: `STP: ${parts.join('; ')}.`, sources: o.parents.slice(0, 2).map((p) => p.row) });
   }
   if (o.predecessors.length) {
-    lines.push({ text: `It was formed from ${o.predecessors.map((p) => orgLabel(k, p.code)).join(', ')} (${formatDay(o.predecessors[0].date)}).`, sources: o.predecessors.slice(0, 3).map((p) => p.row) });
+    lines.push({
+      text: `It was formed from ${o.predecessors.map((p) => orgLabel(k, p.code)).join(', ')} (${formatDay(o.predecessors[0].date)}).`,
+      sources: o.predecessors.slice(0, 3).map((p) => p.row),
+    });
   }
   return lines;
 }

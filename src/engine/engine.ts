@@ -29,8 +29,66 @@ import { loadIntents } from './intents.ts';
 export const MAX_QUESTION_CHARS = 500;
 
 /** Words of ordinary chat that say nothing about the topic but are no sign of an off-topic question. */
-const CHAT_WORDS = new Set(['lately', 'recently', 'today', 'overview', 'summary', 'info', 'information', 'details', 'detail', 'update', 'updates', 'news', 'briefly', 'quick', 'quickly', 'exactly', 'actually', 'really', 'mean', 'means', 'meant', 'explain', 'describe', 'list', 'name', 'names', 'whats', 'who', 'hows',
-  'went', 'wrong', 'go', 'going', 'goes', 'problem', 'problems', 'issue', 'issues', 'think', 'like', 'good', 'bad', 'big', 'main', 'key', 'new', 'old', 'next', 'last', 'first', 'involved', 'anyone', 'someone', 'people', 'person', 'happening', 'happened', 'happen']);
+const CHAT_WORDS = new Set([
+  'lately',
+  'recently',
+  'today',
+  'overview',
+  'summary',
+  'info',
+  'information',
+  'details',
+  'detail',
+  'update',
+  'updates',
+  'news',
+  'briefly',
+  'quick',
+  'quickly',
+  'exactly',
+  'actually',
+  'really',
+  'mean',
+  'means',
+  'meant',
+  'explain',
+  'describe',
+  'list',
+  'name',
+  'names',
+  'whats',
+  'who',
+  'hows',
+  'went',
+  'wrong',
+  'go',
+  'going',
+  'goes',
+  'problem',
+  'problems',
+  'issue',
+  'issues',
+  'think',
+  'like',
+  'good',
+  'bad',
+  'big',
+  'main',
+  'key',
+  'new',
+  'old',
+  'next',
+  'last',
+  'first',
+  'involved',
+  'anyone',
+  'someone',
+  'people',
+  'person',
+  'happening',
+  'happened',
+  'happen',
+]);
 
 /** What the lexicon reads a kind of question as: they ask, they are not what is asked about. */
 const ASKING_WORDS = ['many', 'much', 'long', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
@@ -57,7 +115,11 @@ export class Engine {
   private readonly ignorable: Set<string>;
   onUnanswered?: UnansweredLog;
 
-  constructor(readonly knowledge: Knowledge, readonly intents: Intent[], indexes?: Indexes) {
+  constructor(
+    readonly knowledge: Knowledge,
+    readonly intents: Intent[],
+    indexes?: Indexes,
+  ) {
     this.indexes = indexes ?? buildIndexes(knowledge);
     this.matcher = new IntentMatcher(intents, this.indexes.lexicon);
     this.knownWords = new Set([...this.matcher.vocabulary, ...CHAT_WORDS]);
@@ -70,10 +132,16 @@ export class Engine {
    * for the next turn.
    */
   ask(question: string, options: AskOptions = {}): Answer {
-    const text = String(question ?? '').replace(/\s+/g, ' ').trim();
+    const text = String(question ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!text) return declined('empty', 'Ask me a question about NHS commissioning, for example "tell me about Thurrock CCG".', helpSuggestions());
     if (text.length > MAX_QUESTION_CHARS) {
-      return this.unanswered(text, 'too-long', `That question is ${text.length} characters long; I can take up to ${MAX_QUESTION_CHARS}. Try asking one thing at a time, for example "which CCGs are under legal directions?".`);
+      return this.unanswered(
+        text,
+        'too-long',
+        `That question is ${text.length} characters long; I can take up to ${MAX_QUESTION_CHARS}. Try asking one thing at a time, for example "which CCGs are under legal directions?".`,
+      );
     }
     const parts = splitQuestion(text);
     if (parts.length === 1) return this.askOne(text, options.context);
@@ -95,7 +163,13 @@ export class Engine {
   private answerParsed(q: ParsedQuestion, text: string): Answer {
     const ctx: IntentContext = { q, k: this.knowledge, ix: this.indexes };
     if (q.advice) return this.unanswered(text, 'advice', adviceDecline(q), adviceSuggestions(ctx, this.intents));
-    if (q.unknownName) return this.unanswered(text, 'unknown-name', unknownNameDecline(q.unknownName), q.unknownName.suggestions.length ? q.unknownName.suggestions.map((n) => `Tell me about ${n}`) : helpSuggestions());
+    if (q.unknownName)
+      return this.unanswered(
+        text,
+        'unknown-name',
+        unknownNameDecline(q.unknownName),
+        q.unknownName.suggestions.length ? q.unknownName.suggestions.map((n) => `Tell me about ${n}`) : helpSuggestions(),
+      );
     const topical = q.words.filter((w, i) => !STOP_WORDS.has(w) && !q.lexical[i]);
     if (topical.length > 0 && q.unknown.length / topical.length > 0.4) return this.unanswered(text, 'out-of-scope', outOfScope());
 
@@ -125,7 +199,14 @@ export class Engine {
     if (best && best.judgement.confidence >= CONFIDENCE_BAR) {
       const { intent, result, judgement, index } = best;
       const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(index + 1), ranked[index]?.score ?? 0);
-      return compose(this.knowledge, intent.name, judgement.confidence, withVerdict(q, result, judgement.verdict, !!intent.fallback), suggestions, result.aboutNow ? this.asOfLine() : undefined);
+      return compose(
+        this.knowledge,
+        intent.name,
+        judgement.confidence,
+        withVerdict(q, result, judgement.verdict, !!intent.fallback),
+        suggestions,
+        result.aboutNow ? this.asOfLine() : undefined,
+      );
     }
     if (best) return this.notSure(text, ctx, ranked, best.intent.name, best.result, best.judgement.confidence);
     if (q.unknown.length) return this.unanswered(text, 'out-of-scope', outOfScope());
@@ -133,7 +214,14 @@ export class Engine {
   }
 
   /** Below the bar: not stated as fact. The nearest source is shown as such, with the readings that could answer. */
-  private notSure(text: string, ctx: IntentContext, ranked: { intent: Intent; score: number }[], intent: string, result: IntentResult, confidence: number): Answer {
+  private notSure(
+    text: string,
+    ctx: IntentContext,
+    ranked: { intent: Intent; score: number }[],
+    intent: string,
+    result: IntentResult,
+    confidence: number,
+  ): Answer {
     this.onUnanswered?.({ question: text, intent, reason: 'below the confidence bar' });
     const nearest = compose(this.knowledge, intent, confidence, { ...result, statements: result.statements.slice(0, 2) }, []);
     return {
@@ -161,7 +249,12 @@ export class Engine {
       recentInterventions: [...k.interventions]
         .sort((a, b) => b.dateValue.start.localeCompare(a.dateValue.start))
         .slice(0, 5)
-        .map((i) => ({ title: i.title, date: i.dateValue.label, status: i.outcome?.status ?? i.status, organisations: i.organisations.map((c) => k.organisations.get(c)?.name ?? c) })),
+        .map((i) => ({
+          title: i.title,
+          date: i.dateValue.label,
+          status: i.outcome?.status ?? i.status,
+          organisations: i.organisations.map((c) => k.organisations.get(c)?.name ?? c),
+        })),
     };
   }
 
@@ -191,19 +284,26 @@ export class Engine {
 
 /** The newest document's publication month ("October 2019"), or its year when that is all it gives. */
 export function newestSourceLabel(k: Knowledge): string {
-  const newest = [...k.documents.values()].map((d) => d.published).sort().at(-1);
+  const newest = [...k.documents.values()]
+    .map((d) => d.published)
+    .sort()
+    .at(-1);
   if (!newest) return 'no documents';
   return /^\d{4}$/.test(newest) ? newest : format(parseISO(newest.length === 7 ? `${newest}-01` : newest), 'MMMM yyyy');
 }
 
 /** The newest open or close date in the NHS organisation register ("24 July 2024"). */
 export function newestRegisterLabel(k: Knowledge): string {
-  const dates = [...k.organisations.values()].filter((o) => o.inRegister).flatMap((o) => [o.opened, o.closed]).filter((d): d is string => !!d);
+  const dates = [...k.organisations.values()]
+    .filter((o) => o.inRegister)
+    .flatMap((o) => [o.opened, o.closed])
+    .filter((d): d is string => !!d);
   const newest = dates.sort().at(-1);
   return newest ? formatDay(newest) : 'no date';
 }
 
-const HELP_LINE = 'I answer questions about CCGs, STPs/ICBs and NHS England interventions (legal directions, financial special measures, mergers), the people who lead them, and what the source documents say. Try "what can you do?".';
+const HELP_LINE =
+  'I answer questions about CCGs, STPs/ICBs and NHS England interventions (legal directions, financial special measures, mergers), the people who lead them, and what the source documents say. Try "what can you do?".';
 
 function outOfScope(): string {
   return `That is outside what I know. ${HELP_LINE}`;
@@ -233,4 +333,3 @@ export async function loadEngine(seedsDir?: string, options: { cacheDir?: string
   const indexes = options.cacheDir ? buildIndexesCached(knowledge, options.cacheDir) : undefined;
   return new Engine(knowledge, await loadIntents(), indexes);
 }
-

@@ -40,7 +40,15 @@ export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5):
     if (p.kind === 'heading' || (p.text.length < 40 && !p.columns) || seen.has(p.text)) continue;
     seen.add(p.text);
     const d = k.documents.get(p.document)!;
-    out.push({ document: d.id, title: d.title, published: d.publishedLabel, publishedIso: d.published, quote: p.text, passage: p.id, shown: p.columns ? rowLine(p) : p.text });
+    out.push({
+      document: d.id,
+      title: d.title,
+      published: d.publishedLabel,
+      publishedIso: d.published,
+      quote: p.text,
+      passage: p.id,
+      shown: p.columns ? rowLine(p) : p.text,
+    });
     if (out.length > limit * 4) {
       out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso));
       out.length = limit;
@@ -50,7 +58,30 @@ export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5):
 }
 
 /** Words a role is made of, for matching a question's role words ("chief", "executive", "chair", "officer"…). */
-export const ROLE_TERMS = new Set(['chief', 'executive', 'accountable', 'officer', 'chair', 'chairman', 'chairwoman', 'director', 'finance', 'financial', 'medical', 'clinical', 'nursing', 'place', 'lead', 'operating', 'deputy', 'interim', 'manager', 'secretary'].map((w) => contentTerms(w)[0]));
+export const ROLE_TERMS = new Set(
+  [
+    'chief',
+    'executive',
+    'accountable',
+    'officer',
+    'chair',
+    'chairman',
+    'chairwoman',
+    'director',
+    'finance',
+    'financial',
+    'medical',
+    'clinical',
+    'nursing',
+    'place',
+    'lead',
+    'operating',
+    'deputy',
+    'interim',
+    'manager',
+    'secretary',
+  ].map((w) => contentTerms(w)[0]),
+);
 
 export interface ReadPerson {
   person: PersonMention;
@@ -84,9 +115,12 @@ export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[
 /** "Anne Morgan, Accountable Officer — the source says (read from the document, not a curated fact): “…”". */
 export function readPersonStatement(k: Knowledge, r: ReadPerson, asked?: Organisation): DraftStatement {
   const d = k.documents.get(r.passage.document)!;
-  const said = r.passage.columns ? r.passage.text.replace(/\t/g, ' · ') : sentences(r.passage.text).find((s) => s.includes(r.person.name)) ?? r.passage.text;
+  const said = r.passage.columns ? r.passage.text.replace(/\t/g, ' · ') : (sentences(r.passage.text).find((s) => s.includes(r.person.name)) ?? r.passage.text);
   // A role the passage gives without its body (a table of a board's members) is at the body the document is by or about.
   const code = r.person.organisation ?? asked?.code;
   const at = code ? `, ${k.organisations.get(code)?.name ?? code}` : '';
-  return { text: `${r.person.name}: ${r.person.role}${at}. The source says (read from the document, not a curated fact), ${d.title} (${d.publishedLabel}): “${said}”`, sources: [{ document: d.id, quote: r.passage.text }] };
+  return {
+    text: `${r.person.name}: ${r.person.role}${at}. The source says (read from the document, not a curated fact), ${d.title} (${d.publishedLabel}): “${said}”`,
+    sources: [{ document: d.id, quote: r.passage.text }],
+  };
 }

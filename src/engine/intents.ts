@@ -8,7 +8,9 @@ export const INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..'
 
 /** Imports every intent module (files starting with "_" are shared helpers, not intents). */
 export async function loadIntents(dir: string = INTENTS_DIR): Promise<Intent[]> {
-  const files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !f.startsWith('_') && !f.endsWith('.d.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f) && !f.startsWith('_') && !f.endsWith('.d.ts'))
+    .sort();
   const intents: Intent[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { intent?: Intent };

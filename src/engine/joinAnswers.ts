@@ -25,7 +25,7 @@ export function joinAnswers(a: Answer, b: Answer): Answer {
     statements: [...a.statements, ...b.statements.map((s) => ({ ...s, cites: s.cites.map((c) => remap[c]).filter((c) => c < kept.length) }))],
     citations: kept,
     suggestions: [...new Set([...a.suggestions, ...b.suggestions])].slice(0, 3),
-    ...(b.context ?? a.context ? { context: b.context ?? a.context } : {}),
-    ...(a.organisationCode ?? b.organisationCode ? { organisationCode: a.organisationCode ?? b.organisationCode } : {}),
+    ...((b.context ?? a.context) ? { context: b.context ?? a.context } : {}),
+    ...((a.organisationCode ?? b.organisationCode) ? { organisationCode: a.organisationCode ?? b.organisationCode } : {}),
   };
 }

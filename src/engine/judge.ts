@@ -48,13 +48,17 @@ const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
 /** A stem with a final e and a doubled final consonant dropped, so "approve" meets "approved" and "plan" "planned". */
-export const root = (w: string) => stem(w).replace(/e$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+export const root = (w: string) =>
+  stem(w)
+    .replace(/e$/, '')
+    .replace(/([b-df-hj-np-tv-z])\1$/, '$1');
 
 /** The words an answer says, in its statements and in the quotes it rests on (with their stems and roots). */
 export function answerWords(result: IntentResult): Set<string> {
   const out = new Set<string>();
   for (const s of result.statements) {
-    for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))]) for (const w of words(t)) (out.add(w), out.add(stem(w)), out.add(root(w)));
+    for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))])
+      for (const w of words(t)) out.add(w), out.add(stem(w)), out.add(root(w));
   }
   return out;
 }
@@ -111,7 +115,12 @@ function givesType(q: ParsedQuestion, k: Knowledge, text: string, passage: boole
 /** The words a mention may be named by in an answer: as typed, and its canonical names ("fsm" is "financial special measures"). */
 function namings(q: ParsedQuestion, m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]): string[][] {
   const typed = q.words.slice(m.from, m.to);
-  const canonical = 'org' in m ? [m.org.name, m.org.code, ...m.org.names] : m.items.flatMap((i) => (i.kind === 'person' ? [i.person.name] : i.kind === 'programme' ? [i.programme.name, ...i.programme.aliases] : [i.entry.term, ...i.entry.aliases]));
+  const canonical =
+    'org' in m
+      ? [m.org.name, m.org.code, ...m.org.names]
+      : m.items.flatMap((i) =>
+          i.kind === 'person' ? [i.person.name] : i.kind === 'programme' ? [i.programme.name, ...i.programme.aliases] : [i.entry.term, ...i.entry.aliases],
+        );
   return [typed, ...canonical.map(words)].map((ws) => ws.filter((w) => w.length > 2 && !GENERIC.has(w)));
 }
 const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb', 'clinical', 'commissioning', 'group', 'integrated', 'care', 'board']);
@@ -134,7 +143,15 @@ function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<st
  * Judges an intent's result. `rank` is the intent's match score relative to the best (1 for the best, or for the
  * passage fallback); `ownWords` are the intent's own example words, which say how it is asked, not what about.
  */
-export function judge(q: ParsedQuestion, k: Knowledge, result: IntentResult, rank: number, ownWords: Set<string>, ignorable: Set<string>, passage = false): Judgement {
+export function judge(
+  q: ParsedQuestion,
+  k: Knowledge,
+  result: IntentResult,
+  rank: number,
+  ownWords: Set<string>,
+  ignorable: Set<string>,
+  passage = false,
+): Judgement {
   const said = answerWords(result);
   const text = result.statements.map((s) => s.text).join('\n');
   // Nouns must be spoken to; content verbs ("what do they hope to achieve?") cost at most a third when missed, except in

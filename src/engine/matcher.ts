@@ -31,14 +31,19 @@ export class IntentMatcher {
   /** The words of each intent's own examples (stemmed). */
   readonly intentWords = new Map<string, Set<string>>();
 
-  constructor(private readonly intents: Intent[], lexicon?: LexiconIndex) {
+  constructor(
+    private readonly intents: Intent[],
+    lexicon?: LexiconIndex,
+  ) {
     let id = 0;
     for (const intent of intents) {
       for (const example of intent.examples) {
         // Examples are read as questions are (the lexicon's phrasings, lemmas), so both meet on the same words.
         const raw = words(example.replace(/\{(\w+)\}/g, (_, slot: string) => ` ${PLACEHOLDER[slot] ?? slot} `));
         const rewritten = lexicon ? lexicon.rewrite(raw, readTokens(raw)).words : raw;
-        const text = readTokens(rewritten).map((t) => (Object.values(PLACEHOLDER).includes(t.word) ? t.word : t.lemma)).join(' ');
+        const text = readTokens(rewritten)
+          .map((t) => (Object.values(PLACEHOLDER).includes(t.word) ? t.word : t.lemma))
+          .join(' ');
         this.index.add({ id: id++, intent: intent.name, text });
         const own = this.intentWords.get(intent.name) ?? new Set<string>();
         for (const w of [...raw, ...rewritten, ...text.split(' ')]) {

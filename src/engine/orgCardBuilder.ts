@@ -20,14 +20,27 @@ const ref = (k: Knowledge, code: string): OrgRef => {
 /** The card for a name or ODS code: found, ambiguous (candidates) or not found (suggestions). */
 export function buildOrgCard(k: Knowledge, ix: Indexes, query: string): OrgCard {
   const empty = { interventions: [], people: [], inDocuments: [], citations: [], summary: [], history: [] };
-  if (!query.trim()) return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
+  if (!query.trim())
+    return { found: false, query, status: 'Give an organisation name or ODS code, for example "Thurrock" or "07G".', ...empty, suggestions: [] };
   const hit = ix.organisations.lookup(query);
   if (hit.kind === 'ambiguous') {
-    return { found: false, query, status: `"${query}" could be ${hit.candidates.length} organisations: say which.`, ...empty, candidates: hit.candidates.slice(0, 8).map((o) => ({ ...ref(k, o.code), ...datesOf(o) })) };
+    return {
+      found: false,
+      query,
+      status: `"${query}" could be ${hit.candidates.length} organisations: say which.`,
+      ...empty,
+      candidates: hit.candidates.slice(0, 8).map((o) => ({ ...ref(k, o.code), ...datesOf(o) })),
+    };
   }
   if (hit.kind === 'none') {
     const names = hit.suggestions.map((o) => o.name);
-    return { found: false, query, status: `No organisation matches "${query}".${names.length ? ` Closest: ${names.join('; ')}.` : ''}`, ...empty, suggestions: hit.suggestions.map((o) => ref(k, o.code)) };
+    return {
+      found: false,
+      query,
+      status: `No organisation matches "${query}".${names.length ? ` Closest: ${names.join('; ')}.` : ''}`,
+      ...empty,
+      suggestions: hit.suggestions.map((o) => ref(k, o.code)),
+    };
   }
   return cardFor(k, hit.org, query);
 }
@@ -44,14 +57,22 @@ function datesOf(o: Organisation): { dates?: string } {
 export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard {
   const status = statusStatements(k, o);
   const interventions = interventionsFor(k, o.code);
-  const people = k.people.flatMap((p) => p.roles.filter((r) => r.organisation === o.code).map((r) => ({ id: p.id, name: p.name, title: r.title, date: r.dateValue?.label, source: r.source })));
+  const people = k.people.flatMap((p) =>
+    p.roles.filter((r) => r.organisation === o.code).map((r) => ({ id: p.id, name: p.name, title: r.title, date: r.dateValue?.label, source: r.source })),
+  );
   // Summary citations first, so the card's own [1]…[n] are small numbers; the sections number on.
   const list = new CitationList(k);
   const summary = summaryLines(k, o, interventions, list);
   const cards = interventions.map((i) => {
     const { detail, outcome } = interventionStatements(k, i, list);
     return {
-      id: i.id, type: i.type, title: i.title, date: i.dateValue.label, status: i.status, summary: i.summary, cites: detail.cites,
+      id: i.id,
+      type: i.type,
+      title: i.title,
+      date: i.dateValue.label,
+      status: i.status,
+      summary: i.summary,
+      cites: detail.cites,
       ...(outcome && i.outcome ? { outcome: `${outcomeLead(i.outcome.status)}: ${i.outcome.text}`, outcomeCites: outcome.cites } : {}),
     };
   });
@@ -82,7 +103,13 @@ export function cardFor(k: Knowledge, o: Organisation, query = o.code): OrgCard 
     history,
     interventions: cards,
     people: cited,
-    inDocuments: mentionsOf(k, passageLinks(k), o.code, 3).map((m) => ({ document: m.document, title: m.title, published: m.published, quote: m.quote, basis: 'machine-read' as const })),
+    inDocuments: mentionsOf(k, passageLinks(k), o.code, 3).map((m) => ({
+      document: m.document,
+      title: m.title,
+      published: m.published,
+      quote: m.quote,
+      basis: 'machine-read' as const,
+    })),
     citations: list.citations,
   };
 }

@@ -61,7 +61,10 @@ export function summaryLines(k: Knowledge, o: Organisation, interventions: Inter
     const next = o.successors.map((s) => `${orgLabel(k, s.code)} from ${formatDay(s.date)}`).join(' and ');
     const further = finals.filter((f) => !o.successors.some((s) => s.code === f));
     const now = further.length ? `, now part of ${further.map((f) => orgLabel(k, f)).join(' and ')}` : '';
-    lines.push({ text: `Closed ${formatDay(o.closed)}${next ? `; succeeded by ${next}` : ''}${now}.`, sources: [...(row ? [row] : []), ...chain.slice(0, 2).map((c) => c.row)] });
+    lines.push({
+      text: `Closed ${formatDay(o.closed)}${next ? `; succeeded by ${next}` : ''}${now}.`,
+      sources: [...(row ? [row] : []), ...chain.slice(0, 2).map((c) => c.row)],
+    });
   } else if (o.parent && k.organisations.has(o.parent)) {
     const subIcb = o.type === 'ccg' && o.names.some((n) => / - [A-Z0-9]{3}$/.test(n));
     const text = subIcb
@@ -80,9 +83,10 @@ export function summaryLines(k: Knowledge, o: Organisation, interventions: Inter
 function liveLine(i: Intervention): DraftStatement {
   const state = STATE[i.type];
   const due = i.dueValue ? `, due ${i.dueValue.label}` : '';
-  const text = state && i.status !== 'planned'
-    ? `${capitalise(state)} since ${i.dateValue.label}.`
-    : `${capitalise(statusLabel(i.status))}: ${i.title} (${i.dateValue.label}${due}).`;
+  const text =
+    state && i.status !== 'planned'
+      ? `${capitalise(state)} since ${i.dateValue.label}.`
+      : `${capitalise(statusLabel(i.status))}: ${i.title} (${i.dateValue.label}${due}).`;
   return { text, sources: [i.source] };
 }
 
@@ -99,10 +103,19 @@ export function historyLines(k: Knowledge, o: Organisation, list: CitationList):
   const otherNames = o.names.filter((n) => n !== o.name);
   if (otherNames.length) lines.push({ text: `Also known as ${otherNames.join('; ')}.`, sources: o.rows.slice(0, 2) });
   if (o.successors.length && !o.closed) {
-    lines.push({ text: `Successors: ${o.successors.map((s) => `${orgLabel(k, s.code)} from ${formatDay(s.date)}`).join('; ')}.`, sources: o.successors.slice(0, 3).map((s) => s.row) });
+    lines.push({
+      text: `Successors: ${o.successors.map((s) => `${orgLabel(k, s.code)} from ${formatDay(s.date)}`).join('; ')}.`,
+      sources: o.successors.slice(0, 3).map((s) => s.row),
+    });
   }
   if (o.members.length) {
-    const rows = o.members.flatMap((c) => k.organisations.get(c)?.parents.filter((p) => p.code === o.code).map((p) => p.row) ?? []);
+    const rows = o.members.flatMap(
+      (c) =>
+        k.organisations
+          .get(c)
+          ?.parents.filter((p) => p.code === o.code)
+          .map((p) => p.row) ?? [],
+    );
     lines.push({ text: `Members (${o.members.length}): ${o.members.map((c) => orgLabel(k, c)).join('; ')}.`, sources: rows.slice(0, 3) });
   }
   return lines.map((d) => list.statement(d));

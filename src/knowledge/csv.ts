@@ -30,7 +30,9 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   let parsed: string[][];
   try {
     parsed = parse(src, {
-      skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'],
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n'],
       on_record: (record: string[], { bytes }) => {
         ends.push(bytes);
         return record;

@@ -43,7 +43,13 @@ const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
 /** Reads one document file: YAML front matter between --- lines, then the text exactly as received. */
 export function parseDocument(file: string, raw: string): SourceDocument {
   const m = FRONT_MATTER.exec(raw);
-  if (!m) throw new KnowledgeError(file, 'line 1', 'the file does not start with front matter', 'begin the file with a --- line, the metadata (id, title, publisher, url, published, date_precision, date_inferred), a --- line, then the text');
+  if (!m)
+    throw new KnowledgeError(
+      file,
+      'line 1',
+      'the file does not start with front matter',
+      'begin the file with a --- line, the metadata (id, title, publisher, url, published, date_precision, date_inferred), a --- line, then the text',
+    );
   let meta: unknown;
   try {
     meta = flatFrontMatter(m[1]) ?? YAML.parse(m[1]);
@@ -59,10 +65,17 @@ export function parseDocument(file: string, raw: string): SourceDocument {
   const fm = parsed.data;
   if (fm.sha256) {
     const actual = createHash('sha256').update(text, 'utf8').digest('hex');
-    if (actual !== fm.sha256) throw new KnowledgeError(file, 'text', 'the text no longer matches its sha256: it has been edited since it was received', 'restore the text exactly as received (citations quote it), or, for a new version of the document, update sha256');
+    if (actual !== fm.sha256)
+      throw new KnowledgeError(
+        file,
+        'text',
+        'the text no longer matches its sha256: it has been edited since it was received',
+        'restore the text exactly as received (citations quote it), or, for a new version of the document, update sha256',
+      );
   }
   const date = parseDateInput(fm.published);
-  if (typeof date === 'string') throw new KnowledgeError(file, 'front matter, field published', date, 'write the publication date as 2017-04-21, 2017-04 or 2017');
+  if (typeof date === 'string')
+    throw new KnowledgeError(file, 'front matter, field published', date, 'write the publication date as 2017-04-21, 2017-04 or 2017');
   return { ...fm, file, publishedLabel: date.label, text, passages: splitPassages(fm.id, text) };
 }
 
@@ -141,7 +154,7 @@ export function splitPassages(documentId: string, text: string): Passage[] {
       continue;
     }
     // A block of short, unpunctuated lines is a list (the members of a group, say).
-    if (isShortLine(trimmed) && (!blank(i + 1) && isShortLine(lineText(i + 1).trim()) || (!blank(i - 1) && isShortLine(lineText(i - 1).trim()) && i > 0))) {
+    if (isShortLine(trimmed) && ((!blank(i + 1) && isShortLine(lineText(i + 1).trim())) || (!blank(i - 1) && isShortLine(lineText(i - 1).trim()) && i > 0))) {
       add('list-item', start, end);
       continue;
     }
@@ -176,7 +189,8 @@ function groupLists(passages: Passage[]): void {
     const before = passages[i - 1];
     const intro = before && before.kind !== 'list-item' && before.kind !== 'table-row' && before.text.endsWith(':') ? before : undefined;
     if (j > i || intro) {
-      for (let n = i; n <= j; n++) Object.assign(passages[n], { listStart: (intro ?? passages[i]).start, listEnd: passages[j].end, ...(intro ? { intro: intro.text } : {}) });
+      for (let n = i; n <= j; n++)
+        Object.assign(passages[n], { listStart: (intro ?? passages[i]).start, listEnd: passages[j].end, ...(intro ? { intro: intro.text } : {}) });
     }
     i = j;
   }
@@ -185,7 +199,9 @@ function groupLists(passages: Passage[]): void {
 /** True when line i starts a table (no tab line above) whose cells are short labels and whose next row has as many cells. */
 function isHeaderRow(lines: { start: number; end: number }[], i: number, lineText: (k: number) => string): boolean {
   if (i > 0 && lineText(i - 1).includes('\t')) return false;
-  const cells = lineText(i).split('\t').map((c) => c.trim());
+  const cells = lineText(i)
+    .split('\t')
+    .map((c) => c.trim());
   if (cells.length < 2 || cells.some((c) => c === '' || c.length > 40 || /^[£$€\d]|[.!?;]$|<p>/.test(c))) return false;
   return i + 1 < lines.length && lineText(i + 1).split('\t').length === cells.length;
 }

@@ -31,7 +31,10 @@ export class KnowledgeErrors extends Error {
   /** Errors that follow from `errors` and go away when those are fixed. */
   readonly knockOns: KnowledgeError[];
 
-  constructor(all: KnowledgeError[], readonly dir = 'seeds/') {
+  constructor(
+    all: KnowledgeError[],
+    readonly dir = 'seeds/',
+  ) {
     const errors = all.filter((e) => !e.followsFrom);
     const knockOns = all.filter((e) => e.followsFrom);
     const problems = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;

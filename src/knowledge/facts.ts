@@ -36,7 +36,14 @@ export function readFactFiles(dir: string, errors: KnowledgeError[]): FactFiles 
   const known = new Set(Object.keys(FACT_FILES));
   const folderMissing = !existsSync(dir);
   if (folderMissing) {
-    errors.push(new KnowledgeError('facts/', '', `the facts folder ${dir} does not exist`, `restore it: every one of ${[...known].join(', ')} is required (write [] in a file for a deliberately empty list)`));
+    errors.push(
+      new KnowledgeError(
+        'facts/',
+        '',
+        `the facts folder ${dir} does not exist`,
+        `restore it: every one of ${[...known].join(', ')} is required (write [] in a file for a deliberately empty list)`,
+      ),
+    );
   } else {
     for (const f of readdirSync(dir)) {
       if (/\.ya?ml$/.test(f) && !known.has(f)) {
@@ -64,7 +71,14 @@ function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, erro
   const none: FactFileRead<T> = { value: [], locate: () => '', failed: true };
   if (!existsSync(dir)) return none;
   if (!existsSync(path)) {
-    errors.push(new KnowledgeError(label, '', `the file is missing from ${dir}`, 'restore it; every facts file is required (write [] in it for a deliberately empty list)'));
+    errors.push(
+      new KnowledgeError(
+        label,
+        '',
+        `the file is missing from ${dir}`,
+        'restore it; every facts file is required (write [] in it for a deliberately empty list)',
+      ),
+    );
     return none;
   }
   const text = readFileSync(path, 'utf8');
@@ -73,7 +87,14 @@ function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, erro
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lineCounter.linePos(e.pos[0]);
-    errors.push(new KnowledgeError(label, `line ${pos.line}, column ${pos.col}`, `bad YAML: ${e.message.split('\n')[0]}`, 'fix the YAML syntax there (check indentation, and quote strings that hold a colon)'));
+    errors.push(
+      new KnowledgeError(
+        label,
+        `line ${pos.line}, column ${pos.col}`,
+        `bad YAML: ${e.message.split('\n')[0]}`,
+        'fix the YAML syntax there (check indentation, and quote strings that hold a colon)',
+      ),
+    );
     return none;
   }
   const locate = (p: (string | number)[]) => {
@@ -85,7 +106,9 @@ function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, erro
   };
   const data: unknown = doc.toJS();
   if (data == null) {
-    errors.push(new KnowledgeError(label, '', 'the file is empty (or holds only comments)', 'restore its entries; for a deliberately empty list write [] in it'));
+    errors.push(
+      new KnowledgeError(label, '', 'the file is empty (or holds only comments)', 'restore its entries; for a deliberately empty list write [] in it'),
+    );
     return none;
   }
   if (!Array.isArray(data)) {
@@ -99,7 +122,14 @@ function readFactFile<T>(dir: string, file: FactFile, schema: z.ZodType<T>, erro
     else {
       for (const issue of parsed.error.issues.slice(0, 3)) {
         const at = [i, ...issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k))];
-        errors.push(new KnowledgeError(label, `${locate(at)}, entry ${i + 1}${entryId(entry)}, field ${issue.path.join('.') || '(entry)'}`, issue.message, 'see seeds/facts/README.md for the fields each entry takes'));
+        errors.push(
+          new KnowledgeError(
+            label,
+            `${locate(at)}, entry ${i + 1}${entryId(entry)}, field ${issue.path.join('.') || '(entry)'}`,
+            issue.message,
+            'see seeds/facts/README.md for the fields each entry takes',
+          ),
+        );
       }
     }
   });
@@ -118,7 +148,9 @@ export function checkQuote(ref: SourceRef, documents: Map<string, SourceDocument
     file,
     where,
     `the quote is not verbatim in ${ref.document}: ${JSON.stringify(ref.quote.slice(0, 160))}`,
-    near ? `copy the words exactly (curly quotes and dashes included); the closest passage is ${near.id}: ${JSON.stringify(near.text.slice(0, 240))}` : 'copy the words exactly from the document',
+    near
+      ? `copy the words exactly (curly quotes and dashes included); the closest passage is ${near.id}: ${JSON.stringify(near.text.slice(0, 240))}`
+      : 'copy the words exactly from the document',
   );
 }
 

@@ -15,15 +15,35 @@ import { checkDate, checkQuote, readFactFiles, type FactFileRead, type FactFiles
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { DateValue } from './dates.ts';
 import type {
-  EventFact, FactFile, FigureFact, GlossaryFact, InterventionFact, OrganisationFact, PersonFact, ProgrammeFact, RoleFact, SourceRef,
+  EventFact,
+  FactFile,
+  FigureFact,
+  GlossaryFact,
+  InterventionFact,
+  OrganisationFact,
+  PersonFact,
+  ProgrammeFact,
+  RoleFact,
+  SourceRef,
 } from './schemas.ts';
 
-export interface Role extends RoleFact { dateValue?: DateValue }
-export interface Person extends Omit<PersonFact, 'roles'> { roles: Role[] }
-export interface Intervention extends InterventionFact { dateValue: DateValue; dueValue?: DateValue }
+export interface Role extends RoleFact {
+  dateValue?: DateValue;
+}
+export interface Person extends Omit<PersonFact, 'roles'> {
+  roles: Role[];
+}
+export interface Intervention extends InterventionFact {
+  dateValue: DateValue;
+  dueValue?: DateValue;
+}
 export type Programme = ProgrammeFact;
-export interface DatedEvent extends EventFact { dateValue: DateValue }
-export interface Figure extends FigureFact { periodValue?: DateValue }
+export interface DatedEvent extends EventFact {
+  dateValue: DateValue;
+}
+export interface Figure extends FigureFact {
+  periodValue?: DateValue;
+}
 export type GlossaryEntry = GlossaryFact;
 
 export interface Knowledge {
@@ -56,7 +76,18 @@ export const DEFAULT_SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 /** Loads and validates a seeds folder; throws KnowledgeErrors listing every problem found. */
 export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   const root = resolve(dir);
-  if (!existsSync(root)) throw new KnowledgeErrors([new KnowledgeError(root, '', 'the knowledge folder does not exist', 'point --knowledge (or KNOWLEDGE_DIR) at a folder holding documents/, register/ and facts/')], root);
+  if (!existsSync(root))
+    throw new KnowledgeErrors(
+      [
+        new KnowledgeError(
+          root,
+          '',
+          'the knowledge folder does not exist',
+          'point --knowledge (or KNOWLEDGE_DIR) at a folder holding documents/, register/ and facts/',
+        ),
+      ],
+      root,
+    );
   const errors: KnowledgeError[] = [];
   const notices: string[] = [];
   const hash = createHash('sha256');
@@ -86,9 +117,21 @@ export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {
   if (errors.length) throw new KnowledgeErrors(errors, root);
 
   return {
-    id: hash.digest('hex').slice(0, 16), dir: root, asOf: latestDate(documents, organisations), documents,
-    passages: Passages.from(documents), organisations, organisationFacts,
-    people, interventions, programmes: facts['programmes.yml'].value, events, figures, glossary: facts['glossary.yml'].value, lexicon, notices,
+    id: hash.digest('hex').slice(0, 16),
+    dir: root,
+    asOf: latestDate(documents, organisations),
+    documents,
+    passages: Passages.from(documents),
+    organisations,
+    organisationFacts,
+    people,
+    interventions,
+    programmes: facts['programmes.yml'].value,
+    events,
+    figures,
+    glossary: facts['glossary.yml'].value,
+    lexicon,
+    notices,
   };
 }
 
@@ -108,9 +151,14 @@ interface DocumentsRead {
 function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[], notices: string[]): DocumentsRead {
   const documents = new Map<string, SourceDocument>();
   const failed = new Map<string, string>();
-  if (!existsSync(docDir)) errors.push(new KnowledgeError('documents/', '', `the documents folder ${docDir} does not exist`, 'restore it: facts quote its documents'));
+  if (!existsSync(docDir))
+    errors.push(new KnowledgeError('documents/', '', `the documents folder ${docDir} does not exist`, 'restore it: facts quote its documents'));
   const crlf: string[] = [];
-  for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => !f.startsWith('.')).sort() : []) {
+  for (const file of existsSync(docDir)
+    ? readdirSync(docDir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : []) {
     const raw = readFileSync(join(docDir, file), 'utf8');
     hash.update(file).update(raw);
     // A checkout that turned LF into CRLF (git's autocrlf) is read as LF, the way the text was received.
@@ -118,7 +166,15 @@ function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[], not
     try {
       const doc = parseDocument(`documents/${file}`, raw.includes('\r\n') ? raw.replace(/\r\n/g, '\n') : raw);
       const other = documents.get(doc.id);
-      if (other) errors.push(new KnowledgeError(`documents/${file}`, 'front matter, field id', `duplicate document id "${doc.id}" (also in ${other.file})`, 'give each document its own id'));
+      if (other)
+        errors.push(
+          new KnowledgeError(
+            `documents/${file}`,
+            'front matter, field id',
+            `duplicate document id "${doc.id}" (also in ${other.file})`,
+            'give each document its own id',
+          ),
+        );
       else documents.set(doc.id, doc);
     } catch (e) {
       if (!(e instanceof KnowledgeError)) throw e;
@@ -126,8 +182,12 @@ function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[], not
       failed.set(file.replace(/\.[^.]*$/, ''), `documents/${file}`);
     }
   }
-  if (crlf.length) notices.push(`${crlf.join(', ')}: CRLF line endings, read as LF. Save ${crlf.length === 1 ? 'it' : 'them'} with LF line endings (for git: core.autocrlf false) so the file matches what citations quote.`);
-  if (existsSync(docDir) && documents.size === 0 && failed.size === 0) errors.push(new KnowledgeError('documents/', '', `no documents found in ${docDir}`, 'add at least one document (see README, "Adding a document")'));
+  if (crlf.length)
+    notices.push(
+      `${crlf.join(', ')}: CRLF line endings, read as LF. Save ${crlf.length === 1 ? 'it' : 'them'} with LF line endings (for git: core.autocrlf false) so the file matches what citations quote.`,
+    );
+  if (existsSync(docDir) && documents.size === 0 && failed.size === 0)
+    errors.push(new KnowledgeError('documents/', '', `no documents found in ${docDir}`, 'add at least one document (see README, "Adding a document")'));
   return { documents, failed, missingFolder: existsSync(docDir) ? null : 'documents/' };
 }
 
@@ -137,7 +197,14 @@ function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[], not
  */
 function readRegister(registerDir: string, hash: Hash, errors: KnowledgeError[]): { organisations: Map<string, Organisation>; failed: string | null } {
   if (!existsSync(registerDir)) {
-    errors.push(new KnowledgeError('register/', '', `the register folder ${registerDir} does not exist`, `restore it: ${Object.values(REGISTER_FILES).join(', ')} and MANIFEST.json are required`));
+    errors.push(
+      new KnowledgeError(
+        'register/',
+        '',
+        `the register folder ${registerDir} does not exist`,
+        `restore it: ${Object.values(REGISTER_FILES).join(', ')} and MANIFEST.json are required`,
+      ),
+    );
     return { organisations: new Map(), failed: 'register/' };
   }
   for (const f of Object.values(REGISTER_FILES)) {
@@ -170,7 +237,7 @@ function checkQuotes(facts: FactFiles, docs: DocumentsRead, errors: KnowledgeErr
     value.forEach((entry, i) => {
       visitSources(entry, [i], (ref, path) => {
         const err = checkQuote(ref, docs.documents, `facts/${file}`, `${locate(path)}, entry ${i + 1} (id ${entry.id}), field ${path.slice(1).join('.')}`);
-        const cause = docs.documents.has(ref.document) ? null : docs.failed.get(ref.document) ?? docs.missingFolder;
+        const cause = docs.documents.has(ref.document) ? null : (docs.failed.get(ref.document) ?? docs.missingFolder);
         if (err) errors.push(cause ? err.following(cause) : err);
       });
     });
@@ -183,7 +250,15 @@ function checkUniqueIds(facts: FactFiles, errors: KnowledgeError[]): void {
     const seen = new Map<string, number>();
     value.forEach((entry, i) => {
       const first = seen.get(entry.id);
-      if (first !== undefined) errors.push(new KnowledgeError(`facts/${file}`, `${locate([i, 'id'])}, entry ${i + 1}`, `duplicate id "${entry.id}" (first used by entry ${first + 1})`, 'give each entry its own id; ids must stay stable once published'));
+      if (first !== undefined)
+        errors.push(
+          new KnowledgeError(
+            `facts/${file}`,
+            `${locate([i, 'id'])}, entry ${i + 1}`,
+            `duplicate id "${entry.id}" (first used by entry ${first + 1})`,
+            'give each entry its own id; ids must stay stable once published',
+          ),
+        );
       else seen.set(entry.id, i);
     });
   }
@@ -205,8 +280,20 @@ function addDocumentOrganisations(orgFacts: OrganisationFact[], organisations: M
       for (const a of org.aliases) if (!known.names.includes(a)) known.names.push(a);
     } else {
       organisations.set(org.id, {
-        code: org.id, name: org.name ?? org.id, names: [org.name ?? org.id, ...org.aliases], type: org.type ?? 'other',
-        region: null, parent: null, parents: [], opened: null, closed: null, successors: [], predecessors: [], members: [], rows: [], inRegister: false,
+        code: org.id,
+        name: org.name ?? org.id,
+        names: [org.name ?? org.id, ...org.aliases],
+        type: org.type ?? 'other',
+        region: null,
+        parent: null,
+        parents: [],
+        opened: null,
+        closed: null,
+        successors: [],
+        predecessors: [],
+        members: [],
+        rows: [],
+        inRegister: false,
       });
     }
   }
@@ -227,9 +314,10 @@ function referenceChecker(organisations: Map<string, Organisation>, registerFail
     if (!id) return;
     const ok = kind === 'organisation' ? organisations.has(id) : kind === 'programme' ? programmeIds.has(id) : personIds.has(id);
     if (!ok) {
-      const fix = kind === 'organisation'
-        ? 'use an ODS code from seeds/register (e.g. 07G) or the id of an entry in facts/organisations.yml'
-        : `use the id of an entry in facts/${kind === 'programme' ? 'programmes' : 'people'}.yml`;
+      const fix =
+        kind === 'organisation'
+          ? 'use an ODS code from seeds/register (e.g. 07G) or the id of an entry in facts/organisations.yml'
+          : `use the id of an entry in facts/${kind === 'programme' ? 'programmes' : 'people'}.yml`;
       const err = new KnowledgeError(`facts/${file}`, where, `unknown ${kind} "${id}"`, fix);
       const cause = causeOf[kind]();
       errors.push(cause ? err.following(cause) : err);
@@ -297,7 +385,8 @@ function resolveFigures(file: FactFileRead<FigureFact>, checkRef: CheckRef, erro
 /** The latest date the knowledge speaks to: a register open/close date or a document's date (a month or year read as its end). */
 function latestDate(documents: Map<string, SourceDocument>, organisations: Map<string, Organisation>): string {
   const dates = [...organisations.values()].flatMap((o) => [o.opened, o.closed]).filter((d): d is string => !!d);
-  for (const d of documents.values()) dates.push(d.published.length === 4 ? `${d.published}-12-31` : d.published.length === 7 ? `${d.published}-28` : d.published);
+  for (const d of documents.values())
+    dates.push(d.published.length === 4 ? `${d.published}-12-31` : d.published.length === 7 ? `${d.published}-28` : d.published);
   return dates.sort().at(-1) ?? new Date().toISOString().slice(0, 10);
 }
 

@@ -27,7 +27,12 @@ export function knowledgeId(dir: string): string {
   const root = resolve(dir);
   const hash = createHash('sha256');
   const docDir = join(root, 'documents');
-  for (const file of existsSync(docDir) ? readdirSync(docDir).filter((f) => !f.startsWith('.')).sort() : []) hash.update(file).update(readFileSync(join(docDir, file), 'utf8'));
+  for (const file of existsSync(docDir)
+    ? readdirSync(docDir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : [])
+    hash.update(file).update(readFileSync(join(docDir, file), 'utf8'));
   if (existsSync(join(root, 'register'))) {
     for (const f of Object.values(REGISTER_FILES)) {
       const p = join(root, 'register', f);
@@ -108,6 +113,8 @@ function revive(stored: Stored, id: string, root: string): Knowledge {
   if (!(stored.documents instanceof Map) || !stored.passages?.start) throw new Error('it lacks documents or passages');
   const { format: _, passages, ...rest } = stored;
   // node:v8 reads typed arrays as views over the file's buffer: copied, so the buffer itself is not kept.
-  const columns = Object.fromEntries(Object.entries(passages).map(([key, v]) => [key, ArrayBuffer.isView(v) ? (v as Uint32Array).slice() : v])) as unknown as PassageColumns;
+  const columns = Object.fromEntries(
+    Object.entries(passages).map(([key, v]) => [key, ArrayBuffer.isView(v) ? (v as Uint32Array).slice() : v]),
+  ) as unknown as PassageColumns;
   return { ...rest, dir: root, passages: Passages.revive(columns, rest.documents) } as Knowledge;
 }

@@ -22,7 +22,11 @@ export interface Lexicon {
   interventionTypes: { says: string; type: (typeof INTERVENTION_TYPES)[number] }[];
 }
 
-const phrase = z.string().trim().min(1, 'a phrase must have words').regex(/[a-z0-9]/i, 'a phrase must have letters or digits');
+const phrase = z
+  .string()
+  .trim()
+  .min(1, 'a phrase must have words')
+  .regex(/[a-z0-9]/i, 'a phrase must have letters or digits');
 const LexiconSchema = z.strictObject({
   phrases: z.array(z.strictObject({ means: z.string(), says: z.array(phrase).min(1, 'list at least one phrase') })),
   intervention_types: z.partialRecord(z.enum(INTERVENTION_TYPES), z.array(phrase).min(1, 'list at least one phrase')),
@@ -44,7 +48,14 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   const doc = YAML.parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {
     const pos = lines.linePos(doc.errors[0].pos[0]);
-    errors.push(new KnowledgeError(FILE, `line ${pos.line}, column ${pos.col}`, `bad YAML: ${doc.errors[0].message.split('\n')[0]}`, 'fix the YAML syntax there (check indentation and brackets)'));
+    errors.push(
+      new KnowledgeError(
+        FILE,
+        `line ${pos.line}, column ${pos.col}`,
+        `bad YAML: ${doc.errors[0].message.split('\n')[0]}`,
+        'fix the YAML syntax there (check indentation and brackets)',
+      ),
+    );
     return { lexicon: empty, text };
   }
   const lineOf = (path: (string | number)[]) => {
@@ -58,7 +69,10 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 5)) {
       const field = issue.path.join('.');
-      const fix = issue.path[0] === 'intervention_types' ? `use one of the intervention types: ${INTERVENTION_TYPES.join(', ')}` : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
+      const fix =
+        issue.path[0] === 'intervention_types'
+          ? `use one of the intervention types: ${INTERVENTION_TYPES.join(', ')}`
+          : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
       errors.push(new KnowledgeError(FILE, `${lineOf(issue.path as (string | number)[])}, field ${field || '(top level)'}`, issue.message, fix));
     }
     return { lexicon: empty, text };
@@ -69,12 +83,21 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
     entry.says.forEach((says, j) => {
       const earlier = seen.get(key(says));
       if (earlier !== undefined && earlier !== key(entry.means)) {
-        errors.push(new KnowledgeError(FILE, `${lineOf(['phrases', i, 'says', j])}, field phrases.${i}.says`, `"${says}" is listed as meaning both "${earlier}" and "${entry.means}"`, 'keep the phrase under one meaning only'));
+        errors.push(
+          new KnowledgeError(
+            FILE,
+            `${lineOf(['phrases', i, 'says', j])}, field phrases.${i}.says`,
+            `"${says}" is listed as meaning both "${earlier}" and "${entry.means}"`,
+            'keep the phrase under one meaning only',
+          ),
+        );
       }
       seen.set(key(says), key(entry.means));
       phrases.push({ says, means: entry.means.trim() });
     });
   });
-  const interventionTypes = Object.entries(parsed.data.intervention_types).flatMap(([type, says]) => (says ?? []).map((s) => ({ says: s, type: type as Lexicon['interventionTypes'][number]['type'] })));
+  const interventionTypes = Object.entries(parsed.data.intervention_types).flatMap(([type, says]) =>
+    (says ?? []).map((s) => ({ says: s, type: type as Lexicon['interventionTypes'][number]['type'] })),
+  );
   return { lexicon: { phrases, interventionTypes }, text };
 }

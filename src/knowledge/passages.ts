@@ -29,15 +29,26 @@ export interface PassageColumns {
 const COLUMN_FIELDS = new Set(['id', 'document', 'kind', 'text', 'start', 'end', 'section', 'label']);
 
 export class Passages implements Iterable<Passage> {
-  private constructor(readonly columns: PassageColumns, private readonly texts: string[]) {}
+  private constructor(
+    readonly columns: PassageColumns,
+    private readonly texts: string[],
+  ) {}
 
   /** Takes the passages of every document, in order, into columns. */
   static from(documents: Map<string, SourceDocument>): Passages {
     const docs = [...documents.values()];
     const total = docs.reduce((n, d) => n + d.passages.length, 0);
     const c: PassageColumns = {
-      documentIds: docs.map((d) => d.id), documentStart: new Uint32Array(docs.length + 1), start: new Uint32Array(total), end: new Uint32Array(total),
-      kinds: [], kind: new Uint8Array(total), strings: [], section: new Int32Array(total), label: new Int32Array(total), extras: new Map(),
+      documentIds: docs.map((d) => d.id),
+      documentStart: new Uint32Array(docs.length + 1),
+      start: new Uint32Array(total),
+      end: new Uint32Array(total),
+      kinds: [],
+      kind: new Uint8Array(total),
+      strings: [],
+      section: new Int32Array(total),
+      label: new Int32Array(total),
+      extras: new Map(),
     };
     const kindIds = new Map<string, number>();
     const stringIds = new Map<string, number>();
@@ -85,7 +96,11 @@ export class Passages implements Iterable<Passage> {
     });
     const store = new Passages(columns, texts);
     columns.documentIds.forEach((id, d) => {
-      Object.defineProperty(documents.get(id)!, 'passages', { get: () => store.range(columns.documentStart[d], columns.documentStart[d + 1]), enumerable: false, configurable: true });
+      Object.defineProperty(documents.get(id)!, 'passages', {
+        get: () => store.range(columns.documentStart[d], columns.documentStart[d + 1]),
+        enumerable: false,
+        configurable: true,
+      });
     });
     return store;
   }
@@ -101,8 +116,12 @@ export class Passages implements Iterable<Passage> {
     const c = this.columns;
     const d = this.documentOf(n);
     const passage: Passage = {
-      id: `${c.documentIds[d]}#${n - c.documentStart[d] + 1}`, document: c.documentIds[d], kind: c.kinds[c.kind[n]] as PassageKind,
-      text: this.texts[d].slice(c.start[n], c.end[n]), start: c.start[n], end: c.end[n],
+      id: `${c.documentIds[d]}#${n - c.documentStart[d] + 1}`,
+      document: c.documentIds[d],
+      kind: c.kinds[c.kind[n]] as PassageKind,
+      text: this.texts[d].slice(c.start[n], c.end[n]),
+      start: c.start[n],
+      end: c.end[n],
     };
     if (c.section[n] >= 0) passage.section = c.strings[c.section[n]];
     if (c.label[n] >= 0) passage.label = c.strings[c.label[n]];

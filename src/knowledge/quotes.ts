@@ -1,7 +1,14 @@
 /** The closest passage to a quote that does not stand in its document: what the editor most likely meant. */
 import type { Passage, SourceDocument } from './documents.ts';
 
-const words = (s: string) => new Set(s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').split(' ').filter((w) => w.length > 2));
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .split(' ')
+      .filter((w) => w.length > 2),
+  );
 
 /** The passage sharing most words with the text: what an editor most likely meant to quote. */
 export function closestPassage(doc: SourceDocument, text: string): Passage | null {

@@ -10,8 +10,22 @@ import { registerDate } from './dates.ts';
 import { KnowledgeError } from './errors.ts';
 
 export type OrganisationType =
-  | 'ccg' | 'stp' | 'icb' | 'stp-footprint' | 'region' | 'trust' | 'commissioning-hub' | 'sub-icb-reporting-entity'
-  | 'provider' | 'national-body' | 'regulator' | 'local-authority' | 'healthwatch' | 'think-tank' | 'publisher' | 'other';
+  | 'ccg'
+  | 'stp'
+  | 'icb'
+  | 'stp-footprint'
+  | 'region'
+  | 'trust'
+  | 'commissioning-hub'
+  | 'sub-icb-reporting-entity'
+  | 'provider'
+  | 'national-body'
+  | 'regulator'
+  | 'local-authority'
+  | 'healthwatch'
+  | 'think-tank'
+  | 'publisher'
+  | 'other';
 
 /** A row of a register file, kept verbatim so it can be cited. */
 export interface RegisterRow {
@@ -83,8 +97,15 @@ const ECCG_COLUMNS = 27;
 
 /** NHS England regions, old (Y54, Y55, Y57) and current. */
 export const REGIONS: Record<string, string> = {
-  Y54: 'North of England', Y55: 'Midlands and East of England', Y56: 'London', Y57: 'South of England',
-  Y58: 'South West', Y59: 'South East', Y60: 'Midlands', Y61: 'East of England', Y62: 'North West',
+  Y54: 'North of England',
+  Y55: 'Midlands and East of England',
+  Y56: 'London',
+  Y57: 'South of England',
+  Y58: 'South West',
+  Y59: 'South East',
+  Y60: 'Midlands',
+  Y61: 'East of England',
+  Y62: 'North West',
   Y63: 'North East and Yorkshire',
 };
 
@@ -115,7 +136,8 @@ export function displayName(raw: string): string {
 export function loadRegister(dir: string): Map<string, Organisation> {
   const read = (file: string) => {
     const path = join(dir, file);
-    if (!existsSync(path)) throw new KnowledgeError(`register/${file}`, '', 'the file is missing', `copy it from the ODS data (see register/SOURCES.md) into ${dir}`);
+    if (!existsSync(path))
+      throw new KnowledgeError(`register/${file}`, '', 'the file is missing', `copy it from the ODS data (see register/SOURCES.md) into ${dir}`);
     return readFileSync(path, 'utf8');
   };
   const records = (file: string) => parseCsv(read(file), `register/${file}`);
@@ -126,7 +148,21 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     let org = orgs.get(code);
     if (!org) {
       const base = init();
-      org = { code, names: [], region: null, parent: null, parents: [], opened: null, closed: null, successors: [], predecessors: [], members: [], rows: [], inRegister: true, ...base };
+      org = {
+        code,
+        names: [],
+        region: null,
+        parent: null,
+        parents: [],
+        opened: null,
+        closed: null,
+        successors: [],
+        predecessors: [],
+        members: [],
+        rows: [],
+        inRegister: true,
+        ...base,
+      };
       orgs.set(code, org);
     }
     return org;
@@ -143,8 +179,20 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   // CCGs, commissioning hubs and sub-ICB reporting entities (no header row; see SOURCES.md for the columns).
   for (const rec of records(REGISTER_FILES.ccgs)) {
     const f = rec.fields;
-    if (f.length !== ECCG_COLUMNS) throw new KnowledgeError(`register/${REGISTER_FILES.ccgs}`, `line ${rec.line}`, `expected ${ECCG_COLUMNS} columns, found ${f.length}`, 'restore the row from the ODS extract');
-    if (!f[0]) throw new KnowledgeError(`register/${REGISTER_FILES.ccgs}`, `line ${rec.line}`, 'the row has no ODS code (column 1)', 'restore the row from the ODS extract');
+    if (f.length !== ECCG_COLUMNS)
+      throw new KnowledgeError(
+        `register/${REGISTER_FILES.ccgs}`,
+        `line ${rec.line}`,
+        `expected ${ECCG_COLUMNS} columns, found ${f.length}`,
+        'restore the row from the ODS extract',
+      );
+    if (!f[0])
+      throw new KnowledgeError(
+        `register/${REGISTER_FILES.ccgs}`,
+        `line ${rec.line}`,
+        'the row has no ODS code (column 1)',
+        'restore the row from the ODS extract',
+      );
     const role = f[13];
     const type: OrganisationType = role === '' || role.includes('RO319') ? 'ccg' : role.includes('RO218') ? 'commissioning-hub' : 'sub-icb-reporting-entity';
     const org = get(f[0], () => ({ name: displayName(f[1]), type }));
@@ -223,7 +271,12 @@ export function loadRegister(dir: string): Map<string, Organisation> {
     const member = orgs.get(ccg);
     if (member) {
       addName(member, ccgName);
-      member.parents.push({ code, name: `${displayName(name)} STP footprint`, period: '2016 footprint', row: row(`register/${REGISTER_FILES.footprints2016}`, r) });
+      member.parents.push({
+        code,
+        name: `${displayName(name)} STP footprint`,
+        period: '2016 footprint',
+        row: row(`register/${REGISTER_FILES.footprints2016}`, r),
+      });
     }
   }
 

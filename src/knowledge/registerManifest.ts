@@ -17,23 +17,28 @@ import { KnowledgeError } from './errors.ts';
 /** The manifest's file name, beside SOURCES.md in the register folder. */
 export const MANIFEST_FILE = 'MANIFEST.json';
 
-const fileEntry = z.object({
-  /** Column names of the header row, in order; null for a file without one (eccg.csv). */
-  header: z.array(z.string()).nullable(),
-  /** Data rows, the header excluded. */
-  rows: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-}).strict();
+const fileEntry = z
+  .object({
+    /** Column names of the header row, in order; null for a file without one (eccg.csv). */
+    header: z.array(z.string()).nullable(),
+    /** Data rows, the header excluded. */
+    rows: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
 
-const manifestSchema = z.object({
-  about: z.string().optional(),
-  files: z.record(z.string(), fileEntry),
-}).strict();
+const manifestSchema = z
+  .object({
+    about: z.string().optional(),
+    files: z.record(z.string(), fileEntry),
+  })
+  .strict();
 
 export type RegisterManifest = z.infer<typeof manifestSchema>;
 export type RegisterFileEntry = z.infer<typeof fileEntry>;
 
-const ABOUT = 'Header, data rows and sha256 of each register file. Loading refuses a file that differs. After a deliberate update of the data, run: npm run register-manifest';
+const ABOUT =
+  'Header, data rows and sha256 of each register file. Loading refuses a file that differs. After a deliberate update of the data, run: npm run register-manifest';
 
 /** What a register file holds, as the manifest records it. */
 export function describeRegisterFile(bytes: Buffer, hasHeader: boolean): RegisterFileEntry {
@@ -64,12 +69,26 @@ export function checkRegisterFiles(registerDir: string, files: readonly string[]
     const expected = manifest.files[f];
     const label = `register/${f}`;
     if (!expected) {
-      errors.push(new KnowledgeError(`register/${MANIFEST_FILE}`, `files`, `the manifest has no entry for ${f}`, `run npm run register-manifest -- ${registerDir} after checking ${f} is the data you mean to serve`));
+      errors.push(
+        new KnowledgeError(
+          `register/${MANIFEST_FILE}`,
+          `files`,
+          `the manifest has no entry for ${f}`,
+          `run npm run register-manifest -- ${registerDir} after checking ${f} is the data you mean to serve`,
+        ),
+      );
       continue;
     }
     const path = join(registerDir, f);
     if (!existsSync(path)) {
-      errors.push(new KnowledgeError(label, '', `the file is missing (expected ${expected.rows} rows, sha256 ${short(expected.sha256)}; found no file in ${registerDir})`, `copy it from the ODS data (see register/SOURCES.md) into ${registerDir}`));
+      errors.push(
+        new KnowledgeError(
+          label,
+          '',
+          `the file is missing (expected ${expected.rows} rows, sha256 ${short(expected.sha256)}; found no file in ${registerDir})`,
+          `copy it from the ODS data (see register/SOURCES.md) into ${registerDir}`,
+        ),
+      );
       continue;
     }
     const problem = compare(expected, describeRegisterFile(readFileSync(path), expected.header !== null));
@@ -79,14 +98,16 @@ export function checkRegisterFiles(registerDir: string, files: readonly string[]
 }
 
 function compare(expected: RegisterFileEntry, found: RegisterFileEntry): { where: string; text: string; fix: string } | null {
-  const restore = 'restore it from its source (register/SOURCES.md, or git checkout -- the file); if the data was updated on purpose, run npm run register-manifest';
+  const restore =
+    'restore it from its source (register/SOURCES.md, or git checkout -- the file); if the data was updated on purpose, run npm run register-manifest';
   if (expected.header && found.header && expected.header.join(',') !== found.header.join(',')) {
     const missing = expected.header.filter((h) => !found.header!.includes(h));
     return {
       where: 'line 1, header',
-      text: found.header.length === 0
-        ? `the file is empty: expected the header "${expected.header.join(',')}" and ${expected.rows} rows, found nothing`
-        : `the header differs: expected "${expected.header.join(',')}", found "${found.header.join(',')}"${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`,
+      text:
+        found.header.length === 0
+          ? `the file is empty: expected the header "${expected.header.join(',')}" and ${expected.rows} rows, found nothing`
+          : `the header differs: expected "${expected.header.join(',')}", found "${found.header.join(',')}"${missing.length ? ` (missing: ${missing.join(', ')})` : ''}`,
       fix: restore,
     };
   }
@@ -110,7 +131,13 @@ function compare(expected: RegisterFileEntry, found: RegisterFileEntry): { where
 function readManifest(registerDir: string): RegisterManifest | KnowledgeError {
   const label = `register/${MANIFEST_FILE}`;
   const path = join(registerDir, MANIFEST_FILE);
-  if (!existsSync(path)) return new KnowledgeError(label, '', `the register manifest is missing from ${registerDir}`, `restore it (git checkout -- seeds/register/${MANIFEST_FILE}), or record a new register folder with npm run register-manifest -- ${registerDir}`);
+  if (!existsSync(path))
+    return new KnowledgeError(
+      label,
+      '',
+      `the register manifest is missing from ${registerDir}`,
+      `restore it (git checkout -- seeds/register/${MANIFEST_FILE}), or record a new register folder with npm run register-manifest -- ${registerDir}`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));

@@ -133,7 +133,9 @@ function openRow(o: Organisation): RegisterRow | undefined {
 function makeOpenRow(o: Organisation): RegisterRow | undefined {
   const row = recordRow(o);
   if (!row) return undefined;
-  const dates = [o.opened ? `open date ${formatDay(o.opened)}` : null, o.closed ? `close date ${formatDay(o.closed)}` : o.opened ? 'no close date' : null].filter(Boolean).join(', ');
+  const dates = [o.opened ? `open date ${formatDay(o.opened)}` : null, o.closed ? `close date ${formatDay(o.closed)}` : o.opened ? 'no close date' : null]
+    .filter(Boolean)
+    .join(', ');
   return cite(row, `${label(o)}${dates ? `, ${dates}` : ''}`);
 }
 
@@ -191,7 +193,12 @@ function regionCodes(orgs: Orgs, code: string): Set<string> {
   return codes;
 }
 
-const norm = (s: string) => ` ${s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim()} `;
+const norm = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 /** Words that qualify a place at the start of an area's name ("Mid and South Essex", "Our Healthier South East London"). */
 const LEADING = /^ (?:(?:nhs|the|our|healthier|north|south|east|west|mid|central|and|inner|outer|greater) )+/;
 
@@ -311,7 +318,14 @@ export function changesIn(orgs: Orgs, kind: SetKind, from: string, to: string, a
     if (handedToIcb(o) && inPeriod(ICB_START) && where(o, LAST_CCG_DAY)) {
       const icb = o.parent ? orgs.get(o.parent) : undefined;
       const row = recordRow(o);
-      if (row) changes.push({ kind: 'handed-over', date: ICB_START, orgs: [o], to: icb, rows: [cite(row, `${o.names.find((n) => SUB_ICB_NAME.test(n)) ?? label(o)}, sub-ICB location, no close date`)] });
+      if (row)
+        changes.push({
+          kind: 'handed-over',
+          date: ICB_START,
+          orgs: [o],
+          to: icb,
+          rows: [cite(row, `${o.names.find((n) => SUB_ICB_NAME.test(n)) ?? label(o)}, sub-ICB location, no close date`)],
+        });
     }
   }
   return changes.sort((a, b) => a.date.localeCompare(b.date) || (a.to?.name ?? a.orgs[0].name).localeCompare(b.to?.name ?? b.orgs[0].name));

@@ -5,10 +5,7 @@
 import { z } from 'zod';
 
 /** A date as written in the facts: 2017-03-31, 2017-03, 2017, a financial year 2016-17, or vague. */
-export const dateInput = z.union([
-  z.string().min(4),
-  z.object({ value: z.string().min(4), text: z.string().min(3) }).strict(),
-]);
+export const dateInput = z.union([z.string().min(4), z.object({ value: z.string().min(4), text: z.string().min(3) }).strict()]);
 export type DateInput = z.infer<typeof dateInput>;
 
 export const sourceRef = z
@@ -33,14 +30,28 @@ export const documentFrontMatter = z
     date_inferred: z.boolean(),
     date_basis: z.string().optional(),
     source_file: z.string().optional(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict();
 export type DocumentFrontMatter = z.infer<typeof documentFrontMatter>;
 
 export const ORGANISATION_TYPES = [
-  'ccg', 'stp', 'icb', 'region', 'trust', 'provider', 'national-body', 'regulator',
-  'local-authority', 'healthwatch', 'think-tank', 'publisher', 'other',
+  'ccg',
+  'stp',
+  'icb',
+  'region',
+  'trust',
+  'provider',
+  'national-body',
+  'regulator',
+  'local-authority',
+  'healthwatch',
+  'think-tank',
+  'publisher',
+  'other',
 ] as const;
 
 export const organisationFact = z
@@ -76,12 +87,30 @@ export const personFact = z
   .strict();
 
 export const INTERVENTION_TYPES = [
-  'legal-directions', 'financial-special-measures', 'single-commissioning-leadership', 'joint-committee',
-  'joint-commissioning-plan', 'required-plan', 'accountable-officer-change', 'planned-merger',
-  'joint-leadership', 'governance-review', 'organisational-review', 'success-regime', 'other',
+  'legal-directions',
+  'financial-special-measures',
+  'single-commissioning-leadership',
+  'joint-committee',
+  'joint-commissioning-plan',
+  'required-plan',
+  'accountable-officer-change',
+  'planned-merger',
+  'joint-leadership',
+  'governance-review',
+  'organisational-review',
+  'success-regime',
+  'other',
 ] as const;
 export const INTERVENTION_STATUSES = [
-  'announced', 'imposed', 'in-force', 'planned', 'under-discussion', 'completed', 'did-not-happen', 'lifted', 'unknown',
+  'announced',
+  'imposed',
+  'in-force',
+  'planned',
+  'under-discussion',
+  'completed',
+  'did-not-happen',
+  'lifted',
+  'unknown',
 ] as const;
 
 const statedPoint = z.object({ text: z.string().min(3), source: sourceRef }).strict();
@@ -114,9 +143,7 @@ export const interventionFact = z
   })
   .strict();
 
-export const PROGRAMME_KINDS = [
-  'success-regime', 'stp', 'ics', 'group', 'programme', 'workstream', 'objective', 'national-programme', 'policy',
-] as const;
+export const PROGRAMME_KINDS = ['success-regime', 'stp', 'ics', 'group', 'programme', 'workstream', 'objective', 'national-programme', 'policy'] as const;
 
 export const programmeFact = z
   .object({
@@ -126,12 +153,8 @@ export const programmeFact = z
     aliases: z.array(z.string()).default([]),
     parent: z.string().optional(),
     description: z.string().min(3),
-    members: z
-      .array(z.object({ organisation: z.string(), role: z.string().optional(), source: sourceRef }).strict())
-      .default([]),
-    leads: z
-      .array(z.object({ person: z.string(), role: z.string().min(2), source: sourceRef }).strict())
-      .default([]),
+    members: z.array(z.object({ organisation: z.string(), role: z.string().optional(), source: sourceRef }).strict()).default([]),
+    leads: z.array(z.object({ person: z.string(), role: z.string().min(2), source: sourceRef }).strict()).default([]),
     source: sourceRef,
   })
   .strict();

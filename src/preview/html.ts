@@ -9,7 +9,11 @@ type Json = Record<string, any>;
 
 /** Escapes text for HTML; Slack's own entities (&amp; &lt; &gt;) are left as they are. */
 function html(text: string): string {
-  return text.replace(/&(?!(amp|lt|gt|quot|#\d+);)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&(?!(amp|lt|gt|quot|#\d+);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Slack mrkdwn (already Slack-escaped) as HTML: links, mentions, *bold*, _italic_, `code`, > quotes. */
@@ -29,7 +33,10 @@ export function mrkdwnToHtml(text: string): string {
     }
   }
   flush();
-  return out.join('<br>').replace(/<br>(<blockquote>)/g, '$1').replace(/(<\/blockquote>)<br>/g, '$1');
+  return out
+    .join('<br>')
+    .replace(/<br>(<blockquote>)/g, '$1')
+    .replace(/(<\/blockquote>)<br>/g, '$1');
 }
 
 function inline(text: string): string {
@@ -68,9 +75,10 @@ export function blockToHtml(block: Json): string {
       return `<div class="actions">${block.elements.map((b: Json) => `<button class="${b.style ?? ''}">${textObject(b.text)}</button>`).join('')}</div>`;
     case 'input': {
       const el = block.element ?? {};
-      const control = el.type === 'radio_buttons'
-        ? el.options.map((o: Json) => `<label class="radio"><input type="radio" disabled> ${textObject(o.text)}</label>`).join('')
-        : `<div class="textarea">${el.placeholder ? textObject(el.placeholder) : ''}</div>`;
+      const control =
+        el.type === 'radio_buttons'
+          ? el.options.map((o: Json) => `<label class="radio"><input type="radio" disabled> ${textObject(o.text)}</label>`).join('')
+          : `<div class="textarea">${el.placeholder ? textObject(el.placeholder) : ''}</div>`;
       return `<div class="input"><div class="label">${textObject(block.label)}${block.optional ? ' <span class="optional">(optional)</span>' : ''}</div>${control}${block.hint ? `<div class="hint">${textObject(block.hint)}</div>` : ''}</div>`;
     }
     default:

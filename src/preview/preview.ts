@@ -52,7 +52,10 @@ export function buildPreview(engine: Engine): string {
   samples.push({ caption: 'After 👍 Helpful on a private answer', html: messageToHtml(voted!.blocks, { ephemeral: true }) });
   samples.push({ caption: 'After 👎 Not helpful: the modal', html: modalToHtml(renderFeedbackModal('{}')) });
   const o = engine.overview();
-  samples.push({ caption: 'App Home', html: homeToHtml(renderHome(o, [{ channel: 'C0DIGESTS', schedule: 'weekly on Monday at 09:00', filter: 'legal directions' }])) });
+  samples.push({
+    caption: 'App Home',
+    html: homeToHtml(renderHome(o, [{ channel: 'C0DIGESTS', schedule: 'weekly on Monday at 09:00', filter: 'legal directions' }])),
+  });
   const digest = buildDigest(engine.knowledge, { from: '2017-01-01', to: '2017-12-31' });
   const [digestMessage] = digestMessages(engine.knowledge, digest, 'Weekly digest');
   samples.push({ caption: 'A channel digest', html: messageToHtml(digestMessage!.blocks) });

@@ -160,7 +160,12 @@ function answerBody(answer: Answer): KnownBlock[] {
   const rendered = lines.map((line) => {
     const inside = answer.statements.filter((s) => contains(line, s.text));
     inside.forEach((s) => covered.add(s));
-    const marked = /\[\d+\]/.test(line) ? '' : markers(inside.flatMap((s) => s.cites), n);
+    const marked = /\[\d+\]/.test(line)
+      ? ''
+      : markers(
+          inside.flatMap((s) => s.cites),
+          n,
+        );
     return escapeSlack(line) + marked;
   });
   const extra = answer.statements.filter((s) => !covered.has(s)).map((s) => `• ${escapeSlack(s.text)}${markers(s.cites, n)}`);

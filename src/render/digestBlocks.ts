@@ -16,7 +16,10 @@ const QUOTE_CHARS = 400;
 /** The Slack messages for a digest; `title` heads it ("Weekly digest"). The first goes to the channel, the rest in its thread (or below, for a preview). */
 export function digestMessages(knowledge: Knowledge, digest: Digest, title: string, continuation: 'thread' | 'below' = 'thread'): SlackMessage[] {
   const heading = `${title}: ${windowLabel(digest.from, digest.to)}`;
-  const counts = [plural(digest.events.length, 'dated entry', 'dated entries'), ...(digest.changes.length ? [plural(digest.changes.length, 'change', 'changes') + ' to the knowledge'] : [])];
+  const counts = [
+    plural(digest.events.length, 'dated entry', 'dated entries'),
+    ...(digest.changes.length ? [plural(digest.changes.length, 'change', 'changes') + ' to the knowledge'] : []),
+  ];
   const body: KnownBlock[] = [
     { type: 'header', text: plainText(truncate(heading, LIMITS.headerText)) },
     note(`${digest.filter ? `Only ${escapeSlack(digest.filter)} · ` : ''}${counts.join(', ')} · knowledge as of ${escapeSlack(digest.knowledgeAsOf)}`),

@@ -19,20 +19,37 @@ export interface DigestEntryJson {
 }
 
 /** The digest as one JSON object: window, filter, and `entries` (dated entries, then fact changes). */
-export function digestJson(knowledge: Knowledge, digest: Digest): { from: string; to: string; filter: string | null; knowledgeAsOf: string; entries: DigestEntryJson[] } {
+export function digestJson(
+  knowledge: Knowledge,
+  digest: Digest,
+): { from: string; to: string; filter: string | null; knowledgeAsOf: string; entries: DigestEntryJson[] } {
   const toJson = (e: DigestEntry): DigestEntryJson => ({
-    id: e.id, date: e.date?.value ?? null, dateLabel: e.date?.label ?? null, precision: e.date?.precision ?? null, kind: e.kind,
+    id: e.id,
+    date: e.date?.value ?? null,
+    dateLabel: e.date?.label ?? null,
+    precision: e.date?.precision ?? null,
+    kind: e.kind,
     organisations: e.organisations.map((code) => ({ code, name: knowledge.organisations.get(code)?.name ?? code })),
-    summary: e.summary, ...(e.changes ? { changes: e.changes } : {}), citations: e.citations,
+    summary: e.summary,
+    ...(e.changes ? { changes: e.changes } : {}),
+    citations: e.citations,
   });
-  return { from: digest.from, to: digest.to, filter: digest.filter, knowledgeAsOf: digest.knowledgeAsOf, entries: [...digest.events, ...digest.changes].map(toJson) };
+  return {
+    from: digest.from,
+    to: digest.to,
+    filter: digest.filter,
+    knowledgeAsOf: digest.knowledgeAsOf,
+    entries: [...digest.events, ...digest.changes].map(toJson),
+  };
 }
 
 /** The digest as text a person reads in a terminal: grouped by organisation, then date, each entry with its quoted sources. */
 export function digestText(knowledge: Knowledge, digest: Digest): string {
   const lines: string[] = [];
   lines.push(`Commissioning digest: ${windowLabel(digest.from, digest.to)}${digest.filter ? ` · only ${digest.filter}` : ''}`);
-  lines.push(`Knowledge as of ${digest.knowledgeAsOf}. ${count(digest.events.length, 'dated entry', 'dated entries')}${digest.changes.length ? `, ${count(digest.changes.length, 'change', 'changes')} to the knowledge` : ''}.`);
+  lines.push(
+    `Knowledge as of ${digest.knowledgeAsOf}. ${count(digest.events.length, 'dated entry', 'dated entries')}${digest.changes.length ? `, ${count(digest.changes.length, 'change', 'changes')} to the knowledge` : ''}.`,
+  );
   if (digest.events.length === 0 && digest.changes.length === 0) lines.push('', 'No changes in this window.');
   const section = (title: string, entries: DigestEntry[]) => {
     if (!entries.length) return;

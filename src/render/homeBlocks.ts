@@ -44,9 +44,7 @@ export function renderHome(overview: Overview, subscriptions: DigestSubscription
 }
 
 function knowledgeBlocks(overview: Overview): KnownBlock[] {
-  const docs = overview.documents.map(
-    (d) => `• ${link(d.url, d.title)} · ${escapeSlack(d.publisher)} · ${escapeSlack(d.published)}`,
-  );
+  const docs = overview.documents.map((d) => `• ${link(d.url, d.title)} · ${escapeSlack(d.publisher)} · ${escapeSlack(d.published)}`);
   return [
     ...sections(
       `*What I know*\n${overview.documents.length} source documents, the newest from *${escapeSlack(overview.sourcesAsOf ?? overview.asOf)}*, and ${overview.organisationCount.toLocaleString('en-GB')} organisations from the NHS organisation register (ODS)${overview.registerAsOf ? `, whose dates run to ${escapeSlack(overview.registerAsOf)}` : ''}.`,
@@ -80,10 +78,7 @@ function subscriptionBlocks(subscriptions: DigestSubscriptionSummary[] | null): 
     return `• ${channelRef(s.channel)} · ${escapeSlack(s.schedule)}${filter}${paused}`;
   });
   const more = subscriptions.length - lines.length;
-  return [
-    ...sections(`*Channel digests*\n${lines.join('\n')}`),
-    ...(more > 0 ? [note(`…and ${more} more.`)] : []),
-  ];
+  return [...sections(`*Channel digests*\n${lines.join('\n')}`), ...(more > 0 ? [note(`…and ${more} more.`)] : [])];
 }
 
 /** A channel mention for a real channel id, otherwise the escaped name. */

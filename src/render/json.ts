@@ -8,10 +8,19 @@ export function answerToJson(a: Answer) {
     intent: a.intent,
     confidence: a.confidence,
     text: a.text,
-    citations: a.citations.map((c) => ({ document: c.document, title: c.title, quote: c.quote, ...(c.publisher ? { publisher: c.publisher } : {}), ...(c.published ? { published: c.published } : {}), ...(c.url ? { url: c.url } : {}) })),
+    citations: a.citations.map((c) => ({
+      document: c.document,
+      title: c.title,
+      quote: c.quote,
+      ...(c.publisher ? { publisher: c.publisher } : {}),
+      ...(c.published ? { published: c.published } : {}),
+      ...(c.url ? { url: c.url } : {}),
+    })),
     suggestions: a.suggestions,
     statements: a.statements,
     // The statements the text had no room for; their cites number on from `citations`.
-    ...(a.more ? { more: { statements: a.more.statements, citations: a.more.citations.map((c) => ({ document: c.document, title: c.title, quote: c.quote })) } } : {}),
+    ...(a.more
+      ? { more: { statements: a.more.statements, citations: a.more.citations.map((c) => ({ document: c.document, title: c.title, quote: c.quote })) } }
+      : {}),
   };
 }

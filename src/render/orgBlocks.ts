@@ -57,7 +57,11 @@ export function renderOrgCard(card: OrgCard, ctx: OrgRenderContext): SlackMessag
     }),
     ...(ctx.vote ? [note(VOTE_NOTES[ctx.vote])] : []),
   ];
-  return packMessages(body, { pinned, fallback: escapeSlack(`${org.name} (${org.code}): ${summary.map((s) => s.text).join(' ') || card.status}`), continuation });
+  return packMessages(body, {
+    pinned,
+    fallback: escapeSlack(`${org.name} (${org.code}): ${summary.map((s) => s.text).join(' ') || card.status}`),
+    continuation,
+  });
 }
 
 /** How many of the card's citations its summary uses (they come first, so the card's numbers are 1…n). */
@@ -109,7 +113,10 @@ export function renderOrgSection(card: OrgCard, section: OrgSection, ctx: OrgRen
     title = `History of ${org.name}`;
     items = (card.history ?? []).map((s) => `${escapeSlack(s.text)}${mark(s.cites)}`);
     used = (card.history ?? []).flatMap((s) => s.cites);
-    const lists = [['Predecessors', org.predecessors], ['Successors', org.successors]] as const;
+    const lists = [
+      ['Predecessors', org.predecessors],
+      ['Successors', org.successors],
+    ] as const;
     for (const [label, list] of lists) if (list.length > 0) items.push(`*${label} (${list.length}):* ${list.map(datedText).join('; ')}`);
   }
   const numbers = [...new Set(used)].filter((c) => c >= 0 && c < n).sort((a, b) => a - b);
@@ -169,7 +176,9 @@ function fieldText(label: string, value: string): string {
 /** "In the documents": passages that name the organisation, read from the sources by linking, shown apart from the curated lines. */
 function inDocumentsBlocks(card: OrgCard): KnownBlock[] {
   if (!card.inDocuments?.length) return [];
-  const lines = card.inDocuments.map((m) => `• _${escapeSlack(m.title)}_, ${escapeSlack(m.published)}: the source says “${escapeSlack(m.quote.replace(/\t/g, ' · '))}”`);
+  const lines = card.inDocuments.map(
+    (m) => `• _${escapeSlack(m.title)}_, ${escapeSlack(m.published)}: the source says “${escapeSlack(m.quote.replace(/\t/g, ' · '))}”`,
+  );
   return sections(`*In the documents* (read from the sources, not curated facts)\n${lines.join('\n')}`);
 }
 

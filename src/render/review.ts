@@ -37,10 +37,13 @@ const dates = (i: ReviewItem) => (day(i.first) === day(i.last) ? day(i.last) : `
 export function reviewToText(r: ReviewReport): string {
   const block = (title: string, items: ReviewItem[], empty: string) => {
     if (items.length === 0) return `${title}\n  ${empty}`;
-    return [title, ...items.map((i) => {
-      const extra = [i.intent ? `intent ${i.intent}` : '', i.reasons.join(', '), ...i.notes.slice(0, 2).map((n) => `“${n}”`)].filter(Boolean).join(' · ');
-      return `  ${String(i.count).padStart(4)}×  ${i.question}\n         ${dates(i)}${extra ? ` · ${extra}` : ''}`;
-    })].join('\n');
+    return [
+      title,
+      ...items.map((i) => {
+        const extra = [i.intent ? `intent ${i.intent}` : '', i.reasons.join(', '), ...i.notes.slice(0, 2).map((n) => `“${n}”`)].filter(Boolean).join(' · ');
+        return `  ${String(i.count).padStart(4)}×  ${i.question}\n         ${dates(i)}${extra ? ` · ${extra}` : ''}`;
+      }),
+    ].join('\n');
   };
   return [
     `Review${r.since ? ` since ${day(r.since)}` : ''}: what the bot could not answer, and answers marked 👎 (most frequent first).`,
@@ -53,10 +56,17 @@ const CSV_COLUMNS = ['list', 'question', 'count', 'first', 'last', 'intent', 're
 
 /** Both lists as one CSV (RFC 4180), a `list` column saying which; cells are guarded against spreadsheet formulas. */
 export function reviewToCsv(r: ReviewReport): string {
-  const rows = [
-    ...r.unanswered.map((i) => ['unanswered', i] as const),
-    ...r.downvoted.map((i) => ['not-helpful', i] as const),
-  ].map(([list, i]) => [list, i.question, String(i.count), i.first, i.last, i.intent ?? '', i.reasons.join('; '), i.notes.join(' | '), i.documents.join('; ')]);
+  const rows = [...r.unanswered.map((i) => ['unanswered', i] as const), ...r.downvoted.map((i) => ['not-helpful', i] as const)].map(([list, i]) => [
+    list,
+    i.question,
+    String(i.count),
+    i.first,
+    i.last,
+    i.intent ?? '',
+    i.reasons.join('; '),
+    i.notes.join(' | '),
+    i.documents.join('; '),
+  ]);
   return [CSV_COLUMNS.join(','), ...rows.map((row) => row.map(csvCell).join(','))].join('\r\n') + '\r\n';
 }
 
@@ -74,7 +84,13 @@ export function renderReview(r: ReviewReport): SlackMessage[] {
   const list = (title: string, items: ReviewItem[]) => {
     if (items.length === 0) return sections(`*${title}*\n_None recorded._`);
     const lines = items.slice(0, REVIEW_SLACK_ITEMS).map((i) => {
-      const extra = [i.intent ? `_${escapeSlack(i.intent)}_` : '', escapeSlack(i.reasons.join(', ')), ...i.notes.slice(0, 1).map((n) => `“${escapeAndTruncate(n, 200)}”`)].filter(Boolean).join(' · ');
+      const extra = [
+        i.intent ? `_${escapeSlack(i.intent)}_` : '',
+        escapeSlack(i.reasons.join(', ')),
+        ...i.notes.slice(0, 1).map((n) => `“${escapeAndTruncate(n, 200)}”`),
+      ]
+        .filter(Boolean)
+        .join(' · ');
       return `• *${i.count}×* ${escapeAndTruncate(i.question, 300)}\n   ${dates(i)}${extra ? ` · ${extra}` : ''}`;
     });
     const more = items.length > REVIEW_SLACK_ITEMS ? [note(`…and ${items.length - REVIEW_SLACK_ITEMS} more in the CSV.`)] : [];

@@ -33,15 +33,27 @@ export function orgCardToText(card: OrgCard): string {
     `  closed       ${o.closed ? formatDay(o.closed) : 'still open'}`,
     `  predecessors ${refs(o.predecessors)}`,
     `  successors   ${refs(o.successors)}`,
-    ...(o.finalSuccessors.length && o.finalSuccessors.some((f) => !o.successors.some((s) => s.code === f.code)) ? [`  now part of  ${refs(o.finalSuccessors)}`] : []),
+    ...(o.finalSuccessors.length && o.finalSuccessors.some((f) => !o.successors.some((s) => s.code === f.code))
+      ? [`  now part of  ${refs(o.finalSuccessors)}`]
+      : []),
     ...(o.members.length ? [`  members      ${refs(o.members)}`] : []),
     ...(o.names.length > 1 ? [`  also known as ${o.names.slice(1).join('; ')}`] : []),
     '',
     card.status,
   ];
-  if (card.interventions.length) lines.push('', 'Interventions:', ...card.interventions.map((i) => `  • ${i.title} — ${statusLabel(i.status)}, ${i.date}${i.outcome ? `. ${i.outcome}` : ''}`));
+  if (card.interventions.length)
+    lines.push(
+      '',
+      'Interventions:',
+      ...card.interventions.map((i) => `  • ${i.title} — ${statusLabel(i.status)}, ${i.date}${i.outcome ? `. ${i.outcome}` : ''}`),
+    );
   if (card.people.length) lines.push('', 'People:', ...card.people.map((p) => `  • ${p.name}: ${p.title}${p.date ? ` (${p.date})` : ''}`));
-  if (card.inDocuments?.length) lines.push('', 'In the documents (read from the sources, not curated facts):', ...card.inDocuments.map((m) => `  • ${m.title}, ${m.published}: the source says “${m.quote.replace(/\t/g, ' · ').replace(/\s+/g, ' ')}”`));
+  if (card.inDocuments?.length)
+    lines.push(
+      '',
+      'In the documents (read from the sources, not curated facts):',
+      ...card.inDocuments.map((m) => `  • ${m.title}, ${m.published}: the source says “${m.quote.replace(/\t/g, ' · ').replace(/\s+/g, ' ')}”`),
+    );
   if (card.citations.length) lines.push('', 'Sources:', ...card.citations.map(source));
   return lines.join('\n');
 }

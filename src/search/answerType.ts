@@ -2,8 +2,64 @@
 
 export type AnswerType = 'yes-no' | 'count' | 'date' | 'duration' | 'person' | 'reason' | 'code' | 'definition' | 'list' | 'other';
 
-const ROLE_WORDS = new Set(['lead', 'leads', 'leading', 'led', 'chief', 'chair', 'chairs', 'chairman', 'chairwoman', 'officer', 'head', 'heads', 'director', 'manager', 'executive', 'coordinator', 'coordinates', 'coordinate', 'writes', 'wrote', 'editor', 'author', 'appointed', 'secretary', 'president', 'boss', 'contact', 'role', 'work', 'works', 'employ']);
-const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'shall', 'isnt', 'wasnt', 'arent', 'didnt', 'doesnt', 'hasnt', 'havent']);
+const ROLE_WORDS = new Set([
+  'lead',
+  'leads',
+  'leading',
+  'led',
+  'chief',
+  'chair',
+  'chairs',
+  'chairman',
+  'chairwoman',
+  'officer',
+  'head',
+  'heads',
+  'director',
+  'manager',
+  'executive',
+  'coordinator',
+  'coordinates',
+  'coordinate',
+  'writes',
+  'wrote',
+  'editor',
+  'author',
+  'appointed',
+  'secretary',
+  'president',
+  'boss',
+  'contact',
+  'role',
+  'work',
+  'works',
+  'employ',
+]);
+const AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'shall',
+  'isnt',
+  'wasnt',
+  'arent',
+  'didnt',
+  'doesnt',
+  'hasnt',
+  'havent',
+]);
 
 /**
  * Reads the answer type off the question's normalised words (after the lexicon: "what date" is already "when");
@@ -20,7 +76,18 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   if (has('code') && (at(0, 'what', 'whats', 'which', 'code', 'give', 'tell') || phrase('the code'))) return 'code';
   // "Who took over from X?" asks for an organisation: only a role asked about wants a person.
   if ((at(0, 'who', 'whom', 'whose') || (has('who') && !has('which'))) && words.some((w) => ROLE_WORDS.has(w))) return 'person';
-  if (phrase('what is a') || phrase('what is an') || phrase('what are') && words.length <= 4 || has('mean') || has('meaning') || has('define') || has('definition') || phrase('stand for') || phrase('stands for')) return 'definition';
+  if (
+    phrase('what is a') ||
+    phrase('what is an') ||
+    (phrase('what are') && words.length <= 4) ||
+    has('mean') ||
+    has('meaning') ||
+    has('define') ||
+    has('definition') ||
+    phrase('stand for') ||
+    phrase('stands for')
+  )
+    return 'definition';
   if (AUXILIARIES.has(words[0] ?? '') || (words[0] === 'and' && AUXILIARIES.has(words[1] ?? ''))) return 'yes-no';
   if (at(0, 'which', 'list', 'name') || phrase('what are the') || phrase('what were the')) return 'list';
   if (at(0, 'what', 'whats') && (plural(1) || (['the', 'other'].includes(words[1]) && plural(2)))) return 'list';

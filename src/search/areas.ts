@@ -20,29 +20,108 @@ export interface AreaMention {
 
 /** Words naming a kind of body, singular and plural; phrases are matched on consecutive words. */
 const TYPE_WORDS: [string[], SetKind][] = [
-  [['ccg'], 'ccg'], [['ccgs'], 'ccg'], [['clinical', 'commissioning', 'group'], 'ccg'], [['clinical', 'commissioning', 'groups'], 'ccg'],
-  [['trust'], 'trust'], [['trusts'], 'trust'],
-  [['icb'], 'icb'], [['icbs'], 'icb'], [['integrated', 'care', 'board'], 'icb'], [['integrated', 'care', 'boards'], 'icb'],
-  [['stp'], 'stp'], [['stps'], 'stp'], [['footprint'], 'stp'], [['footprints'], 'stp'],
-  [['sustainability', 'and', 'transformation', 'partnership'], 'stp'], [['sustainability', 'and', 'transformation', 'partnerships'], 'stp'],
-  [['region'], 'region'], [['regions'], 'region'],
+  [['ccg'], 'ccg'],
+  [['ccgs'], 'ccg'],
+  [['clinical', 'commissioning', 'group'], 'ccg'],
+  [['clinical', 'commissioning', 'groups'], 'ccg'],
+  [['trust'], 'trust'],
+  [['trusts'], 'trust'],
+  [['icb'], 'icb'],
+  [['icbs'], 'icb'],
+  [['integrated', 'care', 'board'], 'icb'],
+  [['integrated', 'care', 'boards'], 'icb'],
+  [['stp'], 'stp'],
+  [['stps'], 'stp'],
+  [['footprint'], 'stp'],
+  [['footprints'], 'stp'],
+  [['sustainability', 'and', 'transformation', 'partnership'], 'stp'],
+  [['sustainability', 'and', 'transformation', 'partnerships'], 'stp'],
+  [['region'], 'region'],
+  [['regions'], 'region'],
 ];
 const SINGULAR_TYPES: Record<string, string[]> = { ccg: ['ccg'], trust: ['trust'], icb: ['icb'], stp: ['stp', 'stp-footprint', 'icb'], region: ['region'] };
 const AREA_TYPES = new Set(['region', 'stp', 'icb', 'stp-footprint']);
 
 /** Region names people use without the "NHS England" ("in London", "the midlands"). */
 const REGION_WORDS: [string[], string][] = [
-  [['north', 'east', 'and', 'yorkshire'], 'Y63'], [['east', 'of', 'england'], 'Y61'], [['north', 'west'], 'Y62'], [['south', 'east'], 'Y59'],
-  [['south', 'west'], 'Y58'], [['midlands'], 'Y60'], [['london'], 'Y56'],
+  [['north', 'east', 'and', 'yorkshire'], 'Y63'],
+  [['east', 'of', 'england'], 'Y61'],
+  [['north', 'west'], 'Y62'],
+  [['south', 'east'], 'Y59'],
+  [['south', 'west'], 'Y58'],
+  [['midlands'], 'Y60'],
+  [['london'], 'Y56'],
 ];
 
 /** Words of CCG and ICB names that are not places ("North", "City", "Health"). */
 const NOT_PLACES = new Set([
-  'nhs', 'ccg', 'icb', 'stp', 'integrated', 'care', 'board', 'clinical', 'commissioning', 'group', 'partnership', 'health', 'and', 'of', 'the', 'on', 'upon', 'in', 'with', 'under', 'by',
-  'north', 'south', 'east', 'west', 'mid', 'central', 'inner', 'outer', 'greater', 'city', 'district', 'borough', 'county', 'coast', 'coastal', 'rural', 'vale', 'valley', 'valleys',
-  'high', 'great', 'new', 'royal', 'heartlands', 'downs', 'forest', 'heath', 'sub', 'location', 'westminster', 'shire', 'cross',
+  'nhs',
+  'ccg',
+  'icb',
+  'stp',
+  'integrated',
+  'care',
+  'board',
+  'clinical',
+  'commissioning',
+  'group',
+  'partnership',
+  'health',
+  'and',
+  'of',
+  'the',
+  'on',
+  'upon',
+  'in',
+  'with',
+  'under',
+  'by',
+  'north',
+  'south',
+  'east',
+  'west',
+  'mid',
+  'central',
+  'inner',
+  'outer',
+  'greater',
+  'city',
+  'district',
+  'borough',
+  'county',
+  'coast',
+  'coastal',
+  'rural',
+  'vale',
+  'valley',
+  'valleys',
+  'high',
+  'great',
+  'new',
+  'royal',
+  'heartlands',
+  'downs',
+  'forest',
+  'heath',
+  'sub',
+  'location',
+  'westminster',
+  'shire',
+  'cross',
   // An ICB's record also carries its STP's and footprint's names.
-  'footprint', 'sustainability', 'transformation', 'plan', 'system', 'systems', 'healthier', 'together', 'alliance', 'programme', 'better', 'lives', 'your',
+  'footprint',
+  'sustainability',
+  'transformation',
+  'plan',
+  'system',
+  'systems',
+  'healthier',
+  'together',
+  'alliance',
+  'programme',
+  'better',
+  'lives',
+  'your',
 ]);
 
 const placeCache = new WeakMap<OrganisationIndex, Set<string>>();
@@ -92,7 +171,8 @@ export function readAreas(words: string[], orgs: OrgMention[], index: Organisati
     const nameWords = words.slice(m.from, m.to).filter((w) => places.has(w));
     if (area) areas.push({ filter: { code: area.code }, label: `${area.name} (${area.code})`, org: area, from: m.from, to: m.to });
     // "Leeds CCGs": a CCG's name used for the place it is named after.
-    else if (nameWords.length && m.org.inRegister) areas.push({ filter: { place: nameWords.join(' ') }, label: capitalised(nameWords), from: m.from, to: m.to });
+    else if (nameWords.length && m.org.inRegister)
+      areas.push({ filter: { place: nameWords.join(' ') }, label: capitalised(nameWords), from: m.from, to: m.to });
     else continue;
     for (let i = m.from; i < m.to; i++) taken[i] = true;
   }

@@ -25,7 +25,10 @@ export class PostingList implements Postings {
   /** Where the last lookup ended: lookups in ascending order gallop on from it instead of searching afresh. */
   private cursor = 0;
 
-  constructor(readonly docs: Uint32Array, readonly tfs: Uint16Array | Uint32Array) {}
+  constructor(
+    readonly docs: Uint32Array,
+    readonly tfs: Uint16Array | Uint32Array,
+  ) {}
 
   get size(): number {
     return this.docs.length;
@@ -152,9 +155,14 @@ export class BinaryIndex {
   /** The index over sections read by `unpack`: its arrays stay views over the buffer, nothing is copied. */
   static fromSections(u: Unpacked<{ fields: readonly string[]; documentCount: number }>): BinaryIndex {
     return new BinaryIndex({
-      terms: section(u, 'terms', isStrings), fields: u.meta.fields, documentCount: u.meta.documentCount,
-      postingStart: section(u, 'postingStart', isU32), docs: section(u, 'docs', isU32), tfs: section(u, 'tfs', isTermFrequencies),
-      fieldLength: section(u, 'fieldLength', isU32), avgFieldLength: section(u, 'avgFieldLength', isF64),
+      terms: section(u, 'terms', isStrings),
+      fields: u.meta.fields,
+      documentCount: u.meta.documentCount,
+      postingStart: section(u, 'postingStart', isU32),
+      docs: section(u, 'docs', isU32),
+      tfs: section(u, 'tfs', isTermFrequencies),
+      fieldLength: section(u, 'fieldLength', isU32),
+      avgFieldLength: section(u, 'avgFieldLength', isF64),
     });
   }
 
@@ -265,5 +273,14 @@ export function buildBinaryIndex(documents: Iterable<{ id: number; fields: strin
     docs[slot] = postingDocs.array[i];
     tfs[slot] = postingTfs.array[i];
   }
-  return new BinaryIndex({ terms: order.map((t) => terms[t]), fields: options.fields, postingStart, docs, tfs, fieldLength, avgFieldLength, documentCount: count });
+  return new BinaryIndex({
+    terms: order.map((t) => terms[t]),
+    fields: options.fields,
+    postingStart,
+    docs,
+    tfs,
+    fieldLength,
+    avgFieldLength,
+    documentCount: count,
+  });
 }

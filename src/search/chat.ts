@@ -4,12 +4,69 @@ import { oneEditApart } from './edits.ts';
 export type ChatKind = 'greeting' | 'thanks' | 'goodbye';
 
 const CHAT: Record<string, ChatKind> = {
-  hi: 'greeting', hello: 'greeting', hey: 'greeting', hiya: 'greeting', howdy: 'greeting', morning: 'greeting', afternoon: 'greeting', evening: 'greeting', yo: 'greeting', greetings: 'greeting',
-  thanks: 'thanks', thank: 'thanks', thx: 'thanks', ta: 'thanks', cheers: 'thanks', brilliant: 'thanks', great: 'thanks', perfect: 'thanks', helpful: 'thanks', lovely: 'thanks',
-  bye: 'goodbye', goodbye: 'goodbye', later: 'goodbye', cya: 'goodbye',
+  hi: 'greeting',
+  hello: 'greeting',
+  hey: 'greeting',
+  hiya: 'greeting',
+  howdy: 'greeting',
+  morning: 'greeting',
+  afternoon: 'greeting',
+  evening: 'greeting',
+  yo: 'greeting',
+  greetings: 'greeting',
+  thanks: 'thanks',
+  thank: 'thanks',
+  thx: 'thanks',
+  ta: 'thanks',
+  cheers: 'thanks',
+  brilliant: 'thanks',
+  great: 'thanks',
+  perfect: 'thanks',
+  helpful: 'thanks',
+  lovely: 'thanks',
+  bye: 'goodbye',
+  goodbye: 'goodbye',
+  later: 'goodbye',
+  cya: 'goodbye',
 };
 /** Words that may stand beside a greeting without making it a question. */
-const FILLER = new Set(['good', 'there', 'all', 'you', 'very', 'much', 'so', 'a', 'lot', 'again', 'bot', 'commissioning', 'mate', 'team', 'folks', 'everyone', 'ok', 'okay', 'oh', 'and', 'for', 'that', 'the', 'help', 'see', 'ya', 'nice', 'one', 'u', 'that', 's', 'was', 'is', 'it', 'that']);
+const FILLER = new Set([
+  'good',
+  'there',
+  'all',
+  'you',
+  'very',
+  'much',
+  'so',
+  'a',
+  'lot',
+  'again',
+  'bot',
+  'commissioning',
+  'mate',
+  'team',
+  'folks',
+  'everyone',
+  'ok',
+  'okay',
+  'oh',
+  'and',
+  'for',
+  'that',
+  'the',
+  'help',
+  'see',
+  'ya',
+  'nice',
+  'one',
+  'u',
+  'that',
+  's',
+  'was',
+  'is',
+  'it',
+  'that',
+]);
 
 /** One letter out ("helo", "thnaks"), for chat words of four letters or more. */
 const near = (word: string, target: string) => target.length >= 4 && oneEditApart(word, target);
@@ -28,10 +85,30 @@ export function chatKind(words: string[]): ChatKind | null {
   return kind;
 }
 
-const ADVICE = [['should'], ['shall', 'we'], ['do', 'you', 'think'], ['what', 'do', 'you', 'think'], ['would', 'it', 'be', 'better'], ['is', 'it', 'a', 'good', 'idea'], ['is', 'it', 'wise'], ['would', 'you'], ['your', 'opinion'], ['your', 'view'], ['recommend'], ['advise'], ['advice'], ['best', 'way', 'to'], ['ought']];
+const ADVICE = [
+  ['should'],
+  ['shall', 'we'],
+  ['do', 'you', 'think'],
+  ['what', 'do', 'you', 'think'],
+  ['would', 'it', 'be', 'better'],
+  ['is', 'it', 'a', 'good', 'idea'],
+  ['is', 'it', 'wise'],
+  ['would', 'you'],
+  ['your', 'opinion'],
+  ['your', 'view'],
+  ['recommend'],
+  ['advise'],
+  ['advice'],
+  ['best', 'way', 'to'],
+  ['ought'],
+];
 
 /** Asks what someone ought to do or what the bot thinks, which no source can answer. */
 export function isAdvice(words: string[]): boolean {
   const text = ` ${words.join(' ')} `;
-  return ADVICE.some((p) => (p.length === 1 && (p[0] === 'should' || p[0] === 'ought') ? words[0] === p[0] || text.includes(` i ${p[0]} `) || text.includes(` we ${p[0]} `) : text.includes(` ${p.join(' ')} `)));
+  return ADVICE.some((p) =>
+    p.length === 1 && (p[0] === 'should' || p[0] === 'ought')
+      ? words[0] === p[0] || text.includes(` i ${p[0]} `) || text.includes(` we ${p[0]} `)
+      : text.includes(` ${p.join(' ')} `),
+  );
 }

@@ -34,7 +34,7 @@ export class FactIndex {
   });
 
   constructor(k: Knowledge) {
-    const orgName = (code?: string) => (code ? k.organisations.get(code)?.names.join(' ') ?? code : '');
+    const orgName = (code?: string) => (code ? (k.organisations.get(code)?.names.join(' ') ?? code) : '');
     const programmeName = (id?: string) => {
       const p = k.programmes.find((x) => x.id === id);
       return p ? [p.name, ...p.aliases].join(' ') : '';
@@ -44,16 +44,38 @@ export class FactIndex {
       this.index.add({ id: this.refs.length - 1, kind: ref.kind, name, text });
     };
     for (const f of k.interventions) {
-      add({ kind: 'intervention', fact: f }, `${f.title} ${f.type.replace(/-/g, ' ')}`, [f.summary, ...f.organisations.map(orgName), programmeName(f.programme), ...f.required.map((r) => r.text), ...f.why.map((w) => w.text), f.outcome?.text ?? ''].join(' '));
+      add(
+        { kind: 'intervention', fact: f },
+        `${f.title} ${f.type.replace(/-/g, ' ')}`,
+        [
+          f.summary,
+          ...f.organisations.map(orgName),
+          programmeName(f.programme),
+          ...f.required.map((r) => r.text),
+          ...f.why.map((w) => w.text),
+          f.outcome?.text ?? '',
+        ].join(' '),
+      );
     }
     for (const e of k.events) {
-      add({ kind: 'event', fact: e }, e.summary, [e.dateValue.label, ...e.organisations.map(orgName), ...e.programmes.map(programmeName), ...e.people.map((id) => k.people.find((p) => p.id === id)?.name ?? '')].join(' '));
+      add(
+        { kind: 'event', fact: e },
+        e.summary,
+        [
+          e.dateValue.label,
+          ...e.organisations.map(orgName),
+          ...e.programmes.map(programmeName),
+          ...e.people.map((id) => k.people.find((p) => p.id === id)?.name ?? ''),
+        ].join(' '),
+      );
     }
     for (const p of k.programmes) add({ kind: 'programme', fact: p }, [p.name, ...p.aliases].join(' '), `${p.description} ${programmeName(p.parent)}`);
     for (const person of k.people) {
-      for (const r of person.roles) add({ kind: 'role', fact: r, person }, r.title, [person.name, ...person.aliases, orgName(r.organisation), programmeName(r.programme)].join(' '));
+      for (const r of person.roles)
+        add({ kind: 'role', fact: r, person }, r.title, [person.name, ...person.aliases, orgName(r.organisation), programmeName(r.programme)].join(' '));
     }
-    for (const f of k.figures) add({ kind: 'figure', fact: f }, [f.label, f.unit, ...f.aliases].join(' '), `${f.periodValue?.label ?? ''} ${f.organisations.map(orgName).join(' ')}`);
+    for (const f of k.figures)
+      add({ kind: 'figure', fact: f }, [f.label, f.unit, ...f.aliases].join(' '), `${f.periodValue?.label ?? ''} ${f.organisations.map(orgName).join(' ')}`);
     for (const g of k.glossary) add({ kind: 'glossary', fact: g }, [g.term, ...g.aliases].join(' '), g.definition);
   }
 

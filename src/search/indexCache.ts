@@ -15,7 +15,16 @@ import { BinaryIndex, buildBinaryIndex } from './binaryIndex.ts';
 import { isStrings, isU32, pack, section, unpack } from './packed.ts';
 import { buildIndexes, passageWordCounts, type Indexes } from './indexes.ts';
 import { loadOrBuildLinks } from './linkCache.ts';
-import { BINARY_INDEX_FROM, buildBinaryPassageIndex, buildPassageIndex, buildSearchIndex, isIndexed, passageContext, PASSAGE_INDEX_OPTIONS, type PassageIndex } from './passageIndex.ts';
+import {
+  BINARY_INDEX_FROM,
+  buildBinaryPassageIndex,
+  buildPassageIndex,
+  buildSearchIndex,
+  isIndexed,
+  passageContext,
+  PASSAGE_INDEX_OPTIONS,
+  type PassageIndex,
+} from './passageIndex.ts';
 import { normalise, stem, STOP_WORDS } from './text.ts';
 import { wordList, type WordList } from './vocabulary.ts';
 
@@ -122,8 +131,14 @@ function readSnapshot(buffer: Buffer, knowledgeId: string, expectedCount: number
   if (meta.optionsVersion !== INDEX_OPTIONS_VERSION) throw new Error(`snapshot index options ${meta.optionsVersion} differ from ${INDEX_OPTIONS_VERSION}`);
   if (meta.documentCount !== expectedCount) throw new Error(`snapshot holds ${meta.documentCount} passages, the knowledge ${expectedCount}`);
   const index = BinaryIndex.fromSections(u);
-  const words: WordList = { words: section(u, 'words', isStrings), counts: section(u, 'wordCounts', isU32), order: section(u, 'wordOrder', isU32), stems: section(u, 'stems', isStrings) };
-  if (words.words.length !== words.counts.length || words.words.length !== words.order.length) throw new Error('snapshot is damaged (its words, counts and order differ in number)');
+  const words: WordList = {
+    words: section(u, 'words', isStrings),
+    counts: section(u, 'wordCounts', isU32),
+    order: section(u, 'wordOrder', isU32),
+    stems: section(u, 'stems', isStrings),
+  };
+  if (words.words.length !== words.counts.length || words.words.length !== words.order.length)
+    throw new Error('snapshot is damaged (its words, counts and order differ in number)');
   return { index, words };
 }
 

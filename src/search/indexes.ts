@@ -36,7 +36,11 @@ export function passageWordCounts(passages: PassageList): Map<string, number> {
 }
 
 /** Builds the indexes of a snapshot; `passages` and `passageWords` (without stop words) may come from a cached snapshot instead (see indexCache.ts). */
-export function buildIndexes(k: Knowledge, passages: PassageIndex = buildSearchIndex(k.passages), passageWords: WordList = wordList(passageWordCounts(k.passages), STOP_WORDS)): Indexes {
+export function buildIndexes(
+  k: Knowledge,
+  passages: PassageIndex = buildSearchIndex(k.passages),
+  passageWords: WordList = wordList(passageWordCounts(k.passages), STOP_WORDS),
+): Indexes {
   const organisations = new OrganisationIndex(k.organisations);
   const names = new PhraseIndex<Named>();
   for (const person of k.people) {

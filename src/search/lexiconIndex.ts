@@ -34,8 +34,9 @@ export class LexiconIndex {
   rewrite(words: string[], tokens: Token[], keep: Pick<OrgMention, 'from' | 'to'>[] = []): { words: string[]; lexical: boolean[] } {
     const fixed = words.map((_, i) => keep.some((s) => s.from <= i && i < s.to));
     const lemmas = tokens.map((t) => t.lemma);
-    const matches = [...this.phrases.find(words, fixed), ...this.phrases.find(lemmas, fixed)]
-      .sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+    const matches = [...this.phrases.find(words, fixed), ...this.phrases.find(lemmas, fixed)].sort(
+      (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from,
+    );
     const chosen: typeof matches = [];
     for (const m of matches) if (!chosen.some((c) => c.from < m.to && m.from < c.to)) chosen.push(m);
     chosen.sort((a, b) => a.from - b.from);
@@ -43,12 +44,12 @@ export class LexiconIndex {
     const lexical: boolean[] = [];
     let i = 0;
     for (const m of chosen) {
-      for (; i < m.from; i++) (out.push(words[i]), lexical.push(false));
+      for (; i < m.from; i++) out.push(words[i]), lexical.push(false);
       // Several meanings for one phrase never happen (the loader refuses them); take the first.
-      for (const w of m.items[0]) (out.push(w), lexical.push(true));
+      for (const w of m.items[0]) out.push(w), lexical.push(true);
       i = m.to;
     }
-    for (; i < words.length; i++) (out.push(words[i]), lexical.push(false));
+    for (; i < words.length; i++) out.push(words[i]), lexical.push(false);
     return { words: out, lexical };
   }
 

@@ -32,7 +32,8 @@ export function loadOrBuildLinks(k: Knowledge, cacheDir: string): Links {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, serialize(links));
     renameSync(tmp, file);
-    for (const f of readdirSync(cacheDir)) if (f.startsWith('links-') && !f.endsWith('.tmp') && join(cacheDir, f) !== file) rmSync(join(cacheDir, f), { force: true });
+    for (const f of readdirSync(cacheDir))
+      if (f.startsWith('links-') && !f.endsWith('.tmp') && join(cacheDir, f) !== file) rmSync(join(cacheDir, f), { force: true });
   } catch {
     // The cache is an optimisation: a read-only folder only costs the next start the linking again.
   }

@@ -112,10 +112,37 @@ function linkText(p: Passage, matcher: NameMatcher): PassageLinks {
 
 /** Words that say what kind of body a name is; after a name they hint at which of several bodies it means. */
 const KIND_WORDS: Record<string, OrganisationType[]> = {
-  ccg: ['ccg'], ccgs: ['ccg'], trust: ['trust'], trusts: ['trust'], hospital: ['trust'], hospitals: ['trust'], foundation: ['trust'],
-  icb: ['icb'], icbs: ['icb'], stp: ['stp', 'stp-footprint'], ics: ['icb', 'stp'], integrated: ['icb'],
+  ccg: ['ccg'],
+  ccgs: ['ccg'],
+  trust: ['trust'],
+  trusts: ['trust'],
+  hospital: ['trust'],
+  hospitals: ['trust'],
+  foundation: ['trust'],
+  icb: ['icb'],
+  icbs: ['icb'],
+  stp: ['stp', 'stp-footprint'],
+  ics: ['icb', 'stp'],
+  integrated: ['icb'],
 };
-const PREFERRED: OrganisationType[] = ['ccg', 'icb', 'stp', 'stp-footprint', 'trust', 'provider', 'national-body', 'regulator', 'local-authority', 'healthwatch', 'region', 'commissioning-hub', 'sub-icb-reporting-entity', 'think-tank', 'publisher', 'other'];
+const PREFERRED: OrganisationType[] = [
+  'ccg',
+  'icb',
+  'stp',
+  'stp-footprint',
+  'trust',
+  'provider',
+  'national-body',
+  'regulator',
+  'local-authority',
+  'healthwatch',
+  'region',
+  'commissioning-hub',
+  'sub-icb-reporting-entity',
+  'think-tank',
+  'publisher',
+  'other',
+];
 
 interface Token {
   /** Lower case, "&" as "and", possessive 's dropped; "," for a comma. */
@@ -125,13 +152,83 @@ interface Token {
   raw: string;
 }
 
-
 /** Words that may stand before a name without being part of a longer one ("The Kent and Medway merger"). */
-const BEFORE_NAME = new Set(['the', 'in', 'on', 'at', 'for', 'from', 'by', 'with', 'of', 'and', 'to', 'both', 'all', 'each', 'nhs', 'former', 'new', 'as', 'but', 'while', 'when', 'if', 'since', 'across', 'within', 'into', 'under', 'between', 'its', 'their', 'a', 'an']);
+const BEFORE_NAME = new Set([
+  'the',
+  'in',
+  'on',
+  'at',
+  'for',
+  'from',
+  'by',
+  'with',
+  'of',
+  'and',
+  'to',
+  'both',
+  'all',
+  'each',
+  'nhs',
+  'former',
+  'new',
+  'as',
+  'but',
+  'while',
+  'when',
+  'if',
+  'since',
+  'across',
+  'within',
+  'into',
+  'under',
+  'between',
+  'its',
+  'their',
+  'a',
+  'an',
+]);
 /** Words that may follow a name as part of its formal title ("Mid Essex Clinical Commissioning Group"). */
-const TITLE_WORDS = new Set(['nhs', 'clinical', 'commissioning', 'group', 'groups', 'integrated', 'care', 'board', 'system', 'partnership', 'foundation', 'trust', 'trusts', 'university', 'hospital', 'hospitals', 'icb', 'icbs', 'ccg', 'ccgs', 'stp', 'ics', 'sub', 'health']);
+const TITLE_WORDS = new Set([
+  'nhs',
+  'clinical',
+  'commissioning',
+  'group',
+  'groups',
+  'integrated',
+  'care',
+  'board',
+  'system',
+  'partnership',
+  'foundation',
+  'trust',
+  'trusts',
+  'university',
+  'hospital',
+  'hospitals',
+  'icb',
+  'icbs',
+  'ccg',
+  'ccgs',
+  'stp',
+  'ics',
+  'sub',
+  'health',
+]);
 /** Names of wide areas that name a body only after "NHS" ("NHS England", not "in England"). */
-const BARE_AREAS = new Set(['england', 'london', 'midlands', 'north', 'south', 'east', 'west', 'north west', 'north east', 'south west', 'south east', 'east of england']);
+const BARE_AREAS = new Set([
+  'england',
+  'london',
+  'midlands',
+  'north',
+  'south',
+  'east',
+  'west',
+  'north west',
+  'north east',
+  'south west',
+  'south east',
+  'east of england',
+]);
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
@@ -317,7 +414,6 @@ function peopleIn(p: Passage, text: string, matcher: NameMatcher): PersonMention
 
 // ——— Dates ———
 
-
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const DATE = new RegExp(String.raw`\b(?:(\d{1,2}) )?(${MONTH}) ((?:19|20)\d\d)\b|\b((?:19|20)\d\d)[-/](\d\d)\b|\b((?:19|20)\d\d)\b`, 'g');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -334,7 +430,9 @@ export function datesIn(text: string): DateMentionInText[] {
       const month = pad(MONTHS.indexOf(m[2]) + 1);
       const day = m[1] ? Number(m[1]) : 0;
       if (day > 31) continue;
-      out.push(day ? { text: m[0], start: `${m[3]}-${month}-${pad(day)}`, precision: 'day' } : { text: m[0], start: `${m[3]}-${month}-01`, precision: 'month' });
+      out.push(
+        day ? { text: m[0], start: `${m[3]}-${month}-${pad(day)}`, precision: 'day' } : { text: m[0], start: `${m[3]}-${month}-01`, precision: 'month' },
+      );
     } else if (m[4]) {
       if ((Number(m[4]) + 1) % 100 === Number(m[5])) out.push({ text: m[0], start: `${m[4]}-04-01`, precision: 'financial-year' });
     } else out.push({ text: m[0], start: `${m[6]}-01-01`, precision: 'year' });

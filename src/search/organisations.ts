@@ -9,9 +9,51 @@ import { normalise } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Words that say what kind of body a name is, not which one. */
-const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'clinical', 'commissioning', 'group', 'icb', 'integrated', 'care', 'board', 'stp', 'foundation', 'trust', 'the', 'sub', 'reporting', 'entity', 'footprint', 'partnership', 'sustainability', 'transformation', 'plan', 'ics', 'system']);
+const GENERIC = new Set([
+  'nhs',
+  'ccg',
+  'ccgs',
+  'clinical',
+  'commissioning',
+  'group',
+  'icb',
+  'integrated',
+  'care',
+  'board',
+  'stp',
+  'foundation',
+  'trust',
+  'the',
+  'sub',
+  'reporting',
+  'entity',
+  'footprint',
+  'partnership',
+  'sustainability',
+  'transformation',
+  'plan',
+  'ics',
+  'system',
+]);
 /** Kinds preferred when one name fits several bodies ("Southend" is the CCG before the hospital). */
-const TYPE_ORDER: OrganisationType[] = ['ccg', 'icb', 'stp', 'stp-footprint', 'trust', 'provider', 'national-body', 'regulator', 'local-authority', 'healthwatch', 'region', 'commissioning-hub', 'sub-icb-reporting-entity', 'think-tank', 'publisher', 'other'];
+const TYPE_ORDER: OrganisationType[] = [
+  'ccg',
+  'icb',
+  'stp',
+  'stp-footprint',
+  'trust',
+  'provider',
+  'national-body',
+  'regulator',
+  'local-authority',
+  'healthwatch',
+  'region',
+  'commissioning-hub',
+  'sub-icb-reporting-entity',
+  'think-tank',
+  'publisher',
+  'other',
+];
 /** Single-word names that are also ordinary words: they count only when capitalised. */
 const ORDINARY_WORDS = new Set(['provide', 'monitor', 'london', 'south', 'north', 'midlands']);
 
@@ -32,12 +74,16 @@ export interface OrgMention {
 
 /** A name with the generic words taken out: "NHS Castle Point & Rochford CCG" → "castle point and rochford". */
 export function nameKey(name: string): string {
-  const w = normalise(name).split(' ').filter((x) => x && !GENERIC.has(x));
+  const w = normalise(name)
+    .split(' ')
+    .filter((x) => x && !GENERIC.has(x));
   return w.join(' ');
 }
 
 function initialism(name: string): string | null {
-  const w = normalise(name).split(' ').filter((x) => x && !GENERIC.has(x) && !['and', 'of', 'on', 'upon', 'the'].includes(x));
+  const w = normalise(name)
+    .split(' ')
+    .filter((x) => x && !GENERIC.has(x) && !['and', 'of', 'on', 'upon', 'the'].includes(x));
   return w.length >= 3 ? w.map((x) => x[0]).join('') : null;
 }
 
@@ -82,7 +128,10 @@ export class OrganisationIndex {
     const q = query.trim();
     const code = this.orgs.get(q.toUpperCase()) ?? this.orgs.get(q) ?? this.byOns.get(q.toUpperCase());
     if (code) return { kind: 'found', org: code };
-    const key = nameKey(q).split(' ').map((w) => this.nameWords.correct(w) ?? w).join(' ');
+    const key = nameKey(q)
+      .split(' ')
+      .map((w) => this.nameWords.correct(w) ?? w)
+      .join(' ');
     if (!key) return { kind: 'none', suggestions: [] };
     const exact = this.byKey.get(key);
     if (exact) return this.decide(exact, normalise(q));
@@ -95,7 +144,9 @@ export class OrganisationIndex {
     if (hits.length) {
       const top = hits.filter((h) => h.score >= hits[0].score * 0.98);
       const orgs = unique(top.map((h) => this.orgs.get(h.code)!));
-      const covers = queryWords.length === (hits[0].key as string).split(' ').length || queryWords.every((w) => (hits[0].terms as string[]).some((t) => t.startsWith(w.slice(0, 4))));
+      const covers =
+        queryWords.length === (hits[0].key as string).split(' ').length ||
+        queryWords.every((w) => (hits[0].terms as string[]).some((t) => t.startsWith(w.slice(0, 4))));
       if (covers) return this.decide(orgs, normalise(q));
     }
     const loose = this.fuzzy.search(key, { combineWith: 'OR' });
@@ -190,14 +241,38 @@ function hintedTypes(query: string): OrganisationType[] {
 }
 
 /** For a short name, the bodies people mean first: ICBs, then CCGs, STPs and trusts, then the rest; the closest names first. */
-const MEANT_ORDER: OrganisationType[] = ['icb', 'ccg', 'stp', 'stp-footprint', 'region', 'trust', 'provider', 'national-body', 'regulator', 'local-authority', 'healthwatch', 'commissioning-hub', 'sub-icb-reporting-entity', 'think-tank', 'publisher', 'other'];
+const MEANT_ORDER: OrganisationType[] = [
+  'icb',
+  'ccg',
+  'stp',
+  'stp-footprint',
+  'region',
+  'trust',
+  'provider',
+  'national-body',
+  'regulator',
+  'local-authority',
+  'healthwatch',
+  'commissioning-hub',
+  'sub-icb-reporting-entity',
+  'think-tank',
+  'publisher',
+  'other',
+];
 
 function rankByHint(orgs: Organisation[], query: string, partial = false): Organisation[] {
   const prefer = hintedTypes(query);
   const order = partial ? MEANT_ORDER : TYPE_ORDER;
   const queryWords = nameKey(query).split(' ');
   // The closest of its names that holds the words: "Surrey Heartlands" is nearer "surrey" than "Sussex and East Surrey".
-  const closeness = (o: Organisation) => Math.min(60, ...o.names.map(nameKey).filter((k) => queryWords.every((w) => k.split(' ').includes(w))).map((k) => k.length)) / 100;
+  const closeness = (o: Organisation) =>
+    Math.min(
+      60,
+      ...o.names
+        .map(nameKey)
+        .filter((k) => queryWords.every((w) => k.split(' ').includes(w)))
+        .map((k) => k.length),
+    ) / 100;
   const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + order.indexOf(o.type) + (o.inRegister ? 0 : 0.5) + (partial ? closeness(o) : 0);
   return unique(orgs).sort((a, b) => score(a) - score(b));
 }

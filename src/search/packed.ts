@@ -32,7 +32,17 @@ interface Header<M> {
 }
 
 const kindOf = (a: Section): ArrayKind =>
-  a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : a instanceof Int32Array ? 'i32' : a instanceof Float64Array ? 'f64' : 'strings';
+  a instanceof Uint8Array
+    ? 'u8'
+    : a instanceof Uint16Array
+      ? 'u16'
+      : a instanceof Uint32Array
+        ? 'u32'
+        : a instanceof Int32Array
+          ? 'i32'
+          : a instanceof Float64Array
+            ? 'f64'
+            : 'strings';
 
 /** Packs `sections` and `meta` into one buffer. */
 export function pack<M>(meta: M, sections: Record<string, Section>): Buffer {

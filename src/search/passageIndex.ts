@@ -117,7 +117,10 @@ export function searchPassages(index: PassageIndex, passages: PassageList, terms
   if (terms.length === 0) return [];
   const keep = filter ? (id: unknown) => filter(passages.at(id as number)!) : undefined;
   // Large corpora: score only the candidates the rarest terms pick. Otherwise (null) MiniSearch scores every match.
-  const hits = prunedSearch(index, terms, { ...PASSAGE_SEARCH_OPTIONS, filter: keep }, limit, POSTING_BUDGET)
-    ?? (index instanceof MiniSearch ? index.search(terms.join(' '), { ...PASSAGE_SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit) : []);
+  const hits =
+    prunedSearch(index, terms, { ...PASSAGE_SEARCH_OPTIONS, filter: keep }, limit, POSTING_BUDGET) ??
+    (index instanceof MiniSearch
+      ? index.search(terms.join(' '), { ...PASSAGE_SEARCH_OPTIONS, processTerm: (t) => t, filter: keep && ((r) => keep(r.id)) }).slice(0, limit)
+      : []);
   return hits.map((h) => ({ passage: passages.at(h.id as number)!, score: h.score, terms: h.queryTerms }));
 }

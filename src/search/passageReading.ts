@@ -64,7 +64,12 @@ export function unitOf(k: Knowledge, p: Passage): PassageUnit {
   if (p.listStart !== undefined && p.listEnd !== undefined && doc) {
     const items = listItems(k, p);
     const lines = items.map((x) => x.text);
-    return { passages: items, quote: doc.text.slice(p.listStart, p.listEnd), display: [...(p.intro ? [p.intro] : []), ...lines.map((l) => `• ${l}`)].join('\n'), lines };
+    return {
+      passages: items,
+      quote: doc.text.slice(p.listStart, p.listEnd),
+      display: [...(p.intro ? [p.intro] : []), ...lines.map((l) => `• ${l}`)].join('\n'),
+      lines,
+    };
   }
   if (p.columns) {
     const line = rowLine(p);
@@ -77,12 +82,18 @@ export function unitOf(k: Knowledge, p: Passage): PassageUnit {
 export function rowLine(p: Passage): string {
   const cells = p.text.split('\t').map((c) => c.trim());
   const cols = p.columns ?? [];
-  return `${cells[0]} — ${cells.slice(1).map((c, i) => `${cols[i + 1] ?? ''}${cols[i + 1] ? ': ' : ''}${c}`).join('; ')}`;
+  return `${cells[0]} — ${cells
+    .slice(1)
+    .map((c, i) => `${cols[i + 1] ?? ''}${cols[i + 1] ? ': ' : ''}${c}`)
+    .join('; ')}`;
 }
 
 /** Sentences of a paragraph (a full stop, question or exclamation mark before a capital or a quote). */
 export function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?][”"’)]?)\s+(?=[A-Z“"‘(£0-9])/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?][”"’)]?)\s+(?=[A-Z“"‘(£0-9])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -112,14 +123,21 @@ export function wantedKind(words: string[]): Wanted {
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
-const AMOUNT = new RegExp(String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`, 'gi');
+const AMOUNT = new RegExp(
+  String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`,
+  'gi',
+);
 const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b/g;
 
 /**
  * The answer standing in a line, when there is exactly one of the kind asked for: an amount or count (not a
  * date or a year), a person's name (not an organisation's), a date. Null when none stands, or several do.
  */
-export function extractAnswer(kind: Wanted, line: string, context: { orgs: Organisation[]; peopleRoles?: { name: string }[]; questionWords: string[]; questionTerms: string[] }): string | null {
+export function extractAnswer(
+  kind: Wanted,
+  line: string,
+  context: { orgs: Organisation[]; peopleRoles?: { name: string }[]; questionWords: string[]; questionTerms: string[] },
+): string | null {
   if (!kind) return null;
   if (kind === 'date') {
     const dates = datesIn(line).filter((d) => !context.questionWords.includes(d.text.toLowerCase()));
@@ -141,17 +159,22 @@ export function extractAnswer(kind: Wanted, line: string, context: { orgs: Organ
     const money = found.filter((m) => /[£$€%]|per cent/.test(m.text));
     if (money.length === 1) return money[0].text;
     // Several: the one nearest a word of the question, when it is clearly nearest.
-    const near = (at: number) => Math.min(...context.questionTerms.map((t) => {
-      const i = line.toLowerCase().indexOf(t, at);
-      return i < 0 ? Infinity : i - at;
-    }));
+    const near = (at: number) =>
+      Math.min(
+        ...context.questionTerms.map((t) => {
+          const i = line.toLowerCase().indexOf(t, at);
+          return i < 0 ? Infinity : i - at;
+        }),
+      );
     const ranked = found.map((m) => ({ ...m, d: near(m.at) })).sort((a, b) => a.d - b.d);
     return ranked.length && ranked[0].d < 40 && (ranked.length === 1 || ranked[1].d - ranked[0].d > 15) ? ranked[0].text : null;
   }
   const named = context.peopleRoles?.[0]?.name;
   if (named && line.includes(named)) return named;
   const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
-  const people = [...line.matchAll(PERSON)].map((m) => m[0]).filter((n) => !n.split(' ').some((w) => orgWords.has(w.toLowerCase())) && !/^(The|NHS|This|These|Each|From|On|In)\b/.test(n));
+  const people = [...line.matchAll(PERSON)]
+    .map((m) => m[0])
+    .filter((n) => !n.split(' ').some((w) => orgWords.has(w.toLowerCase())) && !/^(The|NHS|This|These|Each|From|On|In)\b/.test(n));
   return people.length === 1 ? people[0] : null;
 }
 

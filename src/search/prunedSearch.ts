@@ -90,10 +90,19 @@ export function readsInternalsOf(index: MiniSearch): boolean {
 function readInternals(index: MiniSearch): Internals | null {
   const i = index as unknown as Partial<Internals>;
   const tree = i._index as Partial<TermTree> | undefined;
-  const ok = tree && typeof tree.get === 'function' && typeof tree.atPrefix === 'function' && typeof tree.fuzzyGet === 'function'
-    && i._documentIds instanceof Map && i._fieldLength instanceof Map && Array.isArray(i._avgFieldLength)
-    && typeof i._documentCount === 'number' && !!i._fieldIds && typeof i._fieldIds === 'object'
-    && typeof i._options?.searchOptions?.bm25?.k === 'number' && typeof i._options.searchOptions.maxFuzzy === 'number';
+  const ok =
+    tree &&
+    typeof tree.get === 'function' &&
+    typeof tree.atPrefix === 'function' &&
+    typeof tree.fuzzyGet === 'function' &&
+    i._documentIds instanceof Map &&
+    i._fieldLength instanceof Map &&
+    Array.isArray(i._avgFieldLength) &&
+    typeof i._documentCount === 'number' &&
+    !!i._fieldIds &&
+    typeof i._fieldIds === 'object' &&
+    typeof i._options?.searchOptions?.bm25?.k === 'number' &&
+    typeof i._options.searchOptions.maxFuzzy === 'number';
   return ok ? (i as Internals) : null;
 }
 
@@ -101,15 +110,29 @@ function readInternals(index: MiniSearch): Internals | null {
 function sourceOf(index: SearchIndex): Source | null {
   if (index instanceof BinaryIndex) {
     return {
-      terms: index, documentCount: index.documentCount, fieldIds: index.fieldIds, defaults: MINISEARCH_DEFAULTS, avgFieldLength: index.avgFieldLength,
-      fieldLength: (doc, field) => index.fieldLength(doc, field), holds: (doc) => index.holds(doc), externalId: (doc) => doc, answersAll: true,
+      terms: index,
+      documentCount: index.documentCount,
+      fieldIds: index.fieldIds,
+      defaults: MINISEARCH_DEFAULTS,
+      avgFieldLength: index.avgFieldLength,
+      fieldLength: (doc, field) => index.fieldLength(doc, field),
+      holds: (doc) => index.holds(doc),
+      externalId: (doc) => doc,
+      answersAll: true,
     };
   }
   const ix = readInternals(index);
   if (!ix) return null;
   return {
-    terms: ix._index, documentCount: ix._documentCount, fieldIds: ix._fieldIds, defaults: ix._options.searchOptions, avgFieldLength: ix._avgFieldLength,
-    fieldLength: (doc, field) => ix._fieldLength.get(doc)![field], holds: (doc) => ix._documentIds.has(doc), externalId: (doc) => ix._documentIds.get(doc), answersAll: false,
+    terms: ix._index,
+    documentCount: ix._documentCount,
+    fieldIds: ix._fieldIds,
+    defaults: ix._options.searchOptions,
+    avgFieldLength: ix._avgFieldLength,
+    fieldLength: (doc, field) => ix._fieldLength.get(doc)![field],
+    holds: (doc) => ix._documentIds.has(doc),
+    externalId: (doc) => ix._documentIds.get(doc),
+    answersAll: false,
   };
 }
 
@@ -147,8 +170,9 @@ export function prunedSearch(index: SearchIndex, terms: string[], options: Bound
   // A corpus no larger than the budget is always searched exhaustively: small knowledge gets MiniSearch's exact results.
   // Over a binary index (large knowledge only) fuzzy matching is always kept to unknown terms: expanding
   // a known term's fuzzy neighbours in a vocabulary of tens of thousands costs more than the search.
-  const fits = src.documentCount <= budget
-    || (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost(expand(src, unique, options, src.answersAll)) <= budget);
+  const fits =
+    src.documentCount <= budget ||
+    (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost(expand(src, unique, options, src.answersAll)) <= budget);
   if (fits) return src.answersAll ? exhaustive(src, unique, options, limit) : null;
   // Fuzzy matching is for typos: a term the index holds exactly is no typo, and its fuzzy neighbours
   // ("direction" → "director") only add noise and postings.
@@ -182,7 +206,8 @@ function score(src: Source, query: QueryTerm[], candidates: number[], filter: Bo
       for (const reach of q.reaches) {
         const tf = reach.docs.get(doc);
         // MiniSearch's calcBM25Score, weighted as in its termResults.
-        if (tf) termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, reach.field)) / src.avgFieldLength[reach.field])));
+        if (tf)
+          termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, reach.field)) / src.avgFieldLength[reach.field])));
       }
       if (termScore > 0) {
         total += termScore;

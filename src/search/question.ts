@@ -64,8 +64,57 @@ export interface ParsedQuestion {
 }
 
 /** Verbs that carry little of a question's meaning ("what did they do", "who got …"). */
-const LIGHT_VERBS = new Set(['do', 'make', 'get', 'have', 'be', 'go', 'take', 'give', 'say', 'tell', 'know', 'think', 'want', 'happen', 'need', 'use', 'come', 'see', 'look', 'put', 'let', 'mean', 'seem', 'become', 'keep', 'like', 'find', 'show', 'list', 'name', 'explain', 'describe']);
-const QUOTING_WORDS = new Set(['say', 'said', 'says', 'write', 'wrote', 'writes', 'written', 'argue', 'argued', 'argues', 'claim', 'claimed', 'claims', 'quote', 'quoted']);
+const LIGHT_VERBS = new Set([
+  'do',
+  'make',
+  'get',
+  'have',
+  'be',
+  'go',
+  'take',
+  'give',
+  'say',
+  'tell',
+  'know',
+  'think',
+  'want',
+  'happen',
+  'need',
+  'use',
+  'come',
+  'see',
+  'look',
+  'put',
+  'let',
+  'mean',
+  'seem',
+  'become',
+  'keep',
+  'like',
+  'find',
+  'show',
+  'list',
+  'name',
+  'explain',
+  'describe',
+]);
+const QUOTING_WORDS = new Set([
+  'say',
+  'said',
+  'says',
+  'write',
+  'wrote',
+  'writes',
+  'written',
+  'argue',
+  'argued',
+  'argues',
+  'claim',
+  'claimed',
+  'claims',
+  'quote',
+  'quoted',
+]);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'him', 'his', 'she', 'her', 'hers', 'this', 'that', 'these', 'those', 'there']);
 const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'], ['what', 'of'], ['same', 'for']];
 
@@ -80,7 +129,12 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // Names are read before the lexicon so that no phrasing rule rewrites part of an organisation's name.
   const orgSpans = ix.organisations.mentions(corrected, raw);
   // A name the lexicon itself lists ("AO") is read as the lexicon says.
-  const nameSpans = ix.names.find(corrected, corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to))).filter((m) => !ix.lexicon.has(m.text));
+  const nameSpans = ix.names
+    .find(
+      corrected,
+      corrected.map((_, i) => orgSpans.some((m) => m.from <= i && i < m.to)),
+    )
+    .filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
   const before = readTokens(corrected);
   const { words, lexical } = ix.lexicon.rewrite(corrected, before, protectedSpans);
@@ -99,14 +153,26 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const interventionTypes = ix.lexicon.interventionTypes(words);
 
   const known = (w: string, i: number) =>
-    STOP_WORDS.has(w) || lexical[i] || extraWords.has(w) || extraWords.has(stem(w)) || ix.vocabulary.has(w) || ix.vocabulary.has(tokens[i].lemma) || /^\d/.test(w);
+    STOP_WORDS.has(w) ||
+    lexical[i] ||
+    extraWords.has(w) ||
+    extraWords.has(stem(w)) ||
+    ix.vocabulary.has(w) ||
+    ix.vocabulary.has(tokens[i].lemma) ||
+    /^\d/.test(w);
   // An ordinary word that is not a noun says how the question is asked ("responsible", "took"), never what about.
   const unknown = words.filter((w, i) => !linked[i] && !known(w, i) && (TOPIC_POS.has(tokens[i].pos) || !isEnglish(w)));
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
-  const topics = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)]));
-  const predicates = words.flatMap((w, i) => (!linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB' ? [[...new Set([stem(w), stem(tokens[i].lemma)])]] : []));
+  const topics = words.flatMap((w, i) =>
+    linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)],
+  );
+  const predicates = words.flatMap((w, i) =>
+    !linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB'
+      ? [[...new Set([stem(w), stem(tokens[i].lemma)])]]
+      : [],
+  );
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
   const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
@@ -117,13 +183,76 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const orgTypes = readOrgTypes(words, orgs);
   const areas = readAreas(words, orgs, ix.organisations);
   return {
-    raw, words, tokens, terms, free, topics, predicates, orgs, excluded, names, interventionTypes, dates, unknown, linked, lexical, quoting, orgTypes, areas,
-    answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s')), chat, advice, unknownName, followUp,
+    raw,
+    words,
+    tokens,
+    terms,
+    free,
+    topics,
+    predicates,
+    orgs,
+    excluded,
+    names,
+    interventionTypes,
+    dates,
+    unknown,
+    linked,
+    lexical,
+    quoting,
+    orgTypes,
+    areas,
+    answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s')),
+    chat,
+    advice,
+    unknownName,
+    followUp,
   };
 }
 
 /** Words a question is built from: "waht", "wich", "mnay", "teh" are typos of these. */
-const FUNCTION_WORDS = ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much', 'does', 'did', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'the', 'their', 'there', 'they', 'with', 'about', 'from', 'into', 'under', 'still', 'been', 'will', 'would', 'could', 'should', 'tell', 'show', 'list', 'give', 'happened', 'happen'];
+const FUNCTION_WORDS = [
+  'what',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'where',
+  'why',
+  'how',
+  'many',
+  'much',
+  'does',
+  'did',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'the',
+  'their',
+  'there',
+  'they',
+  'with',
+  'about',
+  'from',
+  'into',
+  'under',
+  'still',
+  'been',
+  'will',
+  'would',
+  'could',
+  'should',
+  'tell',
+  'show',
+  'list',
+  'give',
+  'happened',
+  'happen',
+];
 /** Words after which a question word may start a question ("and wich …"). */
 const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay', 'then', 'also']);
 

@@ -8,7 +8,25 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 /** Universal parts of speech, as the model tags them. */
-export type PartOfSpeech = 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADV' | 'ADP' | 'DET' | 'PRON' | 'NUM' | 'CCONJ' | 'SCONJ' | 'PART' | 'INTJ' | 'PUNCT' | 'SYM' | 'X' | 'SPACE';
+export type PartOfSpeech =
+  | 'NOUN'
+  | 'PROPN'
+  | 'VERB'
+  | 'AUX'
+  | 'ADJ'
+  | 'ADV'
+  | 'ADP'
+  | 'DET'
+  | 'PRON'
+  | 'NUM'
+  | 'CCONJ'
+  | 'SCONJ'
+  | 'PART'
+  | 'INTJ'
+  | 'PUNCT'
+  | 'SYM'
+  | 'X'
+  | 'SPACE';
 
 export interface Token {
   word: string;
@@ -22,7 +40,17 @@ let nlp: Nlp | undefined;
 const reader = (): Nlp => (nlp ??= winkNLP(model, ['pos']));
 
 /** Plurals of acronyms the model keeps whole ("ccgs"), and forms it lemmatises oddly. */
-const LEMMA_FIXES: Record<string, string> = { ccgs: 'ccg', icbs: 'icb', stps: 'stp', cscs: 'csu', icss: 'ics', trusts: 'trust', data: 'data', analyses: 'analysis', footprints: 'footprint' };
+const LEMMA_FIXES: Record<string, string> = {
+  ccgs: 'ccg',
+  icbs: 'icb',
+  stps: 'stp',
+  cscs: 'csu',
+  icss: 'ics',
+  trusts: 'trust',
+  data: 'data',
+  analyses: 'analysis',
+  footprints: 'footprint',
+};
 /** Question-initial imperatives the model reads as nouns ("list the CCGs…"). */
 const IMPERATIVES = new Set(['list', 'show', 'name', 'give', 'tell', 'find', 'explain', 'describe', 'summarise', 'summarize', 'count']);
 

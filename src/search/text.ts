@@ -46,10 +46,14 @@ export const STOP_WORDS = new Set(
   should so some such than that the their theirs them then there these they this those through to too under until up us very was
   we were what whats when where which while who whom whose why will with would you your yours tell know show give find say said
   whether anything something everything thing things carried carry carries held hold made make makes taken take takes hi hello thanks thank ok okay right currently current latest ever still yet
-  s t d ll m re ve`.split(/\s+/).filter(Boolean),
+  s t d ll m re ve`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** The topic words of a text: normalised, stop words dropped, stemmed. */
 export function contentTerms(text: string): string[] {
-  return words(text).filter((w) => !STOP_WORDS.has(w)).map(stem);
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map(stem);
 }

@@ -17,10 +17,96 @@ export interface UnknownName {
 }
 
 /** Words that say what kind of body a name belongs to. */
-const TYPE_WORDS = new Set(['ccg', 'ccgs', 'icb', 'icbs', 'stp', 'stps', 'trust', 'trusts', 'hospital', 'hospitals', 'ics', 'csu', 'board', 'group', 'partnership', 'system', 'authority', 'council']);
+const TYPE_WORDS = new Set([
+  'ccg',
+  'ccgs',
+  'icb',
+  'icbs',
+  'stp',
+  'stps',
+  'trust',
+  'trusts',
+  'hospital',
+  'hospitals',
+  'ics',
+  'csu',
+  'board',
+  'group',
+  'partnership',
+  'system',
+  'authority',
+  'council',
+]);
 /** Words before a type word that describe rather than name ("the struggling CCGs", "the three Essex CCGs"). */
-const DESCRIBING = new Set(['other', 'new', 'merged', 'former', 'old', 'local', 'neighbouring', 'nearby', 'each', 'every', 'all', 'many', 'some', 'both', 'single', 'successor', 'predecessor', 'parent', 'member', 'host', 'lead', 'acute', 'community', 'mental', 'health', 'ambulance', 'provider', 'providers', 'teaching', 'specialist', 'foundation', 'nhs', 'clinical', 'commissioning', 'care', 'integrated', 'sub', 'location', 'locations', 'sustainability', 'transformation', 'plan', 'joint', 'committee', 'area', 'london', 'english', 'england', 'national', 'regional', 'region', 'county', 'city']);
-const EXCLUDERS = [['apart', 'from'], ['except'], ['except', 'for'], ['other', 'than'], ['besides'], ['excluding'], ['not', 'counting'], ['but', 'not'], ['aside', 'from'], ['leaving', 'out'], ['bar'], ['not', 'including']];
+const DESCRIBING = new Set([
+  'other',
+  'new',
+  'merged',
+  'former',
+  'old',
+  'local',
+  'neighbouring',
+  'nearby',
+  'each',
+  'every',
+  'all',
+  'many',
+  'some',
+  'both',
+  'single',
+  'successor',
+  'predecessor',
+  'parent',
+  'member',
+  'host',
+  'lead',
+  'acute',
+  'community',
+  'mental',
+  'health',
+  'ambulance',
+  'provider',
+  'providers',
+  'teaching',
+  'specialist',
+  'foundation',
+  'nhs',
+  'clinical',
+  'commissioning',
+  'care',
+  'integrated',
+  'sub',
+  'location',
+  'locations',
+  'sustainability',
+  'transformation',
+  'plan',
+  'joint',
+  'committee',
+  'area',
+  'london',
+  'english',
+  'england',
+  'national',
+  'regional',
+  'region',
+  'county',
+  'city',
+]);
+const EXCLUDERS = [
+  ['apart', 'from'],
+  ['except'],
+  ['except', 'for'],
+  ['other', 'than'],
+  ['besides'],
+  ['excluding'],
+  ['not', 'counting'],
+  ['but', 'not'],
+  ['aside', 'from'],
+  ['leaving', 'out'],
+  ['bar'],
+  ['not', 'including'],
+];
 
 /** Organisation mentions that follow "apart from", "except", "other than"… up to the next comma-less clause word. */
 export function excludedSpans(words: string[], orgs: OrgMention[]): Set<OrgMention> {
@@ -63,7 +149,13 @@ export function unknownNameIn(words: string[], tokens: Token[], linked: boolean[
   if (words[0] === 'who' && ['is', 'was'].includes(words[1])) {
     const rest = words.slice(2).filter((w) => w !== 'the');
     const unlinked = rest.every((_, j) => !linked[words.indexOf(rest[j])]);
-    if (rest.length >= 2 && rest.length <= 3 && unlinked && rest.every((w) => /^[a-z]+$/.test(w) && !STOP_WORDS.has(w)) && rest.some((w) => !ix.vocabulary.has(w))) {
+    if (
+      rest.length >= 2 &&
+      rest.length <= 3 &&
+      unlinked &&
+      rest.every((w) => /^[a-z]+$/.test(w) && !STOP_WORDS.has(w)) &&
+      rest.some((w) => !ix.vocabulary.has(w))
+    ) {
       const role = rest.some((w) => ix.names.find([w]).length > 0);
       if (!role) return { kind: 'person', text: original(raw, rest), suggestions: [] };
     }
@@ -78,7 +170,10 @@ function isNamePart(word: string, token: Token): boolean {
 
 /** The name has the word, or one a typo away from it (same first four letters). */
 function holdsWord(name: string, word: string): boolean {
-  return name.toLowerCase().split(/[^a-z0-9]+/).some((n) => n === word || (word.length >= 5 && n.length >= 5 && n.slice(0, 4) === word.slice(0, 4)));
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((n) => n === word || (word.length >= 5 && n.length >= 5 && n.slice(0, 4) === word.slice(0, 4)));
 }
 
 function capitalised(raw: string, word: string): boolean {

@@ -25,7 +25,9 @@ export function wordList(counts: Map<string, number>, ignore: Set<string>): Word
   const kept = [...counts].filter(([w]) => w && !ignore.has(w));
   const byWord = kept.map((_, i) => i).sort((a, b) => (kept[a][0] < kept[b][0] ? -1 : 1));
   return {
-    words: byWord.map((i) => kept[i][0]), counts: Uint32Array.from(byWord, (i) => kept[i][1]), order: Uint32Array.from(byWord),
+    words: byWord.map((i) => kept[i][0]),
+    counts: Uint32Array.from(byWord, (i) => kept[i][1]),
+    order: Uint32Array.from(byWord),
     stems: [...new Set(kept.map(([w]) => stem(w)))].sort(),
   };
 }
@@ -47,7 +49,10 @@ export class Vocabulary {
    * `ignore`: words never learnt nor offered as corrections (stop words: "weather" is not "whether").
    * `base`: a large word list (already without the ignored words) the vocabulary starts from.
    */
-  constructor(private readonly ignore: Set<string> = new Set(), base?: WordList) {
+  constructor(
+    private readonly ignore: Set<string> = new Set(),
+    base?: WordList,
+  ) {
     if (base) this.base = { list: base, words: new TermDictionary(base.words), stems: new TermDictionary(base.stems) };
   }
 
@@ -103,7 +108,7 @@ export class Vocabulary {
   /** The order a word was first seen in, or -1 when unknown (with a base). */
   private rank(w: string): number {
     const id = this.base!.words.id(w);
-    return id >= 0 ? this.base!.list.order[id] : this.extraOrder.get(w) ?? -1;
+    return id >= 0 ? this.base!.list.order[id] : (this.extraOrder.get(w) ?? -1);
   }
 
   /**

@@ -9,7 +9,8 @@ export function readAdmins(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   for (const name of ['ADMINS', 'DIGEST_ADMINS'] as const) {
     for (const id of (env[name] ?? '').split(/[\s,]+/).filter(Boolean)) {
-      if (!/^[UW][A-Z0-9]{2,20}$/.test(id)) problems.push(`${name}: "${id.slice(0, 40)}" is not a Slack user id (they look like U024BE7LH; find yours under Profile → ⋮ → Copy member ID).`);
+      if (!/^[UW][A-Z0-9]{2,20}$/.test(id))
+        problems.push(`${name}: "${id.slice(0, 40)}" is not a Slack user id (they look like U024BE7LH; find yours under Profile → ⋮ → Copy member ID).`);
       else if (!admins.includes(id)) admins.push(id);
     }
   }

@@ -2,16 +2,7 @@
  * The Bolt App factory. It takes its whole configuration as arguments (tokens, receiver, Web API
  * URL), so the same app runs in Socket Mode, over HTTP, and against the local Slack stub in tests.
  */
-import {
-  App,
-  ErrorCode,
-  HTTPModuleFunctions,
-  LogLevel,
-  SocketModeReceiver,
-  webApi,
-  type Logger,
-  type Receiver,
-} from '@slack/bolt';
+import { App, ErrorCode, HTTPModuleFunctions, LogLevel, SocketModeReceiver, webApi, type Logger, type Receiver } from '@slack/bolt';
 import { botTokenAuthorize } from './authorize.ts';
 import type { DigestCommandRunner, SlackDeps, SubscriptionsProvider } from './deps.ts';
 import type { AnswerEngine } from './engineContract.ts';

@@ -31,7 +31,8 @@ const appToken = z.string().regex(/^xapp-[A-Za-z0-9-]+$/, {
 
 const signingSecret = z
   .string({
-    error: 'SLACK_SIGNING_SECRET is not set. For HTTP mode, set it to the Signing Secret from "Basic Information" → "App Credentials"; or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode instead.',
+    error:
+      'SLACK_SIGNING_SECRET is not set. For HTTP mode, set it to the Signing Secret from "Basic Information" → "App Credentials"; or set SLACK_APP_TOKEN (xapp-…) to use Socket Mode instead.',
   })
   .regex(/^\S{8,}$/, { error: 'SLACK_SIGNING_SECRET looks wrong (it should be the 32-character Signing Secret from "Basic Information", with no spaces).' });
 

@@ -16,7 +16,11 @@ export type ConversationKey = { team: string; channel: string; thread: string };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The previous turn of the conversation, or undefined (none, expired, or the store could not be read: logged). */
-export async function recallConversation(memory: ConversationMemory | undefined, key: ConversationKey, logger: Logger): Promise<ConversationContext | undefined> {
+export async function recallConversation(
+  memory: ConversationMemory | undefined,
+  key: ConversationKey,
+  logger: Logger,
+): Promise<ConversationContext | undefined> {
   if (!memory) return undefined;
   try {
     const value = await memory.getConversation(key);
@@ -28,7 +32,13 @@ export async function recallConversation(memory: ConversationMemory | undefined,
 }
 
 /** Keeps this turn for the next one; a store fault is logged and the answer has gone out regardless. */
-export async function rememberConversation(memory: ConversationMemory | undefined, key: ConversationKey, context: ConversationContext | undefined, logger: Logger, now = new Date()): Promise<void> {
+export async function rememberConversation(
+  memory: ConversationMemory | undefined,
+  key: ConversationKey,
+  context: ConversationContext | undefined,
+  logger: Logger,
+  now = new Date(),
+): Promise<void> {
   if (!memory || !context) return;
   try {
     await memory.putConversation(key, context as unknown as Record<string, unknown>, new Date(now.getTime() + DAY_MS));

@@ -27,9 +27,11 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
     this.requestListener = (req, res) => {
       if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== options.endpoints) return bolt(req, res);
       screen(req, res, options.signingSecret, now, log).then(
-        (pass) => { if (pass) bolt(req, res); },
+        (pass) => {
+          if (pass) bolt(req, res);
+        },
         (error: unknown) => {
-          log.error(`Could not screen a Slack request: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+          log.error(`Could not screen a Slack request: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
           if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 400);
         },
       );
@@ -49,7 +51,9 @@ async function screen(req: IncomingMessage, res: ServerResponse, signingSecret: 
     await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
   } catch (error) {
     const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
-    log.warn(`Refused a Slack request: ${tooLarge ? 'the body is larger than 4 MB' : `its body could not be read (${error instanceof Error ? error.message : String(error)})`}.`);
+    log.warn(
+      `Refused a Slack request: ${tooLarge ? 'the body is larger than 4 MB' : `its body could not be read (${error instanceof Error ? error.message : String(error)})`}.`,
+    );
     HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
     return false;
   }

@@ -7,9 +7,11 @@ const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 export function consoleLogger(name = 'commissioning', level: LogLevel = LogLevel.INFO): Logger {
   let current = level;
   let label = name;
-  const at = (l: LogLevel) => (...msg: unknown[]) => {
-    if (ORDER.indexOf(l) >= ORDER.indexOf(current)) console.error(`[${l.toUpperCase()}] ${label}:`, ...msg);
-  };
+  const at =
+    (l: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (ORDER.indexOf(l) >= ORDER.indexOf(current)) console.error(`[${l.toUpperCase()}] ${label}:`, ...msg);
+    };
   return {
     debug: at(LogLevel.DEBUG),
     info: at(LogLevel.INFO),

@@ -27,7 +27,9 @@ export function malformedReason(body: unknown): string | null {
   if ('command' in body) {
     if (!isText(body.command)) return 'a slash command without a command name';
     if (!isText(body.user_id)) return 'a slash command without user_id';
-    return ['team_id', 'channel_id', 'text', 'response_url'].find((k) => k in body && typeof body[k] !== 'string') ? 'a slash command with a field that is not text' : null;
+    return ['team_id', 'channel_id', 'text', 'response_url'].find((k) => k in body && typeof body[k] !== 'string')
+      ? 'a slash command with a field that is not text'
+      : null;
   }
   if ('actions' in body) {
     const actions = body.actions;
@@ -49,7 +51,8 @@ function eventShape(body: Record<string, unknown>, event: Record<string, unknown
   for (const k of ['user', 'channel'] as const) if (k in event && !isTextOrObject(event[k])) return `an event whose ${k} is neither an id nor an object`;
   for (const k of ['item', 'subteam'] as const) if (k in event && !isObject(event[k])) return `an event whose ${k} is not an object`;
   if ('channel_id' in event && typeof event.channel_id !== 'string') return 'an event whose channel_id is not text';
-  if ('authorizations' in body && (!Array.isArray(body.authorizations) || !body.authorizations.every(isObject))) return 'an event whose authorizations are not a list of objects';
+  if ('authorizations' in body && (!Array.isArray(body.authorizations) || !body.authorizations.every(isObject)))
+    return 'an event whose authorizations are not a list of objects';
   if ('team_id' in body && body.team_id !== null && typeof body.team_id !== 'string') return 'an event whose team_id is not text';
   return null;
 }
@@ -58,8 +61,10 @@ function eventShape(body: Record<string, unknown>, event: Record<string, unknown
 function interactionShape(body: Record<string, unknown>): string | null {
   if (!isObject(body.user)) return 'an interaction without a user';
   for (const k of ['team', 'enterprise'] as const) if (k in body && body[k] !== null && !isObject(body[k])) return `an interaction whose ${k} is not an object`;
-  for (const k of ['channel', 'message', 'container', 'function_data'] as const) if (k in body && !isObject(body[k])) return `an interaction whose ${k} is not an object`;
-  if ('response_urls' in body && (!Array.isArray(body.response_urls) || !body.response_urls.every(isObject))) return 'an interaction whose response_urls are not a list of objects';
+  for (const k of ['channel', 'message', 'container', 'function_data'] as const)
+    if (k in body && !isObject(body[k])) return `an interaction whose ${k} is not an object`;
+  if ('response_urls' in body && (!Array.isArray(body.response_urls) || !body.response_urls.every(isObject)))
+    return 'an interaction whose response_urls are not a list of objects';
   return null;
 }
 
@@ -82,7 +87,13 @@ export function ackUnhandledRequests(app: App): void {
   app.processEvent = async (event: ReceiverEvent): Promise<void> => {
     let acked = false;
     const ack = event.ack;
-    const tracked: ReceiverEvent = { ...event, ack: async (response) => { acked = true; return ack(response); } };
+    const tracked: ReceiverEvent = {
+      ...event,
+      ack: async (response) => {
+        acked = true;
+        return ack(response);
+      },
+    };
     await dispatch(tracked);
     if (!acked) {
       app.logger.debug(`No listener acknowledged a ${describe(event.body)}; acknowledged it.`);

@@ -13,7 +13,7 @@ import type { SubcommandRegistry } from './subcommands.ts';
 
 /** A parsed request. */
 export type Request =
-  | { kind: 'help'; /** Escaped mrkdwn saying why help is shown. */ reason?: string }
+  | { kind: 'help' /** Escaped mrkdwn saying why help is shown. */; reason?: string }
   | { kind: 'ask'; question: string }
   | { kind: 'org'; query: string }
   | { kind: 'review' }
@@ -108,7 +108,5 @@ export function renderRequest(engine: AnswerEngine, logger: Logger, request: Req
 }
 
 function engineFailureNotice(question: string): SlackMessage {
-  return renderNotice(
-    `Sorry, something went wrong while answering “${escapeAndTruncate(question, 300)}”. It has been logged; please try again or rephrase.`,
-  );
+  return renderNotice(`Sorry, something went wrong while answering “${escapeAndTruncate(question, 300)}”. It has been logged; please try again or rephrase.`);
 }

@@ -9,7 +9,12 @@ import { consoleLogger } from './logger.ts';
 export type RunnableSlackConfig = Extract<SlackConfig, { mode: 'socket' | 'http' }>;
 
 /** Optional extras for startSlack: a logger, the feedback store, the digest commands and subscriptions, a registry, event de-dup, in-flight count, health. */
-export type StartSlackExtras = Partial<Pick<SlackAppOptions, 'logger' | 'store' | 'subscriptionsProvider' | 'digestCommand' | 'subcommands' | 'events' | 'inFlight' | 'health' | 'admins' | 'conversations'>>;
+export type StartSlackExtras = Partial<
+  Pick<
+    SlackAppOptions,
+    'logger' | 'store' | 'subscriptionsProvider' | 'digestCommand' | 'subcommands' | 'events' | 'inFlight' | 'health' | 'admins' | 'conversations'
+  >
+>;
 
 /** A running Slack app. */
 export interface RunningSlack {

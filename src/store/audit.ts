@@ -14,7 +14,12 @@ export interface AuditEntry {
 /** Appends an audit entry (call inside the transaction that makes the change). */
 export async function recordAudit(db: Sql, entry: AuditEntry): Promise<void> {
   await db.run('INSERT INTO subscription_audit (at, "user", channel, action, before, after) VALUES (?, ?, ?, ?, ?, ?)', [
-    entry.at, entry.user, entry.channel, entry.action, json(entry.before), json(entry.after),
+    entry.at,
+    entry.user,
+    entry.channel,
+    entry.action,
+    json(entry.before),
+    json(entry.after),
   ]);
 }
 
@@ -24,8 +29,12 @@ export async function listAudit(db: Sql, channel?: string): Promise<AuditEntry[]
     ? await db.all<Record<string, string | null>>('SELECT * FROM subscription_audit WHERE channel = ? ORDER BY id', [channel])
     : await db.all<Record<string, string | null>>('SELECT * FROM subscription_audit ORDER BY id');
   return rows.map((r) => ({
-    at: r.at!, user: r.user!, channel: r.channel!, action: r.action!,
-    before: r.before == null ? null : JSON.parse(r.before), after: r.after == null ? null : JSON.parse(r.after),
+    at: r.at!,
+    user: r.user!,
+    channel: r.channel!,
+    action: r.action!,
+    before: r.before == null ? null : JSON.parse(r.before),
+    after: r.after == null ? null : JSON.parse(r.after),
   }));
 }
 

@@ -31,7 +31,9 @@ export async function putConversation(db: Sql, key: ConversationKey, value: Json
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TypeError(`putConversation: the value must be a JSON object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
   }
-  await db.run(`INSERT INTO conversations (key, value, updated_at, expires_at) VALUES (?, ?, ?, ?)
+  await db.run(
+    `INSERT INTO conversations (key, value, updated_at, expires_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
-  [conversationKeyText(key), JSON.stringify(value), at.toISOString(), expiresAt.toISOString()]);
+    [conversationKeyText(key), JSON.stringify(value), at.toISOString(), expiresAt.toISOString()],
+  );
 }

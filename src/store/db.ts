@@ -33,7 +33,8 @@ export function checkDataDir(dataDir: string): void {
   const dir = resolve(dataDir);
   const where = join(dir, STORE_FILE);
   const kernel = (p: string) => KERNEL_DIRS.some((k) => p === k || p.startsWith(`${k}/`));
-  if (kernel(dir)) throw new StoreError(where, `DATA_DIR (${dir}) is on a kernel filesystem, not a place for data`, 'set DATA_DIR to a folder of your own, e.g. ./data');
+  if (kernel(dir))
+    throw new StoreError(where, `DATA_DIR (${dir}) is on a kernel filesystem, not a place for data`, 'set DATA_DIR to a folder of your own, e.g. ./data');
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -52,7 +53,11 @@ export function checkDataDir(dataDir: string): void {
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
   } catch (e) {
-    throw new StoreError(where, `this process cannot write in DATA_DIR (${reason(e)})`, 'give the app\'s user write access to DATA_DIR, or point DATA_DIR elsewhere');
+    throw new StoreError(
+      where,
+      `this process cannot write in DATA_DIR (${reason(e)})`,
+      "give the app's user write access to DATA_DIR, or point DATA_DIR elsewhere",
+    );
   }
 }
 
@@ -80,7 +85,11 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
     const newest = Math.max(0, ...(options.migrations ?? MIGRATIONS).map((m) => m.version));
     const version = Number(db.pragma('user_version', { simple: true }));
     if (version > newest) {
-      throw new StoreError(path, `it was written by a newer version of the app (user_version ${version}, this version knows up to ${newest})`, 'upgrade the app, or point DATA_DIR at another folder');
+      throw new StoreError(
+        path,
+        `it was written by a newer version of the app (user_version ${version}, this version knows up to ${newest})`,
+        'upgrade the app, or point DATA_DIR at another folder',
+      );
     }
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -96,8 +105,18 @@ export async function openSqlite(path: string, options: SqliteOptions = {}): Pro
 /** SQLite's own words, made plainer for the faults an operator can fix. */
 function sqliteError(path: string, e: unknown): StoreError {
   const code = (e as { code?: string }).code ?? '';
-  if (code.startsWith('SQLITE_BUSY')) return new StoreError(path, `it is locked by another process (${reason(e)})`, 'stop the other process using this DATA_DIR, or give this one its own DATA_DIR');
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN') return new StoreError(path, `it cannot be written (${reason(e)})`, 'give the app\'s user write access to the file and its folder, or point DATA_DIR elsewhere');
+  if (code.startsWith('SQLITE_BUSY'))
+    return new StoreError(
+      path,
+      `it is locked by another process (${reason(e)})`,
+      'stop the other process using this DATA_DIR, or give this one its own DATA_DIR',
+    );
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN')
+    return new StoreError(
+      path,
+      `it cannot be written (${reason(e)})`,
+      "give the app's user write access to the file and its folder, or point DATA_DIR elsewhere",
+    );
   return new StoreError(path, reason(e), 'check DATA_DIR, or move the damaged file aside so a new store is created');
 }
 

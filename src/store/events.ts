@@ -11,7 +11,9 @@ export const EVENT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Records `eventId` as seen at `at`; true when this is its first delivery, false for a retry. */
 export async function recordEvent(db: Sql, eventId: string, at: Date, ttlMs = EVENT_TTL_MS): Promise<boolean> {
   const row = await db.get('INSERT INTO slack_events (event_id, seen_at, expires_at) VALUES (?, ?, ?) ON CONFLICT (event_id) DO NOTHING RETURNING event_id', [
-    eventId, at.toISOString(), new Date(at.getTime() + ttlMs).toISOString(),
+    eventId,
+    at.toISOString(),
+    new Date(at.getTime() + ttlMs).toISOString(),
   ]);
   return row !== undefined;
 }

@@ -84,16 +84,25 @@ export class Ledger {
 
   /** Re-claims a failed-but-retryable row, or a "posting" row whose poster is presumed dead; true when this caller won it. */
   async reclaim(id: number, owner: string, at: string, staleBefore: string): Promise<boolean> {
-    const changed = await this.db.run(`UPDATE digest_ledger SET status = 'posting', attempts = attempts + 1, owner = ?, claimed_at = ?, error = NULL, retryable = 0
-      WHERE id = ? AND ((status = 'failed' AND retryable = 1) OR (status = 'posting' AND claimed_at < ?))`, [owner, at, id, staleBefore]);
+    const changed = await this.db.run(
+      `UPDATE digest_ledger SET status = 'posting', attempts = attempts + 1, owner = ?, claimed_at = ?, error = NULL, retryable = 0
+      WHERE id = ? AND ((status = 'failed' AND retryable = 1) OR (status = 'posting' AND claimed_at < ?))`,
+      [owner, at, id, staleBefore],
+    );
     return changed === 1;
   }
 
   /** Records that message part `index` was accepted by Slack (the first part's ts threads the rest). */
   async recordPart(id: number, index: number, ts: string): Promise<void> {
     // CASE rather than the two-argument MAX, which PostgreSQL spells GREATEST.
-    if (index === 0) await this.db.run('UPDATE digest_ledger SET ts = ?, parts_posted = CASE WHEN parts_posted < 1 THEN 1 ELSE parts_posted END WHERE id = ?', [ts, id]);
-    else await this.db.run('UPDATE digest_ledger SET parts_posted = CASE WHEN parts_posted < ? THEN ? ELSE parts_posted END WHERE id = ?', [index + 1, index + 1, id]);
+    if (index === 0)
+      await this.db.run('UPDATE digest_ledger SET ts = ?, parts_posted = CASE WHEN parts_posted < 1 THEN 1 ELSE parts_posted END WHERE id = ?', [ts, id]);
+    else
+      await this.db.run('UPDATE digest_ledger SET parts_posted = CASE WHEN parts_posted < ? THEN ? ELSE parts_posted END WHERE id = ?', [
+        index + 1,
+        index + 1,
+        id,
+      ]);
   }
 
   /** Marks a row posted and moves the channel's snapshot on, in one transaction. */
@@ -114,8 +123,11 @@ export class Ledger {
 
   /** Stops retrying a subscription's failed periods before `periodKey`: the newer digest covers their window. */
   async supersede(subscriptionId: number, periodKey: string): Promise<void> {
-    await this.db.run(`UPDATE digest_ledger SET retryable = 0, error = COALESCE(error, '') || ' (superseded by the digest of ' || CAST(? AS TEXT) || ')'
-      WHERE subscription_id = ? AND status = 'failed' AND retryable = 1 AND period_key < ?`, [periodKey, subscriptionId, periodKey]);
+    await this.db.run(
+      `UPDATE digest_ledger SET retryable = 0, error = COALESCE(error, '') || ' (superseded by the digest of ' || CAST(? AS TEXT) || ')'
+      WHERE subscription_id = ? AND status = 'failed' AND retryable = 1 AND period_key < ?`,
+      [periodKey, subscriptionId, periodKey],
+    );
   }
 
   /** One row by id. */
@@ -131,7 +143,10 @@ export class Ledger {
 
   /** The most recent period a subscription completed (posted or skipped): the next digest starts where it ended. */
   async lastCompleted(subscriptionId: number): Promise<LedgerRow | null> {
-    const r = await this.db.get<Raw>(`SELECT * FROM digest_ledger WHERE subscription_id = ? AND status IN ('posted', 'skipped') ORDER BY period_key DESC LIMIT 1`, [subscriptionId]);
+    const r = await this.db.get<Raw>(
+      `SELECT * FROM digest_ledger WHERE subscription_id = ? AND status IN ('posted', 'skipped') ORDER BY period_key DESC LIMIT 1`,
+      [subscriptionId],
+    );
     return r ? toRow(r) : null;
   }
 
@@ -148,9 +163,10 @@ export class Ledger {
 
   /** Every row of a subscription (or all), oldest period first. */
   async list(subscriptionId?: number): Promise<LedgerRow[]> {
-    const rows = subscriptionId == null
-      ? await this.db.all<Raw>('SELECT * FROM digest_ledger ORDER BY period_key, id')
-      : await this.db.all<Raw>('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY period_key, id', [subscriptionId]);
+    const rows =
+      subscriptionId == null
+        ? await this.db.all<Raw>('SELECT * FROM digest_ledger ORDER BY period_key, id')
+        : await this.db.all<Raw>('SELECT * FROM digest_ledger WHERE subscription_id = ? ORDER BY period_key, id', [subscriptionId]);
     return rows.map(toRow);
   }
 }
@@ -161,9 +177,23 @@ async function getRow(db: Sql, id: number): Promise<LedgerRow | null> {
 }
 
 async function insert(db: Sql, c: Claim, status: LedgerStatus): Promise<LedgerRow | null> {
-  const r = await db.get<Raw>(`INSERT INTO digest_ledger (subscription_id, channel, period_key, period_start, period_end, status, owner, claimed_at, finished_at, messages, knowledge_id)
+  const r = await db.get<Raw>(
+    `INSERT INTO digest_ledger (subscription_id, channel, period_key, period_start, period_end, status, owner, claimed_at, finished_at, messages, knowledge_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (subscription_id, period_key) DO NOTHING RETURNING *`,
-  [c.subscriptionId, c.channel, c.periodKey, c.periodStart, c.periodEnd, status, c.owner, c.at, status === 'skipped' ? c.at : null, JSON.stringify(c.messages), c.knowledgeId]);
+    [
+      c.subscriptionId,
+      c.channel,
+      c.periodKey,
+      c.periodStart,
+      c.periodEnd,
+      status,
+      c.owner,
+      c.at,
+      status === 'skipped' ? c.at : null,
+      JSON.stringify(c.messages),
+      c.knowledgeId,
+    ],
+  );
   return r ? toRow(r) : null;
 }
 
@@ -171,10 +201,22 @@ type Raw = Record<string, string | number | null>;
 
 function toRow(r: Raw): LedgerRow {
   return {
-    id: Number(r.id), subscriptionId: Number(r.subscription_id), channel: String(r.channel), periodKey: String(r.period_key),
-    periodStart: String(r.period_start), periodEnd: String(r.period_end), status: r.status as LedgerStatus, attempts: Number(r.attempts),
-    owner: r.owner == null ? null : String(r.owner), claimedAt: String(r.claimed_at), finishedAt: r.finished_at == null ? null : String(r.finished_at),
-    messages: JSON.parse(String(r.messages)) as StoredMessage[], knowledgeId: String(r.knowledge_id),
-    ts: r.ts == null ? null : String(r.ts), partsPosted: Number(r.parts_posted), error: r.error == null ? null : String(r.error), retryable: Number(r.retryable) === 1,
+    id: Number(r.id),
+    subscriptionId: Number(r.subscription_id),
+    channel: String(r.channel),
+    periodKey: String(r.period_key),
+    periodStart: String(r.period_start),
+    periodEnd: String(r.period_end),
+    status: r.status as LedgerStatus,
+    attempts: Number(r.attempts),
+    owner: r.owner == null ? null : String(r.owner),
+    claimedAt: String(r.claimed_at),
+    finishedAt: r.finished_at == null ? null : String(r.finished_at),
+    messages: JSON.parse(String(r.messages)) as StoredMessage[],
+    knowledgeId: String(r.knowledge_id),
+    ts: r.ts == null ? null : String(r.ts),
+    partsPosted: Number(r.parts_posted),
+    error: r.error == null ? null : String(r.error),
+    retryable: Number(r.retryable) === 1,
   };
 }

@@ -10,9 +10,11 @@ export function acquireLock(db: Sql, name: string, owner: string, at: Date, ttlM
     const row = await tx.get<{ owner: string; expires_at: string }>('SELECT owner, expires_at FROM locks WHERE name = ?', [name]);
     if (row && row.owner !== owner && row.expires_at > at.toISOString()) return false;
     const expires = new Date(at.getTime() + ttlMs).toISOString();
-    await tx.run(`INSERT INTO locks (name, owner, acquired_at, expires_at) VALUES (?, ?, ?, ?)
+    await tx.run(
+      `INSERT INTO locks (name, owner, acquired_at, expires_at) VALUES (?, ?, ?, ?)
       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, acquired_at = CASE WHEN locks.owner = excluded.owner THEN locks.acquired_at ELSE excluded.acquired_at END, expires_at = excluded.expires_at`,
-    [name, owner, at.toISOString(), expires]);
+      [name, owner, at.toISOString(), expires],
+    );
     return true;
   });
 }

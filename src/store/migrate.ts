@@ -16,7 +16,11 @@ export function migrate(sql: Sql, dialect: Dialect, where: string, migrations: M
     const newest = Math.max(0, ...migrations.map((m) => m.version));
     const unknown = [...applied].filter((v) => v > newest);
     if (unknown.length) {
-      throw new StoreError(where, `it was written by a newer version of the app (schema ${Math.max(...unknown)}, this version knows up to ${newest})`, 'upgrade the app, or point the app at another store');
+      throw new StoreError(
+        where,
+        `it was written by a newer version of the app (schema ${Math.max(...unknown)}, this version knows up to ${newest})`,
+        'upgrade the app, or point the app at another store',
+      );
     }
     const ran: number[] = [];
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {

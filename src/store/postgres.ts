@@ -32,7 +32,13 @@ export interface PostgresOptions {
 /** Connects, migrates and write-checks the PostgreSQL store; throws StoreError when it cannot. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Sql> {
   const where = redactUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5, connectionTimeoutMillis: 5000, statement_timeout: 15_000, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 5,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: 15_000,
+    idleTimeoutMillis: 30_000,
+  });
   // An idle connection dropped by the server must be logged, not crash the process; the pool reconnects.
   pool.on('error', (e) => (options.onIdleError ?? ((err: Error) => console.error(`store: a PostgreSQL connection failed: ${err.message}`)))(e));
   const sql = postgresSql(pool);
@@ -49,7 +55,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 function postgresError(where: string, e: unknown): StoreError {
   const err = e as { code?: string; message?: string };
   const message = err.message || err.code || String(e);
-  if (err.code === '25006' || err.code === '42501') return new StoreError(where, `it cannot be written (${message})`, 'connect as a role that may write, to a primary server, not a read-only replica');
-  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || /timeout/i.test(message)) return new StoreError(where, `the server cannot be reached (${message})`, 'check DATABASE_URL and that PostgreSQL is running');
+  if (err.code === '25006' || err.code === '42501')
+    return new StoreError(where, `it cannot be written (${message})`, 'connect as a role that may write, to a primary server, not a read-only replica');
+  if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || /timeout/i.test(message))
+    return new StoreError(where, `the server cannot be reached (${message})`, 'check DATABASE_URL and that PostgreSQL is running');
   return new StoreError(where, message, 'check DATABASE_URL');
 }

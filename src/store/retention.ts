@@ -11,7 +11,8 @@ export function readRetentionDays(env: Record<string, string | undefined> = proc
   const raw = env.FEEDBACK_RETENTION_DAYS?.trim();
   if (!raw) return DEFAULT_RETENTION_DAYS;
   const days = Number(raw);
-  if (!Number.isInteger(days) || days < 1) return { error: `FEEDBACK_RETENTION_DAYS must be a whole number of days, at least 1 (e.g. 365), not "${raw.slice(0, 40)}".` };
+  if (!Number.isInteger(days) || days < 1)
+    return { error: `FEEDBACK_RETENTION_DAYS must be a whole number of days, at least 1 (e.g. 365), not "${raw.slice(0, 40)}".` };
   return days;
 }
 

@@ -22,23 +22,43 @@ export async function review(db: Sql, options: { since?: string; limit?: number 
   // The newest wording of each question is shown; the count covers every wording.
   // GROUP_CONCAT in SQLite is string_agg in PostgreSQL.
   const concat = (expr: string) => (db.dialect === 'postgres' ? `string_agg(${expr}, '${SEP}' ORDER BY at DESC)` : `GROUP_CONCAT(${expr}, '${SEP}')`);
-  const unanswered = await db.all<Record<string, unknown>>(`SELECT k, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last, ${concat('reason')} AS reasons,
+  const unanswered = await db.all<Record<string, unknown>>(
+    `SELECT k, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last, ${concat('reason')} AS reasons,
       (SELECT question FROM unanswered u WHERE ${key('u.question')} = g.k AND u.at >= ? ORDER BY u.at DESC, u.id DESC LIMIT 1) AS question,
       (SELECT intent FROM unanswered u WHERE ${key('u.question')} = g.k AND u.at >= ? ORDER BY u.at DESC, u.id DESC LIMIT 1) AS intent
-    FROM (SELECT *, ${key('question')} AS k FROM unanswered WHERE at >= ?) g GROUP BY k ORDER BY count DESC, last DESC LIMIT ?`, [since, since, since, limit]);
-  const downvoted = await db.all<Record<string, unknown>>(`SELECT k, intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
+    FROM (SELECT *, ${key('question')} AS k FROM unanswered WHERE at >= ?) g GROUP BY k ORDER BY count DESC, last DESC LIMIT ?`,
+    [since, since, since, limit],
+  );
+  const downvoted = await db.all<Record<string, unknown>>(
+    `SELECT k, intent, COUNT(*) AS count, MIN(at) AS first, MAX(at) AS last,
       ${concat('reason')} AS reasons, ${concat('note')} AS notes, ${concat('citations')} AS citations,
       (SELECT question FROM feedback f WHERE ${key('f.question')} = g.k AND f.intent = g.intent AND f.vote = 'down' ORDER BY f.at DESC, f.id DESC LIMIT 1) AS question
-    FROM (SELECT *, ${key('question')} AS k FROM feedback WHERE vote = 'down' AND at >= ? ORDER BY at DESC) g GROUP BY k, intent ORDER BY count DESC, last DESC LIMIT ?`, [since, limit]);
+    FROM (SELECT *, ${key('question')} AS k FROM feedback WHERE vote = 'down' AND at >= ? ORDER BY at DESC) g GROUP BY k, intent ORDER BY count DESC, last DESC LIMIT ?`,
+    [since, limit],
+  );
   return {
     since: options.since ?? null,
     unanswered: unanswered.map((r) => ({
-      question: String(r.question), intent: (r.intent as string | null) ?? null, count: Number(r.count), first: String(r.first), last: String(r.last),
-      reasons: [...new Set(split(r.reasons).map(shortReason))], notes: [], documents: [],
+      question: String(r.question),
+      intent: (r.intent as string | null) ?? null,
+      count: Number(r.count),
+      first: String(r.first),
+      last: String(r.last),
+      reasons: [...new Set(split(r.reasons).map(shortReason))],
+      notes: [],
+      documents: [],
     })),
     downvoted: downvoted.map((r) => ({
-      question: String(r.question), intent: (r.intent as string | null) ?? null, count: Number(r.count), first: String(r.first), last: String(r.last),
-      reasons: tallied(split(r.reasons)), notes: split(r.notes).map((n) => n.trim()).filter(Boolean), documents: citedDocuments(split(r.citations)),
+      question: String(r.question),
+      intent: (r.intent as string | null) ?? null,
+      count: Number(r.count),
+      first: String(r.first),
+      last: String(r.last),
+      reasons: tallied(split(r.reasons)),
+      notes: split(r.notes)
+        .map((n) => n.trim())
+        .filter(Boolean),
+      documents: citedDocuments(split(r.citations)),
     })),
   };
 }

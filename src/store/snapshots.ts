@@ -13,20 +13,29 @@ export interface SavedSnapshot {
 
 /** Stores a snapshot body (a no-op when that knowledge id is already stored). */
 export async function storeSnapshot(db: Sql, saved: SavedSnapshot, at: string): Promise<void> {
-  await db.run('INSERT INTO fact_snapshots (knowledge_id, snapshot, saved_at) VALUES (?, ?, ?) ON CONFLICT (knowledge_id) DO NOTHING', [saved.knowledgeId, saved.snapshot, at]);
+  await db.run('INSERT INTO fact_snapshots (knowledge_id, snapshot, saved_at) VALUES (?, ?, ?) ON CONFLICT (knowledge_id) DO NOTHING', [
+    saved.knowledgeId,
+    saved.snapshot,
+    at,
+  ]);
 }
 
 /** The snapshot a subscription last saw, or null when it has seen none. */
 export async function loadSeenSnapshot(db: Sql, subscriptionId: number): Promise<(SavedSnapshot & { seenAt: string }) | null> {
   const r = await db.get<{ knowledge_id: string; snapshot: string; saved_at: string }>(
-    'SELECT s.knowledge_id, f.snapshot, s.saved_at FROM seen_snapshots s JOIN fact_snapshots f ON f.knowledge_id = s.knowledge_id WHERE s.subscription_id = ?', [subscriptionId]);
+    'SELECT s.knowledge_id, f.snapshot, s.saved_at FROM seen_snapshots s JOIN fact_snapshots f ON f.knowledge_id = s.knowledge_id WHERE s.subscription_id = ?',
+    [subscriptionId],
+  );
   return r ? { knowledgeId: r.knowledge_id, snapshot: r.snapshot, seenAt: r.saved_at } : null;
 }
 
 /** Records that a subscription has now seen the snapshot of `knowledgeId` (which must be stored). */
 export async function markSeen(db: Sql, subscriptionId: number, knowledgeId: string, at: string): Promise<void> {
-  await db.run(`INSERT INTO seen_snapshots (subscription_id, knowledge_id, saved_at) VALUES (?, ?, ?)
-    ON CONFLICT (subscription_id) DO UPDATE SET knowledge_id = excluded.knowledge_id, saved_at = excluded.saved_at`, [subscriptionId, knowledgeId, at]);
+  await db.run(
+    `INSERT INTO seen_snapshots (subscription_id, knowledge_id, saved_at) VALUES (?, ?, ?)
+    ON CONFLICT (subscription_id) DO UPDATE SET knowledge_id = excluded.knowledge_id, saved_at = excluded.saved_at`,
+    [subscriptionId, knowledgeId, at],
+  );
 }
 
 /** Forgets what a subscription saw (on unsubscribe). */

@@ -51,7 +51,7 @@ export function sqliteSql(db: Database.Database): Sql {
     }
     return s;
   };
-  const queue = db.memory ? { tail: Promise.resolve() as Promise<unknown> } : queues.get(db.name) ?? { tail: Promise.resolve() };
+  const queue = db.memory ? { tail: Promise.resolve() as Promise<unknown> } : (queues.get(db.name) ?? { tail: Promise.resolve() });
   if (!db.memory) queues.set(db.name, queue);
   const serial = <T>(work: () => Promise<T> | T): Promise<T> => {
     const next = queue.tail.then(work, work);
@@ -88,7 +88,9 @@ export function sqliteSql(db: Database.Database): Sql {
         }
       });
     },
-    close: async () => { if (db.open) db.close(); },
+    close: async () => {
+      if (db.open) db.close();
+    },
   });
   const inner = direct(true);
   const outer = direct(false);
@@ -130,7 +132,9 @@ export function postgresSql(pool: Pool): Sql {
         conn.release();
       }
     },
-    close: async () => { await pool.end(); },
+    close: async () => {
+      await pool.end();
+    },
   });
   return on(pool, false);
 }

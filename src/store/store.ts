@@ -9,7 +9,15 @@ import { getConversation, putConversation, type ConversationKey, type JsonObject
 import { openSqlite, storePath } from './db.ts';
 import { StoreError } from './errors.ts';
 import { pruneExpired, recordEvent } from './events.ts';
-import { feedbackTally, listFeedback, recordFeedback, recordFeedbackDetail, type FeedbackDetailInput, type FeedbackInput, type FeedbackRow } from './feedback.ts';
+import {
+  feedbackTally,
+  listFeedback,
+  recordFeedback,
+  recordFeedbackDetail,
+  type FeedbackDetailInput,
+  type FeedbackInput,
+  type FeedbackRow,
+} from './feedback.ts';
 import { pruneFeedback, review, type ReviewReport } from './review.ts';
 import { Ledger } from './ledger.ts';
 import { acquireLock, lockHolder, releaseLock } from './locks.ts';
@@ -75,7 +83,12 @@ export interface StoreOptions {
 export function storeOptionsFromEnv(env: Record<string, string | undefined> = process.env): StoreOptions {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreError(redactUrl(url), 'DATABASE_URL is not a PostgreSQL URL', 'set it to postgres://user:password@host:5432/database, or unset it to use SQLite in DATA_DIR');
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new StoreError(
+        redactUrl(url),
+        'DATABASE_URL is not a PostgreSQL URL',
+        'set it to postgres://user:password@host:5432/database, or unset it to use SQLite in DATA_DIR',
+      );
     return { databaseUrl: url };
   }
   return { dataDir: env.DATA_DIR || './data' };
@@ -91,12 +104,14 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
  */
 export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<Store> {
   const backend = options.databaseUrl ? 'postgres' : 'sqlite';
-  const path = options.databaseUrl ? redactUrl(options.databaseUrl) : options.path ?? storePath(options.dataDir);
+  const path = options.databaseUrl ? redactUrl(options.databaseUrl) : (options.path ?? storePath(options.dataDir));
   const sql = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(path, { busyTimeoutMs: options.busyTimeoutMs });
   let lastPrune = 0;
   let closed = false;
   return {
-    backend, path, sql,
+    backend,
+    path,
+    sql,
     subscriptions: new SubscriptionStore(sql),
     ledger: new Ledger(sql),
     recordFeedback: (f) => recordFeedback(sql, f),

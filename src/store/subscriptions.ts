@@ -61,11 +61,15 @@ export class SubscriptionStore {
   subscribe(channel: string, schedule: Schedule & { filter: string | null }, actor: Actor, baseline?: SavedSnapshot): Promise<Change> {
     return this.change(channel, actor, 'subscribe', async (tx, before) => {
       if (before) {
-        await tx.run(`UPDATE subscriptions SET frequency = ?, at_time = ?, weekday = ?, filter = ?, status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`,
-          [schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.at, before.id]);
+        await tx.run(
+          `UPDATE subscriptions SET frequency = ?, at_time = ?, weekday = ?, filter = ?, status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`,
+          [schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.at, before.id],
+        );
       } else {
-        const created = await tx.get<{ id: number }>(`INSERT INTO subscriptions (channel, frequency, at_time, weekday, filter, since, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-          [channel, schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.user, actor.at, actor.at]);
+        const created = await tx.get<{ id: number }>(
+          `INSERT INTO subscriptions (channel, frequency, at_time, weekday, filter, since, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+          [channel, schedule.frequency, schedule.atTime, schedule.weekday, schedule.filter, actor.at, actor.user, actor.at, actor.at],
+        );
         if (baseline) {
           await storeSnapshot(tx, baseline, actor.at);
           await markSeen(tx, Number(created!.id), baseline.knowledgeId, actor.at);
@@ -101,7 +105,12 @@ export class SubscriptionStore {
   /** Resumes a paused subscription; digests are due again from now (the next one covers the gap). */
   resume(channel: string, actor: Actor): Promise<Change> {
     return this.change(channel, actor, 'resume', async (tx, before) => {
-      if (before) await tx.run(`UPDATE subscriptions SET status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`, [actor.at, actor.at, before.id]);
+      if (before)
+        await tx.run(`UPDATE subscriptions SET status = 'active', paused_reason = NULL, since = ?, updated_at = ? WHERE id = ?`, [
+          actor.at,
+          actor.at,
+          before.id,
+        ]);
     });
   }
 
@@ -131,10 +140,18 @@ type Row = Record<string, string | number | null>;
 
 function toSubscription(r: Row): Subscription {
   return {
-    id: Number(r.id), channel: String(r.channel), frequency: r.frequency as Frequency, atTime: String(r.at_time),
-    weekday: r.weekday == null ? null : Number(r.weekday), filter: r.filter == null ? null : String(r.filter),
-    postWhenQuiet: Number(r.post_when_quiet) === 1, status: r.status as 'active' | 'paused',
-    pausedReason: r.paused_reason == null ? null : String(r.paused_reason), since: String(r.since),
-    createdBy: String(r.created_by), createdAt: String(r.created_at), updatedAt: String(r.updated_at),
+    id: Number(r.id),
+    channel: String(r.channel),
+    frequency: r.frequency as Frequency,
+    atTime: String(r.at_time),
+    weekday: r.weekday == null ? null : Number(r.weekday),
+    filter: r.filter == null ? null : String(r.filter),
+    postWhenQuiet: Number(r.post_when_quiet) === 1,
+    status: r.status as 'active' | 'paused',
+    pausedReason: r.paused_reason == null ? null : String(r.paused_reason),
+    since: String(r.since),
+    createdBy: String(r.created_by),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
   };
 }

@@ -23,7 +23,12 @@ export interface UnansweredRow {
 
 /** Records one declined question. */
 export async function recordUnanswered(db: Sql, u: UnansweredInput): Promise<void> {
-  await db.run('INSERT INTO unanswered (at, question, intent, reason) VALUES (?, ?, ?, ?)', [u.at ?? new Date().toISOString(), u.question, u.intent ?? null, u.reason]);
+  await db.run('INSERT INTO unanswered (at, question, intent, reason) VALUES (?, ?, ?, ?)', [
+    u.at ?? new Date().toISOString(),
+    u.question,
+    u.intent ?? null,
+    u.reason,
+  ]);
 }
 
 /** Declined questions, newest first, optionally since an ISO instant. */
@@ -36,7 +41,10 @@ export async function listUnanswered(db: Sql, options: { since?: string; limit?:
  * waiting for it, and logs (never throws) when the store cannot take the write, so a store fault
  * never costs a person their answer.
  */
-export function unansweredRecorder(store: { recordUnanswered(u: UnansweredInput): Promise<void> }, log: (message: string) => void): (entry: { question: string; intent: string; reason: string }) => void {
+export function unansweredRecorder(
+  store: { recordUnanswered(u: UnansweredInput): Promise<void> },
+  log: (message: string) => void,
+): (entry: { question: string; intent: string; reason: string }) => void {
   return (entry) => {
     let write: Promise<void>;
     try {
@@ -44,6 +52,8 @@ export function unansweredRecorder(store: { recordUnanswered(u: UnansweredInput)
     } catch (e) {
       write = Promise.reject(e);
     }
-    write.catch((error: unknown) => log(`store: could not record an unanswered question (${error instanceof Error ? error.message : String(error)}); the answer was still sent.`));
+    write.catch((error: unknown) =>
+      log(`store: could not record an unanswered question (${error instanceof Error ? error.message : String(error)}); the answer was still sent.`),
+    );
   };
 }

@@ -15,12 +15,28 @@ afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 describe('build-index', () => {
   it('writes the knowledge and passage index snapshots, which a start then reads', () => {
     const out: string[] = [];
-    expect(buildIndex(undefined, ['--cache', cacheDir], (l) => out.push(l), () => {})).toBe(0);
+    expect(
+      buildIndex(
+        undefined,
+        ['--cache', cacheDir],
+        (l) => out.push(l),
+        () => {},
+      ),
+    ).toBe(0);
     expect(out[0]).toMatch(/^Knowledge [0-9a-f]{16}: 5 documents, \d+ passages/);
     // The passages' links are cached beside the index too, so a start reads all three.
-    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^knowledge-.*\.bin$/), expect.stringMatching(/^links-.*\.bin$/), expect.stringMatching(/^passages-.*\.bin$/)]);
+    expect(readdirSync(cacheDir).sort()).toEqual([
+      expect.stringMatching(/^knowledge-.*\.bin$/),
+      expect.stringMatching(/^links-.*\.bin$/),
+      expect.stringMatching(/^passages-.*\.bin$/),
+    ]);
     const seen: (KnowledgeCacheOutcome | CacheOutcome)['kind'][] = [];
-    const knowledge = loadKnowledgeCached(DEFAULT_SEEDS_DIR, cacheDir, { load: () => { throw new Error('loaded again'); }, report: (o) => seen.push(o.kind) });
+    const knowledge = loadKnowledgeCached(DEFAULT_SEEDS_DIR, cacheDir, {
+      load: () => {
+        throw new Error('loaded again');
+      },
+      report: (o) => seen.push(o.kind),
+    });
     loadOrBuildSnapshot(knowledge, cacheDir, (o) => seen.push(o.kind));
     expect(seen).toEqual(['hit', 'hit']);
     expect(knowledge.id).toBe(loadKnowledge().id);
@@ -28,7 +44,14 @@ describe('build-index', () => {
 
   it('refuses an argument it does not know, with its usage', () => {
     const err: string[] = [];
-    expect(buildIndex(undefined, ['--cahce', cacheDir], () => {}, (l) => err.push(l))).toBe(2);
+    expect(
+      buildIndex(
+        undefined,
+        ['--cahce', cacheDir],
+        () => {},
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
     expect(err.join('\n')).toMatch(/unknown argument "--cahce"[\s\S]*usage: npm run build-index/);
     expect(readdirSync(cacheDir)).toEqual([]);
   });

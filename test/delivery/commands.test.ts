@@ -54,9 +54,18 @@ describe('/commissioning digest', () => {
   it('subscribe weekly East of England: stored with its schedule and filter, announced in the channel, audited', async () => {
     const { body, text } = await command('digest subscribe weekly East of England');
     expect(body.response_type).toBe('in_channel');
-    expect(text).toContain(`<@${USER}> subscribed this channel to a commissioning digest, weekly on Mondays at 09:00 (London time), only NHS England East of England (Y61).`);
+    expect(text).toContain(
+      `<@${USER}> subscribed this channel to a commissioning digest, weekly on Mondays at 09:00 (London time), only NHS England East of England (Y61).`,
+    );
     expect(text).toMatch(/First digest: Monday \d+ \w+ \d{4} at 09:00/);
-    expect(await store.subscriptions.get(CHANNEL)).toMatchObject({ frequency: 'weekly', atTime: '09:00', weekday: 1, filter: 'Y61', status: 'active', createdBy: USER });
+    expect(await store.subscriptions.get(CHANNEL)).toMatchObject({
+      frequency: 'weekly',
+      atTime: '09:00',
+      weekday: 1,
+      filter: 'Y61',
+      status: 'active',
+      createdBy: USER,
+    });
     expect((await store.listAudit(CHANNEL)).at(-1)).toMatchObject({ action: 'subscribe', user: USER, before: null, after: { filter: 'Y61' } });
     expect((await store.loadSeenSnapshot((await store.subscriptions.get(CHANNEL))!.id))?.knowledgeId).toBe(base.id);
   });
@@ -64,9 +73,14 @@ describe('/commissioning digest', () => {
   it('subscribe daily at a time for an STP, then change it: the audit keeps before and after', async () => {
     await command('digest subscribe daily at 07:30 QH8');
     const { text } = await command('digest subscribe monthly Thurrock CCG', 'U0OTHER');
-    expect(text).toContain('<@U0OTHER> changed this channel’s digest to monthly on the 1st at 09:00 (London time), only NHS Thurrock CCG (07G) (it was daily at 07:30 (London time), only NHS Mid and South Essex Integrated Care Board (QH8))');
+    expect(text).toContain(
+      '<@U0OTHER> changed this channel’s digest to monthly on the 1st at 09:00 (London time), only NHS Thurrock CCG (07G) (it was daily at 07:30 (London time), only NHS Mid and South Essex Integrated Care Board (QH8))',
+    );
     const audit = (await store.listAudit(CHANNEL)).filter((a) => a.action === 'subscribe');
-    expect(audit.slice(-2).map((a) => [a.user, (a.after as { filter: string }).filter])).toEqual([[USER, 'QH8'], ['U0OTHER', '07G']]);
+    expect(audit.slice(-2).map((a) => [a.user, (a.after as { filter: string }).filter])).toEqual([
+      [USER, 'QH8'],
+      ['U0OTHER', '07G'],
+    ]);
   });
 
   it('belongs to this app alone: another app in the same process, given no digest commands, says digests are not set up', async () => {
@@ -111,7 +125,9 @@ describe('/commissioning digest', () => {
     const { body, text } = await command('digest preview');
     expect(body.response_type).toBe('ephemeral');
     expect(text).toMatch(/Preview of this channel’s next digest \(Monday .*\), as it stands now/);
-    expect(text).toContain('Changed intervention: Single commissioning leadership across Bristol, North Somerset and South Gloucestershire — status: planned → completed.');
+    expect(text).toContain(
+      'Changed intervention: Single commissioning leadership across Bristol, North Somerset and South Gloucestershire — status: planned → completed.',
+    );
     expect(text).toContain('Added intervention: Governance review and financial recovery plan for North Tyneside CCG');
     expect(text).toContain('“will have to review its governance and implement a financial recovery plan”');
     expect(await store.ledger.list()).toEqual([]); // a preview posts nothing and claims nothing
@@ -150,6 +166,8 @@ describe('/commissioning digest', () => {
     await store.subscriptions.pause(CHANNEL, 'the channel is archived', { user: 'digest-scheduler', at: new Date().toISOString() });
     await t.event({ type: 'app_home_opened', user: USER, channel: 'D0DIRECT', tab: 'home', event_ts: '1700002000.000001' });
     const call = await t.stub.waitFor(() => t.stub.callsTo('views.publish')[0], 5000);
-    expect(blocksText(call.body.view.blocks)).toContain(`<#${CHANNEL}> · weekly on Mondays at 09:00 (London time) · only NHS England East of England (Y61) · _paused (the channel is archived)_`);
+    expect(blocksText(call.body.view.blocks)).toContain(
+      `<#${CHANNEL}> · weekly on Mondays at 09:00 (London time) · only NHS England East of England (Y61) · _paused (the channel is archived)_`,
+    );
   });
 });

@@ -26,8 +26,12 @@ let stores: Store[];
 let dataDir: string;
 let warnings: string[];
 
-beforeAll(async () => { stub = await startDigestStub(); });
-afterAll(async () => { await stub.close(); });
+beforeAll(async () => {
+  stub = await startDigestStub();
+});
+afterAll(async () => {
+  await stub.close();
+});
 beforeEach(() => {
   stub.calls.length = 0;
   stub.messages.length = 0;
@@ -57,14 +61,22 @@ const replyTimeout = (timeouts: Timeouts) => (_ms: number, method: string) =>
 /** Run deps over the stub. */
 function deps(s: Store, knowledge: Knowledge, extra: Partial<DigestRunDeps> = {}, timeouts: Timeouts = 'held'): DigestRunDeps {
   return {
-    store: s, knowledge: () => knowledge,
+    store: s,
+    knowledge: () => knowledge,
     poster: new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), { sleep: async () => undefined, replyTimeout: replyTimeout(timeouts) }),
-    owner: 'this-process', logger: { info: () => undefined, warn: (m: unknown) => void warnings.push(String(m)), error: (m: unknown) => void warnings.push(String(m)) }, ...extra,
+    owner: 'this-process',
+    logger: { info: () => undefined, warn: (m: unknown) => void warnings.push(String(m)), error: (m: unknown) => void warnings.push(String(m)) },
+    ...extra,
   };
 }
 
 async function subscribeWeekly(s: Store) {
-  await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2026-03-25T12:00:00.000Z' }, { knowledgeId: base.id, snapshot: JSON.stringify(factSnapshot(base)) });
+  await s.subscriptions.subscribe(
+    CHANNEL,
+    { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null },
+    { user: 'U1', at: '2026-03-25T12:00:00.000Z' },
+    { knowledgeId: base.id, snapshot: JSON.stringify(factSnapshot(base)) },
+  );
 }
 
 async function subscribeLong(s: Store) {
@@ -170,7 +182,12 @@ describe('the reply timeout', () => {
     const s = await store();
     await subscribeWeekly(s);
     const waits: [string, number][] = [];
-    const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), { replyTimeout: (ms, method) => { waits.push([method, ms]); return new Promise(() => undefined); } });
+    const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl), {
+      replyTimeout: (ms, method) => {
+        waits.push([method, ms]);
+        return new Promise(() => undefined);
+      },
+    });
     await runDueDigests({ ...deps(s, changed), poster }, AFTER_SLOT);
     expect(waits).toEqual([['chat.postMessage', 20_000]]);
   });
@@ -181,7 +198,13 @@ describe('the lease while a post is in flight', () => {
     const s = await store();
     await subscribeWeekly(s);
     const renewals: Date[] = [];
-    const watched: Store = { ...s, acquireLock: async (name, owner, at, ttl) => { renewals.push(at); return s.acquireLock(name, owner, at, ttl); } };
+    const watched: Store = {
+      ...s,
+      acquireLock: async (name, owner, at, ttl) => {
+        renewals.push(at);
+        return s.acquireLock(name, owner, at, ttl);
+      },
+    };
     stub.fail('chat.postMessage', { noReply: true, accept: true });
     const run = runDueDigests(deps(watched, changed, { leaseRenewMs: 10 }, 'never'), AFTER_SLOT);
     await until(() => stub.held() === 1);
@@ -198,7 +221,14 @@ describe('the lease while a post is in flight', () => {
     const parts = await subscribeLong(s);
     const at = new Date('2013-04-08T08:05:00Z');
     const results: boolean[] = [];
-    const watched: Store = { ...s, acquireLock: async (name, owner, when, ttl) => { const ok = await s.acquireLock(name, owner, when, ttl); if (owner === 'this-process') results.push(ok); return ok; } };
+    const watched: Store = {
+      ...s,
+      acquireLock: async (name, owner, when, ttl) => {
+        const ok = await s.acquireLock(name, owner, when, ttl);
+        if (owner === 'this-process') results.push(ok);
+        return ok;
+      },
+    };
     stub.fail('chat.postMessage', { noReply: true, accept: true });
     const run = runDueDigests(deps(watched, base, { leaseRenewMs: 10 }, 'never'), at);
     await until(() => stub.held() === 1);

@@ -28,8 +28,12 @@ let stub: DigestStub;
 let dataDir: string;
 let stores: Store[];
 
-beforeAll(async () => { stub = await startDigestStub(); });
-afterAll(async () => { await stub.close(); });
+beforeAll(async () => {
+  stub = await startDigestStub();
+});
+afterAll(async () => {
+  await stub.close();
+});
 beforeEach(() => {
   stub.calls.length = 0;
   stub.messages.length = 0;
@@ -49,14 +53,28 @@ async function store(): Promise<Store> {
 
 function deps(s: Store, knowledge: Knowledge, extra: Partial<DigestRunDeps> = {}): DigestRunDeps {
   return {
-    store: s, knowledge: () => knowledge, poster: new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl)), owner: 'this-process',
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined }, ...extra,
+    store: s,
+    knowledge: () => knowledge,
+    poster: new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl)),
+    owner: 'this-process',
+    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    ...extra,
   };
 }
 
 /** Subscribes CHANNEL weekly (Mondays 09:00) as of `since`, having seen `seen`'s facts. */
-async function subscribe(s: Store, since = '2026-03-25T12:00:00.000Z', seen: Knowledge = base, settings: Partial<{ filter: string | null; postWhenQuiet: boolean }> = {}) {
-  await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: settings.filter ?? null }, { user: 'U1', at: since }, { knowledgeId: seen.id, snapshot: JSON.stringify(factSnapshot(seen)) });
+async function subscribe(
+  s: Store,
+  since = '2026-03-25T12:00:00.000Z',
+  seen: Knowledge = base,
+  settings: Partial<{ filter: string | null; postWhenQuiet: boolean }> = {},
+) {
+  await s.subscriptions.subscribe(
+    CHANNEL,
+    { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: settings.filter ?? null },
+    { user: 'U1', at: since },
+    { knowledgeId: seen.id, snapshot: JSON.stringify(factSnapshot(seen)) },
+  );
   if (settings.postWhenQuiet !== undefined) await s.subscriptions.setPostWhenQuiet(CHANNEL, settings.postWhenQuiet, { user: 'U1', at: since });
   return (await s.subscriptions.get(CHANNEL))!;
 }
@@ -66,8 +84,16 @@ async function claimAndCrash(s: Store, knowledge: Knowledge) {
   const sub = (await s.subscriptions.get(CHANNEL))!;
   const composed = await composeDigest(s, knowledge, sub, SLOT);
   return (await s.ledger.claim({
-    subscriptionId: sub.id, channel: CHANNEL, periodKey: SLOT.toISOString(), periodStart: composed.periodStart.toISOString(), periodEnd: SLOT.toISOString(),
-    messages: composed.messages, snapshot: composed.snapshot, knowledgeId: knowledge.id, owner: 'dead-process', at: AFTER_SLOT.toISOString(),
+    subscriptionId: sub.id,
+    channel: CHANNEL,
+    periodKey: SLOT.toISOString(),
+    periodStart: composed.periodStart.toISOString(),
+    periodEnd: SLOT.toISOString(),
+    messages: composed.messages,
+    snapshot: composed.snapshot,
+    knowledgeId: knowledge.id,
+    owner: 'dead-process',
+    at: AFTER_SLOT.toISOString(),
   }))!;
 }
 
@@ -82,7 +108,10 @@ describe('posting a due digest', () => {
     expect(report).toMatchObject({ locked: true, failed: [], paused: [] });
     expect(stub.posts(CHANNEL)).toHaveLength(1);
     const [message] = stub.posts(CHANNEL);
-    expect(message.metadata).toEqual({ event_type: DIGEST_EVENT_TYPE, event_payload: { ledger_id: report.posted[0], subscription_id: 1, period_key: SLOT.toISOString(), part: 0 } });
+    expect(message.metadata).toEqual({
+      event_type: DIGEST_EVENT_TYPE,
+      event_payload: { ledger_id: report.posted[0], subscription_id: 1, period_key: SLOT.toISOString(), part: 0 },
+    });
     expect(textOf(message)).toContain('Weekly commissioning digest: 23 March 2026 to 29 March 2026');
     expect(textOf(message)).toContain('status: planned → completed');
     expect(textOf(message)).toContain('Removed intervention: Organisational review of East Surrey CCG');
@@ -116,7 +145,9 @@ describe('posting a due digest', () => {
     const s = await store();
     await subscribe(s, '2026-03-25T12:00:00.000Z', base, { postWhenQuiet: true });
     await runDueDigests(deps(s, base), new Date('2026-04-13T08:01:00Z'));
-    expect(stub.posts(CHANNEL).map((m) => m.text)).toEqual(['Weekly commissioning digest (catching up 3 periods): no changes from 23 March 2026 to 12 April 2026.']);
+    expect(stub.posts(CHANNEL).map((m) => m.text)).toEqual([
+      'Weekly commissioning digest (catching up 3 periods): no changes from 23 March 2026 to 12 April 2026.',
+    ]);
   });
 
   it('a period before the subscription started is not due', async () => {
@@ -231,14 +262,22 @@ describe('Slack refusing', () => {
     const report = await runDueDigests(deps(s, changed), AFTER_SLOT);
     expect(report.paused).toEqual([{ channel: CHANNEL, reason: expect.stringMatching(/not in the channel.*\/invite/) }]);
     expect(await s.subscriptions.get(CHANNEL)).toMatchObject({ status: 'paused' });
-    expect((await s.listAudit(CHANNEL)).at(-1)).toMatchObject({ action: 'pause', user: 'digest-scheduler', before: { status: 'active' }, after: { status: 'paused' } });
+    expect((await s.listAudit(CHANNEL)).at(-1)).toMatchObject({
+      action: 'pause',
+      user: 'digest-scheduler',
+      before: { status: 'active' },
+      after: { status: 'paused' },
+    });
     const home = await digestSubscriptionsProvider(s, () => changed)();
     expect(home).toEqual([{ channel: CHANNEL, schedule: 'weekly on Mondays at 09:00 (London time)', paused: expect.stringMatching(/not in the channel/) }]);
 
     await runDueDigests(deps(s, changed), new Date('2026-04-06T08:01:00Z'));
     expect(stub.posts(CHANNEL)).toHaveLength(0);
 
-    const reply = await runDigestCommand({ args: 'resume', user: 'U2', channel: CHANNEL }, { store: s, knowledge: () => changed, now: () => new Date('2026-04-08T10:00:00Z') });
+    const reply = await runDigestCommand(
+      { args: 'resume', user: 'U2', channel: CHANNEL },
+      { store: s, knowledge: () => changed, now: () => new Date('2026-04-08T10:00:00Z') },
+    );
     expect(reply.visibility).toBe('in_channel');
     await runDueDigests(deps(s, changed), new Date('2026-04-13T08:01:00Z'));
     const [message] = stub.posts(CHANNEL);
@@ -278,15 +317,27 @@ describe('downtime and long digests', () => {
   it('a long digest goes out as a message plus thread replies; after a crash mid-thread only the missing parts are sent', async () => {
     // A week holding 1 April 2013, when 211 CCGs opened (the clock is the test's to set).
     const s = await store();
-    await s.subscriptions.subscribe(CHANNEL, { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null }, { user: 'U1', at: '2013-04-02T00:00:00.000Z' });
+    await s.subscriptions.subscribe(
+      CHANNEL,
+      { frequency: 'weekly', atTime: '09:00', weekday: 1, filter: null },
+      { user: 'U1', at: '2013-04-02T00:00:00.000Z' },
+    );
     const slot = new Date('2013-04-08T08:00:00Z');
     const sub = (await s.subscriptions.get(CHANNEL))!;
     const composed = await composeDigest(s, base, sub, slot);
     expect(composed.messages.length).toBeGreaterThan(2);
     for (const m of composed.messages) expect(m.blocks.length).toBeLessThanOrEqual(50);
     const row = (await s.ledger.claim({
-      subscriptionId: sub.id, channel: CHANNEL, periodKey: slot.toISOString(), periodStart: composed.periodStart.toISOString(), periodEnd: slot.toISOString(),
-      messages: composed.messages, snapshot: composed.snapshot, knowledgeId: base.id, owner: 'dead-process', at: '2013-04-08T08:01:00.000Z',
+      subscriptionId: sub.id,
+      channel: CHANNEL,
+      periodKey: slot.toISOString(),
+      periodStart: composed.periodStart.toISOString(),
+      periodEnd: slot.toISOString(),
+      messages: composed.messages,
+      snapshot: composed.snapshot,
+      knowledgeId: base.id,
+      owner: 'dead-process',
+      at: '2013-04-08T08:01:00.000Z',
     }))!;
     // The dead process got the first two parts out before it died.
     const poster = new DigestPoster(createDigestClient('xoxb-test', stub.apiUrl));

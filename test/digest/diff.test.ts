@@ -22,7 +22,9 @@ describe('diffSnapshots', () => {
   it('a changed status reads "status: planned → completed"', () => {
     const changed = entries.find((e) => e.kind === 'fact-changed')!;
     expect(changed.changes).toEqual(['status: planned → completed']);
-    expect(changed.summary).toBe('Changed intervention: Single commissioning leadership across Bristol, North Somerset and South Gloucestershire — status: planned → completed.');
+    expect(changed.summary).toBe(
+      'Changed intervention: Single commissioning leadership across Bristol, North Somerset and South Gloucestershire — status: planned → completed.',
+    );
     expect(changed.organisations).toEqual(['11H', '11T', '12A']);
     expect(changed.citations[0].quote).toContain('instructed to work with Bristol CCG');
   });
@@ -30,7 +32,10 @@ describe('diffSnapshots', () => {
   it('an added fact cites its source; a removed one still cites the source it had', () => {
     const added = entries.find((e) => e.kind === 'fact-added')!;
     expect(added).toMatchObject({ organisations: ['99C'], date: { label: '21 July 2016' } });
-    expect(added.citations[0]).toMatchObject({ document: 'single-commissioning-2016', quote: 'will have to review its governance and implement a financial recovery plan' });
+    expect(added.citations[0]).toMatchObject({
+      document: 'single-commissioning-2016',
+      quote: 'will have to review its governance and implement a financial recovery plan',
+    });
     const removed = entries.find((e) => e.kind === 'fact-removed')!;
     expect(removed.summary).toBe('Removed intervention: Organisational review of East Surrey CCG (July 2016, announced) (no longer in the knowledge).');
     expect(removed.citations[0].quote).toBe('East Surrey CCG will be affected by the change');

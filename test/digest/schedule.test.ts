@@ -25,7 +25,10 @@ describe('London-time schedules', () => {
 
   it('daily 09:00 across the spring change: one slot a day, one hour earlier in UTC from Sunday', () => {
     expect(slotsBetween(daily, new Date('2026-03-27T12:00:00Z'), new Date('2026-03-31T12:00:00Z')).map(iso)).toEqual([
-      '2026-03-28T09:00:00.000Z', '2026-03-29T08:00:00.000Z', '2026-03-30T08:00:00.000Z', '2026-03-31T08:00:00.000Z',
+      '2026-03-28T09:00:00.000Z',
+      '2026-03-29T08:00:00.000Z',
+      '2026-03-30T08:00:00.000Z',
+      '2026-03-31T08:00:00.000Z',
     ]);
   });
 
@@ -37,7 +40,10 @@ describe('London-time schedules', () => {
   it('a digest reports on the London days of its period: last Monday to Sunday for a weekly one', () => {
     const slot = new Date('2026-03-30T08:00:00Z');
     expect(periodDays(previousSlot(weekly, slot), slot)).toEqual({ from: '2026-03-23', to: '2026-03-29' });
-    expect(periodDays(previousSlot(monthly, new Date('2026-04-01T08:00:00Z')), new Date('2026-04-01T08:00:00Z'))).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(periodDays(previousSlot(monthly, new Date('2026-04-01T08:00:00Z')), new Date('2026-04-01T08:00:00Z'))).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
   });
 });
 
@@ -48,8 +54,14 @@ describe('subscribe words', () => {
   });
 
   it('frequency, weekday, time and a filter in any order after the frequency', () => {
-    expect(parseSubscribe('weekly on friday at 8:30 East of England')).toEqual({ schedule: { frequency: 'weekly', atTime: '08:30', weekday: 5 }, filter: 'East of England' });
-    expect(parseSubscribe('daily Mid and South Essex at 07:15')).toEqual({ schedule: { frequency: 'daily', atTime: '07:15', weekday: null }, filter: 'Mid and South Essex' });
+    expect(parseSubscribe('weekly on friday at 8:30 East of England')).toEqual({
+      schedule: { frequency: 'weekly', atTime: '08:30', weekday: 5 },
+      filter: 'East of England',
+    });
+    expect(parseSubscribe('daily Mid and South Essex at 07:15')).toEqual({
+      schedule: { frequency: 'daily', atTime: '07:15', weekday: null },
+      filter: 'Mid and South Essex',
+    });
     expect(parseSubscribe('monthly for Thurrock CCG')).toEqual({ schedule: { frequency: 'monthly', atTime: '09:00', weekday: null }, filter: 'Thurrock CCG' });
   });
 

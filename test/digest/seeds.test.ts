@@ -10,12 +10,16 @@ describe('digests over the bundled knowledge', () => {
     const merger = changesInWindow(k, { from: '2018-04-01', to: '2018-04-30' }).find((e) => e.id === 'merger:15C:2018-04-01');
     expect(merger?.summary).toContain('NHS Bristol CCG (11H), NHS North Somerset CCG (11T) and NHS South Gloucestershire CCG (12A) merged into');
     expect(merger?.citations.map((c) => `${c.document} ${c.quote}`)).toEqual([
-      'register:ods_successors.csv 11H,15C,2018-04-01', 'register:ods_successors.csv 11T,15C,2018-04-01', 'register:ods_successors.csv 12A,15C,2018-04-01',
+      'register:ods_successors.csv 11H,15C,2018-04-01',
+      'register:ods_successors.csv 11T,15C,2018-04-01',
+      'register:ods_successors.csv 12A,15C,2018-04-01',
     ]);
   });
 
   it('2016 holds financial special measures, each cited verbatim from its document', () => {
-    const fsm = changesInWindow(k, { from: '2016-01-01', to: '2016-12-31' }).filter((e) => e.kind.startsWith('intervention') && /financial special measures/i.test(e.summary));
+    const fsm = changesInWindow(k, { from: '2016-01-01', to: '2016-12-31' }).filter(
+      (e) => e.kind.startsWith('intervention') && /financial special measures/i.test(e.summary),
+    );
     expect(fsm.length).toBeGreaterThan(0);
     expect(fsm.map((e) => e.organisations).flat()).toEqual(expect.arrayContaining(['12A', '11T']));
     for (const c of fsm.flatMap((e) => e.citations)) expect(k.documents.get(c.document)?.text).toContain(c.quote);

@@ -13,7 +13,9 @@ const k = fixture(BASE_DIR);
 /** True when a citation quotes its source verbatim: a document's text, or a line of a register file. */
 function verbatim(c: { document: string; quote: string }): boolean {
   if (c.document.startsWith('register:')) {
-    return readFileSync(join(BASE_DIR, 'register', c.document.slice('register:'.length)), 'utf8').split(/\r?\n/).includes(c.quote);
+    return readFileSync(join(BASE_DIR, 'register', c.document.slice('register:'.length)), 'utf8')
+      .split(/\r?\n/)
+      .includes(c.quote);
   }
   return k.documents.get(c.document)!.text.includes(c.quote);
 }
@@ -23,7 +25,9 @@ describe('changesInWindow', () => {
     const entries = changesInWindow(k, { from: '2018-03-01', to: '2018-04-30' });
     const merger = entries.find((e) => e.id === 'merger:15C:2018-04-01');
     expect(merger).toMatchObject({ kind: 'merger', organisations: ['15C', '11H', '11T', '12A'], date: { precision: 'day', label: '1 April 2018' } });
-    expect(merger!.summary).toBe('NHS Bristol CCG (11H), NHS North Somerset CCG (11T) and NHS South Gloucestershire CCG (12A) merged into NHS Bristol, North Somerset and South Gloucestershire CCG (15C).');
+    expect(merger!.summary).toBe(
+      'NHS Bristol CCG (11H), NHS North Somerset CCG (11T) and NHS South Gloucestershire CCG (12A) merged into NHS Bristol, North Somerset and South Gloucestershire CCG (15C).',
+    );
     expect(merger!.citations.map((c) => [c.document, c.quote])).toEqual([
       ['register:ods_successors.csv', '11H,15C,2018-04-01'],
       ['register:ods_successors.csv', '11T,15C,2018-04-01'],
@@ -38,7 +42,11 @@ describe('changesInWindow', () => {
     const entries = changesInWindow(k, { from: '2016-01-01', to: '2016-12-31' });
     const fsm = entries.find((e) => e.id === 'intervention:fsm-2016-south-glos-north-somerset');
     expect(fsm).toMatchObject({ kind: 'intervention-imposed', organisations: ['12A', '11T'], date: { label: '21 July 2016' } });
-    expect(fsm!.citations[0]).toMatchObject({ document: 'single-commissioning-2016', title: "NHS England moves CCGs to 'single commissioning structures'", quote: 'In total nine CCGs have been placed into the financial special measures regime' });
+    expect(fsm!.citations[0]).toMatchObject({
+      document: 'single-commissioning-2016',
+      title: "NHS England moves CCGs to 'single commissioning structures'",
+      quote: 'In total nine CCGs have been placed into the financial special measures regime',
+    });
   });
 
   it('every citation in a busy window is verbatim', () => {
@@ -93,7 +101,12 @@ describe('filters', () => {
 
   it('an organisation by name or code', () => {
     expect(ids('Thurrock CCG')).toEqual(ids('07G'));
-    expect(ids('07G')).toEqual(['event:essex-acute-consultation-2017', 'intervention:essex-directions-2017', 'intervention:essex-joint-commissioning-plan-2017', 'due:essex-joint-commissioning-plan-2017']);
+    expect(ids('07G')).toEqual([
+      'event:essex-acute-consultation-2017',
+      'intervention:essex-directions-2017',
+      'intervention:essex-joint-commissioning-plan-2017',
+      'due:essex-joint-commissioning-plan-2017',
+    ]);
     expect(ids('North Somerset')).toContain('merger:15C:2018-04-01');
   });
 

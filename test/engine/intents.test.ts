@@ -86,7 +86,9 @@ describe('each intent answers, citing its source', () => {
 
   it('gives figures, in words and digits', () => {
     expect(ask('how many CCGs had legal directions in 2016-17?').text).toMatch(/28|twenty-eight/i);
-    expect(ask('how many CCGs are in the financial special measures regime?').text).toMatch(/^Nine \(9\) — CCGs placed in the financial special measures regime/);
+    expect(ask('how many CCGs are in the financial special measures regime?').text).toMatch(
+      /^Nine \(9\) — CCGs placed in the financial special measures regime/,
+    );
   });
 
   it('defines terms', () => {

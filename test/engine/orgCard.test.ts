@@ -9,8 +9,14 @@ beforeAll(async () => {
 
 describe('organisation cards', () => {
   it.each([
-    ['07G', '07G', 'ccg'], ['thurrock', '07G', 'ccg'], ['NHS North Somerset CCG', '11T', 'ccg'], ['east surrey', '09L', 'ccg'],
-    ['Castle Point & Rochford', '99F', 'ccg'], ['RAJ', 'RAJ', 'trust'], ['QH8', 'QH8', 'icb'], ['Vale of York', '03Q', 'ccg'],
+    ['07G', '07G', 'ccg'],
+    ['thurrock', '07G', 'ccg'],
+    ['NHS North Somerset CCG', '11T', 'ccg'],
+    ['east surrey', '09L', 'ccg'],
+    ['Castle Point & Rochford', '99F', 'ccg'],
+    ['RAJ', 'RAJ', 'trust'],
+    ['QH8', 'QH8', 'icb'],
+    ['Vale of York', '03Q', 'ccg'],
   ])('%s → %s', (query, code, type) => {
     const card = engine.org(query);
     expect(card.found).toBe(true);
@@ -41,7 +47,12 @@ describe('organisation cards', () => {
   });
 
   it('lists an ICB’s member CCGs and an east Surrey successor chain', () => {
-    expect(engine.org('QH8').organisation!.members.map((m) => m.code).sort()).toEqual(['06Q', '07G', '99E', '99F', '99G']);
+    expect(
+      engine
+        .org('QH8')
+        .organisation!.members.map((m) => m.code)
+        .sort(),
+    ).toEqual(['06Q', '07G', '99E', '99F', '99G']);
     expect(engine.org('east surrey').organisation!.finalSuccessors.length).toBeGreaterThan(0);
   });
 

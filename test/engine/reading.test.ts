@@ -46,7 +46,8 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
   });
 
   it('still declines questions whose topic the knowledge does not hold', () => {
-    for (const q of ["what's the weather in leeds", 'who won the football last night?', 'is there a good pizza place near Basildon?']) expect(ask(q).answered, q).toBe(false);
+    for (const q of ["what's the weather in leeds", 'who won the football last night?', 'is there a good pizza place near Basildon?'])
+      expect(ask(q).answered, q).toBe(false);
   });
 
   it('reads typos of question words and of names', () => {
@@ -91,10 +92,10 @@ describe('what the bot does not answer as fact', () => {
   it('declines names nothing in the knowledge is called, with the nearest real ones', () => {
     const org = ask('tell me about Wessex Downs CCG');
     expect(org).toMatchObject({ answered: false, intent: 'unknown-name' });
-    expect(org.text).toContain('I don\'t know an organisation called “Wessex Downs CCG”');
+    expect(org.text).toContain("I don't know an organisation called “Wessex Downs CCG”");
     expect(org.suggestions.some((s) => s.includes('Surrey Downs'))).toBe(true);
     expect(ask('ods code for Northfield ICB')).toMatchObject({ answered: false, intent: 'unknown-name' });
-    expect(ask('who is jane smythe?').text).toContain('I don\'t know anyone called');
+    expect(ask('who is jane smythe?').text).toContain("I don't know anyone called");
   });
 
   it('answers greetings and thanks briefly, with what it can do', () => {

@@ -7,7 +7,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/engine/answer.ts';
 import type { Engine } from '../../src/engine/engine.ts';
 import { bundledEngine } from '../helpers/knowledge.ts';
-import { ccgRows, ccgsOpenOn, eccg, fileLines, finalOf, footprints, icbs, lookup2020, stps2019, successors, trusts, trustsOpenOn } from '../helpers/registerCsv.ts';
+import {
+  ccgRows,
+  ccgsOpenOn,
+  eccg,
+  fileLines,
+  finalOf,
+  footprints,
+  icbs,
+  lookup2020,
+  stps2019,
+  successors,
+  trusts,
+  trustsOpenOn,
+} from '../helpers/registerCsv.ts';
 
 let engine: Engine;
 const answers: Answer[] = [];
@@ -46,12 +59,20 @@ describe('counting organisations on a date', () => {
   });
 
   it('counts STPs from the list in force, ICBs, trusts and regions', () => {
-    expect(ask('how many STPs were there in 2017?').text).toContain(`${new Set(footprints.map((f) => f.ons_stp_code)).size} STP footprints were open on 1 April 2017`);
+    expect(ask('how many STPs were there in 2017?').text).toContain(
+      `${new Set(footprints.map((f) => f.ons_stp_code)).size} STP footprints were open on 1 April 2017`,
+    );
     expect(ask('how many STPs were there in 2019?').text).toContain(`${new Set(stps2019.map((s) => s.ods_stp_code)).size} STPs were open on 1 April 2019`);
     expect(ask('how many ICBs are there?').text).toContain(`${icbs.length} ICBs are open now`);
-    expect(ask('how many trusts are in London?').text).toContain(`${trustsOpenOn(engine.knowledge.asOf, 'Y56').length} NHS trusts are open in the trust list of 2019 in NHS England London (Y56)`);
-    expect(ask('how many NHS England regions were there in 2017?').text).toContain(`${new Set(footprints.map((f) => f.region)).size} NHS England regions were open on 1 April 2017`);
-    expect(ask('how many NHS England regions were there in April 2020?').text).toContain(`${new Set(lookup2020.map((r) => r.NHSER20CDH)).size} NHS England regions were open on 1 April 2020`);
+    expect(ask('how many trusts are in London?').text).toContain(
+      `${trustsOpenOn(engine.knowledge.asOf, 'Y56').length} NHS trusts are open in the trust list of 2019 in NHS England London (Y56)`,
+    );
+    expect(ask('how many NHS England regions were there in 2017?').text).toContain(
+      `${new Set(footprints.map((f) => f.region)).size} NHS England regions were open on 1 April 2017`,
+    );
+    expect(ask('how many NHS England regions were there in April 2020?').text).toContain(
+      `${new Set(lookup2020.map((r) => r.NHSER20CDH)).size} NHS England regions were open on 1 April 2020`,
+    );
   });
 
   it('leaves counts of interventions to the curated figures', () => {
@@ -75,8 +96,16 @@ describe('every region', () => {
 });
 
 describe('members of STPs and ICBs at a date', () => {
-  it.each([['QYG', 'Cheshire and Merseyside'], ['QH8', 'Mid and South Essex'], ['QE1', 'Lancashire and South Cumbria'], ['QXU', 'Surrey Heartlands']])('%s %s in April 2019 and April 2020', (code, name) => {
-    for (const [year, rows] of [['2019', stps2019.filter((r) => r.ods_stp_code === code).map((r) => r.ccg_code)], ['2020', lookup2020.filter((r) => r.STP20CDH === code).map((r) => r.CCG20CDH)]] as const) {
+  it.each([
+    ['QYG', 'Cheshire and Merseyside'],
+    ['QH8', 'Mid and South Essex'],
+    ['QE1', 'Lancashire and South Cumbria'],
+    ['QXU', 'Surrey Heartlands'],
+  ])('%s %s in April 2019 and April 2020', (code, name) => {
+    for (const [year, rows] of [
+      ['2019', stps2019.filter((r) => r.ods_stp_code === code).map((r) => r.ccg_code)],
+      ['2020', lookup2020.filter((r) => r.STP20CDH === code).map((r) => r.CCG20CDH)],
+    ] as const) {
       const a = ask(`how many CCGs were in the ${name} STP in April ${year}?`);
       expect(a.text, a.text).toContain(`${rows.length} CCG${rows.length === 1 ? ' was' : 's were'} open on 1 April ${year} in`);
       const list = ask(`which CCGs were in the ${name} STP in April ${year}?`);

@@ -36,7 +36,9 @@ describe('answers from uncurated documents', () => {
   it('pulls out the number asked for, and quotes the sentence that holds it', () => {
     const a = engine.ask('How many member practices took part in the Kent and Medway merger vote?');
     expect(a.text.startsWith('171 of the 204.')).toBe(true);
-    expect(a.text).toContain('“Dr Navin Kumar, Clinical Chair of the new CCG, said GP members had backed the merger after a vote in which 171 of the 204 member practices took part.”');
+    expect(a.text).toContain(
+      '“Dr Navin Kumar, Clinical Chair of the new CCG, said GP members had backed the merger after a vote in which 171 of the 204 member practices took part.”',
+    );
     expectVerbatim(a);
   });
 
@@ -67,7 +69,9 @@ describe('answers from uncurated documents', () => {
     expect(a.text).toContain('“Martin Clegg, Chief Executive of NHS Cheshire and Merseyside ICB, leads the executive team.”');
     expectVerbatim(a);
     // A table of the board's members: the role is at the body the page is by, and said as read from the document.
-    expect(engine.ask('Who chairs NHS Frimley ICB?').text).toMatch(/^Dr Anil Mehta: Chair, NHS Frimley Integrated Care Board\. The source says \(read from the document, not a curated fact\)/);
+    expect(engine.ask('Who chairs NHS Frimley ICB?').text).toMatch(
+      /^Dr Anil Mehta: Chair, NHS Frimley Integrated Care Board\. The source says \(read from the document, not a curated fact\)/,
+    );
   });
 
   it('declines rather than answer from a neighbour, another kind of body or another year', () => {
@@ -96,7 +100,9 @@ describe('org cards and digests pick up a new document', () => {
     expect(card.people).toEqual([]);
     const text = orgCardToText(card);
     expect(text).toContain('In the documents (read from the sources, not curated facts):');
-    expect(text).toContain("• Kent and Medway's eight CCGs become one, 1 April 2020: the source says “NHS Kent and Medway Clinical Commissioning Group came into being on 1 April 2020");
+    expect(text).toContain(
+      "• Kent and Medway's eight CCGs become one, 1 April 2020: the source says “NHS Kent and Medway Clinical Commissioning Group came into being on 1 April 2020",
+    );
     expect(JSON.parse(JSON.stringify(card)).inDocuments[0].basis).toBe('machine-read');
     const blocks = JSON.stringify(renderOrgCard(card, { query: 'Kent and Medway CCG', surface: 'ephemeral' }));
     expect(blocks).toContain('*In the documents* (read from the sources, not curated facts)');
@@ -108,14 +114,24 @@ describe('org cards and digests pick up a new document', () => {
 
   it('a status answer about an organisation nobody curated quotes the documents, marked as read from the source', () => {
     const a = engine.ask('Tell me about Kernow CCG');
-    expect(a.text).toContain('In the documents (read from the source, not a curated fact): South West CCGs: financial position at month 9, 2018-19 (February 2019) says “NHS Kernow CCG — Allocation 2018-19: £827m; Forecast outturn: Break-even; Intervention: None”');
+    expect(a.text).toContain(
+      'In the documents (read from the source, not a curated fact): South West CCGs: financial position at month 9, 2018-19 (February 2019) says “NHS Kernow CCG — Allocation 2018-19: £827m; Forecast outturn: Break-even; Intervention: None”',
+    );
   });
 
   it('a digest since the bundled knowledge reports each new document as a new source, filed under the organisations it names', () => {
     const before = factSnapshot(loadKnowledge());
     const digest = buildDigest(engine.knowledge, { from: '2030-01-01', to: '2030-01-01', since: before });
     const added = digest.changes.filter((e) => e.kind === 'document-added');
-    expect(added.map((e) => e.id).sort()).toEqual(['blmk-merger-application-2020', 'cheshire-merseyside-transition-2022', 'frimley-icb-board-2022', 'kent-medway-merger-2020', 'south-west-ccg-finance-2019'].map((id) => `added:documents:${id}`));
+    expect(added.map((e) => e.id).sort()).toEqual(
+      [
+        'blmk-merger-application-2020',
+        'cheshire-merseyside-transition-2022',
+        'frimley-icb-board-2022',
+        'kent-medway-merger-2020',
+        'south-west-ccg-finance-2019',
+      ].map((id) => `added:documents:${id}`),
+    );
     const kent = added.find((e) => e.id === 'added:documents:kent-medway-merger-2020')!;
     expect(kent.summary).toMatch(/^New source: Kent and Medway's eight CCGs become one, 1 April 2020: mentions NHS Kent and Medway CCG, NHS Ashford CCG, /);
     expect(kent.organisations.slice(0, 2)).toEqual(['91Q', '09C']);
@@ -123,7 +139,9 @@ describe('org cards and digests pick up a new document', () => {
     expect(engine.knowledge.documents.get('kent-medway-merger-2020')!.text).toContain(kent.citations[0].quote);
     // Filtered to one of the Cheshire and Merseyside CCGs, only the briefing naming it is left.
     const wirral = buildDigest(engine.knowledge, { from: '2030-01-01', to: '2030-01-01', since: before, filter: '12F' });
-    expect(wirral.changes.filter((e) => e.kind === 'document-added').map((e) => [e.id, e.organisations[0]])).toEqual([['added:documents:cheshire-merseyside-transition-2022', '12F']]);
+    expect(wirral.changes.filter((e) => e.kind === 'document-added').map((e) => [e.id, e.organisations[0]])).toEqual([
+      ['added:documents:cheshire-merseyside-transition-2022', '12F'],
+    ]);
   });
 
   it('a snapshot stored before documents were recorded counts none as new', () => {

@@ -33,4 +33,3 @@ export function loadFailure(edit: (s: ReturnType<typeof seedsCopy>) => void): st
   }
   throw new Error('the broken knowledge loaded without complaint');
 }
-

@@ -56,10 +56,13 @@ export function makePdf(blocks: PdfBlock[], info: PdfInfo = {}): Buffer {
   for (const b of blocks) {
     if ('heading' in b) put(b.heading, 14, MARGIN, 30);
     else if ('paragraph' in b) wrap(b.paragraph, 10).forEach((l, i) => put(l, 10, MARGIN, i === 0 ? 22 : 12));
-    else b.bullets.forEach((item, n) => wrap(item, 10, 14).forEach((l, i) => put(i === 0 ? `• ${l}` : l, 10, i === 0 ? MARGIN : MARGIN + 14, i === 0 && n === 0 ? 22 : 12)));
+    else
+      b.bullets.forEach((item, n) =>
+        wrap(item, 10, 14).forEach((l, i) => put(i === 0 ? `• ${l}` : l, 10, i === 0 ? MARGIN : MARGIN + 14, i === 0 && n === 0 ? 22 : 12)),
+      );
   }
   const objects: string[] = [];
-  const add = (body: string) => objects.push(body) ;
+  const add = (body: string) => objects.push(body);
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add(''); // the page tree, written once the pages' numbers are known
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
@@ -71,7 +74,11 @@ export function makePdf(blocks: PdfBlock[], info: PdfInfo = {}): Buffer {
     kids.push(objects.length);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
-  const meta = [info.title && `/Title ${literal(info.title)}`, info.author && `/Author ${literal(info.author)}`, info.created && `/CreationDate (D:${info.created.replace(/-/g, '')}000000Z)`].filter(Boolean);
+  const meta = [
+    info.title && `/Title ${literal(info.title)}`,
+    info.author && `/Author ${literal(info.author)}`,
+    info.created && `/CreationDate (D:${info.created.replace(/-/g, '')}000000Z)`,
+  ].filter(Boolean);
   add(`<< ${meta.join(' ')} >>`);
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -12,11 +12,22 @@ const text = (file: string) => readFileSync(join(dir, file), 'utf8');
 const withHeader = (file: string): Record<string, string>[] => parse(text(file), { columns: true, bom: true, skip_empty_lines: true, trim: true });
 
 /** The lines of a register file, 1-based (line 0 is empty), for checking a citation's line number. */
-export const fileLines = (file: string): string[] => ['', ...text(file).replace(/^\uFEFF/, '').split(/\r?\n/)];
+export const fileLines = (file: string): string[] => [
+  '',
+  ...text(file)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/),
+];
 
 /** eccg.csv: code, name, region, parent, open (YYYYMMDD), close, role. */
 export const eccg = (parse(text('eccg.csv'), { skip_empty_lines: true }) as string[][]).map((f) => ({
-  code: f[0], name: f[1], region: f[2], parent: f[3], open: f[10], close: f[11], role: f[13],
+  code: f[0],
+  name: f[1],
+  region: f[2],
+  parent: f[3],
+  open: f[10],
+  close: f[11],
+  role: f[13],
 }));
 /** CCGs: blank role (closed before 2022) or RO319 (sub-ICB location); not hubs or reporting entities. */
 export const ccgRows = eccg.filter((r) => r.role === '' || r.role.includes('RO319'));

@@ -33,7 +33,10 @@ const BROKEN: { name: string; breakIt: (c: Copy) => void; says: (string | RegExp
   {
     name: 'a facts file removed',
     breakIt: (c) => rmSync(join(c.dir, 'facts', 'people.yml')),
-    says: [/facts\/people\.yml: the file is missing from \/.*\/facts/, /…and \d+ more errors that follow from the problems above \(\d+ from facts\/people\.yml\)/],
+    says: [
+      /facts\/people\.yml: the file is missing from \/.*\/facts/,
+      /…and \d+ more errors that follow from the problems above \(\d+ from facts\/people\.yml\)/,
+    ],
   },
   {
     name: 'a header-only trusts_2019.csv',
@@ -48,17 +51,23 @@ const BROKEN: { name: string; breakIt: (c: Copy) => void; says: (string | RegExp
   {
     name: 'an emptied register file',
     breakIt: (c) => c.edit('register/stps_2019.csv', () => ''),
-    says: ['register/stps_2019.csv (line 1, header): the file is empty: expected the header "region,ods_stp_code,ons_stp_code,stp_name,ccg_name,ccg_code" and 191 rows, found nothing'],
+    says: [
+      'register/stps_2019.csv (line 1, header): the file is empty: expected the header "region,ods_stp_code,ons_stp_code,stp_name,ccg_name,ccg_code" and 191 rows, found nothing',
+    ],
   },
   {
     name: 'a renamed CSV header',
     breakIt: (c) => c.edit('register/trusts_2019.csv', (t) => t.replace(/^name,code,/, 'trust_name,code,')),
-    says: ['register/trusts_2019.csv (line 1, header): the header differs: expected "name,code,region_code,stp_code,org_type,open_date,close_date", found "trust_name,code,region_code,stp_code,org_type,open_date,close_date" (missing: name)'],
+    says: [
+      'register/trusts_2019.csv (line 1, header): the header differs: expected "name,code,region_code,stp_code,org_type,open_date,close_date", found "trust_name,code,region_code,stp_code,org_type,open_date,close_date" (missing: name)',
+    ],
   },
   {
     name: 'a register file replaced by other rows of the same shape',
     breakIt: (c) => c.edit('register/icb_names_2024.csv', (t) => t.replace('Mid and South Essex', 'Mid and North Essex')),
-    says: [/register\/icb_names_2024\.csv \(content\): the content differs from the manifest: expected sha256 [0-9a-f]{12}…, found [0-9a-f]{12}… \(same header and 42 rows/],
+    says: [
+      /register\/icb_names_2024\.csv \(content\): the content differs from the manifest: expected sha256 [0-9a-f]{12}…, found [0-9a-f]{12}… \(same header and 42 rows/,
+    ],
   },
   {
     name: 'the register manifest removed',
@@ -73,7 +82,10 @@ const BROKEN: { name: string; breakIt: (c: Copy) => void; says: (string | RegExp
   {
     name: 'a document whose front matter is broken',
     breakIt: (c) => c.edit('documents/essex-directions-2017.txt', (t) => t.replace(/^---\n/, '')),
-    says: ['documents/essex-directions-2017.txt (line 1): the file does not start with front matter', /…and \d+ more errors? that follows? from the problems above \(\d+ from documents\/essex-directions-2017\.txt\)/],
+    says: [
+      'documents/essex-directions-2017.txt (line 1): the file does not start with front matter',
+      /…and \d+ more errors? that follows? from the problems above \(\d+ from documents\/essex-directions-2017\.txt\)/,
+    ],
   },
 ];
 

@@ -42,7 +42,9 @@ describe('reading a register CSV', () => {
   });
 
   it('refuses a stray quote inside a field, with its line, instead of splitting the row', () => {
-    expect(problem('code,name\n07G,NHS "Thurrock CCG\n11H,Bristol\n')).toMatch(/^register\/test\.csv \(line 2\): a stray quote inside an unquoted field\n {2}→ wrap a field/);
+    expect(problem('code,name\n07G,NHS "Thurrock CCG\n11H,Bristol\n')).toMatch(
+      /^register\/test\.csv \(line 2\): a stray quote inside an unquoted field\n {2}→ wrap a field/,
+    );
   });
 
   it('refuses text after a closing quote, and a quote never closed', () => {

@@ -29,7 +29,9 @@ describe('dates with their precision', () => {
   });
 
   it('refuses a yyyy-mm that could be a month or a financial year, giving both unambiguous spellings', () => {
-    expect(parseDateInput('2011-12')).toBe('"2011-12" could be December 2011 or the financial year 2011-12: write "December 2011" for the month, or "2011/12" for the financial year');
+    expect(parseDateInput('2011-12')).toBe(
+      '"2011-12" could be December 2011 or the financial year 2011-12: write "December 2011" for the month, or "2011/12" for the financial year',
+    );
     expect(parseDateInput('2009-10')).toMatch(/could be October 2009 or the financial year 2009-10/);
   });
 });

@@ -42,7 +42,21 @@ describe('documents and passages', () => {
   });
 
   it('reads front matter that is more than plain lines with the YAML parser', () => {
-    const raw = ['---', 'id: folded', 'title: >-', '  A title folded', '  over two lines', 'publisher: "HSJ"', 'kind: news', 'url: null', 'published: "2016-05"', 'date_precision: month', 'date_inferred: false', '---', 'Text.'].join('\n');
+    const raw = [
+      '---',
+      'id: folded',
+      'title: >-',
+      '  A title folded',
+      '  over two lines',
+      'publisher: "HSJ"',
+      'kind: news',
+      'url: null',
+      'published: "2016-05"',
+      'date_precision: month',
+      'date_inferred: false',
+      '---',
+      'Text.',
+    ].join('\n');
     const doc = parseDocument('documents/folded.txt', raw);
     expect(doc.title).toBe('A title folded over two lines');
     expect(doc.text).toBe('Text.');

@@ -23,22 +23,45 @@ const passagesOf = (dir: string, id: string) => loadKnowledge(dir).documents.get
 describe('add-document', () => {
   it('imports a .txt as received, with front matter, sha256 and the metadata given', async () => {
     const { dir } = seedsCopy();
-    const r = await add(['--knowledge', dir, join(SOURCES, 'kent-medway-merger-2020.txt'), '--title', "Kent and Medway's eight CCGs become one", '--publisher', 'Kent Health News', '--published', '2020-04-01', '--id', 'kent-medway-merger-2020']);
+    const r = await add([
+      '--knowledge',
+      dir,
+      join(SOURCES, 'kent-medway-merger-2020.txt'),
+      '--title',
+      "Kent and Medway's eight CCGs become one",
+      '--publisher',
+      'Kent Health News',
+      '--published',
+      '2020-04-01',
+      '--id',
+      'kent-medway-merger-2020',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('documents/kent-medway-merger-2020.txt');
     const doc = loadKnowledge(dir).documents.get('kent-medway-merger-2020')!;
-    expect(doc).toMatchObject({ title: "Kent and Medway's eight CCGs become one", publisher: 'Kent Health News', published: '2020-04-01', date_precision: 'day', source_file: 'kent-medway-merger-2020.txt' });
+    expect(doc).toMatchObject({
+      title: "Kent and Medway's eight CCGs become one",
+      publisher: 'Kent Health News',
+      published: '2020-04-01',
+      date_precision: 'day',
+      source_file: 'kent-medway-merger-2020.txt',
+    });
     expect(doc.text).toBe(readFileSync(join(SOURCES, 'kent-medway-merger-2020.txt'), 'utf8'));
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
     // The conditions answer as one list with the line that introduces them.
     const item = doc.passages.find((p) => p.text.startsWith('agree a plan to return'))!;
     expect(item.intro).toBe('The conditions set by NHS England required the new CCG to:');
-    expect(doc.text.slice(item.listStart, item.listEnd)).toMatch(/^The conditions set by NHS England required the new CCG to:\n- appoint[\s\S]*eight former CCG areas$/);
+    expect(doc.text.slice(item.listStart, item.listEnd)).toMatch(
+      /^The conditions set by NHS England required the new CCG to:\n- appoint[\s\S]*eight former CCG areas$/,
+    );
   });
 
   it('imports Markdown: headings as context, lists with their introducing line, a table whose rows keep their column names', async () => {
     const { dir } = seedsCopy();
-    expect((await add(['--knowledge', dir, join(SOURCES, 'south-west-ccg-finance-2019.md'), '--publisher', 'NHS England South West', '--published', '2019-02'])).code).toBe(0);
+    expect(
+      (await add(['--knowledge', dir, join(SOURCES, 'south-west-ccg-finance-2019.md'), '--publisher', 'NHS England South West', '--published', '2019-02']))
+        .code,
+    ).toBe(0);
     const [file] = readdirSync(join(dir, 'documents')).filter((f) => f.startsWith('south-west'));
     const passages = passagesOf(dir, file.replace(/\.txt$/, ''));
     const somerset = passages.find((p) => p.text.startsWith('NHS Somerset CCG\t'))!;
@@ -54,7 +77,12 @@ describe('add-document', () => {
     expect(r.code, r.stderr).toBe(0);
     const k = loadKnowledge(dir);
     const doc = [...k.documents.values()].find((d) => d.source_file === 'frimley-icb-board-2022.html')!;
-    expect(doc).toMatchObject({ title: 'Board meeting highlights, 14 September 2022', publisher: 'NHS Frimley Integrated Care Board', published: '2022-09-16', url: 'https://www.frimleyhealthandcare.org.uk/news/board-highlights-september-2022' });
+    expect(doc).toMatchObject({
+      title: 'Board meeting highlights, 14 September 2022',
+      publisher: 'NHS Frimley Integrated Care Board',
+      published: '2022-09-16',
+      url: 'https://www.frimleyhealthandcare.org.uk/news/board-highlights-september-2022',
+    });
     expect(doc.date_basis).toContain("page's metadata");
     for (const boilerplate of ['cookies', 'Contact us', 'Related news', 'All rights reserved']) expect(doc.text).not.toContain(boilerplate);
     expect(doc.text).toContain('- a £2.4m investment in same-day urgent care hubs in Slough and Bracknell\n');
@@ -65,27 +93,53 @@ describe('add-document', () => {
   it('imports a PDF, rebuilding paragraphs and bullets from the text positions, with title, author and date from its information', async () => {
     const { dir } = seedsCopy();
     const pdf = join(mkdtempSync(join(tmpdir(), 'pdf-')), 'paper.pdf');
-    writeFileSync(pdf, makePdf([
-      { heading: 'Governing body paper: primary care commissioning' },
-      { paragraph: 'The committee considered the delegated primary care budget of £182.4m for 2019-20, which covers 56 GP practices across the three localities of the CCG and the out-of-hours service.' },
-      { paragraph: 'It agreed three priorities:' },
-      { bullets: ['extended access in every primary care network by October 2019', 'a single 24/7 clinical assessment service'] },
-    ], { title: 'Primary care commissioning committee, June 2019', author: 'NHS Thurrock CCG', created: '2019-06-20' }));
+    writeFileSync(
+      pdf,
+      makePdf(
+        [
+          { heading: 'Governing body paper: primary care commissioning' },
+          {
+            paragraph:
+              'The committee considered the delegated primary care budget of £182.4m for 2019-20, which covers 56 GP practices across the three localities of the CCG and the out-of-hours service.',
+          },
+          { paragraph: 'It agreed three priorities:' },
+          { bullets: ['extended access in every primary care network by October 2019', 'a single 24/7 clinical assessment service'] },
+        ],
+        { title: 'Primary care commissioning committee, June 2019', author: 'NHS Thurrock CCG', created: '2019-06-20' },
+      ),
+    );
     const r = await add(['--knowledge', dir, pdf, '--id', 'thurrock-primary-care-2019']);
     expect(r.code, r.stderr).toBe(0);
     const doc = loadKnowledge(dir).documents.get('thurrock-primary-care-2019')!;
-    expect(doc).toMatchObject({ title: 'Primary care commissioning committee, June 2019', publisher: 'NHS Thurrock CCG', published: '2019-06-20', kind: 'report' });
+    expect(doc).toMatchObject({
+      title: 'Primary care commissioning committee, June 2019',
+      publisher: 'NHS Thurrock CCG',
+      published: '2019-06-20',
+      kind: 'report',
+    });
     // A paragraph wrapped over two PDF lines comes back whole, and the bullets as one list under their line.
-    expect(doc.passages.map((p) => p.text.slice(0, 20))).toEqual(['Governing body paper', 'The committee consid', 'It agreed three prio', 'extended access in e', 'a single 24/7 clinic']);
+    expect(doc.passages.map((p) => p.text.slice(0, 20))).toEqual([
+      'Governing body paper',
+      'The committee consid',
+      'It agreed three prio',
+      'extended access in e',
+      'a single 24/7 clinic',
+    ]);
     expect(doc.passages.slice(3).map((p) => p.kind)).toEqual(['list-item', 'list-item']);
-    expect(doc.passages[1].text).toBe('The committee considered the delegated primary care budget of £182.4m for 2019-20, which covers 56 GP practices across the three localities of the CCG and the out-of-hours service.');
+    expect(doc.passages[1].text).toBe(
+      'The committee considered the delegated primary care budget of £182.4m for 2019-20, which covers 56 GP practices across the three localities of the CCG and the out-of-hours service.',
+    );
     expect(doc.passages[4]).toMatchObject({ text: 'a single 24/7 clinical assessment service', intro: 'It agreed three priorities:' });
   });
 
   it('asks for what is missing when a person is at the terminal', async () => {
     const { dir } = seedsCopy();
     const asked: string[] = [];
-    const answers: Record<string, string> = { title: 'Cheshire and Merseyside transition briefing', publisher: 'NHS Cheshire and Merseyside ICB', published: '2022-07' };
+    const answers: Record<string, string> = {
+      title: 'Cheshire and Merseyside transition briefing',
+      publisher: 'NHS Cheshire and Merseyside ICB',
+      published: '2022-07',
+    };
     const txt = join(mkdtempSync(join(tmpdir(), 'txt-')), 'briefing.txt');
     writeFileSync(txt, 'On 1 July 2022 NHS Cheshire and Merseyside Integrated Care Board took on the functions of the nine CCGs.\n');
     const r = await add(['--knowledge', dir, txt], async (field) => (asked.push(field), answers[field]));
@@ -111,7 +165,19 @@ describe('add-document', () => {
     const again = await add(['--knowledge', dir, file, ...meta, '--id', 'another-id']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already held: documents\/cheshire-merseyside.*\.txt has the same text/);
-    const sameId = await add(['--knowledge', dir, join(SOURCES, 'kent-medway-merger-2020.txt'), '--title', 'x', '--publisher', 'y', '--published', '2020', '--id', 'essex-directions-2017']);
+    const sameId = await add([
+      '--knowledge',
+      dir,
+      join(SOURCES, 'kent-medway-merger-2020.txt'),
+      '--title',
+      'x',
+      '--publisher',
+      'y',
+      '--published',
+      '2020',
+      '--id',
+      'essex-directions-2017',
+    ]);
     expect(sameId.code).toBe(1);
     expect(sameId.stderr).toContain('the id "essex-directions-2017" is taken by documents/essex-directions-2017.txt');
   });
@@ -122,15 +188,40 @@ describe('add-document', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown option "--titel" (did you mean --title?)');
     expect(unknown.stderr).toContain('usage: npm run add-document');
-    const badDate = await add(['--knowledge', dir, join(SOURCES, 'kent-medway-merger-2020.txt'), '--title', 'x', '--publisher', 'y', '--published', 'last spring']);
+    const badDate = await add([
+      '--knowledge',
+      dir,
+      join(SOURCES, 'kent-medway-merger-2020.txt'),
+      '--title',
+      'x',
+      '--publisher',
+      'y',
+      '--published',
+      'last spring',
+    ]);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('Pass --published as 2019-03-12, 2019-03 or 2019');
     const docx = join(mkdtempSync(join(tmpdir(), 'docx-')), 'paper.docx');
     writeFileSync(docx, 'not really');
     expect((await add(['--knowledge', dir, docx])).stderr).toContain('cannot import ".docx"');
     // A folder that no longer validates (a broken fact elsewhere) keeps nothing of the import.
-    writeFileSync(join(dir, 'facts', 'events.yml'), '- id: broken\n  date: not a date\n  kind: milestone\n  summary: x y z\n  source: {document: essex-directions-2017, quote: "not in the document at all"}\n');
-    const broken = await add(['--knowledge', dir, join(SOURCES, 'kent-medway-merger-2020.txt'), '--title', 'x', '--publisher', 'y', '--published', '2020', '--id', 'kent-x']);
+    writeFileSync(
+      join(dir, 'facts', 'events.yml'),
+      '- id: broken\n  date: not a date\n  kind: milestone\n  summary: x y z\n  source: {document: essex-directions-2017, quote: "not in the document at all"}\n',
+    );
+    const broken = await add([
+      '--knowledge',
+      dir,
+      join(SOURCES, 'kent-medway-merger-2020.txt'),
+      '--title',
+      'x',
+      '--publisher',
+      'y',
+      '--published',
+      '2020',
+      '--id',
+      'kent-x',
+    ]);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('Not added');
     expect(existsSync(join(dir, 'documents', 'kent-x.txt'))).toBe(false);

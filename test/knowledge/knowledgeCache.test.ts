@@ -69,10 +69,20 @@ describe('loadKnowledgeCached', () => {
     // What another loader might add: machine-read mentions on passages, structure, new top-level indexes.
     const withMore = (dir: string): Knowledge => {
       const k = loadKnowledge(dir);
-      const documents = new Map([...k.documents].map(([id, d]) => [id, {
-        ...d, outline: [{ level: 1, title: d.title }],
-        passages: d.passages.map((p, i) => ({ ...p, depth: i % 3, mentions: i % 2 ? [] : [{ kind: 'organisation', code: '07G', from: 0, to: 4, machineRead: true }] })),
-      }]));
+      const documents = new Map(
+        [...k.documents].map(([id, d]) => [
+          id,
+          {
+            ...d,
+            outline: [{ level: 1, title: d.title }],
+            passages: d.passages.map((p, i) => ({
+              ...p,
+              depth: i % 3,
+              mentions: i % 2 ? [] : [{ kind: 'organisation', code: '07G', from: 0, to: 4, machineRead: true }],
+            })),
+          },
+        ]),
+      );
       return { ...k, documents, passages: Passages.from(documents), mentionIndex: new Map([['07G', new Set(['a#1'])]]) } as Knowledge;
     };
     const first = cached(withMore);

@@ -16,18 +16,26 @@ describe('loading the lexicon', () => {
   });
 
   it('reports bad YAML with its line and column', () => {
-    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [take over from', 'says: [[take over from')))).toMatch(/lexicon\.yml \(line \d+, column \d+\): bad YAML/);
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [take over from', 'says: [[take over from')))).toMatch(
+      /lexicon\.yml \(line \d+, column \d+\): bad YAML/,
+    );
   });
 
   it('refuses a phrase listed under two meanings, naming the line', () => {
-    const msg = failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - means: predecessor\n    says: [', '  - means: predecessor\n    says: [take over from, ')));
+    const msg = failure((c) =>
+      c.edit('lexicon.yml', (t) => t.replace('  - means: predecessor\n    says: [', '  - means: predecessor\n    says: [take over from, ')),
+    );
     expect(msg).toMatch(/lexicon\.yml \(line \d+, field phrases\.\d+\.says\): "take over from" is listed as meaning both "successor" and "predecessor"/);
     expect(msg).toContain('keep the phrase under one meaning only');
   });
 
   it('refuses an unknown kind of intervention and an empty phrase', () => {
-    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  joint-committee: [joint committee]', '  joint-comittee: [joint committee]')))).toMatch(/lexicon\.yml \(line \d+, field intervention_types\): Unrecognized key: "joint-comittee"\n  → use one of the intervention types: legal-directions, /);
-    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [ics]', "says: ['  ']")))).toMatch(/field phrases\.\d+\.says\.0\): a phrase must have words/);
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  joint-committee: [joint committee]', '  joint-comittee: [joint committee]')))).toMatch(
+      /lexicon\.yml \(line \d+, field intervention_types\): Unrecognized key: "joint-comittee"\n  → use one of the intervention types: legal-directions, /,
+    );
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [ics]', "says: ['  ']")))).toMatch(
+      /field phrases\.\d+\.says\.0\): a phrase must have words/,
+    );
   });
 });
 

@@ -42,7 +42,9 @@ describe('loading errors name the file, the place and the fix', () => {
   });
 
   it('reports a quote that is not in its document, showing the closest passage', () => {
-    const msg = failure((c) => c.edit('facts/interventions.yml', (t) => t.replace('Walsall CCG – Discussions are taking place', 'Walsall CCG - Talks are taking place')));
+    const msg = failure((c) =>
+      c.edit('facts/interventions.yml', (t) => t.replace('Walsall CCG – Discussions are taking place', 'Walsall CCG - Talks are taking place')),
+    );
     expect(msg).toContain('the quote is not verbatim in single-commissioning-2016');
     expect(msg).toContain('the closest passage is single-commissioning-2016#14');
   });

@@ -9,7 +9,9 @@ import { Passages } from '../../src/knowledge/passages.ts';
 /** The seeds' documents parsed afresh: their passages as plain objects, to compare the store against. */
 function parsedSeeds(): Map<string, SourceDocument> {
   const dir = join(DEFAULT_SEEDS_DIR, 'documents');
-  const docs = readdirSync(dir).sort().map((f) => parseDocument(`documents/${f}`, readFileSync(join(dir, f), 'utf8')));
+  const docs = readdirSync(dir)
+    .sort()
+    .map((f) => parseDocument(`documents/${f}`, readFileSync(join(dir, f), 'utf8')));
   return new Map(docs.map((d) => [d.id, d]));
 }
 

@@ -21,7 +21,12 @@ describe('the organisation register', () => {
     const northSomerset = k.organisations.get('11T')!;
     expect(northSomerset.closed).toBe('2018-03-31');
     expect(northSomerset.successors.map((s) => [s.code, s.date])).toEqual([['15C', '2018-04-01']]);
-    expect(k.organisations.get('15C')!.predecessors.map((p) => p.code).sort()).toEqual(['11H', '11T', '12A']);
+    expect(
+      k.organisations
+        .get('15C')!
+        .predecessors.map((p) => p.code)
+        .sort(),
+    ).toEqual(['11H', '11T', '12A']);
   });
 
   it('follows successor chains to the organisation that carries on now', () => {
@@ -43,9 +48,20 @@ describe('the organisation register', () => {
 
 describe('matching names forgivingly', () => {
   it.each([
-    ['07G', '07G'], ['thurrock', '07G'], ['NHS Thurrock CCG', '07G'], ['Castle Point & Rochford', '99F'], ['castle point and rochford ccg', '99F'],
-    ['east surrey', '09L'], ['Vale of York', '03Q'], ['NHS North Somerset CCG', '11T'], ['BNSSG', '15C'], ['RAJ', 'RAJ'], ['qh8', 'QH8'],
-    ['thurock', '07G'], ['Vale of Yorkk', '03Q'], ['Castle Piont and Rochford', '99F'],
+    ['07G', '07G'],
+    ['thurrock', '07G'],
+    ['NHS Thurrock CCG', '07G'],
+    ['Castle Point & Rochford', '99F'],
+    ['castle point and rochford ccg', '99F'],
+    ['east surrey', '09L'],
+    ['Vale of York', '03Q'],
+    ['NHS North Somerset CCG', '11T'],
+    ['BNSSG', '15C'],
+    ['RAJ', 'RAJ'],
+    ['qh8', 'QH8'],
+    ['thurock', '07G'],
+    ['Vale of Yorkk', '03Q'],
+    ['Castle Piont and Rochford', '99F'],
   ])('%s → %s', (query, code) => {
     expect(found(query)).toBe(code);
   });

@@ -44,8 +44,13 @@ describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABAS
     const databaseUrl = urlWithSchema(await freshSchema());
     store = await openStore({ databaseUrl });
     env = {
-      DATABASE_URL: databaseUrl, SLACK_API_URL: stub.apiUrl, KNOWLEDGE_DIR: BASE_DIR, DATA_DIR: tempDataDir(),
-      DIGEST_INTERVAL_MS: '250', DIGEST_LEASE_MS: String(LEASE_MS), DIGEST_STALE_MS: String(STALE_MS),
+      DATABASE_URL: databaseUrl,
+      SLACK_API_URL: stub.apiUrl,
+      KNOWLEDGE_DIR: BASE_DIR,
+      DATA_DIR: tempDataDir(),
+      DIGEST_INTERVAL_MS: '250',
+      DIGEST_LEASE_MS: String(LEASE_MS),
+      DIGEST_STALE_MS: String(STALE_MS),
     };
     proxy = await startProxy(() => live().map((r) => r.port));
   });
@@ -74,7 +79,11 @@ describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABAS
     const url = options.port ? `http://127.0.0.1:${options.port}/slack/events` : proxy.url;
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signedHeaders(raw), ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...signedHeaders(raw),
+        ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
+      },
       body: raw,
     });
     await res.text();
@@ -86,7 +95,12 @@ describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABAS
   async function subscribe(channel: string) {
     // Daily at 09:00 London, subscribed three days ago: the latest slot is due now.
     const since = new Date(Date.now() - 3 * 24 * 3600_000).toISOString();
-    const { after } = await store.subscriptions.subscribe(channel, { frequency: 'daily', atTime: '09:00', weekday: null, filter: null }, { user: 'U1', at: since }, { knowledgeId: base.id, snapshot: factSnapshotJson(base) });
+    const { after } = await store.subscriptions.subscribe(
+      channel,
+      { frequency: 'daily', atTime: '09:00', weekday: null, filter: null },
+      { user: 'U1', at: since },
+      { knowledgeId: base.id, snapshot: factSnapshotJson(base) },
+    );
     return after!;
   }
 
@@ -115,7 +129,10 @@ describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABAS
     // Both replicas keep ticking: once the lease has been renewed well after the post (more passes
     // have run), there is still one row and one post.
     const after = new Date(Date.parse(row.finishedAt!) + LEASE_MS + 1000).toISOString();
-    await waitUntil('more scheduler passes', async () => ((await store.sql.get<{ expires_at: string }>('SELECT expires_at FROM locks WHERE name = ?', [DIGEST_LOCK]))?.expires_at ?? '') > after);
+    await waitUntil(
+      'more scheduler passes',
+      async () => ((await store.sql.get<{ expires_at: string }>('SELECT expires_at FROM locks WHERE name = ?', [DIGEST_LOCK]))?.expires_at ?? '') > after,
+    );
     expect(await store.ledger.list(sub.id)).toHaveLength(1);
     expect(stub.posts('C0BOTHRUN')).toHaveLength(row.messages.length);
   });
@@ -133,9 +150,15 @@ describe.skipIf(!DATABASE_URL && !inCi)(`two replicas on one PostgreSQL${DATABAS
     await victim.exited;
     (await held).release();
 
-    const row = await waitUntil('the other replica to finish the digest', async () => (await store.ledger.list(sub.id)).find((r) => r.status === 'posted'), 30_000);
+    const row = await waitUntil(
+      'the other replica to finish the digest',
+      async () => (await store.ledger.list(sub.id)).find((r) => r.status === 'posted'),
+      30_000,
+    );
     const failoverMs = Date.now() - killedAt;
-    console.info(`failover: digest finished by the surviving replica ${failoverMs} ms after the holder was killed (lease ${LEASE_MS} ms, stale after ${STALE_MS} ms)`);
+    console.info(
+      `failover: digest finished by the surviving replica ${failoverMs} ms after the holder was killed (lease ${LEASE_MS} ms, stale after ${STALE_MS} ms)`,
+    );
     expect(row).toMatchObject({ attempts: 2, partsPosted: row.messages.length });
     expect(row.owner).not.toBe(holder);
     expect(stub.posts('C0FAILOVER')).toHaveLength(1);

@@ -36,14 +36,24 @@ const options = {
   weights: { fuzzy: 0.4, prefix: 0.5 },
 };
 const QUERIES = [
-  'legal directions ccg', 'joint committee', 'wigan deficit plan', 'frailty programme savings', 'cqc rated trust inadequate',
-  'many ccgs legal directions 2016_17', 'urgnet care', 'success regime', 'primary care essex', 'commissioning', 'directons thurrock',
+  'legal directions ccg',
+  'joint committee',
+  'wigan deficit plan',
+  'frailty programme savings',
+  'cqc rated trust inadequate',
+  'many ccgs legal directions 2016_17',
+  'urgnet care',
+  'success regime',
+  'primary care essex',
+  'commissioning',
+  'directons thurrock',
 ].map((q) => q.split(' ').map((w) => processTerm(w)!));
 
 /** A term's postings with external (passage) ids, field by field. */
 function miniPostings(mini: MiniInternals, term: string): Record<number, [number, number][]> {
   const out: Record<number, [number, number][]> = {};
-  for (const [field, docs] of mini._index.get(term) ?? []) out[field] = [...docs].map(([short, tf]) => [mini._documentIds.get(short)!, tf] as [number, number]).sort((a, b) => a[0] - b[0]);
+  for (const [field, docs] of mini._index.get(term) ?? [])
+    out[field] = [...docs].map(([short, tf]) => [mini._documentIds.get(short)!, tf] as [number, number]).sort((a, b) => a[0] - b[0]);
   return out;
 }
 function binaryPostings(data: TermData | undefined): Record<number, [number, number][]> {
@@ -81,7 +91,10 @@ describe.each([
     }
     for (const prefix of ['commiss', 'dire', 'zz', '']) {
       const fromMini = [...(mini as unknown as { _index: { atPrefix(p: string): Map<string, unknown> } })._index.atPrefix(prefix).keys()].sort();
-      expect([...binary.atPrefix(prefix)].map(([t]) => t), prefix).toEqual(fromMini);
+      expect(
+        [...binary.atPrefix(prefix)].map(([t]) => t),
+        prefix,
+      ).toEqual(fromMini);
     }
   });
 
@@ -108,7 +121,10 @@ describe.each([
       if (!overMini) continue;
       pruned++;
       const overBinary = prunedSearch(binary, terms, options, 5, 50)!;
-      expect(overBinary.map((h) => h.score.toFixed(9)), terms.join(' ')).toEqual(overMini.map((h) => h.score.toFixed(9)));
+      expect(
+        overBinary.map((h) => h.score.toFixed(9)),
+        terms.join(' '),
+      ).toEqual(overMini.map((h) => h.score.toFixed(9)));
     }
     expect(pruned).toBeGreaterThan(3);
     // And the passage search itself hands back the passages the hits name.

@@ -17,12 +17,19 @@ const link = (text: string) => linkPassages(splitPassages('t', text), matcher).p
 
 describe('organisations in passages', () => {
   it('finds full names, short names and ODS codes', () => {
-    expect(names('NHS Thurrock CCG and Southend University Hospital NHS Foundation Trust met on Tuesday.')).toEqual(['NHS Thurrock CCG', 'Southend University Hospital NHS Foundation Trust']);
+    expect(names('NHS Thurrock CCG and Southend University Hospital NHS Foundation Trust met on Tuesday.')).toEqual([
+      'NHS Thurrock CCG',
+      'Southend University Hospital NHS Foundation Trust',
+    ]);
     expect(names('The merged body took code 91Q; West Kent was one of its predecessors.')).toEqual(['NHS Kent and Medway CCG', 'NHS West Kent CCG']);
   });
 
   it('splits a list of names before a plural into its members', () => {
-    expect(names('Legal directions have been imposed on Castle Point and Rochford, Southend and Thurrock CCGs.')).toEqual(['NHS Castle Point and Rochford CCG', 'NHS Southend CCG', 'NHS Thurrock CCG']);
+    expect(names('Legal directions have been imposed on Castle Point and Rochford, Southend and Thurrock CCGs.')).toEqual([
+      'NHS Castle Point and Rochford CCG',
+      'NHS Southend CCG',
+      'NHS Thurrock CCG',
+    ]);
     expect(names('a single CCG for Bedfordshire, Luton and Milton Keynes CCGs')).toEqual(['NHS Bedfordshire CCG', 'NHS Luton CCG', 'NHS Milton Keynes CCG']);
   });
 
@@ -40,13 +47,25 @@ describe('people, dates and cues', () => {
   });
 
   it('reads a table of people by its Name and Role columns', () => {
-    const l = linkPassages(splitPassages('t', 'Name\tRole\tSince\nDr Anil Mehta\tChair\tJuly 2022\nHelen Whitfield\tChief Executive\tJuly 2022\n'), matcher).passages;
-    expect(l.flatMap((x) => x.people)).toEqual([{ name: 'Dr Anil Mehta', role: 'Chair' }, { name: 'Helen Whitfield', role: 'Chief Executive' }]);
+    const l = linkPassages(
+      splitPassages('t', 'Name\tRole\tSince\nDr Anil Mehta\tChair\tJuly 2022\nHelen Whitfield\tChief Executive\tJuly 2022\n'),
+      matcher,
+    ).passages;
+    expect(l.flatMap((x) => x.people)).toEqual([
+      { name: 'Dr Anil Mehta', role: 'Chair' },
+      { name: 'Helen Whitfield', role: 'Chief Executive' },
+    ]);
   });
 
   it('reads dates with their precision and intervention cues', () => {
-    const l = link('Swale CCG had been placed in financial special measures in 2018 and was directed to agree a plan by 1 April 2020 for 2020-21, subject to conditions.');
-    expect(l.dates.map((d) => [d.text, d.precision, d.start])).toEqual([['2018', 'year', '2018-01-01'], ['1 April 2020', 'day', '2020-04-01'], ['2020-21', 'financial-year', '2020-04-01']]);
+    const l = link(
+      'Swale CCG had been placed in financial special measures in 2018 and was directed to agree a plan by 1 April 2020 for 2020-21, subject to conditions.',
+    );
+    expect(l.dates.map((d) => [d.text, d.precision, d.start])).toEqual([
+      ['2018', 'year', '2018-01-01'],
+      ['1 April 2020', 'day', '2020-04-01'],
+      ['2020-21', 'financial-year', '2020-04-01'],
+    ]);
     expect(l.cues).toEqual(['financial-special-measures', 'special-measures', 'directed-to', 'conditions']);
   });
 

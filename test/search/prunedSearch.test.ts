@@ -20,8 +20,13 @@ const index = buildPassageIndex(knowledge.passages);
 
 /** Questions' terms as the index holds them (searchPassages processes them so before searching). */
 const QUERIES = [
-  'legal directions ccg', 'joint committee', 'wigan deficit plan', 'frailty programme savings', 'cqc rated trust inadequate',
-  'many ccgs legal directions 2016_17', 'urgnet care',
+  'legal directions ccg',
+  'joint committee',
+  'wigan deficit plan',
+  'frailty programme savings',
+  'cqc rated trust inadequate',
+  'many ccgs legal directions 2016_17',
+  'urgnet care',
 ].map((q) => q.split(' ').map((w) => processTerm(w)!));
 
 describe('prunedSearch', () => {
@@ -51,7 +56,9 @@ describe('prunedSearch', () => {
       expect(hits, terms.join(' ')).not.toBeNull();
       expect(hits.length).toBeGreaterThan(0);
       // MiniSearch with the same rule for fuzzy matching: only for terms the index does not hold.
-      const full = new Map(index.search(terms.join(' '), { ...options, fuzzy: (t) => (t.length > 5 && postingCount(index, t) === 0 ? 0.2 : false) }).map((h) => [h.id, h]));
+      const full = new Map(
+        index.search(terms.join(' '), { ...options, fuzzy: (t) => (t.length > 5 && postingCount(index, t) === 0 ? 0.2 : false) }).map((h) => [h.id, h]),
+      );
       for (const hit of hits) {
         expect(hit.score).toBeCloseTo(full.get(hit.id)!.score, 9);
         expect(new Set(hit.queryTerms)).toEqual(new Set(full.get(hit.id)!.queryTerms));

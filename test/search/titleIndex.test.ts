@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function scanTitles(k: Knowledge, terms: string[]): { id: string; terms: string[] }[] {
   const titles = [...k.documents.values()].map((d) => ({ id: d.id, terms: new Set(contentTerms(`${d.title} ${d.publisher}`)) }));
   const telling = terms.filter((t) => titles.filter((d) => d.terms.has(t)).length <= 3);
-  return titles.map((d) => ({ id: d.id, terms: telling.filter((t) => d.terms.has(t)) })).filter((d) => d.terms.length > 0).slice(0, 3);
+  return titles
+    .map((d) => ({ id: d.id, terms: telling.filter((t) => d.terms.has(t)) }))
+    .filter((d) => d.terms.length > 0)
+    .slice(0, 3);
 }
 
 describe('TitleIndex', () => {
@@ -32,7 +35,13 @@ describe('TitleIndex', () => {
     const titles = new TitleIndex(k.documents.values());
     const names = [...k.documents.values()].slice(0, 40).map((d) => d.title);
     let found = 0;
-    for (const question of [...names, 'what does the Health Service Journal say', 'directions letter section 14Z21', 'frailty briefing', 'newsletter commissioner stp']) {
+    for (const question of [
+      ...names,
+      'what does the Health Service Journal say',
+      'directions letter section 14Z21',
+      'frailty briefing',
+      'newsletter commissioner stp',
+    ]) {
       const terms = contentTerms(question);
       const hits = titles.documentsWith(terms);
       expect(hits, question).toEqual(scanTitles(k, terms));

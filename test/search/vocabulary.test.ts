@@ -44,7 +44,12 @@ describe.each([
   it('knows and corrects the words as the deletion maps do', () => {
     const k = knowledge();
     const counts = passageWordCounts(k.passages);
-    const extras = [...k.organisations.values()].flatMap((o) => o.names.join(' ').toLowerCase().split(/[^a-z0-9]+/));
+    const extras = [...k.organisations.values()].flatMap((o) =>
+      o.names
+        .join(' ')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/),
+    );
     const maps = new Vocabulary(STOP_WORDS);
     for (const [w, c] of counts) maps.addCount(w, c);
     maps.add(extras);

@@ -31,7 +31,12 @@ async function slashReply(text: string) {
 }
 
 /** Clicks the first button whose action id starts with `prefix`; returns the HTTP reply. */
-async function click(blocks: any[], prefix: string, place: { ephemeral: boolean; messageTs?: string; threadTs?: string }, responseId = `c-${Math.random().toString(36).slice(2)}`) {
+async function click(
+  blocks: any[],
+  prefix: string,
+  place: { ephemeral: boolean; messageTs?: string; threadTs?: string },
+  responseId = `c-${Math.random().toString(36).slice(2)}`,
+) {
   const [button] = findButtons(blocks, prefix);
   expect(button, `a ${prefix} button`).toBeDefined();
   const reply = await t.sendInteraction(blockActions(button, { ...place, responseUrl: t.stub.responseUrl(responseId) }));
@@ -122,7 +127,14 @@ describe('feedback', () => {
     expect(findButtons(marked.body.blocks, 'feedback_up')[0].text.text).toBe('👍 Helpful ✓');
     expect(findButtons(marked.body.blocks, 'feedback_down')[0].text.text).toBe('👎 Not helpful');
     expect(votes).toEqual([
-      { user: USER, channel: CHANNEL, question: 'Which CCGs are under legal directions?', intent: 'interventions-list', vote: 'up', answerKey: `${CHANNEL}:1700000000.000001` },
+      {
+        user: USER,
+        channel: CHANNEL,
+        question: 'Which CCGs are under legal directions?',
+        intent: 'interventions-list',
+        vote: 'up',
+        answerKey: `${CHANNEL}:1700000000.000001`,
+      },
     ]);
   });
 
@@ -130,7 +142,9 @@ describe('feedback', () => {
     const card = await slashReply('org thurrock');
     const { responseId } = await click(card.blocks, 'feedback_down', { ephemeral: true });
     await t.stub.waitFor(() => t.stub.responses.find((r) => r.id === responseId));
-    expect(votes).toEqual([{ user: USER, channel: CHANNEL, question: 'thurrock', intent: 'org-card', vote: 'down', answerKey: `${CHANNEL}:1700000000.000001` }]);
+    expect(votes).toEqual([
+      { user: USER, channel: CHANNEL, question: 'thurrock', intent: 'org-card', vote: 'down', answerKey: `${CHANNEL}:1700000000.000001` },
+    ]);
     const modal = await t.stub.waitFor(() => t.stub.callsTo('views.open')[0]);
     expect(modal.body.view.title.text).toBe('What was wrong?');
     assertPostedMessage(modal.body.view, 'modal');
@@ -196,7 +210,9 @@ describe('did you mean / organisation picks', () => {
   it('ignores a button whose value was tampered with', async () => {
     const answer = await slashReply('ask Which CCGs are under legal directions?');
     const [share] = findButtons(answer.blocks, 'share_answer');
-    const reply = await t.sendInteraction(blockActions({ ...share, value: '{"k":"drop table"}' }, { ephemeral: true, responseUrl: t.stub.responseUrl('tamper') }));
+    const reply = await t.sendInteraction(
+      blockActions({ ...share, value: '{"k":"drop table"}' }, { ephemeral: true, responseUrl: t.stub.responseUrl('tamper') }),
+    );
     expect(reply.status).toBe(200);
     await t.idle();
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
@@ -207,7 +223,10 @@ describe('did you mean / organisation picks', () => {
 describe('the App Home ask modal', () => {
   it('opens the modal from the Home button', async () => {
     const reply = await t.sendInteraction(
-      blockActions({ type: 'button', action_id: 'open_ask_modal', text: { type: 'plain_text', text: 'Ask a question' } }, { ephemeral: false, responseUrl: t.stub.responseUrl('home') }),
+      blockActions(
+        { type: 'button', action_id: 'open_ask_modal', text: { type: 'plain_text', text: 'Ask a question' } },
+        { ephemeral: false, responseUrl: t.stub.responseUrl('home') },
+      ),
     );
     expect(reply.status).toBe(200);
     const open = await t.stub.waitFor(() => t.stub.callsTo('views.open')[0]);

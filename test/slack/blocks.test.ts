@@ -4,8 +4,7 @@ import type { Answer } from '../../src/engine/answer.ts';
 import type { OrgCard } from '../../src/engine/orgCard.ts';
 import { decodeRef, encodeRef } from '../../src/render/actions.ts';
 import { LIMITS, packMessages, sections, splitText } from '../../src/render/blockLimits.ts';
-import { renderAnswer, renderHelp, renderHome, renderOrgCard,
-  renderOrgSection, renderQuotes } from '../../src/render/blocks.ts';
+import { renderAnswer, renderHelp, renderHome, renderOrgCard, renderOrgSection, renderQuotes } from '../../src/render/blocks.ts';
 import { escapeSlack, link } from '../../src/render/escape.ts';
 import { assertBlockKitLimits, assertPostedMessage, blocksText, findButtons, INJECTIONS } from './helpers/blockKit.ts';
 import { declinedAnswer, DIRECTIONS_CITATION, directionsAnswer, fakeOverview, longAnswer, thurrockCard } from './helpers/fakeEngine.ts';
@@ -40,7 +39,9 @@ describe('renderAnswer', () => {
     const text = blocksText(message!.blocks as any[]);
     expect(text).toContain('You asked: “Which CCGs are under legal directions?”');
     expect(text).toContain('31 March 2017. [1]');
-    expect(text).toContain('*[1]* <https://www.hsj.co.uk/commissioning/nhs-england-orders-ccgs-to-join-forces-in-success-regime-area/7017303.article|NHS England orders CCGs to join forces in success regime area> · Health Service Journal · April 2017');
+    expect(text).toContain(
+      '*[1]* <https://www.hsj.co.uk/commissioning/nhs-england-orders-ccgs-to-join-forces-in-success-regime-area/7017303.article|NHS England orders CCGs to join forces in success regime area> · Health Service Journal · April 2017',
+    );
     const ids = findButtons(message!.blocks as any[], '').map((b) => b.action_id);
     expect(ids).toEqual(['show_quotes', 'share_answer', 'feedback_up', 'feedback_down']);
   });
@@ -111,10 +112,16 @@ describe('renderAnswer', () => {
         { text: 'Third.', cites: [2] },
       ],
       text: 'First. [1]\nSecond. [2]\nThird. [3]',
-      citations: [DIRECTIONS_CITATION, { ...DIRECTIONS_CITATION, document: 'register:eccg.csv', title: 'NHS organisation register, eccg.csv line 118', url: null }, { ...DIRECTIONS_CITATION, quote: 'Another passage.' }],
+      citations: [
+        DIRECTIONS_CITATION,
+        { ...DIRECTIONS_CITATION, document: 'register:eccg.csv', title: 'NHS organisation register, eccg.csv line 118', url: null },
+        { ...DIRECTIONS_CITATION, quote: 'Another passage.' },
+      ],
     };
     const text = blocksText(renderAnswer(answer, ephemeral('q'))[0]!.blocks as any[]);
-    expect(text).toContain('*[1] [3]* <https://www.hsj.co.uk/commissioning/nhs-england-orders-ccgs-to-join-forces-in-success-regime-area/7017303.article|NHS England orders CCGs to join forces in success regime area> · Health Service Journal · April 2017');
+    expect(text).toContain(
+      '*[1] [3]* <https://www.hsj.co.uk/commissioning/nhs-england-orders-ccgs-to-join-forces-in-success-regime-area/7017303.article|NHS England orders CCGs to join forces in success regime area> · Health Service Journal · April 2017',
+    );
     expect(text).toContain('*[2]* NHS organisation register (ODS), 1 row');
     expect(text).not.toContain('eccg.csv');
   });
@@ -167,7 +174,10 @@ describe('renderQuotes', () => {
 
 describe('renderOrgCard', () => {
   it('renders a header, cited status lines, the fields in words, the sources, and buttons for the rest', () => {
-    const card: OrgCard = { ...thurrockCard(), summary: [{ text: 'Clinical commissioning group (CCG) in NHS England’s East of England region, opened 1 April 2013.', cites: [0] }] };
+    const card: OrgCard = {
+      ...thurrockCard(),
+      summary: [{ text: 'Clinical commissioning group (CCG) in NHS England’s East of England region, opened 1 April 2013.', cites: [0] }],
+    };
     const [message] = renderOrgCard(card, { query: 'thurrock', surface: 'ephemeral', echoQuestion: true });
     assertPostedMessage(message!);
     const fields = (message!.blocks.find((b) => b.type === 'section' && 'fields' in b) as any).fields.map((f: any) => f.text);
@@ -188,7 +198,12 @@ describe('renderOrgCard', () => {
 
   it('an organisation with hundreds of predecessors and members stays within limits, its History listing them all', () => {
     const card: OrgCard = thurrockCard();
-    const refs = Array.from({ length: 300 }, (_, i) => ({ code: `X${i}`, name: `NHS Example Number ${i} Clinical Commissioning Group`, type: 'ccg', date: '2018-04-01' }));
+    const refs = Array.from({ length: 300 }, (_, i) => ({
+      code: `X${i}`,
+      name: `NHS Example Number ${i} Clinical Commissioning Group`,
+      type: 'ccg',
+      date: '2018-04-01',
+    }));
     card.organisation = { ...card.organisation!, predecessors: refs, members: refs };
     const messages = renderOrgCard(card, { query: 'x', surface: 'channel' });
     messages.forEach((m) => assertPostedMessage(m));

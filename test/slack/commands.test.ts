@@ -46,7 +46,10 @@ describe('/commissioning', () => {
     expect(text).toContain('NHS Thurrock CCG');
     expect(text).toContain('07G');
     expect(first.blocks.find((b: any) => b.type === 'header')?.text.text).toBe('NHS Thurrock CCG');
-    const fields = first.blocks.find((b: any) => b.type === 'section' && b.fields)?.fields.map((f: any) => f.text).join('\n');
+    const fields = first.blocks
+      .find((b: any) => b.type === 'section' && b.fields)
+      ?.fields.map((f: any) => f.text)
+      .join('\n');
     for (const label of ['ODS code', 'Type', 'Region', 'Part of', 'Status']) {
       expect(fields).toContain(`*${label}*`);
     }

@@ -117,7 +117,9 @@ describe('app_home_opened', () => {
     assertPostedMessage(view, 'home');
     const text = blocksText(view.blocks);
     // The documents' date and the register's are stated apart: the register's 2024 dates are not the documents'.
-    expect(text).toMatch(/\d+ source documents, the newest from \*October 2019\*, and [\d,]+ organisations from the NHS organisation register \(ODS\), whose dates run to \d+ \w+ 20\d\d/);
+    expect(text).toMatch(
+      /\d+ source documents, the newest from \*October 2019\*, and [\d,]+ organisations from the NHS organisation register \(ODS\), whose dates run to \d+ \w+ 20\d\d/,
+    );
     expect(text).toContain('NHS England orders CCGs to join forces in success regime area');
     expect(text).toContain('Which CCGs are under legal directions?');
     expect(text).toContain('*Latest in the sources*');

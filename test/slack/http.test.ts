@@ -93,7 +93,13 @@ describe('Slack request handling over HTTP', () => {
   });
 
   it('acks an event with an event type it does not handle (200) without posting anything', async () => {
-    const reply = await t.event({ type: 'reaction_added', user: 'U1', reaction: 'thumbsup', item: { type: 'message', channel: 'C1', ts: '1.1' }, event_ts: '1.2' });
+    const reply = await t.event({
+      type: 'reaction_added',
+      user: 'U1',
+      reaction: 'thumbsup',
+      item: { type: 'message', channel: 'C1', ts: '1.1' },
+      event_ts: '1.2',
+    });
     expect(reply.status).toBe(200);
     await t.idle();
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);

@@ -49,7 +49,6 @@ describe('with the real engine', () => {
     for (const c of t.stub.callsTo('chat.postMessage')) assertPostedMessage(c.body);
     assertNoRawInjection(everything(t));
   });
-
 });
 
 describe('with hostile knowledge (document text, titles, names, suggestions)', () => {
@@ -60,7 +59,15 @@ describe('with hostile knowledge (document text, titles, names, suggestions)', (
     confidence: 1,
     text: `${hostile} were under legal directions. [1]`,
     statements: [{ text: `${hostile} were under legal directions.`, cites: [0] }],
-    citations: [{ ...DIRECTIONS_CITATION, title: `Title ${MARKUP}`, publisher: `Publisher ${MARKUP}`, quote: `Quote ${MARKUP}`, url: 'https://evil.example/x|<!channel>' }],
+    citations: [
+      {
+        ...DIRECTIONS_CITATION,
+        title: `Title ${MARKUP}`,
+        publisher: `Publisher ${MARKUP}`,
+        quote: `Quote ${MARKUP}`,
+        url: 'https://evil.example/x|<!channel>',
+      },
+    ],
     suggestions: [`Did you mean ${MARKUP}?`],
     knowledgeAsOf: `The knowledge runs to ${MARKUP}.`,
   };

@@ -89,7 +89,11 @@ describe('long answers', () => {
     await t.idle();
     const parts = t.stub.responses.filter((r) => r.id === 'quotes').map((r) => r.body);
     parts.forEach((p) => assertPostedMessage(p));
-    const text = parts.map((p) => blocksText(p.blocks)).join('\n').replace(/\n>/g, ' ').replace(/\s+/g, ' ');
+    const text = parts
+      .map((p) => blocksText(p.blocks))
+      .join('\n')
+      .replace(/\n>/g, ' ')
+      .replace(/\s+/g, ' ');
     for (const c of answer.citations) expect(text).toContain(c.quote.replace(/\s+/g, ' ').trim().slice(0, 200));
   });
 });

@@ -43,7 +43,9 @@ describe('Slack text', () => {
   });
 
   it('decodes mentions, links and entities into what the person typed', () => {
-    expect(toPlainQuestion('<!here> ask <@U123|ann> about <#C1|general> and <https://x.example|this link>')).toBe('@here ask @ann about #general and this link');
+    expect(toPlainQuestion('<!here> ask <@U123|ann> about <#C1|general> and <https://x.example|this link>')).toBe(
+      '@here ask @ann about #general and this link',
+    );
     expect(toPlainQuestion('<!channel> <@U123> <https://evil.example>')).toBe('@channel @U123 https://evil.example');
     expect(toPlainQuestion('A &amp; B &lt;!channel&gt;')).toBe('A & B <!channel>');
     expect(toPlainQuestion('<!subteam^S123|@nhs-team> help')).toBe('@nhs-team help');
@@ -82,6 +84,8 @@ describe('malformedReason', () => {
     expect(malformedReason({ hello: 'world' })).toMatch(/unrecognised/);
     expect(malformedReason({ type: 'block_actions', actions: [{ action_id: 'x' }] })).toMatch(/without a user/);
     expect(malformedReason({ type: 'event_callback', event: { type: 'app_mention', user: null } })).toMatch(/user is neither an id nor an object/);
-    expect(malformedReason({ type: 'event_callback', authorizations: [null], event: { type: 'app_mention' } })).toMatch(/authorizations are not a list of objects/);
+    expect(malformedReason({ type: 'event_callback', authorizations: [null], event: { type: 'app_mention' } })).toMatch(
+      /authorizations are not a list of objects/,
+    );
   });
 });

@@ -87,7 +87,10 @@ describe('the org card', () => {
     expect(status.length).toBeLessThanOrEqual(5);
     for (const line of status) expect(line).toMatch(/\[\d+\]$/);
     expect(status.join('\n')).toContain('Under legal directions since 31 March 2017.');
-    const fields = card.blocks.filter((b: any) => b.fields).flatMap((b: any) => b.fields.map((f: any) => f.text)).join('\n');
+    const fields = card.blocks
+      .filter((b: any) => b.fields)
+      .flatMap((b: any) => b.fields.map((f: any) => f.text))
+      .join('\n');
     expect(fields).toContain('Clinical commissioning group (CCG)');
     expect(fields).not.toMatch(/\bccg\b|\*Closed\*\nOpen|did-not-happen/);
     // The whole card, "In the documents" included, reads in a glance (it was 3,700 characters).
@@ -145,10 +148,20 @@ describe('no silent cut', () => {
   });
 
   it('pages a very long rest within Block Kit’s limits, a Next button leading on until every item is shown', async () => {
-    const rest = Array.from({ length: 65 }, (_, i) => ({ text: `NHS Example ${i + 1} CCG was placed in financial special measures on 21 July 2016.`, cites: [1] }));
+    const rest = Array.from({ length: 65 }, (_, i) => ({
+      text: `NHS Example ${i + 1} CCG was placed in financial special measures on 21 July 2016.`,
+      cites: [1],
+    }));
     const long: Answer = {
-      answered: true, intent: 'interventions-list', confidence: 1, text: '66 interventions found:\n• First. [1]', suggestions: [],
-      statements: [{ text: '66 interventions found:', cites: [] }, { text: 'First.', cites: [0] }],
+      answered: true,
+      intent: 'interventions-list',
+      confidence: 1,
+      text: '66 interventions found:\n• First. [1]',
+      suggestions: [],
+      statements: [
+        { text: '66 interventions found:', cites: [] },
+        { text: 'First.', cites: [0] },
+      ],
       citations: [DIRECTIONS_CITATION],
       more: { statements: rest, citations: [{ ...DIRECTIONS_CITATION, quote: 'In total nine CCGs were placed in special measures.' }] },
     };
@@ -180,7 +193,13 @@ describe('no silent cut', () => {
 
 describe('feedback', () => {
   it('one vote per person per answer: voting again changes it, and the channel message shows the count', async () => {
-    await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> who leads primary care in the success regime?', ts: '1700009100.000001', channel: CHANNEL });
+    await t.event({
+      type: 'app_mention',
+      user: USER,
+      text: '<@UBOT> who leads primary care in the success regime?',
+      ts: '1700009100.000001',
+      channel: CHANNEL,
+    });
     const posted = await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage')[0]);
     const ts = '1700009100.000002';
     const place = { ephemeral: false, messageTs: ts, blocks: posted.body.blocks };
@@ -222,7 +241,12 @@ describe('feedback', () => {
       void store.listFeedback({ vote: 'down' }).then((rows) => (downs = rows));
       return downs.find((f) => f.user === 'U0REPORTER' && f.reason);
     });
-    expect(row).toMatchObject({ question: 'Which CCGs are under legal directions?', intent: 'interventions-list', reason: 'out-of-date', note: 'The directions were lifted later.' });
+    expect(row).toMatchObject({
+      question: 'Which CCGs are under legal directions?',
+      intent: 'interventions-list',
+      reason: 'out-of-date',
+      note: 'The directions were lifted later.',
+    });
     expect(row.citations.map((c) => c.document)).toEqual(engine.ask('Which CCGs are under legal directions?').citations.map((c) => c.document));
     expect((await store.listFeedback()).filter((f) => f.user === 'U0REPORTER')).toHaveLength(1);
   });
@@ -259,11 +283,18 @@ describe('the 👎 modal’s metadata', () => {
 });
 
 describe('follow-ups in a thread', () => {
-  it('reads a follow-up against the thread\'s previous question, kept in the store, and not in another thread', async () => {
+  it("reads a follow-up against the thread's previous question, kept in the store, and not in another thread", async () => {
     const posts = () => t.stub.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0FOLLOW');
     await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> what was vale of york ccg told to do?', ts: '1700020000.000001', channel: 'C0FOLLOW' });
     await t.stub.waitFor(() => posts()[0]);
-    await t.event({ type: 'app_mention', user: USER, text: '<@UBOT> what about walsall?', ts: '1700020001.000001', thread_ts: '1700020000.000001', channel: 'C0FOLLOW' });
+    await t.event({
+      type: 'app_mention',
+      user: USER,
+      text: '<@UBOT> what about walsall?',
+      ts: '1700020001.000001',
+      thread_ts: '1700020000.000001',
+      channel: 'C0FOLLOW',
+    });
     const followUp = await t.stub.waitFor(() => posts().find((c) => c.body.thread_ts === '1700020000.000001' && blocksText(c.body.blocks).includes('Walsall')));
     expect(blocksText(followUp.body.blocks)).toContain('Walsall CCG placed in financial special measures');
     expect(await store.getConversation({ team: 'T0TEST', channel: 'C0FOLLOW', thread: '1700020000.000001' }).then((c) => c?.question)).toContain('walsall');

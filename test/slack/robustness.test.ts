@@ -44,8 +44,21 @@ describe('bodies that used to crash the process or answer 500', () => {
   });
 
   it('null or missing user, team and channel get 400 or 200, never 500', async () => {
-    const event = (fields: Record<string, unknown>) => ({ type: 'event_callback', event_id: `Ev${Math.random()}`, team_id: TEAM, api_app_id: APP_ID, event: { type: 'app_mention', text: 'hi', ts: '1.1', user: USER, channel: CHANNEL, ...fields } });
-    const action = (fields: Record<string, unknown>) => ({ type: 'block_actions', user: { id: USER }, team: { id: TEAM }, channel: { id: CHANNEL }, actions: [{ action_id: 'share_answer', value: '{}' }], ...fields });
+    const event = (fields: Record<string, unknown>) => ({
+      type: 'event_callback',
+      event_id: `Ev${Math.random()}`,
+      team_id: TEAM,
+      api_app_id: APP_ID,
+      event: { type: 'app_mention', text: 'hi', ts: '1.1', user: USER, channel: CHANNEL, ...fields },
+    });
+    const action = (fields: Record<string, unknown>) => ({
+      type: 'block_actions',
+      user: { id: USER },
+      team: { id: TEAM },
+      channel: { id: CHANNEL },
+      actions: [{ action_id: 'share_answer', value: '{}' }],
+      ...fields,
+    });
     const cases: [string, () => Promise<{ status: number }>][] = [
       ['event user null', () => t.sendJson(event({ user: null }))],
       ['event channel null', () => t.sendJson(event({ channel: null }))],
@@ -100,32 +113,115 @@ describe('timestamps', () => {
 });
 
 /** Values Slack never sends where it sends objects and ids, and some it does. */
-const anyValue = fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant([]), fc.constant({}), fc.array(fc.constant(null), { maxLength: 2 }));
+const anyValue = fc.oneof(
+  fc.constant(null),
+  fc.string({ maxLength: 12 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.array(fc.constant(null), { maxLength: 2 }),
+);
 const idOrObject = fc.oneof(anyValue, fc.record({ id: fc.oneof(fc.constant(USER), anyValue) }, { requiredKeys: [] }));
-const TYPES = ['event_callback', 'block_actions', 'view_submission', 'view_closed', 'shortcut', 'message_action', 'block_suggestion', 'dialog_submission', 'url_verification', 'interactive_message', 'nonsense'];
+const TYPES = [
+  'event_callback',
+  'block_actions',
+  'view_submission',
+  'view_closed',
+  'shortcut',
+  'message_action',
+  'block_suggestion',
+  'dialog_submission',
+  'url_verification',
+  'interactive_message',
+  'nonsense',
+];
 const EVENT_TYPES = ['app_mention', 'message', 'app_home_opened', 'reaction_added', 'team_join', 'function_executed'];
 
 /** A payload shaped roughly like one of Slack's, with any field missing, null or of the wrong type. */
-const slackish = fc.record({
-  type: fc.oneof(fc.constantFrom(...TYPES), anyValue),
-  event: fc.oneof(anyValue, fc.record({
-    type: fc.oneof(fc.constantFrom(...EVENT_TYPES), anyValue), user: idOrObject, channel: idOrObject, text: anyValue, ts: anyValue,
-    channel_type: fc.oneof(fc.constant('im'), anyValue), item: idOrObject, subteam: anyValue, bot_id: anyValue, thread_ts: anyValue,
-  }, { requiredKeys: [] })),
-  event_id: fc.oneof(fc.string({ minLength: 1, maxLength: 10 }).map((s) => `Ev${s}`), anyValue),
-  team_id: anyValue, authorizations: fc.oneof(anyValue, fc.array(fc.oneof(anyValue, fc.record({ team_id: anyValue, user_id: anyValue, enterprise_id: anyValue }, { requiredKeys: [] })), { maxLength: 2 })),
-  user: idOrObject, team: idOrObject, channel: idOrObject, enterprise: idOrObject, container: anyValue, message: anyValue,
-  actions: fc.oneof(anyValue, fc.array(fc.oneof(anyValue, fc.record({ action_id: fc.oneof(fc.constantFrom('share_answer', 'show_quotes', 'feedback_up', 'ask_suggestion', 'nope'), anyValue), value: anyValue, type: anyValue }, { requiredKeys: [] })), { maxLength: 2 })),
-  view: fc.oneof(anyValue, fc.record({ callback_id: fc.oneof(fc.constant('ask_modal'), anyValue), state: anyValue, private_metadata: anyValue, id: anyValue }, { requiredKeys: [] })),
-  command: fc.oneof(fc.constant('/commissioning'), anyValue), user_id: anyValue, text: anyValue, response_url: anyValue, response_urls: anyValue,
-  callback_id: anyValue, trigger_id: anyValue, name: anyValue, action_id: anyValue, challenge: anyValue, ssl_check: anyValue,
-}, { requiredKeys: [] });
+const slackish = fc.record(
+  {
+    type: fc.oneof(fc.constantFrom(...TYPES), anyValue),
+    event: fc.oneof(
+      anyValue,
+      fc.record(
+        {
+          type: fc.oneof(fc.constantFrom(...EVENT_TYPES), anyValue),
+          user: idOrObject,
+          channel: idOrObject,
+          text: anyValue,
+          ts: anyValue,
+          channel_type: fc.oneof(fc.constant('im'), anyValue),
+          item: idOrObject,
+          subteam: anyValue,
+          bot_id: anyValue,
+          thread_ts: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    event_id: fc.oneof(
+      fc.string({ minLength: 1, maxLength: 10 }).map((s) => `Ev${s}`),
+      anyValue,
+    ),
+    team_id: anyValue,
+    authorizations: fc.oneof(
+      anyValue,
+      fc.array(fc.oneof(anyValue, fc.record({ team_id: anyValue, user_id: anyValue, enterprise_id: anyValue }, { requiredKeys: [] })), { maxLength: 2 }),
+    ),
+    user: idOrObject,
+    team: idOrObject,
+    channel: idOrObject,
+    enterprise: idOrObject,
+    container: anyValue,
+    message: anyValue,
+    actions: fc.oneof(
+      anyValue,
+      fc.array(
+        fc.oneof(
+          anyValue,
+          fc.record(
+            {
+              action_id: fc.oneof(fc.constantFrom('share_answer', 'show_quotes', 'feedback_up', 'ask_suggestion', 'nope'), anyValue),
+              value: anyValue,
+              type: anyValue,
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        { maxLength: 2 },
+      ),
+    ),
+    view: fc.oneof(
+      anyValue,
+      fc.record({ callback_id: fc.oneof(fc.constant('ask_modal'), anyValue), state: anyValue, private_metadata: anyValue, id: anyValue }, { requiredKeys: [] }),
+    ),
+    command: fc.oneof(fc.constant('/commissioning'), anyValue),
+    user_id: anyValue,
+    text: anyValue,
+    response_url: anyValue,
+    response_urls: anyValue,
+    callback_id: anyValue,
+    trigger_id: anyValue,
+    name: anyValue,
+    action_id: anyValue,
+    challenge: anyValue,
+    ssl_check: anyValue,
+  },
+  { requiredKeys: [] },
+);
 
 /** A signed request: JSON, an interaction's form payload, or form fields of strings. */
 const request = fc.oneof(
   fc.oneof(slackish, fc.jsonValue({ maxDepth: 3 })).map((p) => ({ body: JSON.stringify(p) ?? 'null', type: 'application/json' })),
-  fc.oneof(slackish, fc.jsonValue({ maxDepth: 3 })).map((p) => ({ body: new URLSearchParams({ payload: JSON.stringify(p) ?? 'null' }).toString(), type: 'application/x-www-form-urlencoded' })),
-  fc.dictionary(fc.constantFrom('command', 'text', 'user_id', 'team_id', 'channel_id', 'response_url', 'ssl_check', 'payload', 'type', 'x'), fc.string({ maxLength: 20 }))
+  fc
+    .oneof(slackish, fc.jsonValue({ maxDepth: 3 }))
+    .map((p) => ({ body: new URLSearchParams({ payload: JSON.stringify(p) ?? 'null' }).toString(), type: 'application/x-www-form-urlencoded' })),
+  fc
+    .dictionary(
+      fc.constantFrom('command', 'text', 'user_id', 'team_id', 'channel_id', 'response_url', 'ssl_check', 'payload', 'type', 'x'),
+      fc.string({ maxLength: 20 }),
+    )
     .map((fields) => ({ body: new URLSearchParams(fields).toString(), type: 'application/x-www-form-urlencoded' })),
 );
 

@@ -22,13 +22,22 @@ describe('startSlack', () => {
     const logger = captureLogger();
     const port = await freePort();
     const running = await startSlack(
-      { mode: 'http', botToken: 'xoxb-1-test', signingSecret: TEST_SIGNING_SECRET, port, slackApiUrl: stub.apiUrl, reason: 'SLACK_APP_TOKEN is not set and SLACK_SIGNING_SECRET is' },
+      {
+        mode: 'http',
+        botToken: 'xoxb-1-test',
+        signingSecret: TEST_SIGNING_SECRET,
+        port,
+        slackApiUrl: stub.apiUrl,
+        reason: 'SLACK_APP_TOKEN is not set and SLACK_SIGNING_SECRET is',
+      },
       fakeEngine(),
       { logger },
     );
     try {
       expect(stub.callsTo('auth.test')).toHaveLength(1);
-      expect(logger.text('info')).toContain(`Slack: HTTP on port ${port}, Slack posts to /slack/events (SLACK_APP_TOKEN is not set and SLACK_SIGNING_SECRET is); connected as @commissioning in Test NHS.`);
+      expect(logger.text('info')).toContain(
+        `Slack: HTTP on port ${port}, Slack posts to /slack/events (SLACK_APP_TOKEN is not set and SLACK_SIGNING_SECRET is); connected as @commissioning in Test NHS.`,
+      );
       const body = new URLSearchParams(slashCommand('help', stub.responseUrl('started'))).toString();
       const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
         method: 'POST',
@@ -54,7 +63,9 @@ describe('startSlack', () => {
   });
 
   it('createSlackApp builds a Socket Mode app when given an app token, and refuses a config with neither', () => {
-    expect(() => createSlackApp({ engine: fakeEngine(), botToken: 'xoxb-1', appToken: 'xapp-1-test', slackApiUrl: stub.apiUrl, logger: captureLogger() })).not.toThrow();
+    expect(() =>
+      createSlackApp({ engine: fakeEngine(), botToken: 'xoxb-1', appToken: 'xapp-1-test', slackApiUrl: stub.apiUrl, logger: captureLogger() }),
+    ).not.toThrow();
     expect(() => createSlackApp({ engine: fakeEngine(), botToken: 'xoxb-1' })).toThrow(/appToken \(Socket Mode\) or signingSecret \(HTTP mode\)/);
   });
 });

@@ -63,7 +63,9 @@ describeBackends('opening the store', (backend) => {
     await a.close();
     const error = await failure(home.open());
     expect(error).toBeInstanceOf(StoreError);
-    expect(error.message).toMatch(/^cannot open the store at .+: it was written by a newer version of the app \(schema 99, this version knows up to \d+\) — upgrade the app/);
+    expect(error.message).toMatch(
+      /^cannot open the store at .+: it was written by a newer version of the app \(schema 99, this version knows up to \d+\) — upgrade the app/,
+    );
   });
 });
 
@@ -83,7 +85,9 @@ describe('SQLite store (DATA_DIR)', () => {
     const dataDir = join(base, 'a-file', 'data');
     const error = await failure(openStore({ dataDir }));
     expect(error).toBeInstanceOf(StoreError);
-    expect(error.message).toMatch(new RegExp(`^cannot open the store at ${escapeRegExp(join(dataDir, STORE_FILE))}: the folder cannot be created .+ — check DATA_DIR`));
+    expect(error.message).toMatch(
+      new RegExp(`^cannot open the store at ${escapeRegExp(join(dataDir, STORE_FILE))}: the folder cannot be created .+ — check DATA_DIR`),
+    );
   });
 
   it('a DATA_DIR under /proc or /sys is refused at once, not hung on', async () => {
@@ -119,7 +123,9 @@ describe('SQLite store (DATA_DIR)', () => {
     holder.exec('BEGIN EXCLUSIVE');
     try {
       const error = await failure(openStore({ dataDir, busyTimeoutMs: 100 }));
-      expect(error.message).toMatch(/: it is locked by another process \(database is locked.*\) — stop the other process using this DATA_DIR, or give this one its own DATA_DIR$/);
+      expect(error.message).toMatch(
+        /: it is locked by another process \(database is locked.*\) — stop the other process using this DATA_DIR, or give this one its own DATA_DIR$/,
+      );
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
@@ -131,7 +137,10 @@ describe('SQLite store (DATA_DIR)', () => {
   const openInChild = (dataDir: string) => {
     const child = asOtherUser ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
     const run = spawnSync(child[0], [...child.slice(1), '--import', 'tsx', resolve(import.meta.dirname, 'helpers/openInChild.ts')], {
-      encoding: 'utf8', env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir }, cwd: resolve(import.meta.dirname, '../..'), timeout: 30_000,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+      cwd: resolve(import.meta.dirname, '../..'),
+      timeout: 30_000,
     });
     return { status: run.status, out: run.stdout.trim(), err: run.stderr.trim() };
   };
@@ -153,7 +162,9 @@ describe('SQLite store (DATA_DIR)', () => {
     readOnlyForChild(dataDir, 0o555);
     const run = openInChild(dataDir);
     expect(run).toMatchObject({ status: 1, err: '' });
-    expect(run.out).toMatch(/^cannot open the store at .+commissioning\.db: this process cannot write in DATA_DIR \(.*(EACCES|permission denied).*\) — give the app's user write access to DATA_DIR, or point DATA_DIR elsewhere$/i);
+    expect(run.out).toMatch(
+      /^cannot open the store at .+commissioning\.db: this process cannot write in DATA_DIR \(.*(EACCES|permission denied).*\) — give the app's user write access to DATA_DIR, or point DATA_DIR elsewhere$/i,
+    );
   });
 
   it('a read-only store file is refused at start, not at the first answer', async () => {
@@ -164,7 +175,9 @@ describe('SQLite store (DATA_DIR)', () => {
     for (const f of ['-wal', '-shm']) if (existsSync(join(dataDir, STORE_FILE + f))) readOnlyForChild(join(dataDir, STORE_FILE + f), 0o444);
     const run = openInChild(dataDir);
     expect(run.status).toBe(1);
-    expect(run.out).toMatch(/^cannot open the store at .+commissioning\.db: it cannot be written \(.+\) — give the app's user write access to the file and its folder, or point DATA_DIR elsewhere$/);
+    expect(run.out).toMatch(
+      /^cannot open the store at .+commissioning\.db: it cannot be written \(.+\) — give the app's user write access to the file and its folder, or point DATA_DIR elsewhere$/,
+    );
   });
 
   it('":memory:" gives a private store (for tests of other modules)', async () => {
@@ -178,7 +191,11 @@ describe.skipIf(!DATABASE_URL)('PostgreSQL store (DATABASE_URL)', () => {
   it('a server that is not there is refused at start, naming it without its password', async () => {
     const port = await closedPort();
     const error = await failure(openStore({ databaseUrl: `postgres://app:s3cret@127.0.0.1:${port}/commissioning` }));
-    expect(error.message).toMatch(new RegExp(`^cannot open the store at postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/commissioning: the server cannot be reached \\(.*ECONNREFUSED.*\\) — check DATABASE_URL and that PostgreSQL is running$`));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^cannot open the store at postgres://app:\\*\\*\\*@127\\.0\\.0\\.1:${port}/commissioning: the server cannot be reached \\(.*ECONNREFUSED.*\\) — check DATABASE_URL and that PostgreSQL is running$`,
+      ),
+    );
     expect(error.message).not.toContain('s3cret');
   });
 
@@ -206,7 +223,9 @@ describe.skipIf(!DATABASE_URL)('PostgreSQL store (DATABASE_URL)', () => {
 
   it('DATABASE_URL that is not a PostgreSQL URL is refused, saying what it should look like', async () => {
     const { storeOptionsFromEnv } = await import('../../src/store/store.ts');
-    expect(() => storeOptionsFromEnv({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL is not a PostgreSQL URL — set it to postgres:\/\/user:password@host:5432\/database, or unset it/);
+    expect(() => storeOptionsFromEnv({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(
+      /DATABASE_URL is not a PostgreSQL URL — set it to postgres:\/\/user:password@host:5432\/database, or unset it/,
+    );
     expect(storeOptionsFromEnv({ DATA_DIR: '/srv/data' })).toEqual({ dataDir: '/srv/data' });
   });
 });

@@ -30,39 +30,87 @@ describe('votes', () => {
     await vote('U1', 'down');
     await vote('U2', 'up');
     await vote('U1', 'up', 'C1:2.000');
-    expect((await store.feedbackTally('C1:1.000'))).toEqual({ up: 1, down: 1 });
-    expect((await store.feedbackTally('C1:2.000'))).toEqual({ up: 1, down: 0 });
-    expect((await store.listFeedback())).toHaveLength(3);
+    expect(await store.feedbackTally('C1:1.000')).toEqual({ up: 1, down: 1 });
+    expect(await store.feedbackTally('C1:2.000')).toEqual({ up: 1, down: 0 });
+    expect(await store.listFeedback()).toHaveLength(3);
   });
 
   it('a 👎 report joins the person’s vote; changing the vote to 👍 clears the report', async () => {
     await vote('U1', 'down');
-    await store.recordFeedbackDetail({ user: 'U1', answerKey: 'C1:1.000', channel: 'C1', question: 'Which CCGs are under legal directions?', intent: 'interventions-list', reason: 'incomplete', note: 'Misses Mid Essex', citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }] });
-    expect((await store.listFeedback())).toEqual([expect.objectContaining({ vote: 'down', reason: 'incomplete', note: 'Misses Mid Essex', citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }] })]);
+    await store.recordFeedbackDetail({
+      user: 'U1',
+      answerKey: 'C1:1.000',
+      channel: 'C1',
+      question: 'Which CCGs are under legal directions?',
+      intent: 'interventions-list',
+      reason: 'incomplete',
+      note: 'Misses Mid Essex',
+      citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }],
+    });
+    expect(await store.listFeedback()).toEqual([
+      expect.objectContaining({
+        vote: 'down',
+        reason: 'incomplete',
+        note: 'Misses Mid Essex',
+        citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }],
+      }),
+    ]);
     await vote('U1', 'up');
-    expect((await store.listFeedback())).toEqual([expect.objectContaining({ vote: 'up', reason: null, note: null })]);
+    expect(await store.listFeedback()).toEqual([expect.objectContaining({ vote: 'up', reason: null, note: null })]);
   });
 
   it('refuses a reason outside the four, saying which are allowed', async () => {
-    await expect(store.recordFeedbackDetail({ user: 'U1', answerKey: 'k', channel: 'C1', question: 'q', intent: 'i', reason: 'rude' as 'other', note: '', citations: [] })).rejects.toThrow(/wrong, incomplete, out-of-date, other/);
+    await expect(
+      store.recordFeedbackDetail({ user: 'U1', answerKey: 'k', channel: 'C1', question: 'q', intent: 'i', reason: 'rude' as 'other', note: '', citations: [] }),
+    ).rejects.toThrow(/wrong, incomplete, out-of-date, other/);
   });
 });
 
 describe('the review', () => {
   beforeEach(async () => {
-    for (const [q, at] of [['What is the weather on Mars?', '2026-11-01T09:00:00Z'], ['what is the weather on  mars?', '2026-11-03T09:00:00Z'], ['Where can I park?', '2026-11-02T09:00:00Z']] as const) {
-      await store.recordUnanswered({ question: q, intent: 'out-of-scope', reason: 'That is outside what I know. I answer questions about CCGs, STPs/ICBs and NHS England interventions.', at });
+    for (const [q, at] of [
+      ['What is the weather on Mars?', '2026-11-01T09:00:00Z'],
+      ['what is the weather on  mars?', '2026-11-03T09:00:00Z'],
+      ['Where can I park?', '2026-11-02T09:00:00Z'],
+    ] as const) {
+      await store.recordUnanswered({
+        question: q,
+        intent: 'out-of-scope',
+        reason: 'That is outside what I know. I answer questions about CCGs, STPs/ICBs and NHS England interventions.',
+        at,
+      });
     }
     await vote('U1', 'down', 'C1:1.000', '2026-11-04T09:00:00Z');
     await vote('U2', 'down', 'C1:1.000', '2026-11-05T09:00:00Z');
-    await store.recordFeedbackDetail({ user: 'U2', answerKey: 'C1:1.000', channel: 'C1', question: 'Which CCGs are under legal directions?', intent: 'interventions-list', reason: 'out-of-date', note: '=HYPERLINK("http://x")', citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }], at: '2026-11-05T09:00:00Z' });
+    await store.recordFeedbackDetail({
+      user: 'U2',
+      answerKey: 'C1:1.000',
+      channel: 'C1',
+      question: 'Which CCGs are under legal directions?',
+      intent: 'interventions-list',
+      reason: 'out-of-date',
+      note: '=HYPERLINK("http://x")',
+      citations: [{ document: 'essex-directions-2017', title: 't', quote: 'q' }],
+      at: '2026-11-05T09:00:00Z',
+    });
   });
 
   it('groups questions regardless of case, most frequent first, with first and last dates', async () => {
     const r = await store.review();
-    expect(r.unanswered.map((i) => [i.count, i.first.slice(0, 10), i.last.slice(0, 10)])).toEqual([[2, '2026-11-01', '2026-11-03'], [1, '2026-11-02', '2026-11-02']]);
+    expect(r.unanswered.map((i) => [i.count, i.first.slice(0, 10), i.last.slice(0, 10)])).toEqual([
+      [2, '2026-11-01', '2026-11-03'],
+      [1, '2026-11-02', '2026-11-02'],
+    ]);
     expect(r.unanswered[0]!.reasons).toEqual(['That is outside what I know']);
-    expect(r.downvoted).toEqual([expect.objectContaining({ question: 'Which CCGs are under legal directions?', count: 2, reasons: ['out-of-date'], notes: ['=HYPERLINK("http://x")'], documents: ['essex-directions-2017'] })]);
+    expect(r.downvoted).toEqual([
+      expect.objectContaining({
+        question: 'Which CCGs are under legal directions?',
+        count: 2,
+        reasons: ['out-of-date'],
+        notes: ['=HYPERLINK("http://x")'],
+        documents: ['essex-directions-2017'],
+      }),
+    ]);
     expect((await store.review({ since: '2026-11-02' })).unanswered.map((i) => i.count)).toEqual([1, 1]);
   });
 

@@ -11,8 +11,16 @@ import { describeBackends, freshHome, type StoreHome } from './helpers/backends.
 const weekly = { frequency: 'weekly' as const, atTime: '09:00', weekday: 1, filter: null };
 const at = (iso: string, user = 'U1') => ({ user, at: iso });
 const claimOf = (owner: string, subscriptionId = 1) => ({
-  subscriptionId, channel: 'C1', periodKey: '2026-03-30T08:00:00.000Z', periodStart: '2026-03-23T09:00:00.000Z', periodEnd: '2026-03-30T08:00:00.000Z',
-  messages: [{ text: 'digest', blocks: [] }], snapshot: '{"version":1,"knowledgeId":"k1","facts":{}}', knowledgeId: 'k1', owner, at: '2026-03-30T08:00:01.000Z',
+  subscriptionId,
+  channel: 'C1',
+  periodKey: '2026-03-30T08:00:00.000Z',
+  periodStart: '2026-03-23T09:00:00.000Z',
+  periodEnd: '2026-03-30T08:00:00.000Z',
+  messages: [{ text: 'digest', blocks: [] }],
+  snapshot: '{"version":1,"knowledgeId":"k1","facts":{}}',
+  knowledgeId: 'k1',
+  owner,
+  at: '2026-03-30T08:00:01.000Z',
 });
 
 describeBackends('store', (backend) => {
@@ -37,7 +45,14 @@ describeBackends('store', (backend) => {
     await store.subscriptions.subscribe('C1', { ...weekly, frequency: 'daily', weekday: null, filter: 'Y61' }, at('2026-01-02T00:00:00.000Z', 'U2'));
     await store.subscriptions.setPostWhenQuiet('C1', true, at('2026-01-03T00:00:00.000Z'));
     await store.subscriptions.pause('C1', 'the channel is archived', at('2026-01-04T00:00:00.000Z', 'digest-scheduler'));
-    expect(await store.subscriptions.get('C1')).toMatchObject({ status: 'paused', pausedReason: 'the channel is archived', frequency: 'daily', filter: 'Y61', postWhenQuiet: true, createdBy: 'U1' });
+    expect(await store.subscriptions.get('C1')).toMatchObject({
+      status: 'paused',
+      pausedReason: 'the channel is archived',
+      frequency: 'daily',
+      filter: 'Y61',
+      postWhenQuiet: true,
+      createdBy: 'U1',
+    });
     await store.subscriptions.resume('C1', at('2026-01-05T00:00:00.000Z'));
     expect(await store.subscriptions.get('C1')).toMatchObject({ status: 'active', pausedReason: null, since: '2026-01-05T00:00:00.000Z' });
     await store.subscriptions.unsubscribe('C1', at('2026-01-06T00:00:00.000Z', 'U3'));
@@ -45,7 +60,12 @@ describeBackends('store', (backend) => {
 
     const audit = await store.listAudit('C1');
     expect(audit.map((a) => [a.action, a.user])).toEqual([
-      ['subscribe', 'U1'], ['subscribe', 'U2'], ['quiet-off', 'U1'], ['pause', 'digest-scheduler'], ['resume', 'U1'], ['unsubscribe', 'U3'],
+      ['subscribe', 'U1'],
+      ['subscribe', 'U2'],
+      ['quiet-off', 'U1'],
+      ['pause', 'digest-scheduler'],
+      ['resume', 'U1'],
+      ['unsubscribe', 'U3'],
     ]);
     expect(audit[0].before).toBeNull();
     expect(audit[1]).toMatchObject({ before: { frequency: 'weekly' }, after: { frequency: 'daily', filter: 'Y61' } });
@@ -67,7 +87,12 @@ describeBackends('store', (backend) => {
   it('a period is claimed once, even by two processes on one store', async () => {
     const b = await another();
     await store.subscriptions.subscribe('C1', weekly, at('2026-03-01T00:00:00.000Z'));
-    expect(await store.ledger.claim(claimOf('process-a'))).toMatchObject({ status: 'posting', owner: 'process-a', attempts: 1, messages: [{ text: 'digest' }] });
+    expect(await store.ledger.claim(claimOf('process-a'))).toMatchObject({
+      status: 'posting',
+      owner: 'process-a',
+      attempts: 1,
+      messages: [{ text: 'digest' }],
+    });
     expect(await b.ledger.claim(claimOf('process-b'))).toBeNull();
     expect(await b.ledger.list()).toHaveLength(1);
   });
@@ -92,7 +117,14 @@ describeBackends('store', (backend) => {
   });
 
   it('parts are recorded in order and never go backwards', async () => {
-    const row = (await store.ledger.claim({ ...claimOf('me'), messages: [{ text: 'a', blocks: [] }, { text: 'b', blocks: [] }, { text: 'c', blocks: [] }] }))!;
+    const row = (await store.ledger.claim({
+      ...claimOf('me'),
+      messages: [
+        { text: 'a', blocks: [] },
+        { text: 'b', blocks: [] },
+        { text: 'c', blocks: [] },
+      ],
+    }))!;
     await store.ledger.recordPart(row.id, 0, '1.1');
     await store.ledger.recordPart(row.id, 2, '1.3');
     await store.ledger.recordPart(row.id, 1, '1.2');
@@ -112,7 +144,11 @@ describeBackends('store', (backend) => {
     const row = (await store.ledger.claim(claimOf('me')))!;
     await store.ledger.markFailed(row.id, 'ratelimited: try later', true, '2026-03-30T08:00:05.000Z');
     await store.ledger.supersede(1, '2026-04-06T08:00:00.000Z');
-    expect(await store.ledger.get(row.id)).toMatchObject({ status: 'failed', retryable: false, error: 'ratelimited: try later (superseded by the digest of 2026-04-06T08:00:00.000Z)' });
+    expect(await store.ledger.get(row.id)).toMatchObject({
+      status: 'failed',
+      retryable: false,
+      error: 'ratelimited: try later (superseded by the digest of 2026-04-06T08:00:00.000Z)',
+    });
     expect(await store.ledger.firstPeriodStart(1)).toBe('2026-03-23T09:00:00.000Z');
   });
 
@@ -139,9 +175,26 @@ describeBackends('store', (backend) => {
   });
 
   it('records 👍/👎 with the question and intent, newest first, and filters by vote', async () => {
-    await store.recordFeedback({ user: 'U1', channel: 'C1', question: 'which CCGs are under legal directions?', intent: 'interventions-list', vote: 'up', at: '2026-01-01T10:00:00.000Z' });
-    await store.recordFeedback({ user: 'U2', channel: 'C1', question: 'who leads primary care?', intent: 'people-role', vote: 'down', at: '2026-01-02T10:00:00.000Z' });
-    expect((await store.listFeedback()).map((f) => [f.user, f.vote, f.intent])).toEqual([['U2', 'down', 'people-role'], ['U1', 'up', 'interventions-list']]);
+    await store.recordFeedback({
+      user: 'U1',
+      channel: 'C1',
+      question: 'which CCGs are under legal directions?',
+      intent: 'interventions-list',
+      vote: 'up',
+      at: '2026-01-01T10:00:00.000Z',
+    });
+    await store.recordFeedback({
+      user: 'U2',
+      channel: 'C1',
+      question: 'who leads primary care?',
+      intent: 'people-role',
+      vote: 'down',
+      at: '2026-01-02T10:00:00.000Z',
+    });
+    expect((await store.listFeedback()).map((f) => [f.user, f.vote, f.intent])).toEqual([
+      ['U2', 'down', 'people-role'],
+      ['U1', 'up', 'interventions-list'],
+    ]);
     expect((await store.listFeedback({ vote: 'down' })).map((f) => f.question)).toEqual(['who leads primary care?']);
     expect(await store.listFeedback({ limit: 1 })).toEqual([expect.objectContaining({ user: 'U2', channel: 'C1', at: '2026-01-02T10:00:00.000Z' })]);
   });
@@ -153,7 +206,9 @@ describeBackends('store', (backend) => {
   });
 
   it('refuses a vote that is neither up nor down, saying what is allowed', async () => {
-    await expect(store.recordFeedback({ user: 'U1', channel: 'C1', question: 'q', intent: 'i', vote: 'sideways' as 'up' })).rejects.toThrow(/vote must be "up" or "down"/);
+    await expect(store.recordFeedback({ user: 'U1', channel: 'C1', question: 'q', intent: 'i', vote: 'sideways' as 'up' })).rejects.toThrow(
+      /vote must be "up" or "down"/,
+    );
   });
 
   it('records unanswered questions with intent and reason; lists newest first, optionally since a time', async () => {

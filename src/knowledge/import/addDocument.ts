@@ -25,7 +25,10 @@ export interface DocumentMetadata {
 
 /** A problem with the input a person can fix: what, and what to do (the CLI prints it and exits 1 or 2). */
 export class ImportError extends Error {
-  constructor(message: string, readonly exitCode: 1 | 2 = 1) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
     super(message);
     this.name = 'ImportError';
   }
@@ -72,14 +75,27 @@ export async function settleMetadata(file: string, given: DocumentMetadata, foun
   const publisher = await need('publisher', 'who published it, e.g. NHS England');
   const published = await need('published', 'its publication date: 2019-03-12, 2019-03 or 2019');
   const date = normaliseDate(published.value);
-  if (!date) throw new ImportError(`${basename(file)}: the publication date "${published.value}" does not parse. Pass --published as 2019-03-12, 2019-03 or 2019.`, 2);
+  if (!date)
+    throw new ImportError(`${basename(file)}: the publication date "${published.value}" does not parse. Pass --published as 2019-03-12, 2019-03 or 2019.`, 2);
   const url = given.url?.trim() || found.url?.trim() || null;
-  if (url && !/^https?:\/\/\S+$/.test(url)) throw new ImportError(`${basename(file)}: the URL "${url}" is not a web address. Pass --url https://… or leave it out.`, 2);
+  if (url && !/^https?:\/\/\S+$/.test(url))
+    throw new ImportError(`${basename(file)}: the URL "${url}" is not a web address. Pass --url https://… or leave it out.`, 2);
   const id = given.id?.trim() || slug(title.value, date.value);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new ImportError(`the id "${id}" is not usable: ids are letters, digits, dots, dashes and underscores. Pass --id my-document-2019.`, 2);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
+    throw new ImportError(`the id "${id}" is not usable: ids are letters, digits, dots, dashes and underscores. Pass --id my-document-2019.`, 2);
   const ext = extname(file).toLowerCase();
-  const basis = published.from === 'file' ? `Read from the ${ext === '.pdf' ? "PDF's document information" : "page's metadata"} when imported.` : 'Given when imported.';
-  return { id, title: title.value, publisher: publisher.value, published: date.value, precision: date.precision, url, kind: given.kind?.trim() || KIND_BY_EXT[ext] || 'document', basis };
+  const basis =
+    published.from === 'file' ? `Read from the ${ext === '.pdf' ? "PDF's document information" : "page's metadata"} when imported.` : 'Given when imported.';
+  return {
+    id,
+    title: title.value,
+    publisher: publisher.value,
+    published: date.value,
+    precision: date.precision,
+    url,
+    kind: given.kind?.trim() || KIND_BY_EXT[ext] || 'document',
+    basis,
+  };
 }
 
 /** "2019-03-12T09:00:00Z", "2019-03-12", "2019-03", "2019" → the date and its precision. */
@@ -95,7 +111,15 @@ function normaliseDate(v: string): { value: string; precision: 'day' | 'month' |
 /** "Mid and South Essex ICB: board papers" → "mid-south-essex-icb-board-papers-2023" (the year added unless the title has it). */
 function slug(title: string, date: string): string {
   const skip = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'in', 'on', 'and', 's']);
-  const words = title.toLowerCase().normalize('NFKD').replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w && !skip.has(w)).slice(0, 6);
+  const words = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/['’]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w && !skip.has(w))
+    .slice(0, 6);
   const year = date.slice(0, 4);
   return [...(words.length ? words : ['document']), ...(words.includes(year) ? [] : [year])].join('-');
 }
@@ -104,9 +128,17 @@ function slug(title: string, date: string): string {
 export function documentFile(meta: Settled, sourceFile: string, text: string): string {
   const sha = sha256(text);
   const lines = [
-    `id: ${meta.id}`, `title: ${JSON.stringify(meta.title)}`, `publisher: ${JSON.stringify(meta.publisher)}`, `kind: ${JSON.stringify(meta.kind)}`,
-    `url: ${meta.url ? JSON.stringify(meta.url) : 'null'}`, `published: ${JSON.stringify(meta.published)}`, `date_precision: ${meta.precision}`,
-    'date_inferred: false', `date_basis: ${JSON.stringify(meta.basis)}`, `source_file: ${JSON.stringify(basename(sourceFile))}`, `sha256: ${sha}`,
+    `id: ${meta.id}`,
+    `title: ${JSON.stringify(meta.title)}`,
+    `publisher: ${JSON.stringify(meta.publisher)}`,
+    `kind: ${JSON.stringify(meta.kind)}`,
+    `url: ${meta.url ? JSON.stringify(meta.url) : 'null'}`,
+    `published: ${JSON.stringify(meta.published)}`,
+    `date_precision: ${meta.precision}`,
+    'date_inferred: false',
+    `date_basis: ${JSON.stringify(meta.basis)}`,
+    `source_file: ${JSON.stringify(basename(sourceFile))}`,
+    `sha256: ${sha}`,
   ];
   return `---\n${lines.join('\n')}\n---\n${text}`;
 }
@@ -116,12 +148,14 @@ export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8'
 /** The id and text hash of every document already in the folder (read from the files, so a broken one still counts). */
 function heldDocuments(docDir: string): { file: string; id?: string; sha: string }[] {
   if (!existsSync(docDir)) return [];
-  return readdirSync(docDir).filter((f) => !f.startsWith('.')).map((f) => {
-    const raw = readFileSync(join(docDir, f), 'utf8');
-    const m = /^---\n([\s\S]*?)\n---\n/.exec(raw);
-    const id = m ? /^id: *"?([^"\n]+)"?$/m.exec(m[1])?.[1] : undefined;
-    return { file: f, id, sha: sha256(m ? raw.slice(m[0].length) : raw) };
-  });
+  return readdirSync(docDir)
+    .filter((f) => !f.startsWith('.'))
+    .map((f) => {
+      const raw = readFileSync(join(docDir, f), 'utf8');
+      const m = /^---\n([\s\S]*?)\n---\n/.exec(raw);
+      const id = m ? /^id: *"?([^"\n]+)"?$/m.exec(m[1])?.[1] : undefined;
+      return { file: f, id, sha: sha256(m ? raw.slice(m[0].length) : raw) };
+    });
 }
 
 export interface AddResult {
@@ -134,13 +168,18 @@ export interface AddResult {
 /** Imports `file` into `seedsDir`/documents; throws ImportError for a duplicate, KnowledgeErrors (file removed again) when the folder no longer validates. */
 export async function addDocument(seedsDir: string, file: string, given: DocumentMetadata, ask?: Asker): Promise<AddResult> {
   const found = await readSource(file);
-  if (!found.text.trim()) throw new ImportError(`${basename(file)}: no text could be read from it (a scanned PDF holds only images). Import a version with a text layer.`);
+  if (!found.text.trim())
+    throw new ImportError(`${basename(file)}: no text could be read from it (a scanned PDF holds only images). Import a version with a text layer.`);
   const meta = await settleMetadata(file, given, found, ask);
   const docDir = join(seedsDir, 'documents');
   const sha = sha256(found.text);
   for (const held of heldDocuments(docDir)) {
-    if (held.sha === sha) throw new ImportError(`${basename(file)} is already held: documents/${held.file} has the same text (sha256 ${sha.slice(0, 12)}…). Nothing was added.`);
-    if (held.id === meta.id || held.file === `${meta.id}.txt`) throw new ImportError(`the id "${meta.id}" is taken by documents/${held.file}. Pass --id with another id (for a new version of that document, replace its file instead).`);
+    if (held.sha === sha)
+      throw new ImportError(`${basename(file)} is already held: documents/${held.file} has the same text (sha256 ${sha.slice(0, 12)}…). Nothing was added.`);
+    if (held.id === meta.id || held.file === `${meta.id}.txt`)
+      throw new ImportError(
+        `the id "${meta.id}" is taken by documents/${held.file}. Pass --id with another id (for a new version of that document, replace its file instead).`,
+      );
   }
   mkdirSync(docDir, { recursive: true });
   const path = join(docDir, `${meta.id}.txt`);

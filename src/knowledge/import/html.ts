@@ -40,8 +40,16 @@ export function htmlToText(html: string): Extracted {
   const head = document as unknown as Node;
   const found = {
     publisher: meta(head, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="author"]', 'meta[name="DC.publisher"]'),
-    published: meta(head, 'meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="DC.date"]', 'meta[name="dcterms.created"]', 'meta[itemprop="datePublished"]')
-      ?? (clean(head.querySelector?.('time[datetime]')?.getAttribute?.('datetime')) || undefined),
+    published:
+      meta(
+        head,
+        'meta[property="article:published_time"]',
+        'meta[name="date"]',
+        'meta[name="DC.date"]',
+        'meta[name="dcterms.created"]',
+        'meta[itemprop="datePublished"]',
+      ) ??
+      (clean(head.querySelector?.('time[datetime]')?.getAttribute?.('datetime')) || undefined),
     url: meta(head, 'link[rel="canonical"]', 'meta[property="og:url"]'),
   };
   const ogTitle = meta(head, 'meta[property="og:title"]');
@@ -69,10 +77,20 @@ function walk(node: Node, out: string[]): void {
     }
     const name = child.nodeName.toUpperCase();
     if (name === 'UL' || name === 'OL') {
-      const items = Array.from(child.childNodes).filter((c) => c.nodeName.toUpperCase() === 'LI').map((li) => `- ${clean(li.textContent)}`).filter((l) => l !== '- ');
+      const items = Array.from(child.childNodes)
+        .filter((c) => c.nodeName.toUpperCase() === 'LI')
+        .map((li) => `- ${clean(li.textContent)}`)
+        .filter((l) => l !== '- ');
       if (items.length) out.push(items.join('\n'));
     } else if (name === 'TABLE') {
-      const rows = Array.from(child.querySelectorAll?.('tr') ?? []).map((tr) => Array.from(tr.childNodes).filter((c) => /^(TD|TH)$/i.test(c.nodeName)).map((c) => clean(c.textContent)).join('\t')).filter((r) => r.replace(/\t/g, '').trim());
+      const rows = Array.from(child.querySelectorAll?.('tr') ?? [])
+        .map((tr) =>
+          Array.from(tr.childNodes)
+            .filter((c) => /^(TD|TH)$/i.test(c.nodeName))
+            .map((c) => clean(c.textContent))
+            .join('\t'),
+        )
+        .filter((r) => r.replace(/\t/g, '').trim());
       if (rows.length) out.push(rows.join('\n'));
     } else if (BLOCKS.has(name)) {
       const text = clean(child.textContent);

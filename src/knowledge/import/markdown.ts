@@ -15,12 +15,30 @@ export function markdownToText(md: string): Extracted {
     } else if (TABLE_RULE.test(raw) && raw.includes('-')) {
       continue;
     } else if (/^\s*\|.*\|\s*$/.test(raw)) {
-      out.push(raw.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => inline(c.trim())).join('\t'));
+      out.push(
+        raw
+          .trim()
+          .replace(/^\|/, '')
+          .replace(/\|$/, '')
+          .split('|')
+          .map((c) => inline(c.trim()))
+          .join('\t'),
+      );
     } else {
       out.push(inline(raw.replace(/^(\s*)[*+]\s+/, '$1- ')));
     }
   }
-  return { text: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`, title };
+  return {
+    text: `${out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`,
+    title,
+  };
 }
 
-const inline = (s: string) => s.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/(^|\W)[*_](\S.*?)[*_](?=\W|$)/g, '$1$2');
+const inline = (s: string) =>
+  s
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|\W)[*_](\S.*?)[*_](?=\W|$)/g, '$1$2');

@@ -90,7 +90,8 @@ export async function startDigestStub(): Promise<DigestStub> {
     else if (pending && pending.times > 0) {
       pending.times--;
       const f = pending.failure;
-      if ('retryAfter' in f) return void res.writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+      if ('retryAfter' in f)
+        return void res.writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
       if ('error' in f) return json(res, { ok: false, error: f.error });
       if ('status' in f) return void res.writeHead(f.status).end();
       if ('dropReply' in f) {
@@ -109,7 +110,14 @@ export async function startDigestStub(): Promise<DigestStub> {
     switch (method) {
       case 'chat.postMessage': {
         const ts = `${1800000000 + ++counter}.000100`;
-        const m: StubMessage = { channel: body.channel, ts, text: body.text, blocks: body.blocks, ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}), ...(body.metadata ? { metadata: body.metadata } : {}) };
+        const m: StubMessage = {
+          channel: body.channel,
+          ts,
+          text: body.text,
+          blocks: body.blocks,
+          ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}),
+          ...(body.metadata ? { metadata: body.metadata } : {}),
+        };
         messages.push(m);
         return { ok: true, channel: body.channel, ts, message: { text: body.text, ts } };
       }
@@ -140,7 +148,11 @@ export async function startDigestStub(): Promise<DigestStub> {
     release: () => heldReplies.splice(0).forEach((send) => send()),
     nextHeld: () => new Promise<void>((r) => void onHold.push(r)),
     hold: (method, when) => new Promise((arrived) => void holds.push({ method, when, arrived })),
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

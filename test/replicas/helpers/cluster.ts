@@ -30,22 +30,37 @@ export async function startReplica(name: string, env: Record<string, string>): P
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-replica-test', ...env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-replica-test',
+      ...env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += String(d); });
-  child.stderr!.on('data', (d) => { out += String(d); });
+  child.stdout!.on('data', (d) => {
+    out += String(d);
+  });
+  child.stderr!.on('data', (d) => {
+    out += String(d);
+  });
   let alive = true;
   const exited = once(child, 'exit').then(([code, signal]) => {
     alive = false;
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
   });
   const replica: Replica = { name, port, child, output: () => out, exited, running: () => alive };
-  await waitUntil(`${name} healthy`, async () => {
-    if (!alive) throw new Error(`replica ${name} exited before it was healthy:\n${out}`);
-    return (await health(port).catch(() => null))?.status === 200;
-  }, 60_000).catch((e: Error) => {
+  await waitUntil(
+    `${name} healthy`,
+    async () => {
+      if (!alive) throw new Error(`replica ${name} exited before it was healthy:\n${out}`);
+      return (await health(port).catch(() => null))?.status === 200;
+    },
+    60_000,
+  ).catch((e: Error) => {
     child.kill('SIGKILL');
     throw new Error(`${e.message}\n--- ${name} output ---\n${out}`);
   });
@@ -116,6 +131,10 @@ export async function startProxy(backends: () => number[]): Promise<RoundRobinPr
   return {
     url: `http://127.0.0.1:${port}/slack/events`,
     served,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -14,14 +14,20 @@ export function captureLogger(): CaptureLogger {
   const lines: { level: LogLevel; text: string }[] = [];
   let current = LogLevel.DEBUG;
   const echo = process.env.SLACK_TEST_LOG === '1';
-  const at = (level: LogLevel) => (...msg: unknown[]) => {
-    const text = msg.map((m) => (m instanceof Error ? m.stack ?? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
-    lines.push({ level, text });
-    if (echo) console.error(`[${level}] ${text}`);
-  };
+  const at =
+    (level: LogLevel) =>
+    (...msg: unknown[]) => {
+      const text = msg.map((m) => (m instanceof Error ? (m.stack ?? m.message) : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+      lines.push({ level, text });
+      if (echo) console.error(`[${level}] ${text}`);
+    };
   return {
     lines,
-    text: (level: LogLevel | `${LogLevel}` = LogLevel.ERROR) => lines.filter((l) => l.level === level).map((l) => l.text).join('\n'),
+    text: (level: LogLevel | `${LogLevel}` = LogLevel.ERROR) =>
+      lines
+        .filter((l) => l.level === level)
+        .map((l) => l.text)
+        .join('\n'),
     clear: () => void (lines.length = 0),
     debug: at(LogLevel.DEBUG),
     info: at(LogLevel.INFO),

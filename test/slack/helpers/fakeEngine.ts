@@ -13,7 +13,8 @@ export const DIRECTIONS_CITATION: Citation = {
   publisher: 'Health Service Journal',
   published: 'April 2017',
   url: 'https://www.hsj.co.uk/commissioning/nhs-england-orders-ccgs-to-join-forces-in-success-regime-area/7017303.article',
-  quote: 'Legal directions – the national organisation’s most severe form of intervention – have been imposed on Castle Point and Rochford, Southend and Thurrock CCGs.',
+  quote:
+    'Legal directions – the national organisation’s most severe form of intervention – have been imposed on Castle Point and Rochford, Southend and Thurrock CCGs.',
 };
 
 /** A realistic answered Answer. */
@@ -117,9 +118,7 @@ export function fakeOverview(): EngineOverview {
     asOf: '24 July 2024',
     sourcesAsOf: 'April 2017',
     registerAsOf: '24 July 2024',
-    recentInterventions: [
-      { title: 'NHS England legal directions', date: '31 March 2017', status: 'imposed', organisations: ['NHS Thurrock CCG'] },
-    ],
+    recentInterventions: [{ title: 'NHS England legal directions', date: '31 March 2017', status: 'imposed', organisations: ['NHS Thurrock CCG'] }],
   };
 }
 

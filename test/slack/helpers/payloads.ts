@@ -100,7 +100,18 @@ export function blockActions(button: ClickedButton, place: ClickPlace, user = US
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channel, name: 'general' },
-    ...(place.ephemeral ? {} : { message: { type: 'message', user: BOT_USER, bot_id: BOT_ID, ts: messageTs, ...(place.threadTs ? { thread_ts: place.threadTs } : {}), ...(place.blocks ? { blocks: place.blocks } : {}) } }),
+    ...(place.ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            user: BOT_USER,
+            bot_id: BOT_ID,
+            ts: messageTs,
+            ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+            ...(place.blocks ? { blocks: place.blocks } : {}),
+          },
+        }),
     response_url: place.responseUrl,
     actions: [
       {

@@ -78,7 +78,9 @@ export async function startSlackStub(): Promise<SlackStub> {
       pending.times -= 1;
       const f = pending.failure;
       if ('retryAfter' in f) {
-        res.writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        res
+          .writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       } else if ('error' in f) {
         json(res, { ok: false, error: f.error });
       } else {
@@ -143,7 +145,6 @@ export async function waitFor<T>(check: () => T | undefined | null | false, time
     await new Promise((r) => setTimeout(r, 10));
   }
 }
-
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

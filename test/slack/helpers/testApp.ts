@@ -106,8 +106,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     send,
     sendJson: (payload, opts) => send(JSON.stringify(payload), 'application/json', opts),
     sendForm: (fields, opts) => send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', opts),
-    sendInteraction: (payload, opts) =>
-      send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', opts),
+    sendInteraction: (payload, opts) => send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', opts),
     idle: inFlight.idle,
     slash: (text, responseId = `r${++responseCounter}`) => testApp.sendForm(slashCommand(text, stub.responseUrl(responseId))),
     event: async (event, opts = {}) => {

@@ -40,7 +40,14 @@ export function feedback(deps: SlackDeps, vote: 'up' | 'down') {
     let recorded = true;
     if (deps.feedback) {
       try {
-        await deps.feedback.recordFeedback({ user: click.user, channel: click.channel ?? '', question: click.ref.q, intent, vote, ...(key ? { answerKey: key } : {}) });
+        await deps.feedback.recordFeedback({
+          user: click.user,
+          channel: click.channel ?? '',
+          question: click.ref.q,
+          intent,
+          vote,
+          ...(key ? { answerKey: key } : {}),
+        });
       } catch (error) {
         recorded = false;
         logger.error(`Recording feedback failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -51,7 +51,11 @@ export function commissioningCommand(deps: SlackDeps) {
 /** `/commissioning review`, for admins only: the most frequent unanswered questions and 👎 answers. */
 async function reviewReply(deps: SlackDeps, user: unknown, logger: Logger): Promise<SlackMessage[]> {
   if (deps.admins.length === 0) {
-    return [renderNotice('The review is for the app’s admins, and none are set. Whoever runs the app can add Slack user ids to `ADMINS` (comma-separated) and restart it.')];
+    return [
+      renderNotice(
+        'The review is for the app’s admins, and none are set. Whoever runs the app can add Slack user ids to `ADMINS` (comma-separated) and restart it.',
+      ),
+    ];
   }
   if (typeof user !== 'string' || !deps.admins.includes(user)) {
     return [renderNotice('The review is for the app’s admins. Ask one of them, or ask whoever runs the app to add you to `ADMINS`.')];

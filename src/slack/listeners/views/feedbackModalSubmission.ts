@@ -23,7 +23,9 @@ export function feedbackModalSubmission(deps: SlackDeps) {
       logger.warn('feedback_modal without readable metadata; the report is dropped.');
       return;
     }
-    const note = String(values[FEEDBACK_MODAL.noteBlock]?.[FEEDBACK_MODAL.noteAction]?.value ?? '').trim().slice(0, FEEDBACK_NOTE_MAX);
+    const note = String(values[FEEDBACK_MODAL.noteBlock]?.[FEEDBACK_MODAL.noteAction]?.value ?? '')
+      .trim()
+      .slice(0, FEEDBACK_NOTE_MAX);
     try {
       // The engine is deterministic: the same question gives the citations the person saw.
       const answer = meta.ref.k === 'org' ? deps.engine.org(meta.ref.q) : deps.engine.ask(meta.ref.q);
