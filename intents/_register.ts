@@ -94,6 +94,14 @@ export const CHANGE_WORDS = new Set([
   'changes',
 ]);
 
+/**
+ * True when the question asks what an organisation it names was formed from or went into ("how many CCGs merged to
+ * make Kent and Medway?" reads "merged to make" as predecessor): the successors intent's, not a set in an area.
+ */
+export const asksSuccessionOf = (q: ParsedQuestion): boolean =>
+  q.words.some((w) => SUCCESSION_WORDS.has(w)) && q.orgs.some(({ org }) => org.predecessors.length > 0 || org.successors.length > 0);
+const SUCCESSION_WORDS = new Set(['predecessor', 'predecessors', 'successor', 'successors']);
+
 /** True when the question asks what changed (compared exactly: "open" is a state, "opened" a change). */
 export const asksChange = (q: ParsedQuestion): boolean => q.words.some((w) => CHANGE_WORDS.has(w));
 

@@ -68,7 +68,7 @@ export const intent: Intent = {
     const to = window?.end ?? k.asOf;
     const area = areaOf(q);
     const changes = changesIn(k.organisations, kind, from, to, filterOf(area)).filter((c) => kinds.includes(c.kind));
-    const period = window ? ` in ${window.label}` : '';
+    const period = window ? ` ${window.precision === 'day' ? 'on' : 'in'} ${window.label}` : '';
     const where = areaPhrase(area);
     const statements: DraftStatement[] = [];
     const rule = [

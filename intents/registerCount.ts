@@ -1,7 +1,7 @@
 /** Counting organisations in the register: "how many CCGs were there in April 2020?", "how many trusts are in London?". */
 import type { Intent } from '../src/engine/intent.ts';
 import { openInArea } from '../src/knowledge/registerQueries.ts';
-import { aboutSomethingElse, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
+import { aboutSomethingElse, asksSuccessionOf, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
 import { asks } from './_shared.ts';
 
 export const intent: Intent = {
@@ -47,7 +47,7 @@ export const intent: Intent = {
   answer(ctx) {
     const { q, k } = ctx;
     const kind = q.orgTypes[0];
-    if (!kind || aboutSomethingElse(q) || asksChange(q)) return null;
+    if (!kind || aboutSomethingElse(q) || asksChange(q) || asksSuccessionOf(q)) return null;
     if (!asks(q, 'many', 'number', 'count', 'total')) return null;
     const asked = askedDay(q, k, kind);
     const members = openInArea(k.organisations, kind, asked.day, filterOf(areaOf(q)));

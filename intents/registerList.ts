@@ -1,7 +1,7 @@
 /** Listing organisations in the register: "which CCGs were in the North West in 2019?", "list the trusts in Leeds". */
 import type { Intent } from '../src/engine/intent.ts';
 import { openInArea } from '../src/knowledge/registerQueries.ts';
-import { aboutSomethingElse, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
+import { aboutSomethingElse, asksSuccessionOf, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
 import { asks } from './_shared.ts';
 
 export const intent: Intent = {
@@ -48,7 +48,7 @@ export const intent: Intent = {
   answer(ctx) {
     const { q, k } = ctx;
     const kind = q.orgTypes[0];
-    if (!kind || aboutSomethingElse(q) || asksChange(q) || asks(q, 'many', 'number', 'count')) return null;
+    if (!kind || aboutSomethingElse(q) || asksChange(q) || asksSuccessionOf(q) || asks(q, 'many', 'number', 'count')) return null;
     // A single named body ("which ICB is Thurrock in?", "which footprint is E54000001?") is another answer's; a set is asked in the plural.
     const plural = q.words.some(
       (w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships'].includes(w),

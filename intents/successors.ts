@@ -11,6 +11,19 @@ import { asks, listing, orgsIn } from './_shared.ts';
 
 const PLURALS = new Set(['ccgs', 'icbs', 'stps', 'trusts', 'regions', 'footprints']);
 const BACKWARD = ['formed', 'predecessor', 'predecessors', 'created', 'made', 'came', 'merged', 'before'];
+/** Words that say one body went into another: which way they point depends on where the organisation stands. */
+const INTO = ['into', 'successor', 'successors'];
+
+/**
+ * "Which CCGs went into Black Country CCG?" asks for what the organisation was formed from: a set of bodies asked
+ * for ("which CCGs"), and the organisation named after the words that say one went into another. "What did
+ * Wirral CCG go into?" names it before them, and asks for its successor.
+ */
+function asksForMembersGoneInto(q: Parameters<Intent['answer']>[0]['q'], orgFrom: number): boolean {
+  const cue = q.words.findIndex((w) => INTO.includes(w));
+  const asksSet = q.orgTypes.length > 0 && q.words.slice(0, 3).some((w) => PLURALS.has(w)) && ['which', 'what'].includes(q.words[0] ?? '');
+  return cue >= 0 && asksSet && orgFrom > cue;
+}
 
 export const intent: Intent = {
   name: 'successors',
@@ -38,7 +51,11 @@ export const intent: Intent = {
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What replaced ${q.orgs[0].org.name}?` : null),
   answer({ q, k }) {
-    const org = orgsIn(q).find((o) => o.inRegister);
+    let org = orgsIn(q).find((o) => o.inRegister);
+    const mention = q.orgs.find((m) => m.org.code === org?.code);
+    // "Which CCGs went into the Black Country one?": of the bodies the words could mean, the one formed from others.
+    if (mention && org && !org.predecessors.length && asksForMembersGoneInto(q, mention.from))
+      org = [org, ...mention.alternatives].find((o) => o.inRegister && o.predecessors.length > 0) ?? org;
     if (!org || aboutSomethingElse(q)) return null;
     // "Which ICBs are in the North West?" asks for a set, not what replaced the region.
     const succession = asks(
@@ -71,7 +88,9 @@ export const intent: Intent = {
       (q.orgTypes.length && q.words.some((w) => PLURALS.has(w)) && !asks(q, 'replaced', 'formed', 'merged', 'successor', 'successors', 'predecessors', 'took'))
     )
       return null;
-    const backward = asks(q, ...BACKWARD) && !asks(q, 'into') && (org.predecessors.length > 0 || !asks(q, 'merged'));
+    const backward =
+      (asks(q, ...BACKWARD) && !asks(q, 'into') && (org.predecessors.length > 0 || !asks(q, 'merged'))) ||
+      (org.predecessors.length > 0 && asksForMembersGoneInto(q, mention?.from ?? 0));
     if (backward) {
       const steps = formedFrom(k.organisations, org.code);
       if (!steps.length)
@@ -85,7 +104,15 @@ export const intent: Intent = {
           organisationCode: org.code,
           fit: 0.8,
         };
-      return { statements: byStage(steps, 'from'), organisationCode: org.code, fit: 1 };
+      const statements = byStage(steps, 'from');
+      // "How many CCGs merged to form it?" is answered with the count first, then the merger it counts.
+      if (q.answerType === 'count') {
+        const direct = steps.filter((s) => s.to.code === org.code);
+        const kinds = new Set(direct.map((s) => s.from.type));
+        const noun = kinds.size === 1 && kinds.has('ccg') ? (direct.length === 1 ? 'CCG' : 'CCGs') : direct.length === 1 ? 'organisation' : 'organisations';
+        statements.unshift({ text: `${direct.length} ${noun} went into ${labelOf(org)}.`, sources: direct.slice(0, 3).map((s) => s.row) });
+      }
+      return { statements, organisationCode: org.code, fit: 1 };
     }
     const { steps, finals } = successionPath(k.organisations, org.code);
     if (!steps.length) {

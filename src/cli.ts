@@ -21,14 +21,17 @@ export interface CliArgs {
   json: boolean;
   /** ask: the lines of standard input are one conversation (each may follow up the ones before). */
   conversation: boolean;
+  /** ask: how each reading of the question was judged, on standard error. */
+  explain: boolean;
   knowledge?: string;
   rest: string[];
 }
 
 const USAGE = `usage: npm run <command> -- [options] …
-  ask [--json] [--conversation] [--knowledge DIR] "question"
+  ask [--json] [--conversation] [--explain] [--knowledge DIR] "question"
                                                    answer a question (no question: one per line of standard input;
-                                                   --conversation reads those lines as one conversation, for follow-ups)
+                                                   --conversation reads those lines as one conversation, for follow-ups;
+                                                   --explain prints how each reading was judged, on standard error)
   org [--json] [--knowledge DIR] "name or code"    show an organisation card (no argument: one per line of standard input)
   validate [--knowledge DIR]                       check the knowledge folder and report
   build-index [--knowledge DIR] [--cache DIR]      write the snapshots a start reads (knowledge, passage index, links)
@@ -38,7 +41,7 @@ Options: --json prints one JSON line per answer; --knowledge DIR (or KNOWLEDGE_D
 
 /** The options of each command that reads its own arguments (digest has its own in cli/digest.ts). */
 const COMMAND_OPTIONS = {
-  ask: { json: { type: 'boolean' }, conversation: { type: 'boolean' }, knowledge: { type: 'string' } },
+  ask: { json: { type: 'boolean' }, conversation: { type: 'boolean' }, explain: { type: 'boolean' }, knowledge: { type: 'string' } },
   org: { json: { type: 'boolean' }, knowledge: { type: 'string' } },
   validate: { knowledge: { type: 'string' } },
   'build-index': { knowledge: { type: 'string' }, cache: { type: 'string' } },
@@ -56,10 +59,12 @@ export function parseCliArgs(
   const { values, positionals } = readCommandLine(args, COMMAND_OPTIONS[command], { positionals: command !== 'validate' && command !== 'build-index' });
   const json = 'json' in values && values.json === true;
   const conversation = 'conversation' in values && values.conversation === true;
+  const explain = 'explain' in values && values.explain === true;
   return {
     command,
     json,
     conversation,
+    explain,
     knowledge: values.knowledge ?? (env.KNOWLEDGE_DIR || undefined),
     rest: positionals,
     help: values.help === true,
@@ -112,6 +117,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function ask(engine: Engine, args: CliArgs): Promise<number> {
+  if (args.explain) {
+    engine.onJudged = ({ intent, judgement: j, first }) =>
+      console.error(
+        `  ${intent.padEnd(22)} confidence ${j.confidence.toFixed(2)}  coverage ${j.coverage.toFixed(2)}  entities ${j.entities}  typed ${j.typed}  leads ${j.leads}  | ${first.slice(0, 90)}`,
+      );
+  }
   let context: ConversationContext | undefined;
   const print = (question: string) => {
     const answer = answerOrApology(engine, question, args.conversation ? { context } : {});

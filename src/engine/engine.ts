@@ -105,6 +105,11 @@ export interface UnansweredLog {
   (entry: { question: string; intent: string; reason: string }): void;
 }
 
+/** How each reading of a question was judged, for `ask --explain`. */
+export interface JudgedLog {
+  (entry: { question: string; intent: string; judgement: Judgement; first: string }): void;
+}
+
 export type { Overview } from './overview.ts';
 
 export class Engine {
@@ -114,6 +119,7 @@ export class Engine {
   /** Words that never count as a question's topic: chat, and the words that ask ("how many", "why"). */
   private readonly ignorable: Set<string>;
   onUnanswered?: UnansweredLog;
+  onJudged?: JudgedLog;
 
   constructor(
     readonly knowledge: Knowledge,
@@ -189,6 +195,7 @@ export class Engine {
       if (!intent.fallback && q.quoting) continue;
       const rank = intent.fallback ? 1 : score / Math.max(top, 1e-9);
       const judgement = judge(q, this.knowledge, result, rank, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, !!intent.fallback);
+      this.onJudged?.({ question: text, intent: intent.name, judgement, first: result.statements[0]?.text ?? '' });
       if (!best || weight({ intent, judgement }) > weight(best)) best = { intent, result, judgement, index: i };
       // The first reading that answers (names what was asked, gives the kind of thing asked for first, speaks to the topic) stands.
       if (judgement.entities && judgement.typed && judgement.leads && judgement.coverage >= 0.5 && judgement.confidence >= CONFIDENCE_BAR) {

@@ -70,6 +70,8 @@ function typePhrasesOf(k: Knowledge): Map<string, string[][]> {
   if (!m) {
     m = new Map();
     for (const { says, type } of k.lexicon.interventionTypes) m.set(type, [...(m.get(type) ?? []), words(says)]);
+    // A merger asked about is answered by the succession the register records ("was succeeded by").
+    m.set('planned-merger', [...(m.get('planned-merger') ?? []), ['succeeded'], ['successor']]);
     typePhraseCache.set(k, m);
   }
   return m;

@@ -14,6 +14,8 @@ export interface LexiconPhrase {
   says: string;
   /** What the bot reads it as ("successor"); empty for words of address and chat. */
   means: string;
+  /** Read so only right before an organisation's name ("went into Black Country CCG", not "went into special measures"). */
+  beforeOrganisation?: boolean;
 }
 
 export interface Lexicon {
@@ -28,7 +30,9 @@ const phrase = z
   .min(1, 'a phrase must have words')
   .regex(/[a-z0-9]/i, 'a phrase must have letters or digits');
 const LexiconSchema = z.strictObject({
-  phrases: z.array(z.strictObject({ means: z.string(), says: z.array(phrase).min(1, 'list at least one phrase') })),
+  phrases: z.array(
+    z.strictObject({ means: z.string(), before: z.literal('organisation').optional(), says: z.array(phrase).min(1, 'list at least one phrase') }),
+  ),
   intervention_types: z.partialRecord(z.enum(INTERVENTION_TYPES), z.array(phrase).min(1, 'list at least one phrase')),
 });
 
@@ -80,7 +84,10 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   const seen = new Map<string, string>();
   const phrases: LexiconPhrase[] = [];
   parsed.data.phrases.forEach((entry, i) => {
+    const before = entry.before === 'organisation';
     entry.says.forEach((says, j) => {
+      // A phrase read one way before a name may be read another way elsewhere: only unconditional readings must agree.
+      if (before) return void phrases.push({ says, means: entry.means.trim(), beforeOrganisation: true });
       const earlier = seen.get(key(says));
       if (earlier !== undefined && earlier !== key(entry.means)) {
         errors.push(

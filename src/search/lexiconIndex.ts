@@ -10,6 +10,8 @@ import { words as toWords } from './text.ts';
 
 export class LexiconIndex {
   private readonly phrases = new PhraseIndex<string[]>();
+  /** Phrasings read so only right before an organisation's name. */
+  private readonly beforeOrganisation = new PhraseIndex<string[]>();
   private readonly types = new PhraseIndex<string>();
   /** Every word the lexicon reads a phrasing as: such words are never out of scope. */
   readonly meanings = new Set<string>();
@@ -17,9 +19,9 @@ export class LexiconIndex {
   private readonly sayings = new Set<string>();
 
   constructor(lexicon: Lexicon) {
-    for (const { says, means } of lexicon.phrases) {
+    for (const { says, means, beforeOrganisation } of lexicon.phrases) {
       const meaning = toWords(means);
-      this.phrases.add(toWords(says).join(' '), meaning);
+      (beforeOrganisation ? this.beforeOrganisation : this.phrases).add(toWords(says).join(' '), meaning);
       for (const w of toWords(says)) this.sayings.add(w);
       for (const w of meaning) this.meanings.add(w);
     }
@@ -34,11 +36,14 @@ export class LexiconIndex {
   rewrite(words: string[], tokens: Token[], keep: Pick<OrgMention, 'from' | 'to'>[] = []): { words: string[]; lexical: boolean[] } {
     const fixed = words.map((_, i) => keep.some((s) => s.from <= i && i < s.to));
     const lemmas = tokens.map((t) => t.lemma);
+    // "went into the Black Country one": the name may follow after an article.
+    const nameFollows = (at: number) => keep.some((s) => s.from === at || (s.from === at + 1 && ['the', 'a', 'an'].includes(words[at])));
+    const named = [...this.beforeOrganisation.find(words, fixed), ...this.beforeOrganisation.find(lemmas, fixed)].filter((m) => nameFollows(m.to));
     const matches = [...this.phrases.find(words, fixed), ...this.phrases.find(lemmas, fixed)].sort(
       (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from,
     );
     const chosen: typeof matches = [];
-    for (const m of matches) if (!chosen.some((c) => c.from < m.to && m.from < c.to)) chosen.push(m);
+    for (const m of [...named, ...matches]) if (!chosen.some((c) => c.from < m.to && m.from < c.to)) chosen.push(m);
     chosen.sort((a, b) => a.from - b.from);
     const out: string[] = [];
     const lexical: boolean[] = [];

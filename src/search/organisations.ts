@@ -110,6 +110,11 @@ export class OrganisationIndex {
         const init = initialism(name);
         if (init && init.length >= 4) keys.add(init);
       }
+      // A CCG formed after 2020 is known only by its sub-ICB name ("NHS Black Country ICB - D2P2L"): its place is its name.
+      if (!keys.size && org.type === 'ccg') {
+        const key = nameKey(org.name.replace(/ - [A-Z0-9]{3,5}$/, ''));
+        if (key) keys.add(key);
+      }
       for (const key of keys) {
         const list = this.byKey.get(key) ?? [];
         if (!list.includes(org)) list.push(org);

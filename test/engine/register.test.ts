@@ -52,6 +52,14 @@ describe('counting organisations on a date', () => {
     expect(a.citations.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['how many ccgs were left by april 2021', '2021-04-01', '1 April 2021'],
+    ['how many CCGs were there at the end of March 2020?', '2020-03-31', '31 March 2020'],
+    ['how many ccgs were there on 31/03/2020', '2020-03-31', '31 March 2020'],
+  ])('%s (said another way)', (question, day, label) => {
+    expect(ask(question).text).toContain(`${ccgsOpenOn(day).length} CCGs were open on ${label} (NHS organisation register).`);
+  });
+
   it('says there are no CCGs now, and why', () => {
     const a = ask('how many CCGs are there now?');
     expect(a.text).toMatch(/^No CCGs are open now/);
@@ -149,6 +157,11 @@ describe('what changed in a period', () => {
     for (const to of into) expect(a.text).toContain(`merged into ${nameOf(to)} (${to})`);
   });
 
+  it('counts the CCGs that closed on a day', () => {
+    const closed = ccgRows.filter((r) => r.close === '20200331');
+    expect(ask('how many ccgs closed at the end of march 2020?').text).toContain(`${closed.length} CCGs closed on 31 March 2020`);
+  });
+
   it('counts the CCGs that closed in a year', () => {
     const closed = ccgRows.filter((r) => r.close.startsWith('2018'));
     expect(ask('which CCGs closed in 2018?').text).toContain(`${closed.length} CCGs closed in 2018`);
@@ -200,6 +213,24 @@ describe('one organisation over time', () => {
   it('answers which ICB took over from a CCG, through the July 2022 handover', () => {
     const a = ask('which ICB took over from Wirral CCG?');
     expect(a.text).toContain('On 1 July 2022 NHS Wirral CCG (12F) handed over to NHS Cheshire and Merseyside Integrated Care Board (QYG)');
+  });
+
+  it('counts what a CCG was formed from when asked how many, the merger it counts after', () => {
+    const from = successors.filter((s) => s.to === '91Q').map((s) => s.from);
+    const a = ask('how many ccgs merged to make kent and medway');
+    expect(a.intent).toBe('successors');
+    expect(a.text).toMatch(new RegExp(`^${from.length} CCGs went into NHS Kent and Medway CCG \\(91Q\\)\\.`));
+    for (const c of from) expect(a.text).toContain(`(${c})`);
+  });
+
+  it('reads "which CCGs went into X" as what X was formed from, and "went into special measures" as an intervention', () => {
+    const code = ccgRows.find((r) => r.open === '20210401' && /BLACK COUNTRY/.test(r.name))!.code;
+    const from = successors.filter((s) => s.to === code).map((s) => s.from);
+    expect(from.length).toBeGreaterThan(1);
+    const a = ask('what ccgs went into the black country one in 2021');
+    expect(a.intent).toBe('successors');
+    for (const c of from) expect(a.text).toContain(`(${c})`);
+    expect(ask('which ccgs went into special measures?').intent).toBe('interventions-list');
   });
 
   it('says what a CCG was formed from', () => {

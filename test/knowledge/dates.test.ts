@@ -43,4 +43,14 @@ describe('dates in questions', () => {
     expect(dates('how many in 2016/17')).toEqual([['financial-year', '2016-17']]);
     expect(dates('what changed in 2018-04')).toEqual([['month', 'April 2018']]);
   });
+
+  it('reads days written as people write them, and the first or last day of a month', () => {
+    const days = (text: string) => findDates(normalise(text).split(' ')).map((d) => [d.value.start, d.value.end]);
+    expect(days('how many at the end of March 2020?')).toEqual([['2020-03-31', '2020-03-31']]);
+    expect(days('at the start of April 2020')).toEqual([['2020-04-01', '2020-04-01']]);
+    expect(days('on 31/03/2020')).toEqual([['2020-03-31', '2020-03-31']]);
+    expect(days('on March 31st, 2020')).toEqual([['2020-03-31', '2020-03-31']]);
+    expect(days('on 1st April 2020')).toEqual([['2020-04-01', '2020-04-01']]);
+    expect(days('the end of February 2020')).toEqual([['2020-02-29', '2020-02-29']]);
+  });
 });
