@@ -1,7 +1,9 @@
 #!/bin/sh
 # Scores the bot on the project's own question sets through the command-line contract:
-# dev.json (tuned against) and holdout.json (never tuned against), each with a breakdown by kind,
-# then the follow-up conversations (through ask --conversation).
+# dev.json (tuned against) and holdout.json (never tuned against), then fresh-dev.json and
+# fresh-holdout.json (written later from the sources alone, to measure generalisation; fresh-holdout
+# is never tuned against), each with a breakdown by kind, then the follow-up conversations
+# (through ask --conversation).
 #   sh eval/score.sh            scores and the breakdown
 #   sh eval/score.sh -v         also every failure, as score.mjs reports it
 # SCORER overrides the path of score.mjs (default ../shared/eval/score.mjs beside the worktree).
@@ -20,7 +22,7 @@ node eval/tools/checkDocs.mjs >/dev/null || {
   echo "score.sh: a document expectation stands in none of its documents; run node eval/tools/checkDocs.mjs" >&2
   exit 1
 }
-for set in dev holdout; do
+for set in dev holdout fresh-dev fresh-holdout; do
   out=$(node "$SCORER" "eval/questions/$set.json")
   echo "== $set"
   [ "${1:-}" = "-v" ] && printf '%s\n' "$out" | grep ' FAIL '
