@@ -1,11 +1,11 @@
 /**
  * Documents nobody curated facts for, imported through add-document: answers quote them with the answer first,
  * org cards show "In the documents", digests report each as a new source, and what they say is never passed
- * off as a curated fact.
+ * off as a curated fact. The question sets scored on these documents are checked against them too.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, type Engine } from '../../src/engine/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
@@ -13,7 +13,7 @@ import { buildDigest } from '../../src/digest/build.ts';
 import { factSnapshot } from '../../src/digest/snapshot.ts';
 import { orgCardToText } from '../../src/render/text.ts';
 import { renderOrgCard } from '../../src/render/orgBlocks.ts';
-import { buildUncuratedKnowledge } from '../fixtures/uncurated/build.ts';
+import { buildUncuratedKnowledge, CORPUS } from '../fixtures/uncurated/build.ts';
 import { bundledEngine } from '../helpers/knowledge.ts';
 
 let engine: Engine;
@@ -126,9 +126,13 @@ describe('org cards and digests pick up a new document', () => {
     expect(added.map((e) => e.id).sort()).toEqual(
       [
         'blmk-merger-application-2020',
+        'ccg-merger-guidance-2021',
         'cheshire-merseyside-transition-2022',
         'frimley-icb-board-2022',
         'kent-medway-merger-2020',
+        'london-ccg-mergers-2020',
+        'nhse-ccg-authorisation-2013',
+        'nwl-finance-month9-2020',
         'south-west-ccg-finance-2019',
       ].map((id) => `added:documents:${id}`),
     );
@@ -148,5 +152,47 @@ describe('org cards and digests pick up a new document', () => {
     const { documents: _d, ...old } = factSnapshot(loadKnowledge());
     const digest = buildDigest(engine.knowledge, { from: '2030-01-01', to: '2030-01-01', since: old });
     expect(digest.changes.filter((e) => e.kind === 'document-added')).toEqual([]);
+  });
+});
+
+describe('the question sets on the uncurated documents', () => {
+  const here = join(dirname(import.meta.dirname), 'fixtures', 'uncurated');
+  type Question = { id: string; q: string; must?: string[][]; cite?: string[]; answered?: boolean };
+  const sets = ['questions.json', 'held-out.json', 'questions-2.json', 'held-out-2.json'].map(
+    (f) => [f, JSON.parse(readFileSync(join(here, f), 'utf8')) as Question[]] as const,
+  );
+  // As the scorer compares: case, curly quotes and spacing aside.
+  const norm = (s: string) =>
+    s
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+
+  it('have unique ids across all four files', () => {
+    const ids = sets.flatMap(([, qs]) => qs.map((q) => q.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('cite documents of the corpus, and every alternative a question must say stands in a document it cites', () => {
+    const files = new Set(CORPUS.map((d) => `${d.id}.txt`));
+    for (const [file, qs] of sets)
+      for (const q of qs) {
+        if (q.answered === false) {
+          expect(q.must, `${file} ${q.id}`).toBeUndefined();
+          continue;
+        }
+        expect(q.cite?.length, `${file} ${q.id}`).toBeGreaterThan(0);
+        const texts = q.cite!.map((c) => {
+          expect(files.has(c), `${file} ${q.id} cites ${c}`).toBe(true);
+          return norm(engine.knowledge.documents.get(c.replace(/\.txt$/, ''))!.text);
+        });
+        for (const alt of q.must!.flat())
+          if (!/^(yes|no)$/i.test(alt))
+            expect(
+              texts.some((t) => t.includes(norm(alt))),
+              `${file} ${q.id}: "${alt}"`,
+            ).toBe(true);
+      }
   });
 });

@@ -1,8 +1,16 @@
 /**
- * Writes a small text PDF (Helvetica, WinAnsi encoding) from headings, paragraphs and bullet items, with a
+ * Writes a small text PDF (Helvetica, WinAnsi encoding) from headings, paragraphs, bullet items and tables, with a
  * document information dictionary: enough to test importing a PDF the way a board paper arrives.
  */
-export type PdfBlock = { heading: string } | { paragraph: string } | { bullets: string[] };
+export type PdfBlock = { heading: string } | { paragraph: string } | { bullets: string[] } | { table: PdfTable };
+
+/** A table drawn as a board paper's is: each cell's text placed at its column's left edge, one line a row, no rules. */
+export interface PdfTable {
+  header: string[];
+  rows: string[][];
+  /** Column widths in points, one per column; they must add up to no more than the text width (483). */
+  widths: number[];
+}
 
 export interface PdfInfo {
   title?: string;
@@ -53,9 +61,24 @@ export function makePdf(blocks: PdfBlock[], info: PdfInfo = {}): Buffer {
     }
     pages.at(-1)!.push(`BT /F1 ${size} Tf ${x} ${y.toFixed(1)} Td ${literal(text)} Tj ET`);
   };
+  const table = ({ header, rows, widths }: PdfTable) => {
+    if (widths.reduce((a, w) => a + w, 0) > WIDTH - 2 * MARGIN) throw new Error('table wider than the page');
+    [header, ...rows].forEach((cells, r) => {
+      if (cells.length !== widths.length) throw new Error(`table row ${r} has ${cells.length} cells, not ${widths.length}`);
+      let x = MARGIN;
+      cells.forEach((cell, c) => {
+        if (cell.length * 9 * 0.5 > widths[c]) throw new Error(`table cell "${cell}" is wider than its column`);
+        // The first cell of a row moves down a line; the others sit on the same line.
+        if (c === 0) put(cell, 9, x, r === 0 ? 22 : 13);
+        else pages.at(-1)!.push(`BT /F1 9 Tf ${x} ${y.toFixed(1)} Td ${literal(cell)} Tj ET`);
+        x += widths[c];
+      });
+    });
+  };
   for (const b of blocks) {
     if ('heading' in b) put(b.heading, 14, MARGIN, 30);
     else if ('paragraph' in b) wrap(b.paragraph, 10).forEach((l, i) => put(l, 10, MARGIN, i === 0 ? 22 : 12));
+    else if ('table' in b) table(b.table);
     else
       b.bullets.forEach((item, n) =>
         wrap(item, 10, 14).forEach((l, i) => put(i === 0 ? `• ${l}` : l, 10, i === 0 ? MARGIN : MARGIN + 14, i === 0 && n === 0 ? 22 : 12)),
