@@ -100,7 +100,7 @@ export const CHANGE_WORDS = new Set([
  */
 export const asksSuccessionOf = (q: ParsedQuestion): boolean =>
   q.words.some((w) => SUCCESSION_WORDS.has(w)) && q.orgs.some(({ org }) => org.predecessors.length > 0 || org.successors.length > 0);
-const SUCCESSION_WORDS = new Set(['predecessor', 'predecessors', 'successor', 'successors']);
+const SUCCESSION_WORDS = new Set(['predecessor', 'predecessors', 'successor', 'successors', 'into']);
 
 /** True when the question asks what changed (compared exactly: "open" is a state, "opened" a change). */
 export const asksChange = (q: ParsedQuestion): boolean => q.words.some((w) => CHANGE_WORDS.has(w));

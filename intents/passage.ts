@@ -70,6 +70,9 @@ export const intent: Intent = {
     const add = (hits: PassageHit[]) => hits.forEach((h) => found.has(h.passage.id) || found.set(h.passage.id, h));
     add(searchPassages(ix.passages, k.passages, wanted, 10));
     add(searchPassages(ix.passages, k.passages, free, 10));
+    // The lexicon reads "came into being" as "open"; a document says "came into being": its words are looked for too.
+    const spoken = q.spoken.filter((t) => !ASKING.has(t));
+    if (spoken.length) add(searchPassages(ix.passages, k.passages, [...free, ...spoken], 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
     for (const { id, terms } of ix.titles.documentsWith(wanted)) {
@@ -89,7 +92,7 @@ export const intent: Intent = {
     const about = questionEntities(q);
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
-    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number }[] = [];
+    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number; own: number; cell: number }[] = [];
     const topic = topicTerms(q);
     for (const hit of found.values()) {
       const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
@@ -101,7 +104,9 @@ export const intent: Intent = {
       const s = share(terms, about.orgs.length > 0);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms) });
+      const own = namesOwn(k, ix.links, unit, about);
+      const cell = !q.words.includes('why') && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms), own, cell });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -109,8 +114,10 @@ export const intent: Intent = {
     const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
     good.sort(
       (a, b) =>
+        b.cell - a.cell ||
         b.free - a.free ||
         b.overlap - a.overlap ||
+        b.own - a.own ||
         b.fit - a.fit ||
         (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) ||
         b.hit.score - a.hit.score,
@@ -136,6 +143,7 @@ function topicTerms(q: ParsedQuestion): string[] {
       q.words
         .filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to))
         .flatMap((w) => contentTerms(w))
+        .concat(q.spoken)
         .filter((t) => !ASKING.has(t)),
     ),
   ];
@@ -209,6 +217,21 @@ function questionEntities(q: ParsedQuestion): Entities {
     .map((m) => normalise(m[0]))
     .filter((w) => w && !linked.has(w) && !KIND_WORDS.has(w) && !MONTHS.has(w));
   return { orgs, names: [...new Set([...names, ...surnames])], dates: q.dates.map((d) => ({ start: d.value.start, end: d.value.end })) };
+}
+
+/** A table row for the organisation asked about, under a column the question names: "Hillingdon's forecast variance". */
+function isCell(k: Knowledge, links: Links, unit: PassageUnit, topic: string[], about: Entities): boolean {
+  const columns = unit.passages[0].columns;
+  if (unit.passages.length !== 1 || !columns || !columns.slice(1).some((c) => contentTerms(c).some((t) => topic.includes(t)))) return false;
+  const named = linksOf(links, positionOf(k, unit.passages[0])).organisations;
+  return about.orgs.some((o) => named.includes(o.code));
+}
+
+/** 1 when the unit itself names an organisation asked about (a table row for Hillingdon, not the summary above it). */
+function namesOwn(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): number {
+  if (!about.orgs.length) return 0;
+  const own = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).organisations);
+  return about.orgs.some((o) => own.some((c) => o.covers.has(c))) ? 1 : 0;
 }
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);

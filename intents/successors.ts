@@ -5,24 +5,26 @@
  */
 import type { DraftStatement, Intent } from '../src/engine/intent.ts';
 import { formatDay } from '../src/knowledge/dates.ts';
+import type { Organisation } from '../src/knowledge/register.ts';
 import { formedFrom, successionPath, type SuccessionStep } from '../src/knowledge/registerQueries.ts';
 import { aboutSomethingElse, labelOf } from './_register.ts';
 import { asks, listing, orgsIn } from './_shared.ts';
 
 const PLURALS = new Set(['ccgs', 'icbs', 'stps', 'trusts', 'regions', 'footprints']);
 const BACKWARD = ['formed', 'predecessor', 'predecessors', 'created', 'made', 'came', 'merged', 'before'];
-/** Words that say one body went into another: which way they point depends on where the organisation stands. */
-const INTO = ['into', 'successor', 'successors'];
-
 /**
- * "Which CCGs went into Black Country CCG?" asks for what the organisation was formed from: a set of bodies asked
- * for ("which CCGs"), and the organisation named after the words that say one went into another. "What did
- * Wirral CCG go into?" names it before them, and asks for its successor.
+ * Which way a question points when the organisation's place in it decides: "which CCGs went into Black Country
+ * CCG?" (a set asked for, the organisation after "into") and "which CCGs did Cheshire and Merseyside ICB replace?"
+ * (the organisation the subject of "replace", read as successor) both ask what it was formed from; "what did
+ * Wirral CCG go into?" and "what replaced East Surrey CCG?" ask for its successor.
  */
-function asksForMembersGoneInto(q: Parameters<Intent['answer']>[0]['q'], orgFrom: number): boolean {
-  const cue = q.words.findIndex((w) => INTO.includes(w));
+function asksWhatWentIntoIt(q: Parameters<Intent['answer']>[0]['q'], orgFrom: number): boolean {
+  const into = q.words.indexOf('into');
   const asksSet = q.orgTypes.length > 0 && q.words.slice(0, 3).some((w) => PLURALS.has(w)) && ['which', 'what'].includes(q.words[0] ?? '');
-  return cue >= 0 && asksSet && orgFrom > cue;
+  if (into >= 0 && asksSet && orgFrom > into) return true;
+  const replaced = q.words.findIndex((w) => w === 'successor' || w === 'successors');
+  const subject = q.words.slice(0, orgFrom).some((w) => w === 'did' || w === 'does' || w === 'do');
+  return replaced > orgFrom && subject;
 }
 
 export const intent: Intent = {
@@ -54,7 +56,7 @@ export const intent: Intent = {
     let org = orgsIn(q).find((o) => o.inRegister);
     const mention = q.orgs.find((m) => m.org.code === org?.code);
     // "Which CCGs went into the Black Country one?": of the bodies the words could mean, the one formed from others.
-    if (mention && org && !org.predecessors.length && asksForMembersGoneInto(q, mention.from))
+    if (mention && org && !org.predecessors.length && asksWhatWentIntoIt(q, mention.from))
       org = [org, ...mention.alternatives].find((o) => o.inRegister && o.predecessors.length > 0) ?? org;
     if (!org || aboutSomethingElse(q)) return null;
     // "Which ICBs are in the North West?" asks for a set, not what replaced the region.
@@ -90,7 +92,7 @@ export const intent: Intent = {
       return null;
     const backward =
       (asks(q, ...BACKWARD) && !asks(q, 'into') && (org.predecessors.length > 0 || !asks(q, 'merged'))) ||
-      (org.predecessors.length > 0 && asksForMembersGoneInto(q, mention?.from ?? 0));
+      ((org.predecessors.length > 0 || org.type === 'icb') && asksWhatWentIntoIt(q, mention?.from ?? 0));
     if (backward) {
       const steps = formedFrom(k.organisations, org.code);
       if (!steps.length)
@@ -112,7 +114,7 @@ export const intent: Intent = {
         const noun = kinds.size === 1 && kinds.has('ccg') ? (direct.length === 1 ? 'CCG' : 'CCGs') : direct.length === 1 ? 'organisation' : 'organisations';
         statements.unshift({ text: `${direct.length} ${noun} went into ${labelOf(org)}.`, sources: direct.slice(0, 3).map((s) => s.row) });
       }
-      return { statements, organisationCode: org.code, fit: 1 };
+      return { statements: [...notOnTheWay(q, k, org, steps), ...statements], organisationCode: org.code, fit: 1, ...verdictOn(q, org, steps) };
     }
     const { steps, finals } = successionPath(k.organisations, org.code);
     if (!steps.length) {
@@ -125,9 +127,41 @@ export const intent: Intent = {
     }
     const statements = byStage(steps, 'to');
     if (finals.length) statements.push({ text: `Final successor${finals.length > 1 ? 's' : ''}: ${listing(finals.map(labelOf))}.`, sources: [] });
-    return { statements, organisationCode: org.code, aboutNow: true, fit: 1 };
+    return {
+      statements: [...notOnTheWay(q, k, org, steps), ...statements],
+      organisationCode: org.code,
+      aboutNow: true,
+      fit: 1,
+      ...verdictOn(q, org, steps),
+    };
   },
 };
+
+/** A "no" names what was asked about: the organisations the register does not put on the way. */
+function notOnTheWay(
+  q: Parameters<Intent['answer']>[0]['q'],
+  k: Parameters<Intent['answer']>[0]['k'],
+  org: Organisation,
+  steps: SuccessionStep[],
+): DraftStatement[] {
+  if (verdictOn(q, org, steps).verdict !== false) return [];
+  const on = new Set(steps.flatMap((s) => [s.from.code, s.to.code]));
+  const missing = q.orgs.map((m) => m.org).filter((o) => o.code !== org.code && !on.has(o.code));
+  if (!missing.length) return [];
+  return [{ text: `the register does not show ${labelOf(org)} going into or coming from ${listing(missing.map(labelOf))}.`, sources: [] }];
+}
+
+/**
+ * "Did Slough CCG merge into East Berkshire CCG?": yes when the other organisation named is on the way the answer
+ * follows (into or out of the first); with none named, yes when there is such a way at all.
+ */
+function verdictOn(q: Parameters<Intent['answer']>[0]['q'], org: { code: string }, steps: SuccessionStep[]): { verdict?: boolean } {
+  if (q.answerType !== 'yes-no') return {};
+  const others = q.orgs.map((m) => m.org.code).filter((c) => c !== org.code);
+  if (!others.length) return { verdict: steps.length > 0 };
+  const on = new Set(steps.flatMap((s) => [s.from.code, s.to.code]));
+  return { verdict: others.every((c) => on.has(c)) };
+}
 
 /** One line per stage: organisations that went into the same successor on the same day are one merger. */
 function byStage(steps: SuccessionStep[], direction: 'to' | 'from'): DraftStatement[] {
@@ -142,7 +176,7 @@ function byStage(steps: SuccessionStep[], direction: 'to' | 'from'): DraftStatem
     const from = listing(group.map((s) => labelOf(s.from)));
     const text =
       kind === 'handover'
-        ? `On ${formatDay(date)} ${from} handed over to ${labelOf(to)}, when ICBs took over from CCGs; its code lives on as a sub-ICB location.`
+        ? `On ${formatDay(date)} ${from} handed over to ${labelOf(to)}, when ICBs took over from CCGs; ${group.length > 1 ? 'their codes live on as sub-ICB locations' : 'its code lives on as a sub-ICB location'}.`
         : group.length > 1
           ? `On ${formatDay(date)} ${from} merged into ${labelOf(to)}.`
           : `On ${formatDay(date)} ${from} was succeeded by ${labelOf(to)}.`;

@@ -93,6 +93,9 @@ const CHAT_WORDS = new Set([
 /** What the lexicon reads a kind of question as: they ask, they are not what is asked about. */
 const ASKING_WORDS = ['many', 'much', 'long', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
 
+/** A passage shown beside a structured answer must read as answering the question well, not only pass the bar. */
+const CORROBORATION_BAR = 0.6;
+
 /** Curated facts before a machine-read passage: a passage's confidence counts for this much against theirs. */
 const PASSAGE_WEIGHT = 0.85;
 
@@ -204,7 +207,8 @@ export class Engine {
       }
     }
     if (best && best.judgement.confidence >= CONFIDENCE_BAR) {
-      const { intent, result, judgement, index } = best;
+      const { intent, judgement, index } = best;
+      const result = intent.fallback ? best.result : this.withDocuments(ctx, best.result, ranked);
       const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(index + 1), ranked[index]?.score ?? 0);
       return compose(
         this.knowledge,
@@ -218,6 +222,24 @@ export class Engine {
     if (best) return this.notSure(text, ctx, ranked, best.intent.name, best.result, best.judgement.confidence);
     if (q.unknown.length) return this.unanswered(text, 'out-of-scope', outOfScope());
     return this.unanswered(text, 'no-match', `I don't know: nothing in what I hold covers that. ${HELP_LINE}`, this.didYouMean(ctx, ranked));
+  }
+
+  /**
+   * A register or curated answer about an organisation the documents name also shows what a document says about
+   * it, when a passage answers the question too: the sources side by side, a date in an article beside the register's.
+   */
+  private withDocuments(ctx: IntentContext, result: IntentResult, ranked: { intent: Intent; score: number }[]): IntentResult {
+    const { q } = ctx;
+    // A yes or no stands on its own source; beside it a passage would read as a second verdict.
+    const citesDocument = result.statements.some((st) => st.sources.some((src) => 'document' in src));
+    if (citesDocument || q.answerType === 'yes-no' || !q.orgs.some((m) => this.indexes.links.byOrganisation.has(m.org.code))) return result;
+    const passage = ranked.find((r) => r.intent.fallback)?.intent;
+    const found = passage ? safely(() => passage.answer(ctx)) : null;
+    const first = found?.statements[0];
+    if (!found || !first || found.decline) return result;
+    const judgement = judge(q, this.knowledge, found, 1, new Set(), this.ignorable, true);
+    if (!judgement.entities || !judgement.typed || judgement.coverage < 0.5 || judgement.confidence < CORROBORATION_BAR) return result;
+    return { ...result, statements: [...result.statements, { ...first, text: `In the documents: ${first.text}` }] };
   }
 
   /** Below the bar: not stated as fact. The nearest source is shown as such, with the readings that could answer. */

@@ -137,7 +137,10 @@ function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<st
   // A kind of intervention asked about is named by one of the lexicon's phrases for it ("special measures").
   const typesOk = q.interventionTypes.every((t) => (typePhrases.get(t) ?? []).some((p) => p.every((w) => said.has(w) || said.has(stem(w)))));
   if (!typesOk) return false;
-  const orgsOk = q.orgs.length === 0 || (q.answerType === 'list' || q.orgs.length > 3 ? q.orgs.some(named) : q.orgs.every(named));
+  // NHS England and the regions are the setting of most questions ("what did NHS England give Scarborough?"): the other bodies named are what is asked about.
+  const settings = q.orgs.filter((m) => m.org.type === 'national-body' || m.org.type === 'region');
+  const asked = settings.length < q.orgs.length ? q.orgs.filter((m) => !settings.includes(m)) : q.orgs;
+  const orgsOk = asked.length === 0 || (q.answerType === 'list' || asked.length > 3 ? asked.some(named) : asked.every(named));
   return orgsOk && (q.names.length === 0 || q.names.some(named));
 }
 

@@ -385,7 +385,18 @@ export function formedFrom(orgs: Orgs, code: string): SuccessionStep[] {
     }
   };
   const start = orgs.get(code);
-  if (start) walk(start);
+  if (!start) return steps;
+  // An ICB took over the CCGs of its area on 1 July 2022: they are what it was formed from, and each of them from its own.
+  if (start.type === 'icb') {
+    for (const o of orgs.values()) {
+      const row = o.parent === code && handedToIcb(o) ? recordRow(o) : undefined;
+      if (!row || seen.has(o.code)) continue;
+      seen.add(o.code);
+      steps.push({ from: o, to: start, date: ICB_START, kind: 'handover', row: cite(row, `${label(o)}, sub-ICB location of ${label(start)}, no close date`) });
+      walk(o);
+    }
+  }
+  walk(start);
   return steps;
 }
 

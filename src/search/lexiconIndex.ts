@@ -17,12 +17,15 @@ export class LexiconIndex {
   readonly meanings = new Set<string>();
   /** Every word of every phrasing: never corrected as a typo ("bot" is not "but"). */
   private readonly sayings = new Set<string>();
+  /** Words of the phrasings read as nothing, and of those read as something. */
+  private readonly dropped = new Set<string>();
+  private readonly kept = new Set<string>();
 
   constructor(lexicon: Lexicon) {
     for (const { says, means, beforeOrganisation } of lexicon.phrases) {
       const meaning = toWords(means);
       (beforeOrganisation ? this.beforeOrganisation : this.phrases).add(toWords(says).join(' '), meaning);
-      for (const w of toWords(says)) this.sayings.add(w);
+      for (const w of toWords(says)) this.sayings.add(w), (meaning.length ? this.kept : this.dropped).add(w);
       for (const w of meaning) this.meanings.add(w);
     }
     for (const { says, type } of lexicon.interventionTypes) this.types.add(toWords(says).join(' '), type);
@@ -56,6 +59,11 @@ export class LexiconIndex {
     }
     for (; i < words.length; i++) out.push(words[i]), lexical.push(false);
     return { words: out, lexical };
+  }
+
+  /** Whether a word only ever appears in phrasings the lexicon drops (words of address and chat: "bot", "pls"). */
+  dropsWord(word: string): boolean {
+    return this.dropped.has(word) && !this.kept.has(word);
   }
 
   /** Whether a word belongs to one of the lexicon's phrasings. */

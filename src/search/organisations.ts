@@ -35,6 +35,8 @@ const GENERIC = new Set([
   'ics',
   'system',
 ]);
+/** Generic words that are also what a question asks about when they follow a name. */
+const ORDINARY_AFTER_NAME = new Set(['plan', 'system', 'partnership']);
 /** Kinds preferred when one name fits several bodies ("Southend" is the CCG before the hospital). */
 const TYPE_ORDER: OrganisationType[] = [
   'ccg',
@@ -56,6 +58,9 @@ const TYPE_ORDER: OrganisationType[] = [
 ];
 /** Single-word names that are also ordinary words: they count only when capitalised. */
 const ORDINARY_WORDS = new Set(['provide', 'monitor', 'london', 'south', 'north', 'midlands']);
+
+/** "NHS Mid and South Essex ICB - 07G": the name a CCG's code carries as a sub-ICB location. */
+const SUB_ICB_NAME = / - [A-Z0-9]{3,5}$/;
 
 export type OrgLookup =
   | { kind: 'found'; org: Organisation }
@@ -104,7 +109,7 @@ export class OrganisationIndex {
     for (const org of orgs.values()) {
       const keys = new Set<string>();
       for (const name of [org.name, ...org.names]) {
-        if (/ - [A-Z0-9]{3,5}$/.test(name)) continue; // "NHS Mid and South Essex ICB - 07G" names the ICB, not the CCG
+        if (SUB_ICB_NAME.test(name)) continue; // "NHS Mid and South Essex ICB - 07G" names the ICB, not the CCG
         const key = nameKey(name);
         if (key) keys.add(key);
         const init = initialism(name);
@@ -112,7 +117,7 @@ export class OrganisationIndex {
       }
       // A CCG formed after 2020 is known only by its sub-ICB name ("NHS Black Country ICB - D2P2L"): its place is its name.
       if (!keys.size && org.type === 'ccg') {
-        const key = nameKey(org.name.replace(/ - [A-Z0-9]{3,5}$/, ''));
+        const key = nameKey(org.name.replace(SUB_ICB_NAME, ''));
         if (key) keys.add(key);
       }
       for (const key of keys) {
@@ -203,7 +208,9 @@ export class OrganisationIndex {
         let from = i;
         let to = i + len;
         while (from > 0 && !taken[from - 1] && GENERIC.has(wordsOfQuestion[from - 1]) && wordsOfQuestion[from - 1] !== 'the') from--;
-        while (to < wordsOfQuestion.length && !taken[to] && GENERIC.has(wordsOfQuestion[to]) && wordsOfQuestion[to] !== 'the') to++;
+        // "Hammersmith and Fulham CCG plan": a plan or system after a name is what is asked about, not part of the name.
+        const extends_ = (w: string, prev: string) => GENERIC.has(w) && w !== 'the' && (!ORDINARY_AFTER_NAME.has(w) || prev === 'transformation' || prev === 'care');
+        while (to < wordsOfQuestion.length && !taken[to] && extends_(wordsOfQuestion[to], wordsOfQuestion[to - 1])) to++;
         found.push({ org: ranked[0], from, to, text: wordsOfQuestion.slice(from, to).join(' '), alternatives: ranked.slice(1) });
         for (let k = from; k < to; k++) taken[k] = true;
       }
@@ -278,7 +285,10 @@ function rankByHint(orgs: Organisation[], query: string, partial = false): Organ
         .filter((k) => queryWords.every((w) => k.split(' ').includes(w)))
         .map((k) => k.length),
     ) / 100;
-  const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + order.indexOf(o.type) + (o.inRegister ? 0 : 0.5) + (partial ? closeness(o) : 0);
+  // A CCG known only by its sub-ICB name ("NHS Frimley ICB - D4U1Y") is meant only when a CCG is asked for: "Frimley" is the ICB.
+  const subIcbOnly = (o: Organisation) => (o.type === 'ccg' && o.names.every((n) => SUB_ICB_NAME.test(n)) ? 50 : 0);
+  const score = (o: Organisation) =>
+    (prefer.includes(o.type) ? -100 : 0) + order.indexOf(o.type) + (o.inRegister ? 0 : 0.5) + (partial ? closeness(o) : 0) + subIcbOnly(o);
   return unique(orgs).sort((a, b) => score(a) - score(b));
 }
 

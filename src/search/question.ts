@@ -29,6 +29,8 @@ export interface ParsedQuestion {
   terms: string[];
   /** The topic terms no entity mention covers: what the question says beyond the names in it. */
   free: string[];
+  /** Terms of the words the lexicon replaced, as the person wrote them ("come", "being" for "come into being"): documents use them. */
+  spoken: string[];
   /** What the question is about beyond its names: the nouns, adjectives and numbers no entity covers (stemmed). */
   topics: string[];
   orgs: OrgMention[];
@@ -118,6 +120,30 @@ const QUOTING_WORDS = new Set([
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'him', 'his', 'she', 'her', 'hers', 'this', 'that', 'these', 'those', 'there']);
 const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'], ['what', 'of'], ['same', 'for']];
 
+const CHANGE_NOUNS = new Set(['merger', 'mergers', 'changes', 'reorganisation', 'reorganisations', 'handover', 'transition', 'reforms']);
+const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+/**
+ * "How many CCGs were there after the April 2020 mergers?" asks for a count after April 2020: a change named after
+ * "after", "following" or "since" and a date says when, not what is asked, and is read as the date alone.
+ */
+function withoutTimeNouns({ words, lexical }: { words: string[]; lexical: boolean[] }): { words: string[]; lexical: boolean[] } {
+  const drop = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!['after', 'following', 'since'].includes(words[i])) continue;
+    let j = i + 1;
+    const article = words[j] === 'the' ? j++ : -1;
+    const dateFrom = j;
+    while (j < words.length && (MONTH_WORDS.has(words[j]) || /^\d/.test(words[j]))) j++;
+    if (j > dateFrom && CHANGE_NOUNS.has(words[j] ?? '')) {
+      if (article >= 0) drop.add(article);
+      drop.add(j);
+    }
+  }
+  if (!drop.size) return { words, lexical };
+  return { words: words.filter((_, i) => !drop.has(i)), lexical: lexical.filter((_, i) => !drop.has(i)) };
+}
+
 /** Parses a question against the indexes; `extraWords` are words the intents themselves know. */
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
@@ -137,7 +163,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     .filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
   const before = readTokens(corrected);
-  const { words, lexical } = ix.lexicon.rewrite(corrected, before, protectedSpans);
+  const { words, lexical } = withoutTimeNouns(ix.lexicon.rewrite(corrected, before, protectedSpans));
   // Tagged again only when the lexicon changed the words (their context changes the tags).
   const tokens = lexical.some(Boolean) ? readTokens(words) : before;
 
@@ -163,6 +189,8 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // An ordinary word that is not a noun says how the question is asked ("responsible", "took"), never what about.
   const unknown = words.filter((w, i) => !linked[i] && !known(w, i) && (TOPIC_POS.has(tokens[i].pos) || !isEnglish(w)));
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+  const kept = new Set(terms);
+  const spoken = [...new Set(corrected.filter((w) => !STOP_WORDS.has(w) && !ix.lexicon.dropsWord(w)).map(stem))].filter((t) => !kept.has(t));
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
   const topics = words.flatMap((w, i) =>
@@ -188,6 +216,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     tokens,
     terms,
     free,
+    spoken,
     topics,
     predicates,
     orgs,

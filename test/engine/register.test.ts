@@ -228,9 +228,33 @@ describe('one organisation over time', () => {
     const from = successors.filter((s) => s.to === code).map((s) => s.from);
     expect(from.length).toBeGreaterThan(1);
     const a = ask('what ccgs went into the black country one in 2021');
-    expect(a.intent).toBe('successors');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/formed from|merged into/);
     for (const c of from) expect(a.text).toContain(`(${c})`);
     expect(ask('which ccgs went into special measures?').intent).toBe('interventions-list');
+  });
+
+  it('answers yes or no on whether one organisation went into another, naming both', () => {
+    const into = successors.find((s) => s.from === '10T')!.to;
+    expect(ask(`did slough ccg get merged into ${nameOf(into)}`).text).toMatch(
+      new RegExp(`^Yes — .*NHS Slough CCG \\(10T\\) was succeeded by ${nameOf(into)}`),
+    );
+    const no = ask('did east surrey ccg merge into leeds ccg');
+    expect(no.text).toMatch(/^No — the register does not show NHS East Surrey CCG \(09L\) going into or coming from NHS Leeds CCG \(15F\)/);
+  });
+
+  it('reads "which CCGs did an ICB replace" as the CCGs handed over to it in July 2022', () => {
+    const handed = eccg.filter((r) => r.parent === 'QYG' && r.role === 'RO319').map((r) => r.code);
+    expect(handed.length).toBeGreaterThan(3);
+    const a = ask('Which CCGs did NHS Cheshire and Merseyside ICB replace?');
+    expect(a.text).toMatch(/^On 1 July 2022 .* handed over to NHS Cheshire and Merseyside Integrated Care Board \(QYG\)/);
+    for (const c of handed) expect(a.text).toContain(`(${c})`);
+  });
+
+  it('counts after a change named as a time ("after the April 2020 mergers")', () => {
+    expect(ask('How many CCGs were there in England after the April 2020 mergers?').text).toContain(
+      `${ccgsOpenOn('2020-04-01').length} CCGs were open on 1 April 2020`,
+    );
   });
 
   it('says what a CCG was formed from', () => {

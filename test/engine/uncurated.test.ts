@@ -62,6 +62,26 @@ describe('answers from uncurated documents', () => {
     expect(a.citations[0].quote).toBe('NHS Somerset CCG\t£787m\t£13.6m deficit\tFinancial recovery plan');
   });
 
+  it('answers a table lookup from the row of the organisation asked about, not the summary above the table', () => {
+    const a = engine.ask("what was hillingdon's forecast variance at m9");
+    expect(a.text).toContain('NHS Hillingdon CCG — Allocation: 439.9; Plan: (15.6); Forecast: (24.8); Variance: (9.2)');
+    expect(a.citations[0].quote).toBe('NHS Hillingdon CCG\t439.9\t(15.6)\t(24.8)\t(9.2)');
+  });
+
+  it('shows what a document says beside a register answer about an organisation it names', () => {
+    const a = engine.ask('When did NHS Kent and Medway CCG come into being?');
+    expect(a.text).toMatch(/^NHS Kent and Medway CCG \(91Q\) opened on 1 April 2020/);
+    expect(a.text).toContain('\nIn the documents: ');
+    expect(a.citations.some((c) => c.document === 'kent-medway-merger-2020')).toBe(true);
+    expectVerbatim(a);
+  });
+
+  it('answers about the body a question is about, not NHS England as its setting', () => {
+    const a = engine.ask('what directions did nhs england give scarborough and ryedale ccg');
+    expect(a.text).toContain('NHS Scarborough and Ryedale CCG was authorised with six conditions and two directions.');
+    expectVerbatim(a);
+  });
+
   it('names the person the documents give in a role at the organisation asked about, said as what the source says', () => {
     const a = engine.ask('Who is the chief executive of NHS Cheshire and Merseyside ICB?');
     // The name first, then the passage that gives the role, quoted.

@@ -132,6 +132,40 @@ describe('add-document', () => {
     expect(doc.passages[4]).toMatchObject({ text: 'a single 24/7 clinical assessment service', intro: 'It agreed three priorities:' });
   });
 
+  it('keeps a PDF table as rows with their column names, the cells apart', async () => {
+    const { dir } = seedsCopy();
+    const pdf = join(mkdtempSync(join(tmpdir(), 'pdf-')), 'finance.pdf');
+    writeFileSync(
+      pdf,
+      makePdf(
+        [
+          { paragraph: 'Table 1 gives each CCG’s position at month 9.' },
+          {
+            table: {
+              header: ['CCG', 'Plan', 'Forecast'],
+              rows: [
+                ['NHS Brent CCG', '0.0', '(3.1)'],
+                ['NHS Harrow CCG', '(8.2)', '(8.2)'],
+              ],
+              widths: [220, 80, 80],
+            },
+          },
+          { paragraph: 'Brackets show a deficit.' },
+        ],
+        { title: 'Month 9 finance report', author: 'North West London CCGs', created: '2020-01-29' },
+      ),
+    );
+    expect((await add(['--knowledge', dir, pdf, '--id', 'nwl-m9'])).code).toBe(0);
+    const doc = loadKnowledge(dir).documents.get('nwl-m9')!;
+    expect(doc.text).toContain('CCG\tPlan\tForecast\nNHS Brent CCG\t0.0\t(3.1)\nNHS Harrow CCG\t(8.2)\t(8.2)');
+    const rows = doc.passages.filter((p) => p.kind === 'table-row');
+    expect(rows.map((r) => [r.text, r.columns])).toEqual([
+      ['NHS Brent CCG\t0.0\t(3.1)', ['CCG', 'Plan', 'Forecast']],
+      ['NHS Harrow CCG\t(8.2)\t(8.2)', ['CCG', 'Plan', 'Forecast']],
+    ]);
+    expect(doc.passages.at(-1)?.text).toBe('Brackets show a deficit.');
+  });
+
   it('asks for what is missing when a person is at the terminal', async () => {
     const { dir } = seedsCopy();
     const asked: string[] = [];
