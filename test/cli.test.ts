@@ -21,7 +21,9 @@ describe('the command-line contract', () => {
     const plain = cli(['ask', '--json', 'how many ccgs were there in april 2020']);
     const explained = cli(['ask', '--json', '--explain', 'how many ccgs were there in april 2020']);
     expect(explained.stdout).toBe(plain.stdout);
-    expect(explained.stderr).toMatch(/register-count +confidence 1\.00 +coverage 1\.00 +entities true +typed true +leads true +\| 135 CCGs were open on 1 April 2020/);
+    expect(explained.stderr).toMatch(
+      /register-count +confidence 1\.00 +coverage 1\.00 +entities true +typed true +leads true +\| 135 CCGs were open on 1 April 2020/,
+    );
   });
 
   it('reads standard input as one conversation with --conversation, and each line alone without it', () => {

@@ -209,7 +209,8 @@ export class OrganisationIndex {
         let to = i + len;
         while (from > 0 && !taken[from - 1] && GENERIC.has(wordsOfQuestion[from - 1]) && wordsOfQuestion[from - 1] !== 'the') from--;
         // "Hammersmith and Fulham CCG plan": a plan or system after a name is what is asked about, not part of the name.
-        const extends_ = (w: string, prev: string) => GENERIC.has(w) && w !== 'the' && (!ORDINARY_AFTER_NAME.has(w) || prev === 'transformation' || prev === 'care');
+        const extends_ = (w: string, prev: string) =>
+          GENERIC.has(w) && w !== 'the' && (!ORDINARY_AFTER_NAME.has(w) || prev === 'transformation' || prev === 'care');
         while (to < wordsOfQuestion.length && !taken[to] && extends_(wordsOfQuestion[to], wordsOfQuestion[to - 1])) to++;
         found.push({ org: ranked[0], from, to, text: wordsOfQuestion.slice(from, to).join(' '), alternatives: ranked.slice(1) });
         for (let k = from; k < to; k++) taken[k] = true;

@@ -54,7 +54,14 @@ function toLines(page: { str: string; x: number; y: number; width: number; fontS
   }
   if (current) lines.push(current);
   return lines
-    .map((l) => ({ ...l, text: l.text.split('\t').map((cell) => cell.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\t') }))
+    .map((l) => ({
+      ...l,
+      text: l.text
+        .split('\t')
+        .map((cell) => cell.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\t'),
+    }))
     .filter((l) => l.text);
 }
 
