@@ -92,6 +92,8 @@ export const CHANGE_WORDS = new Set([
   'dissolved',
   'changed',
   'changes',
+  'happen',
+  'happened',
 ]);
 
 /**
