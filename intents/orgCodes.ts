@@ -95,8 +95,28 @@ export const intent: Intent = {
       });
       statements.push({ text: `ONS code${byOns.size > 1 ? 's' : ''} in the lists: ${listing(text)}.`, sources });
     }
-    return { statements, organisationCode: org.code, fit: 1 };
+    const check = codeCheck(q, k);
+    return { statements: [...check.statements, ...statements], organisationCode: org.code, fit: 1, ...check.verdict };
   },
 };
+
+/**
+ * "Is QH8 the ODS code for Mid and South Essex ICB?": yes when the code typed and the name name the same body; a
+ * "no" says whose code it is.
+ */
+function codeCheck(q: ParsedQuestion, k: Parameters<Intent['answer']>[0]['k']): { statements: DraftStatement[]; verdict: { verdict?: boolean } } {
+  const none = { statements: [], verdict: {} };
+  if (!['is', 'was', 'are'].includes(q.words[0] ?? '') || q.orgs.length < 2) return none;
+  const isCode = (m: ParsedQuestion['orgs'][number]) => !!byAnyCode(k.organisations, m.text.replace(/\s+/g, '').toUpperCase());
+  const code = q.orgs.find(isCode);
+  const name = q.orgs.find((m) => m !== code && !isCode(m));
+  if (!code || !name) return none;
+  if (code.org.code === name.org.code) return { statements: [], verdict: { verdict: true } };
+  const typed = code.text.toUpperCase();
+  return {
+    statements: [{ text: `${typed} is the code of ${labelOf(code.org)}, not of ${labelOf(name.org)}.`, sources: [] }],
+    verdict: { verdict: false },
+  };
+}
 
 const article = (s: string) => (/^([aeiou]|NHS)/i.test(s) ? 'an' : 'a');

@@ -232,7 +232,8 @@ export class Engine {
     const { q } = ctx;
     // A yes or no stands on its own source; beside it a passage would read as a second verdict.
     const citesDocument = result.statements.some((st) => st.sources.some((src) => 'document' in src));
-    if (citesDocument || q.answerType === 'yes-no' || !q.orgs.some((m) => this.indexes.links.byOrganisation.has(m.org.code))) return result;
+    if (citesDocument || q.answerType === 'yes-no' || q.answerType === 'code' || !q.orgs.some((m) => this.indexes.links.byOrganisation.has(m.org.code)))
+      return result;
     const passage = ranked.find((r) => r.intent.fallback)?.intent;
     const found = passage ? safely(() => passage.answer(ctx)) : null;
     const first = found?.statements[0];

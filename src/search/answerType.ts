@@ -73,7 +73,8 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   if (phrase('how long') || phrase('for how long')) return 'duration';
   if (at(0, 'when') || (has('when') && !has('what') && !has('which') && !has('who'))) return 'date';
   if (at(0, 'why') || has('why')) return 'reason';
-  if (has('code') && (at(0, 'what', 'whats', 'which', 'code', 'give', 'tell') || phrase('the code'))) return 'code';
+  // "Is QH8 the code for Mid and South Essex ICB?" asks yes or no; "what is the code …" asks for the code.
+  if (has('code') && (at(0, 'what', 'whats', 'which', 'code', 'give', 'tell') || (phrase('the code') && !AUXILIARIES.has(words[0] ?? '')))) return 'code';
   // "Who took over from X?" asks for an organisation: only a role asked about wants a person.
   if ((at(0, 'who', 'whom', 'whose') || (has('who') && !has('which'))) && words.some((w) => ROLE_WORDS.has(w))) return 'person';
   if (
