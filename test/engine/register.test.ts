@@ -294,7 +294,7 @@ describe('codes both ways', () => {
 
   it('answers yes or no on whether a code is an organisation’s, saying whose it is when not', () => {
     expect(ask('is QH8 the ods code for mid and south essex icb').text).toMatch(/^Yes — QH8 is the ODS code of NHS Mid and South Essex Integrated Care Board/);
-    const southend = eccg.find((r) => /SOUTHEND/.test(r.name) && r.role === 'RO319')!.code;
+    const southend = lookup2020.find((r) => r.CCG20NM === 'NHS Southend CCG')!.CCG20CDH;
     expect(southend).not.toBe('07G');
     expect(ask('is 07G the code for southend ccg').text).toMatch(
       new RegExp(`^No — 07G is the code of NHS Thurrock CCG \\(07G\\), not of NHS Southend CCG \\(${southend}\\)\\.`),
