@@ -9,7 +9,17 @@ import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
 import { contentTerms, normalise, stem } from '../src/search/text.ts';
 import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
-import { answeringLine, extractAnswer, neighbours, positionOf, unitDates, unitOf, wantedKind, type PassageUnit } from '../src/search/passageReading.ts';
+import {
+  answeringLine,
+  extractAnswer,
+  neighbours,
+  neighbourText,
+  positionOf,
+  unitDates,
+  unitOf,
+  wantedKind,
+  type PassageUnit,
+} from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 
@@ -272,9 +282,7 @@ const AROUND = 6;
 
 /** The text of the passages just around one (three either side), in its document. */
 function aroundText(k: Knowledge, p: Passage): string {
-  return neighbours(k, p, 3, 3)
-    .map((x) => x.text)
-    .join(' ');
+  return neighbourText(k, p, 3, 3);
 }
 
 /** Organisations named in the passages around one, in its document. */
@@ -282,7 +290,7 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const at = positionOf(k, p);
   const out: string[] = [];
   for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
-    if (k.passages.at(i)?.document === p.document) out.push(...linksOf(links, i).organisations);
+    if (k.passages.documentAt(i) === p.document) out.push(...linksOf(links, i).organisations);
   }
   return out;
 }
@@ -290,12 +298,12 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
 /** Organisations named by the heading a passage sits under. */
 function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   if (!p.section) return [];
-  // The heading stands before the passage in its document: walk back to it by position.
+  // The heading stands before the passage in its document: walk back to it by position, on the columns.
   const at = positionOf(k, p);
+  const ps = k.passages;
   for (let i = at - 1; i >= 0 && i >= at - HEADING_REACH; i--) {
-    const x = k.passages.at(i);
-    if (!x || x.document !== p.document) break;
-    if (x.kind === 'heading' && x.text.replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
+    if (ps.documentAt(i) !== p.document) break;
+    if (ps.kindOf(i) === 'heading' && ps.textAt(i).replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
   }
   return [];
 }
