@@ -104,10 +104,11 @@ export const intent: Intent = {
     for (const hit of found.values()) {
       const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
       if (seen.has(unit.quote)) continue;
-      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
-      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
+      // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
       if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
       if (!holdsEntities(k, ix.links, unit, about)) continue;
+      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
+      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       const s = share(terms, about.orgs.length > 0);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
