@@ -13,7 +13,7 @@ import {
   answeringLine,
   extractAnswer,
   neighbours,
-  neighbourText,
+  neighbourTexts,
   positionOf,
   unitDates,
   unitOf,
@@ -79,7 +79,8 @@ export const intent: Intent = {
     const found = new Map<string, PassageHit>();
     const add = (hits: PassageHit[]) => hits.forEach((h) => found.has(h.passage.id) || found.set(h.passage.id, h));
     add(searchPassages(ix.passages, k.passages, wanted, 10));
-    add(searchPassages(ix.passages, k.passages, free, 10));
+    // The same terms would find the same hits again (a question naming nothing has no other words).
+    if (free.length !== wanted.length || free.some((t, i) => t !== wanted[i])) add(searchPassages(ix.passages, k.passages, free, 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
     for (const { id, terms } of ix.titles.documentsWith(wanted)) {
@@ -245,8 +246,21 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
   }
   if (about.names.length) {
     // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
-    const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title} ${aroundText(k, unit.passages[0])}`).split(' '));
-    if (!about.names.every((n) => words.has(n))) return false;
+    const unitText = `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
+    if (about.names.every((n) => /^[a-z]+$/.test(n))) {
+      // A word of letters alone is a word of the whole text when it is one of any part (parts join at a space), so
+      // the unit's own text is read first and the passages around only for the names it does not hold.
+      let missing = about.names;
+      for (const text of [unitText, ...neighbourTexts(k, unit.passages[0], 3, 3)]) {
+        const spaced = ` ${normalise(text)} `;
+        missing = missing.filter((n) => !spaced.includes(` ${n} `));
+        if (!missing.length) break;
+      }
+      if (missing.length) return false;
+    } else {
+      const words = new Set(normalise(`${unitText} ${aroundText(k, unit.passages[0])}`).split(' '));
+      if (!about.names.every((n) => words.has(n))) return false;
+    }
   }
   if (about.dates.length) {
     const dates = unitDates(unit, links, k).map((d) => d.start);
@@ -283,7 +297,7 @@ const AROUND = 6;
 
 /** The text of the passages just around one (three either side), in its document. */
 function aroundText(k: Knowledge, p: Passage): string {
-  return neighbourText(k, p, 3, 3);
+  return neighbourTexts(k, p, 3, 3).join(' ');
 }
 
 /** Organisations named in the passages around one, in its document. */

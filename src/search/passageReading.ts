@@ -41,16 +41,16 @@ export function neighbours(k: Knowledge, p: Passage, before: number, after: numb
   return out;
 }
 
-/** The text of the neighbours of `p` (as `neighbours` finds them), joined by spaces, without making the passages. */
-export function neighbourText(k: Knowledge, p: Passage, before: number, after: number): string {
+/** The texts of the neighbours of `p` (as `neighbours` finds them), in order, without making the passages. */
+export function neighbourTexts(k: Knowledge, p: Passage, before: number, after: number): string[] {
   const at = positionOf(k, p);
-  if (at < 0) return p.text;
+  if (at < 0) return [p.text];
   const texts: string[] = [];
   for (let i = Math.max(0, at - before); i <= Math.min(k.passages.length - 1, at + after); i++) {
     if (i === at) texts.push(p.text);
     else if (k.passages.documentAt(i) === p.document) texts.push(k.passages.textAt(i));
   }
-  return texts.join(' ');
+  return texts;
 }
 
 /** The items of the list a passage belongs to (they stand together, around it). */
