@@ -9,7 +9,17 @@ import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
 import { contentTerms, normalise, stem } from '../src/search/text.ts';
 import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
-import { answeringLine, extractAnswer, neighbours, positionOf, unitDates, unitOf, wantedKind, type PassageUnit } from '../src/search/passageReading.ts';
+import {
+  answeringLine,
+  extractAnswer,
+  neighbours,
+  neighbourTexts,
+  positionOf,
+  unitDates,
+  unitOf,
+  wantedKind,
+  type PassageUnit,
+} from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 
@@ -69,7 +79,8 @@ export const intent: Intent = {
     const found = new Map<string, PassageHit>();
     const add = (hits: PassageHit[]) => hits.forEach((h) => found.has(h.passage.id) || found.set(h.passage.id, h));
     add(searchPassages(ix.passages, k.passages, wanted, 10));
-    add(searchPassages(ix.passages, k.passages, free, 10));
+    // The same terms would find the same hits again (a question naming nothing has no other words).
+    if (free.length !== wanted.length || free.some((t, i) => t !== wanted[i])) add(searchPassages(ix.passages, k.passages, free, 10));
     // The lexicon reads "came into being" as "open"; a document says "came into being": its words are looked for too.
     const spoken = q.spoken.filter((t) => !ASKING.has(t));
     if (spoken.length) add(searchPassages(ix.passages, k.passages, [...free, ...spoken], 10));
@@ -97,10 +108,11 @@ export const intent: Intent = {
     for (const hit of found.values()) {
       const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
       if (seen.has(unit.quote)) continue;
-      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
-      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
+      // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
       if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
       if (!holdsEntities(k, ix.links, unit, about)) continue;
+      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
+      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       const s = share(terms, about.orgs.length > 0);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
@@ -257,8 +269,21 @@ function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Ent
   }
   if (about.names.length) {
     // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
-    const words = new Set(normalise(`${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title} ${aroundText(k, unit.passages[0])}`).split(' '));
-    if (!about.names.every((n) => words.has(n))) return false;
+    const unitText = `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
+    if (about.names.every((n) => /^[a-z]+$/.test(n))) {
+      // A word of letters alone is a word of the whole text when it is one of any part (parts join at a space), so
+      // the unit's own text is read first and the passages around only for the names it does not hold.
+      let missing = about.names;
+      for (const text of [unitText, ...neighbourTexts(k, unit.passages[0], 3, 3)]) {
+        const spaced = ` ${normalise(text)} `;
+        missing = missing.filter((n) => !spaced.includes(` ${n} `));
+        if (!missing.length) break;
+      }
+      if (missing.length) return false;
+    } else {
+      const words = new Set(normalise(`${unitText} ${aroundText(k, unit.passages[0])}`).split(' '));
+      if (!about.names.every((n) => words.has(n))) return false;
+    }
   }
   if (about.dates.length) {
     const dates = unitDates(unit, links, k).map((d) => d.start);
@@ -295,9 +320,7 @@ const AROUND = 6;
 
 /** The text of the passages just around one (three either side), in its document. */
 function aroundText(k: Knowledge, p: Passage): string {
-  return neighbours(k, p, 3, 3)
-    .map((x) => x.text)
-    .join(' ');
+  return neighbourTexts(k, p, 3, 3).join(' ');
 }
 
 /** Organisations named in the passages around one, in its document. */
@@ -305,7 +328,7 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const at = positionOf(k, p);
   const out: string[] = [];
   for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
-    if (k.passages.at(i)?.document === p.document) out.push(...linksOf(links, i).organisations);
+    if (k.passages.documentAt(i) === p.document) out.push(...linksOf(links, i).organisations);
   }
   return out;
 }
@@ -313,12 +336,12 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
 /** Organisations named by the heading a passage sits under. */
 function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   if (!p.section) return [];
-  // The heading stands before the passage in its document: walk back to it by position.
+  // The heading stands before the passage in its document: walk back to it by position, on the columns.
   const at = positionOf(k, p);
+  const ps = k.passages;
   for (let i = at - 1; i >= 0 && i >= at - HEADING_REACH; i--) {
-    const x = k.passages.at(i);
-    if (!x || x.document !== p.document) break;
-    if (x.kind === 'heading' && x.text.replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
+    if (ps.documentAt(i) !== p.document) break;
+    if (ps.kindOf(i) === 'heading' && ps.textAt(i).replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
   }
   return [];
 }

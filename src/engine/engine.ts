@@ -312,8 +312,20 @@ export class Engine {
   }
 }
 
-/** The newest document's publication month ("October 2019"), or its year when that is all it gives. */
+const sourceLabels = new WeakMap<Knowledge, string>();
+
+/**
+ * The newest document's publication month ("October 2019"), or its year when that is all it gives. Every
+ * present-tense answer quotes it: it is worked out once per Knowledge (a snapshot never changes), not by
+ * sorting every document's date at each answer.
+ */
 export function newestSourceLabel(k: Knowledge): string {
+  let label = sourceLabels.get(k);
+  if (label === undefined) sourceLabels.set(k, (label = newestSourceOf(k)));
+  return label;
+}
+
+function newestSourceOf(k: Knowledge): string {
   const newest = [...k.documents.values()]
     .map((d) => d.published)
     .sort()

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Passage } from '../knowledge/documents.ts';
 import type { Organisation } from '../knowledge/register.ts';
-import { organisationsOfDocument, type Links, type PersonMention } from '../search/linking.ts';
+import { documentsNaming, type Links, type PersonMention } from '../search/linking.ts';
 import { contentTerms } from '../search/text.ts';
 import { rowLine, sentences } from '../search/passageReading.ts';
 import type { DraftStatement } from './intent.ts';
@@ -89,6 +89,42 @@ export interface ReadPerson {
 }
 
 /**
+ * Every person the passages name with a role, in passage order, grouped by role: the roles are few (dozens in a
+ * corpus of 100,000 passages), so a question's role words pick the mentions to read without walking every passage.
+ */
+interface PeopleIndex {
+  /** The passage position, its document and the mention, for each mention in order. */
+  position: number[];
+  document: string[];
+  person: PersonMention[];
+  /** Each role as written, its terms and its mentions (ascending). */
+  roles: { terms: Set<string>; mentions: number[] }[];
+}
+
+const peopleIndexes = new WeakMap<Links, PeopleIndex>();
+
+function peopleIndex(k: Knowledge, links: Links): PeopleIndex {
+  let index = peopleIndexes.get(links);
+  if (!index) {
+    const byRole = new Map<string, PeopleIndex['roles'][number]>();
+    const built: PeopleIndex = { position: [], document: [], person: [], roles: [] };
+    links.passages.forEach((l, i) => {
+      for (const person of l.people) {
+        let role = byRole.get(person.role);
+        if (!role) byRole.set(person.role, (role = { terms: new Set(contentTerms(person.role)), mentions: [] }));
+        role.mentions.push(built.position.length);
+        built.position.push(i);
+        built.document.push(k.passages.documentAt(i));
+        built.person.push(person);
+      }
+    });
+    built.roles = [...byRole.values()];
+    peopleIndexes.set(links, (index = built));
+  }
+  return index;
+}
+
+/**
  * People the documents name with a role made of `roleTerms`, at the organisation (or, for a table of a body's
  * members, in a document by or about it). A role stated for another organisation never counts.
  */
@@ -97,18 +133,21 @@ export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[
   const wanted = roleTerms.filter((t) => ROLE_TERMS.has(t));
   if (!wanted.length) return [];
   const positions = new Set([...covers].flatMap((c) => links.byOrganisation.get(c) ?? []));
-  const documents = new Set([...k.documents.keys()].filter((id) => organisationsOfDocument(k, id).some((c) => covers.has(c))));
+  const documents = new Set([...covers].flatMap((c) => documentsNaming(k, c)));
+  const index = peopleIndex(k, links);
+  // The mentions whose role has every wanted term, in passage order; a passage is made only when someone in it is kept.
+  const mentions = index.roles.filter((r) => wanted.every((t) => r.terms.has(t))).flatMap((r) => r.mentions);
+  mentions.sort((a, b) => a - b);
   const out: ReadPerson[] = [];
-  links.passages.forEach((l, i) => {
-    if (!l.people.length) return;
-    const p = k.passages.at(i)!;
-    for (const person of l.people) {
-      const role = new Set(contentTerms(person.role));
-      if (!wanted.every((t) => role.has(t))) continue;
-      const at = person.organisation ? covers.has(person.organisation) : positions.has(i) || documents.has(p.document);
-      if (at && !out.some((x) => x.person.name === person.name)) out.push({ person, passage: p });
-    }
-  });
+  let made: { at: number; passage: Passage } | undefined;
+  for (const m of mentions) {
+    const i = index.position[m];
+    const person = index.person[m];
+    const at = person.organisation ? covers.has(person.organisation) : positions.has(i) || documents.has(index.document[m]);
+    if (!at || out.some((x) => x.person.name === person.name)) continue;
+    if (made?.at !== i) made = { at: i, passage: k.passages.at(i)! };
+    out.push({ person, passage: made.passage });
+  }
   return out;
 }
 

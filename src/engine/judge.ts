@@ -53,14 +53,42 @@ export const root = (w: string) =>
     .replace(/e$/, '')
     .replace(/([b-df-hj-np-tv-z])\1$/, '$1');
 
+/** Words looked up, not listed: what judging reads of the words an answer says. */
+interface WordSet {
+  has(word: string): boolean;
+}
+
+/** Adds the words of `text`, with their stems and roots. */
+function addWords(out: Set<string>, text: string): void {
+  for (const w of words(text)) out.add(w), out.add(stem(w)), out.add(root(w));
+}
+
 /** The words an answer says, in its statements and in the quotes it rests on (with their stems and roots). */
 export function answerWords(result: IntentResult): Set<string> {
   const out = new Set<string>();
   for (const s of result.statements) {
-    for (const t of [s.text, ...s.sources.map((src) => ('quote' in src ? src.quote : 'raw' in src ? src.raw : ''))])
-      for (const w of words(t)) out.add(w), out.add(stem(w)), out.add(root(w));
+    addWords(out, s.text);
+    for (const src of s.sources) addWords(out, 'quote' in src ? src.quote : 'raw' in src ? src.raw : '');
   }
   return out;
+}
+
+/**
+ * The words of the answer's statements and, read only when first looked up, of the quotes they rest on: the
+ * same words as `answerWords`, but most judgements settle on the statements' own words and never read a quote.
+ */
+function withQuotes(result: IntentResult, stated: Set<string>): WordSet {
+  let said: Set<string> | undefined;
+  return {
+    has(word) {
+      if (stated.has(word)) return true;
+      if (!said) {
+        said = new Set<string>();
+        for (const s of result.statements) for (const src of s.sources) addWords(said, 'quote' in src ? src.quote : 'raw' in src ? src.raw : '');
+      }
+      return said.has(word);
+    },
+  };
 }
 
 const typePhraseCache = new WeakMap<Knowledge, Map<string, string[][]>>();
@@ -79,18 +107,19 @@ function typePhrasesOf(k: Knowledge): Map<string, string[][]> {
 
 const documentWords = new WeakMap<object, Set<string>>();
 /** The words of the documents a passage answer quotes: a passage about "the area" stands for the place its document is about. */
-function quotedDocumentWords(k: Knowledge, result: IntentResult): Set<string> {
-  const out = new Set<string>();
+function quotedDocumentWords(k: Knowledge, result: IntentResult): WordSet {
+  // Each document's words are kept once; the answer looks them up in each, rather than copying them into one set.
+  const sets: Set<string>[] = [];
   for (const s of result.statements) {
     for (const src of s.sources) {
       const doc = 'document' in src ? k.documents.get(src.document) : undefined;
       if (!doc) continue;
       let w = documentWords.get(doc);
       if (!w) documentWords.set(doc, (w = new Set(words(`${doc.title} ${doc.text}`).flatMap((x) => [x, stem(x)]))));
-      for (const x of w) out.add(x);
+      sets.push(w);
     }
   }
-  return out;
+  return { has: (word) => sets.some((w) => w.has(word)) };
 }
 
 /** Whether the answer gives the kind of thing the question asks for. */
@@ -131,7 +160,7 @@ const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb', 'clinical', 
  * Whether the answer speaks of what the question names: every organisation (one of a list), and one of the
  * people, programmes and terms (an answer about a workstream stands for a question naming its programme too).
  */
-function namesEntities(q: ParsedQuestion, said: Set<string>, typePhrases: Map<string, string[][]>): boolean {
+function namesEntities(q: ParsedQuestion, said: WordSet, typePhrases: Map<string, string[][]>): boolean {
   const named = (m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]) =>
     namings(q, m).some((ws) => ws.length === 0 || ws.some((w) => said.has(w) || said.has(stem(w))));
   // A kind of intervention asked about is named by one of the lexicon's phrases for it ("special measures").
@@ -157,15 +186,15 @@ export function judge(
   ignorable: Set<string>,
   passage = false,
 ): Judgement {
-  const said = answerWords(result);
   const text = result.statements.map((s) => s.text).join('\n');
   // Nouns must be spoken to; content verbs ("what do they hope to achieve?") cost at most a third when missed, except in
   // a yes/no question, where the verb is what is asked ("have the directions been publicised?").
   const stated = answerWords({ statements: result.statements.map((s) => ({ text: s.text, sources: [] })) });
+  const said = withQuotes(result, stated);
   // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
   const share = (terms: string[][]) => {
     const own = terms.filter((forms) => !forms.some((t) => ownWords.has(t) || ignorable.has(t)));
-    const has = (set: Set<string>, forms: string[]) => forms.some((t) => set.has(t) || set.has(root(t)));
+    const has = (set: WordSet, forms: string[]) => forms.some((t) => set.has(t) || set.has(root(t)));
     const score = (forms: string[]) => (has(stated, forms) ? 1 : has(said, forms) ? 0.5 : 0);
     return own.length === 0 ? 1 : own.reduce((n, forms) => n + score(forms), 0) / own.length;
   };

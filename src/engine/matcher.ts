@@ -30,6 +30,8 @@ export class IntentMatcher {
   readonly vocabulary = new Set<string>();
   /** The words of each intent's own examples (stemmed). */
   readonly intentWords = new Map<string, Set<string>>();
+  /** Each intent's best score for a placeholder text, for the texts matched last (most recent last). */
+  private readonly recent = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(
     private readonly intents: Intent[],
@@ -59,18 +61,37 @@ export class IntentMatcher {
   /** Intents in order of fit; intents whose needed slots are missing are left out. */
   rank(q: ParsedQuestion): IntentScore[] {
     const slots = slotsOf(q);
-    const text = placeholderText(q);
-    const best = new Map<string, number>();
-    for (const hit of this.index.search(text, { fuzzy: (t) => (t.length > 5 ? 0.2 : false) })) {
-      const name = hit.intent as string;
-      best.set(name, Math.max(best.get(name) ?? 0, hit.score));
-    }
+    const best = this.scores(placeholderText(q));
     return this.intents
       .filter((i) => !i.needs || i.needs.some((s) => slots.has(s)))
       .map((intent) => ({ intent, score: best.get(intent.name) ?? 0 }))
       .sort((a, b) => Number(!!a.intent.fallback) - Number(!!b.intent.fallback) || b.score - a.score);
   }
+
+  /**
+   * Each intent's best example score for a placeholder text. The examples never change, so the scores of a
+   * text are kept for the next question of the same shape (the most recent RECENT_TEXTS texts).
+   */
+  private scores(text: string): ReadonlyMap<string, number> {
+    const kept = this.recent.get(text);
+    if (kept) {
+      this.recent.delete(text);
+      this.recent.set(text, kept);
+      return kept;
+    }
+    const best = new Map<string, number>();
+    for (const hit of this.index.search(text, { fuzzy: (t) => (t.length > 5 ? 0.2 : false) })) {
+      const name = hit.intent as string;
+      best.set(name, Math.max(best.get(name) ?? 0, hit.score));
+    }
+    this.recent.set(text, best);
+    if (this.recent.size > RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value!);
+    return best;
+  }
 }
+
+/** Placeholder texts whose scores are kept: questions are asked in a few hundred shapes ("tell me about xorg"). */
+const RECENT_TEXTS = 1000;
 
 /** The slots a parsed question fills. */
 export function slotsOf(q: ParsedQuestion): Set<Slot> {

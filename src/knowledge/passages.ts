@@ -29,10 +29,28 @@ export interface PassageColumns {
 const COLUMN_FIELDS = new Set(['id', 'document', 'kind', 'text', 'start', 'end', 'section', 'label']);
 
 export class Passages implements Iterable<Passage> {
+  /** Each document's position in the columns, by id. */
+  private readonly documentIndex: Map<string, number>;
+  /** Whether some passage keeps an id, text or document of its own (then those are read from its extras). */
+  private readonly ownIds: boolean;
+  private readonly ownTexts: boolean;
+  /** Positions by id, for a passage whose id does not follow the pattern (made when first needed). */
+  private byId?: Map<string, number>;
+
   private constructor(
     readonly columns: PassageColumns,
     private readonly texts: string[],
-  ) {}
+  ) {
+    this.documentIndex = new Map(columns.documentIds.map((id, d) => [id, d]));
+    let ownIds = false;
+    let ownTexts = false;
+    for (const extra of columns.extras.values()) {
+      if ('id' in extra || 'document' in extra) ownIds = true;
+      if ('text' in extra) ownTexts = true;
+    }
+    this.ownIds = ownIds;
+    this.ownTexts = ownTexts;
+  }
 
   /** Takes the passages of every document, in order, into columns. */
   static from(documents: Map<string, SourceDocument>): Passages {
@@ -132,6 +150,56 @@ export class Passages implements Iterable<Passage> {
   /** The passage's kind, without making the passage. */
   kindOf(i: number): PassageKind {
     return this.columns.kinds[this.columns.kind[i]] as PassageKind;
+  }
+
+  /**
+   * The id of the document holding the passage at position `i` (0 ≤ i < length), without making the passage:
+   * what `at(i).document` gives.
+   */
+  documentAt(i: number): string {
+    if (this.ownIds) {
+      const own = this.columns.extras.get(i)?.document;
+      if (own !== undefined) return own as string;
+    }
+    return this.columns.documentIds[this.documentOf(i)];
+  }
+
+  /** The text of the passage at position `i` (0 ≤ i < length), without making the passage: what `at(i).text` gives. */
+  textAt(i: number): string {
+    if (this.ownTexts) {
+      const own = this.columns.extras.get(i)?.text;
+      if (own !== undefined) return own as string;
+    }
+    const c = this.columns;
+    return this.texts[this.documentOf(i)].slice(c.start[i], c.end[i]);
+  }
+
+  /** The fields of the passage at position `i` beyond the columns (a list item's `listStart`, a row's `columns`…), if any. */
+  extraAt(i: number): Readonly<Record<string, unknown>> | undefined {
+    return this.columns.extras.get(i);
+  }
+
+  /**
+   * Where a passage sits (what `at` takes), found by its id; -1 for an id no passage has. An id of the
+   * usual "<document>#<n>" is read as it stands, so no passage is made and no table of every id is kept.
+   */
+  positionOf(p: Pick<Passage, 'id' | 'document'>): number {
+    const d = this.ownIds ? undefined : this.documentIndex.get(p.document);
+    if (d !== undefined) {
+      const { id, document } = p;
+      const n = document.length + 1;
+      if (id.length > n && id.charCodeAt(n - 1) === 35 && id.startsWith(document)) {
+        const number = id.slice(n);
+        const position = this.columns.documentStart[d] + Number(number) - 1;
+        // "doc#7" only: no leading zero, sign or fraction, and within the document's passages.
+        if (/^[1-9]\d*$/.test(number) && position < this.columns.documentStart[d + 1]) return position;
+      }
+    }
+    if (!this.byId) {
+      this.byId = new Map();
+      for (let i = 0; i < this.length; i++) this.byId.set(this.at(i)!.id, i);
+    }
+    return this.byId.get(p.id) ?? -1;
   }
 
   /** Passages from position `from` up to (not including) `to`. */

@@ -83,6 +83,25 @@ export function organisationsOfDocument(k: Knowledge, id: string): string[] {
   return codes;
 }
 
+const documentsByOrg = new WeakMap<Knowledge, Map<string, string[]>>();
+
+/** The documents whose title or publisher names the organisation (as `organisationsOfDocument` reads them), in document order. */
+export function documentsNaming(k: Knowledge, code: string): readonly string[] {
+  let map = documentsByOrg.get(k);
+  if (!map) {
+    map = new Map();
+    for (const id of k.documents.keys()) {
+      for (const c of new Set(organisationsOfDocument(k, id))) {
+        const list = map.get(c);
+        if (list) list.push(id);
+        else map.set(c, [id]);
+      }
+    }
+    documentsByOrg.set(k, map);
+  }
+  return map.get(code) ?? [];
+}
+
 /** Links each passage; the matcher is built once for the register. */
 export function linkPassages(passages: Iterable<Passage>, matcher: NameMatcher): Links {
   const byOrganisation = new Map<string, number[]>();

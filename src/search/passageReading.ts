@@ -21,13 +21,9 @@ export interface PassageUnit {
   lines: string[];
 }
 
-const positions = new WeakMap<Knowledge, Map<string, number>>();
-
 /** Where a passage sits in the knowledge's passages (links are kept by position). */
 export function positionOf(k: Knowledge, p: Passage): number {
-  let map = positions.get(k);
-  if (!map) positions.set(k, (map = new Map([...k.passages].map((x, i) => [x.id, i]))));
-  return map.get(p.id) ?? -1;
+  return k.passages.positionOf(p);
 }
 
 /**
@@ -39,23 +35,38 @@ export function neighbours(k: Knowledge, p: Passage, before: number, after: numb
   if (at < 0) return [p];
   const out: Passage[] = [];
   for (let i = Math.max(0, at - before); i <= Math.min(k.passages.length - 1, at + after); i++) {
-    const x = i === at ? p : k.passages.at(i);
-    if (x?.document === p.document) out.push(x);
+    if (i === at) out.push(p);
+    else if (k.passages.documentAt(i) === p.document) out.push(k.passages.at(i)!);
   }
   return out;
+}
+
+/** The texts of the neighbours of `p` (as `neighbours` finds them), in order, without making the passages. */
+export function neighbourTexts(k: Knowledge, p: Passage, before: number, after: number): string[] {
+  const at = positionOf(k, p);
+  if (at < 0) return [p.text];
+  const texts: string[] = [];
+  for (let i = Math.max(0, at - before); i <= Math.min(k.passages.length - 1, at + after); i++) {
+    if (i === at) texts.push(p.text);
+    else if (k.passages.documentAt(i) === p.document) texts.push(k.passages.textAt(i));
+  }
+  return texts;
 }
 
 /** The items of the list a passage belongs to (they stand together, around it). */
 function listItems(k: Knowledge, p: Passage): Passage[] {
   const at = positionOf(k, p);
-  const same = (x: Passage | undefined) => !!x && x.document === p.document && x.kind === 'list-item' && x.listStart === p.listStart;
+  if (at < 0) return [p];
+  const ps = k.passages;
+  // Read from the columns: only the items found are made into passages.
+  const same = (i: number) => ps.documentAt(i) === p.document && ps.kindOf(i) === 'list-item' && ps.extraAt(i)?.listStart === p.listStart;
   let from = at;
-  while (from > 0 && same(k.passages.at(from - 1))) from--;
+  while (from > 0 && same(from - 1)) from--;
   let to = at;
-  while (to + 1 < k.passages.length && same(k.passages.at(to + 1))) to++;
+  while (to + 1 < ps.length && same(to + 1)) to++;
   const out: Passage[] = [];
-  for (let i = from; i <= to; i++) out.push(i === at ? p : k.passages.at(i)!);
-  return at < 0 ? [p] : out;
+  for (let i = from; i <= to; i++) out.push(i === at ? p : ps.at(i)!);
+  return out;
 }
 
 /** The unit a passage answers as. */

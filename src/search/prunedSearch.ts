@@ -17,7 +17,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import { BinaryIndex, type Postings, type TermData } from './binaryIndex.ts';
+import { BinaryIndex, PostingList, type Postings, type TermData } from './binaryIndex.ts';
 
 /** Postings of one term: field id → (short document id → term frequency). */
 type FieldTermData = TermData;
@@ -170,22 +170,23 @@ export function prunedSearch(index: SearchIndex, terms: string[], options: Bound
   // A corpus no larger than the budget is always searched exhaustively: small knowledge gets MiniSearch's exact results.
   // Over a binary index (large knowledge only) fuzzy matching is always kept to unknown terms: expanding
   // a known term's fuzzy neighbours in a vocabulary of tens of thousands costs more than the search.
+  // Over a binary index the expansion checked against the budget is the one searched (both keep fuzzy matching to unknown terms).
+  let query: QueryTerm[] | undefined;
   const fits =
     src.documentCount <= budget ||
-    (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost(expand(src, unique, options, src.answersAll)) <= budget);
-  if (fits) return src.answersAll ? exhaustive(src, unique, options, limit) : null;
+    (unique.reduce((n, t) => n + postingsOf(src.terms.get(t)), 0) <= budget && cost((query = expand(src, unique, options, src.answersAll))) <= budget);
+  if (fits) return src.answersAll ? exhaustive(src, query ?? expand(src, unique, options, true), options, limit) : null;
   // Fuzzy matching is for typos: a term the index holds exactly is no typo, and its fuzzy neighbours
   // ("direction" → "director") only add noise and postings.
-  const query = expand(src, unique, options, true);
+  if (!src.answersAll || !query) query = expand(src, unique, options, true);
   const scored = score(src, query, pickCandidates(query, budget), options.filter);
   // A filter may have rejected every candidate while other matches pass it: look at them all.
-  if (options.filter && scored.length < limit) return src.answersAll ? exhaustive(src, unique, options, limit) : null;
+  if (options.filter && scored.length < limit) return src.answersAll ? exhaustive(src, query, options, limit) : null;
   return best(src, query, scored, limit);
 }
 
-/** Every document any term reaches, scored: what MiniSearch's own OR search does (fuzzy matching only unknown terms). */
-function exhaustive(src: Source, terms: string[], options: BoundedSearchOptions, limit: number): PrunedHit[] {
-  const query = expand(src, terms, options, true);
+/** Every document any term of the expanded query reaches, scored: what MiniSearch's own OR search does (fuzzy matching only unknown terms). */
+function exhaustive(src: Source, query: QueryTerm[], options: BoundedSearchOptions, limit: number): PrunedHit[] {
   const docs = new Set<number>();
   for (const q of query) for (const reach of q.reaches) for (const doc of reach.docs.keys()) docs.add(doc);
   return best(src, query, score(src, query, [...docs], options.filter), limit);
@@ -195,16 +196,25 @@ function exhaustive(src: Source, terms: string[], options: BoundedSearchOptions,
 function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
   const { k, b, d } = src.defaults.bm25;
   const scored: { doc: number; score: number }[] = [];
-  // In ascending order, a binary index's postings are looked up by galloping forward rather than searched afresh.
+  // In ascending order, a binary index's postings are read by walking forward through them rather than searched afresh.
   if (src.answersAll) candidates.sort((a, b) => a - b);
+  const sorted = src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList));
+  const cursors = new Int32Array(sorted ? query.reduce((n, q) => n + q.reaches.length, 0) : 0);
   for (const doc of candidates) {
     if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
     let total = 0;
     let matched = 0;
+    let r = 0;
     for (const q of query) {
       let termScore = 0;
       for (const reach of q.reaches) {
-        const tf = reach.docs.get(doc);
+        let tf: number | undefined;
+        if (sorted) {
+          const list = reach.docs as PostingList;
+          const at = (cursors[r] = seek(list.docs, cursors[r], doc));
+          r++;
+          if (at < list.docs.length && list.docs[at] === doc) tf = list.tfs[at];
+        } else tf = reach.docs.get(doc);
         // MiniSearch's calcBM25Score, weighted as in its termResults.
         if (tf)
           termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, reach.field)) / src.avgFieldLength[reach.field])));
@@ -220,12 +230,46 @@ function score(src: Source, query: QueryTerm[], candidates: number[], filter: Bo
   return scored;
 }
 
-/** The `limit` best of the scored documents, as hits. */
+/**
+ * The first position at or after `from` in the ascending `docs` whose id is not below `doc` (docs.length when
+ * none is): a gallop forward from `from`, doubling the step, then a binary search of the last step.
+ */
+function seek(docs: Uint32Array, from: number, doc: number): number {
+  const n = docs.length;
+  if (from >= n || docs[from] >= doc) return from;
+  let step = 1;
+  while (from + step < n && docs[from + step] < doc) step *= 2;
+  // docs[from + step / 2] (or docs[from], for a step of 1) is below doc; docs[from + step] is not, or lies past the end.
+  let lo = from + (step >>> 1) + 1;
+  let hi = Math.min(from + step, n);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The `limit` best of the scored documents, as hits: highest score first, equal scores in the order scored (what a
+ * stable sort of them all gives), kept in a short sorted list rather than sorting every candidate.
+ */
 function best(src: Source, query: QueryTerm[], scored: { doc: number; score: number }[], limit: number): PrunedHit[] {
-  return scored
-    .sort((x, y) => y.score - x.score)
-    .slice(0, limit)
-    .map(({ doc, score }) => ({ id: src.externalId(doc), score, queryTerms: query.filter((q) => q.reaches.some((r) => r.docs.has(doc))).map((q) => q.term) }));
+  const few = Number.isInteger(limit) && limit >= 1 && limit <= 32;
+  const top: { doc: number; score: number }[] = few ? [] : scored.sort((x, y) => y.score - x.score).slice(0, limit);
+  for (const s of few ? scored : []) {
+    if (top.length >= limit && !(s.score > top[top.length - 1].score)) continue;
+    // After every kept document scoring at least as much: ties stay in the order scored.
+    let at = top.length;
+    while (at > 0 && top[at - 1].score < s.score) at--;
+    top.splice(at, 0, s);
+    if (top.length > limit) top.pop();
+  }
+  return top.map(({ doc, score }) => ({
+    id: src.externalId(doc),
+    score,
+    queryTerms: query.filter((q) => q.reaches.some((r) => r.docs.has(doc))).map((q) => q.term),
+  }));
 }
 
 const postingsOf = (data: FieldTermData | undefined) => {
@@ -309,6 +353,13 @@ function holdingMost([rarest, ...others]: QueryTerm[], wanted: number, scan: num
     const exact = q.reaches.filter((r) => r.exact);
     return (exact.length ? exact : q.reaches).map((r) => r.docs);
   });
+  if (rarest.reaches.every((r) => r.docs instanceof PostingList) && otherLists.every((lists) => lists.every((l) => l instanceof PostingList)))
+    return holdingMostSorted(
+      rarest.reaches.map((r) => (r.docs as PostingList).docs),
+      otherLists.map((lists) => lists.map((l) => (l as PostingList).docs)),
+      wanted,
+      scan,
+    );
   let best: number[] = [];
   let bestHeld = -1;
   const seen = new Set<number>();
@@ -331,4 +382,58 @@ function holdingMost([rarest, ...others]: QueryTerm[], wanted: number, scan: num
     }
   }
   return best;
+}
+
+/** Marks of the documents already looked at by `holdingMostSorted`, cleared after each use (grown as needed). */
+let looked = new Uint8Array(0);
+
+/**
+ * `holdingMost` over a binary index's sorted runs, with the same result: within one run of the rarest term the
+ * documents ascend, so each other list is read by walking a cursor forward (galloping over long gaps) instead of
+ * by a fresh search per document.
+ */
+function holdingMostSorted(rarest: Uint32Array[], others: Uint32Array[][], wanted: number, scan: number): number[] {
+  let best: number[] = [];
+  let bestHeld = -1;
+  let seen = 0;
+  const cursors = others.map((lists) => new Int32Array(lists.length));
+  // One run holds each document once; with several (a term in two fields, or expanded), a document met before is skipped.
+  const marked: number[] = [];
+  if (rarest.length > 1) {
+    const top = rarest.reduce((n, docs) => Math.max(n, docs.length ? docs[docs.length - 1] : 0), 0);
+    if (looked.length <= top) looked = new Uint8Array(Math.max(top + 1, looked.length * 2));
+  }
+  try {
+    for (const docs of rarest) {
+      for (const c of cursors) c.fill(0);
+      for (let x = 0; x < docs.length; x++) {
+        const doc = docs[x];
+        if (rarest.length > 1) {
+          if (looked[doc]) continue;
+          looked[doc] = 1;
+          marked.push(doc);
+        }
+        seen++;
+        let held = 0;
+        for (let t = 0; t < others.length; t++) {
+          const lists = others[t];
+          const c = cursors[t];
+          for (let l = 0; l < lists.length; l++) {
+            const list = lists[l];
+            const at = (c[l] = seek(list, c[l], doc));
+            if (at < list.length && list[at] === doc) {
+              held++;
+              break;
+            }
+          }
+        }
+        if (held > bestHeld) [best, bestHeld] = [[], held];
+        if (held === bestHeld && best.length < wanted) best.push(doc);
+        if ((bestHeld === others.length && best.length >= wanted) || seen >= scan) return best;
+      }
+    }
+    return best;
+  } finally {
+    for (const doc of marked) looked[doc] = 0;
+  }
 }

@@ -12,18 +12,21 @@ export class TermDictionary {
     return this.terms.length;
   }
 
-  /** The id of `term`, or -1 when the dictionary does not hold it. */
-  id(term: string): number {
-    const i = this.lowerBound(term, 0, this.terms.length);
-    return this.terms[i] === term ? i : -1;
+  /** The id of `term`, or -1 when the dictionary does not hold it; with `from` and `to`, looking only among those ids. */
+  id(term: string, from = 0, to = this.terms.length): number {
+    const i = this.lowerBound(term, from, to);
+    return i < to && this.terms[i] === term ? i : -1;
   }
 
-  /** Ids of every term starting with `prefix` (the term itself included), in sorted order. */
-  withPrefix(prefix: string): { from: number; to: number } {
-    const from = this.lowerBound(prefix, 0, this.terms.length);
+  /**
+   * Ids of every term starting with `prefix` (the term itself included), in sorted order; with `within`, a run
+   * already known to hold them all (the run of a shorter prefix), searched instead of the whole dictionary.
+   */
+  withPrefix(prefix: string, within: { from: number; to: number } = { from: 0, to: this.terms.length }): { from: number; to: number } {
+    const from = this.lowerBound(prefix, within.from, within.to);
     let to = from;
     // The run of terms sharing the prefix ends where the prefix sorts before the term's own start.
-    let hi = this.terms.length;
+    let hi = within.to;
     while (to < hi) {
       const mid = (to + hi) >>> 1;
       if (this.terms[mid].startsWith(prefix)) to = mid + 1;

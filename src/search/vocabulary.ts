@@ -44,6 +44,8 @@ export class Vocabulary {
   private readonly base?: { list: WordList; words: TermDictionary; stems: TermDictionary };
   /** With a base: the words added beyond it, in the order first added (their rank follows the base's). */
   private readonly extraOrder = new Map<string, number>();
+  /** Those words sorted, made when a correction first needs them (and again after more are added). */
+  private extraSorted?: TermDictionary;
 
   /**
    * `ignore`: words never learnt nor offered as corrections (stop words: "weather" is not "whether").
@@ -68,6 +70,7 @@ export class Vocabulary {
       // Counts of base words are kept beside the base; new words are ranked after it.
       if (this.base.words.id(w) < 0 && !this.extraOrder.has(w)) {
         this.extraOrder.set(w, this.base.list.words.length + this.extraOrder.size);
+        this.extraSorted = undefined;
         this.stems.add(stem(w));
       }
       this.counts.set(w, (this.counts.get(w) ?? 0) + count);
@@ -119,10 +122,24 @@ export class Vocabulary {
   private listed(key: string): string[] {
     if (key.length < 3) return [];
     const found = new Map<string, number>();
+    const base = this.base!;
+    const extra = (this.extraSorted ??= new TermDictionary([...this.extraOrder.keys()].sort()));
+    // A word made by inserting a letter at p starts with key's first p letters: once no known word does, none
+    // further on can either; and each is looked for only among the words sharing that start.
+    let inBase = { from: 0, to: base.words.size };
+    let inExtra = { from: 0, to: extra.size };
     for (let p = 0; p <= key.length; p++) {
+      const start = key.slice(0, p);
+      inBase = base.words.withPrefix(start, inBase);
+      inExtra = extra.withPrefix(start, inExtra);
+      if (inBase.from === inBase.to && inExtra.from === inExtra.to) break;
+      const rest = key.slice(p);
       for (const ch of LETTERS) {
-        const c = key.slice(0, p) + ch + key.slice(p);
-        if (!found.has(c) && this.rank(c) >= 0) found.set(c, this.rank(c));
+        const c = start + ch + rest;
+        if (found.has(c)) continue;
+        const id = base.words.id(c, inBase.from, inBase.to);
+        const rank = id >= 0 ? base.list.order[id] : extra.id(c, inExtra.from, inExtra.to) >= 0 ? this.extraOrder.get(c)! : -1;
+        if (rank >= 0) found.set(c, rank);
       }
     }
     const out: string[] = [];

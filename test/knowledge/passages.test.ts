@@ -27,6 +27,21 @@ describe('the knowledge passages', () => {
     expect(k.passages.at(expected.length)).toBeUndefined();
   });
 
+  it('read by position without being made: document, text, extras and position agree with the passage', () => {
+    for (let i = 0; i < k.passages.length; i++) {
+      const p = k.passages.at(i)!;
+      expect(k.passages.documentAt(i)).toBe(p.document);
+      expect(k.passages.textAt(i)).toBe(p.text);
+      expect(k.passages.kindOf(i)).toBe(p.kind);
+      expect(k.passages.positionOf(p)).toBe(i);
+      for (const [key, value] of Object.entries(k.passages.extraAt(i) ?? {})) expect(p[key as keyof Passage]).toEqual(value);
+    }
+    const first = k.passages.at(0)!;
+    expect(k.passages.positionOf({ id: `${first.document}#0`, document: first.document })).toBe(-1);
+    expect(k.passages.positionOf({ id: `${first.document}#01`, document: first.document })).toBe(-1);
+    expect(k.passages.positionOf({ id: `${first.document}#999999`, document: first.document })).toBe(-1);
+  });
+
   it("keep each document's own passages, quoting its text", () => {
     for (const doc of k.documents.values()) {
       expect(doc.passages).toEqual(expected.filter((p) => p.document === doc.id));
@@ -48,5 +63,8 @@ describe('Passages.from', () => {
     expect(store.at(0)).toEqual({ ...doc.passages[0], mentions: [mention], depth: 2 });
     expect(store.at(1)!.id).toBe(`${doc.id}#intro`);
     expect(store.at(2)).toEqual(doc.passages[2]);
+    // Positions still follow the ids, the one of its own included.
+    for (let i = 0; i < 3; i++) expect(store.positionOf(store.at(i)!)).toBe(i);
+    expect(store.positionOf({ id: `${doc.id}#2`, document: doc.id })).toBe(-1);
   });
 });
