@@ -36,7 +36,8 @@ export function compose(
     const marker = [...cites.map((i) => i + 1), ...fresh.map((_, j) => citations.length + j + 1)].map((n) => `[${n}]`).join('');
     const line = marker ? `${draft.text} ${marker}` : draft.text;
     const tooLong = length + line.length + 1 > limits.chars - 60;
-    if (statements.length > 0 && (tooLong || citations.length + fresh.length > limits.citations)) {
+    // Once one statement goes to the rest, the ones after it follow: the rest reads on in order from the text.
+    if (statements.length > 0 && (overflow.length > 0 || tooLong || citations.length + fresh.length > limits.citations)) {
       overflow.push({ text: draft.text, cites: [...cites, ...fresh.map((c) => citations.length + indexOrAdd(overflowCitations, c))] });
       continue;
     }

@@ -151,6 +151,17 @@ describe('questions in more than one turn', () => {
     expect(a.text).toContain(a.parts![1]!.text);
   });
 
+  it('a part’s rest reads on from its text in order: no heading shown without its items, no later item shown before an earlier one', () => {
+    const a = ask('which interventions are there? and what happened in 2017?');
+    const alone = engine.ask('what happened in 2017?');
+    const second = a.parts![1]!;
+    expect(second.more?.statements.length).toBeGreaterThan(0);
+    const inOrder = (x: { statements: { text: string }[]; more?: { statements: { text: string }[] } }) =>
+      [...x.statements, ...(x.more?.statements ?? [])].map((s) => s.text);
+    expect(inOrder(second)).toEqual(inOrder(alone));
+    expect(second.statements.at(-1)!.text).not.toMatch(/:$/);
+  });
+
   it('leaves the second part room for its direct answer’s source: no [n] in the text without its source', () => {
     // The first part's list used to take all ten sources, and the second part's "[11]" pointed at nothing.
     for (const question of [
