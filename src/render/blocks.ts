@@ -94,7 +94,7 @@ export function renderMore(answer: Answer, question: string, page = 1, part?: nu
   const shownBefore = total - rest.length;
   const items = rest.slice(start, end);
   const used = [...new Set(items.flatMap((s) => s.cites))].filter((c) => c >= 0 && c < all.length).sort((a, b) => a - b);
-  const lines = items.map((s) => `• ${escapeSlack(s.text)}${markers(s.cites, all.length)}`);
+  const lines = items.map((s) => `${item(s.text)}${markers(s.cites, all.length)}`);
   const asked = part === undefined ? question : answer.parts?.[part]?.question || question;
   const heading = `Items ${shownBefore + start + 1}–${shownBefore + end} of ${total} for “${escapeAndTruncate(asked, 300)}”`;
   const next: QuestionRef = { k: 'ask', q: question, p: index + 2, ...(part === undefined ? {} : { t: part }) };
@@ -182,10 +182,16 @@ function answerBody(answer: Shown, n: number): KnownBlock[] {
         );
     return escapeSlack(line) + marked;
   });
-  const extra = answer.statements.filter((s) => !covered.has(s)).map((s) => `• ${escapeSlack(s.text)}${markers(s.cites, n)}`);
+  const extra = answer.statements.filter((s) => !covered.has(s)).map((s) => `${item(s.text)}${markers(s.cites, n)}`);
   const [direct = '_No answer text._', ...rest] = [...rendered, ...extra];
   const restText = rest.join('\n');
   return [...sections(direct), ...(restText ? sections(restText) : [])];
+}
+
+/** A statement as a list item: "• …", or "◦ …" indented under the item before when it is already one of its bullets. */
+function item(text: string): string {
+  const sub = /^•\s+/.exec(text);
+  return sub ? `    ◦ ${escapeSlack(text.slice(sub[0].length))}` : `• ${escapeSlack(text)}`;
 }
 
 /** The CLI's "…and 9 more." line; in Slack the Show all button takes its place. */

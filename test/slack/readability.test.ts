@@ -141,7 +141,9 @@ describe('no silent cut', () => {
     expect(page.body.response_type).toBe('ephemeral');
     assertPostedMessage(page.body);
     const text = blocksText(page.body.blocks);
-    for (const s of answer.more!.statements) expect(text).toContain(s.text);
+    // Each item once, a sub-item indented under its item rather than bulleted twice.
+    for (const s of answer.more!.statements) expect(text).toContain(s.text.startsWith('• ') ? `    ◦ ${s.text.slice(2)}` : `• ${s.text}`);
+    expect(text).not.toContain('• •');
     expect(text).toContain(`Items ${total - answer.more!.statements.length + 1}–${total} of ${total}`);
     expect(findButtons(page.body.blocks, 'show_all')).toHaveLength(0);
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
