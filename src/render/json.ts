@@ -8,14 +8,7 @@ export function answerToJson(a: Answer) {
     intent: a.intent,
     confidence: a.confidence,
     text: a.text,
-    citations: a.citations.map((c) => ({
-      document: c.document,
-      title: c.title,
-      quote: c.quote,
-      ...(c.publisher ? { publisher: c.publisher } : {}),
-      ...(c.published ? { published: c.published } : {}),
-      ...(c.url ? { url: c.url } : {}),
-    })),
+    citations: a.citations.map(citationToJson),
     suggestions: a.suggestions,
     statements: a.statements,
     // The statements the text had no room for; their cites number on from `citations`.
@@ -24,6 +17,18 @@ export function answerToJson(a: Answer) {
     ...(a.parts
       ? { parts: a.parts.map((p) => ({ question: p.question, text: p.text, statements: p.statements, ...(p.more ? { more: overflowJson(p.more) } : {}) })) }
       : {}),
+  };
+}
+
+/** A citation as the JSON contracts give it (answers and digests alike): absent fields left out. */
+export function citationToJson(c: Citation) {
+  return {
+    document: c.document,
+    title: c.title,
+    quote: c.quote,
+    ...(c.publisher ? { publisher: c.publisher } : {}),
+    ...(c.published ? { published: c.published } : {}),
+    ...(c.url ? { url: c.url } : {}),
   };
 }
 
