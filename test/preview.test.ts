@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildPreview, SAMPLE_QUESTIONS } from '../src/preview/preview.ts';
+import { buildPreview, SAMPLE_QUESTIONS, TWO_PART_SAMPLE } from '../src/preview/preview.ts';
 import { bundledEngine } from './helpers/knowledge.ts';
 
 const out = fileURLToPath(new URL('../.tmp/', import.meta.url));
@@ -49,7 +49,10 @@ describe('npm run preview', () => {
     const html = buildPreview(await bundledEngine());
     expect(SAMPLE_QUESTIONS.length).toBe(12);
     for (const q of SAMPLE_QUESTIONS) expect(html).toContain(`@Commissioning ${q}`);
+    expect(html).toContain(`@Commissioning ${TWO_PART_SAMPLE}`);
     for (const caption of [
+      '“Show all” on part 1: What interventions did Thurrock have',
+      '“Show all” on part 2: which interventions are there?',
       '/commissioning org thurrock',
       'Card button: interventions',
       'Card button: Sources',

@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { parseDateInput } from '../knowledge/dates.ts';
-import { sourceCitation } from './citations.ts';
+import { toCitation } from '../engine/citations.ts';
 import type { FactKind, FactRecord, FactSnapshot } from './snapshot.ts';
 import type { DigestEntry } from './types.ts';
 
@@ -24,7 +24,7 @@ const MAX_FIELD_LINES = 8;
 export function diffSnapshots(before: FactSnapshot, after: FactSnapshot, knowledge: Knowledge): DigestEntry[] {
   if (before.knowledgeId === after.knowledgeId) return [];
   const entries: { rec: FactRecord; entry: DigestEntry }[] = [];
-  const cite = (rec: FactRecord) => (rec.source ? [sourceCitation(knowledge, rec.source)] : []);
+  const cite = (rec: FactRecord) => (rec.source ? [toCitation(knowledge, rec.source)] : []);
   for (const [key, now] of Object.entries(after.facts)) {
     const was = before.facts[key];
     if (!was) {
@@ -77,7 +77,7 @@ export function newDocuments(before: FactSnapshot, after: FactSnapshot, knowledg
       date: typeof date === 'string' ? null : date,
       organisations: doc.organisations,
       summary: `New source: ${doc.title}, ${typeof date === 'string' ? doc.published : date.label}${mentions}.`,
-      citations: [sourceCitation(knowledge, { document: doc.id, quote: doc.quote })],
+      citations: [toCitation(knowledge, { document: doc.id, quote: doc.quote })],
     });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));

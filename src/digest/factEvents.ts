@@ -3,7 +3,8 @@
  * plans and requirements falling due (on their due date), and events.
  */
 import type { Intervention, Knowledge } from '../knowledge/knowledge.ts';
-import { sourceCitation, uniqueCitations } from './citations.ts';
+import { toCitation } from '../engine/citations.ts';
+import { uniqueCitations } from './citations.ts';
 import type { DigestEntry, EntryKind } from './types.ts';
 
 const IMPOSED = new Set(['imposed', 'in-force', 'completed']);
@@ -31,7 +32,7 @@ export function factEntries(knowledge: Knowledge): DigestEntry[] {
       date: iv.dateValue,
       organisations: [...iv.organisations],
       summary: `${iv.title} (${[typeUnlessNamed(iv), iv.status].filter(Boolean).join(', ')}): ${iv.summary}${outcome}`,
-      citations: uniqueCitations([sourceCitation(knowledge, iv.source), ...(iv.outcome?.source ? [sourceCitation(knowledge, iv.outcome.source)] : [])]),
+      citations: uniqueCitations([toCitation(knowledge, iv.source), ...(iv.outcome?.source ? [toCitation(knowledge, iv.outcome.source)] : [])]),
     });
     if (iv.dueValue) {
       const required = iv.required.map((r) => r.text);
@@ -41,7 +42,7 @@ export function factEntries(knowledge: Knowledge): DigestEntry[] {
         date: iv.dueValue,
         organisations: [...iv.organisations],
         summary: `Due under “${iv.title}”: ${required.length ? required.join('; ') : iv.summary}`,
-        citations: uniqueCitations([...iv.required.map((r) => sourceCitation(knowledge, r.source)), sourceCitation(knowledge, iv.source)]),
+        citations: uniqueCitations([...iv.required.map((r) => toCitation(knowledge, r.source)), toCitation(knowledge, iv.source)]),
       });
     }
   }
@@ -52,7 +53,7 @@ export function factEntries(knowledge: Knowledge): DigestEntry[] {
       date: e.dateValue,
       organisations: [...e.organisations],
       summary: `${e.summary} (${e.kind})`,
-      citations: [sourceCitation(knowledge, e.source)],
+      citations: [toCitation(knowledge, e.source)],
     });
   }
   return entries;

@@ -7,7 +7,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import { dayValue } from '../knowledge/dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Organisation, RegisterRow, SuccessionLink } from '../knowledge/register.ts';
-import { registerCitation } from './citations.ts';
+import { toCitation } from '../engine/citations.ts';
 import type { DigestEntry } from './types.ts';
 
 /** "NHS Bristol CCG (11H)", or just the code when the register does not name it. */
@@ -45,7 +45,7 @@ export function registerEntries(knowledge: Knowledge): DigestEntry[] {
       citations: links
         .sort((a, b) => a.row.line - b.row.line)
         .map((l) =>
-          registerCitation({ ...l.row, about: `${orgLabel(knowledge, l.from)} succeeded by ${orgLabel(knowledge, to)} from ${dayValue(date).label}` }),
+          toCitation(knowledge, { ...l.row, about: `${orgLabel(knowledge, l.from)} succeeded by ${orgLabel(knowledge, to)} from ${dayValue(date).label}` }),
         ),
     });
   }
@@ -60,7 +60,7 @@ export function registerEntries(knowledge: Knowledge): DigestEntry[] {
         date: dayValue(org.opened),
         organisations: [org.code],
         summary: `${orgLabel(knowledge, org.code)} opened.`,
-        citations: [registerCitation({ ...row, about: `${orgLabel(knowledge, org.code)}, open date ${dayValue(org.opened).label}` })],
+        citations: [toCitation(knowledge, { ...row, about: `${orgLabel(knowledge, org.code)}, open date ${dayValue(org.opened).label}` })],
       });
     }
     if (org.closed && row && !explainedClosure(org)) {
@@ -70,7 +70,7 @@ export function registerEntries(knowledge: Knowledge): DigestEntry[] {
         date: dayValue(org.closed),
         organisations: [org.code],
         summary: `${orgLabel(knowledge, org.code)} closed.`,
-        citations: [registerCitation({ ...row, about: `${orgLabel(knowledge, org.code)}, close date ${dayValue(org.closed!).label}` })],
+        citations: [toCitation(knowledge, { ...row, about: `${orgLabel(knowledge, org.code)}, close date ${dayValue(org.closed!).label}` })],
       });
     }
   }

@@ -41,6 +41,11 @@ export interface Answer {
    * `cites` index into `[...citations, ...more.citations]`: the numbering runs on from the answer's.
    */
   more?: Overflow;
+  /**
+   * A two-part question's answers, in order, as they stand in this answer (numbered as its citations):
+   * each part's text and statements, and the rest only that part has (its own "Show all").
+   */
+  parts?: AnswerPart[];
   /** Present on organisation answers so surfaces can show a card. */
   organisationCode?: string;
   /** What a follow-up question in the same conversation may lean on. */
@@ -53,5 +58,25 @@ export interface Overflow {
   citations: Citation[];
 }
 
+/**
+ * One part of a two-part answer. Its statements are also in the answer's `statements`; its `more`
+ * cites index into `[...answer.citations, ...more.citations]`, numbered on from the answer's.
+ */
+export interface AnswerPart {
+  /** The part of the question this answers ("which interventions are there"). */
+  question: string;
+  text: string;
+  statements: Statement[];
+  more?: Overflow;
+}
+
 export const MAX_ANSWER_CHARS = 1500;
 export const MAX_CITATIONS = 10;
+
+/** What an answer's text and sources may hold; a part of a two-part answer gets a share. */
+export interface AnswerLimits {
+  chars: number;
+  citations: number;
+}
+
+export const ANSWER_LIMITS: AnswerLimits = { chars: MAX_ANSWER_CHARS, citations: MAX_CITATIONS };

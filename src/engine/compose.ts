@@ -1,14 +1,23 @@
 /** Building the Answer: statements in order, each with numbered citations, within the length limits. */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { MAX_ANSWER_CHARS, MAX_CITATIONS, type Answer, type Citation, type Statement } from './answer.ts';
+import { ANSWER_LIMITS, type Answer, type AnswerLimits, type Citation, type Statement } from './answer.ts';
 import { toCitation } from './citations.ts';
 import type { IntentResult } from './intent.ts';
 
 /**
  * Turns an intent's result into an Answer: direct answer first, every statement cited, the text within
- * the limits. Statements the text has no room for are kept in `more`, numbered on, so nothing is cut.
+ * the limits. Statements the text has no room for are kept in `more`, numbered on, so nothing is cut. The
+ * first statement, the direct answer, is always kept, with all its sources.
  */
-export function compose(k: Knowledge, intent: string, confidence: number, result: IntentResult, suggestions: string[], asOfLine?: string): Answer {
+export function compose(
+  k: Knowledge,
+  intent: string,
+  confidence: number,
+  result: IntentResult,
+  suggestions: string[],
+  asOfLine?: string,
+  limits: AnswerLimits = ANSWER_LIMITS,
+): Answer {
   const citations: Citation[] = [];
   const statements: Statement[] = [];
   const overflow: Statement[] = [];
@@ -26,8 +35,9 @@ export function compose(k: Knowledge, intent: string, confidence: number, result
     }
     const marker = [...cites.map((i) => i + 1), ...fresh.map((_, j) => citations.length + j + 1)].map((n) => `[${n}]`).join('');
     const line = marker ? `${draft.text} ${marker}` : draft.text;
-    const tooLong = length + line.length + 1 > MAX_ANSWER_CHARS - 60;
-    if (statements.length > 0 && (tooLong || citations.length + fresh.length > MAX_CITATIONS)) {
+    const tooLong = length + line.length + 1 > limits.chars - 60;
+    // Once one statement goes to the rest, the ones after it follow: the rest reads on in order from the text.
+    if (statements.length > 0 && (overflow.length > 0 || tooLong || citations.length + fresh.length > limits.citations)) {
       overflow.push({ text: draft.text, cites: [...cites, ...fresh.map((c) => citations.length + indexOrAdd(overflowCitations, c))] });
       continue;
     }
@@ -38,7 +48,7 @@ export function compose(k: Knowledge, intent: string, confidence: number, result
   }
   if (overflow.length) lines.push(`…and ${overflow.length} more. Ask about one organisation or programme for the rest.`);
   if (asOfLine) lines.push(asOfLine);
-  const text = lines.join('\n').slice(0, MAX_ANSWER_CHARS);
+  const text = lines.join('\n').slice(0, limits.chars);
   return {
     answered: true,
     intent,

@@ -12,7 +12,7 @@ import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
 import { STOP_WORDS, stem } from '../search/text.ts';
 import { formatDay } from '../knowledge/dates.ts';
 import { format, parseISO } from 'date-fns';
-import { MAX_ANSWER_CHARS, type Answer } from './answer.ts';
+import { ANSWER_LIMITS, MAX_ANSWER_CHARS, MAX_CITATIONS, type Answer, type AnswerLimits } from './answer.ts';
 import { contextOf, resolveFollowUp, type ConversationContext } from './conversation.ts';
 import { CONFIDENCE_BAR, judge, type Judgement } from './judge.ts';
 import { adviceDecline, adviceSuggestions, smallTalk, unknownNameDecline } from './declines.ts';
@@ -154,22 +154,26 @@ export class Engine {
     }
     const parts = splitQuestion(text);
     if (parts.length === 1) return this.askOne(text, options.context);
-    // Each part is answered on its own, the second reading the first as its context ("… and who imposed them?").
-    const first = this.askOne(parts[0], options.context);
-    const second = this.askOne(parts[1], first.context ?? options.context);
-    return joinAnswers(first, second);
+    // Each part is answered on its own, the second reading the first as its context ("… and who imposed them?"),
+    // within half the text and the sources the first leaves (one kept back for the second's direct answer):
+    // what a part has no room for goes to its own "more", not cut.
+    const [one, two] = parts as [string, string];
+    const chars = Math.floor((MAX_ANSWER_CHARS - 2) / 2);
+    const first = this.askOne(one, options.context, { chars, citations: MAX_CITATIONS - 1 });
+    const second = this.askOne(two, first.context ?? options.context, { chars, citations: Math.max(0, MAX_CITATIONS - first.citations.length) });
+    return joinAnswers(first, second, [one, two]);
   }
 
-  private askOne(text: string, context?: ConversationContext): Answer {
+  private askOne(text: string, context?: ConversationContext, limits: AnswerLimits = ANSWER_LIMITS): Answer {
     let q = parseQuestion(text, this.indexes, this.knownWords);
     if (q.chat) return smallTalk(q.chat, this.knowledge);
     const resolved = resolveFollowUp(q, text, context);
     if (resolved) q = parseQuestion(resolved, this.indexes, this.knownWords);
-    const answer = this.answerParsed(q, text);
+    const answer = this.answerParsed(q, text, limits);
     return answer.answered ? { ...answer, context: contextOf(q, resolved ?? text, answer.intent) } : answer;
   }
 
-  private answerParsed(q: ParsedQuestion, text: string): Answer {
+  private answerParsed(q: ParsedQuestion, text: string, limits: AnswerLimits): Answer {
     const ctx: IntentContext = { q, k: this.knowledge, ix: this.indexes };
     if (q.advice) return this.unanswered(text, 'advice', adviceDecline(q), adviceSuggestions(ctx, this.intents));
     if (q.unknownName)
@@ -217,9 +221,10 @@ export class Engine {
         withVerdict(q, result, judgement.verdict, !!intent.fallback),
         suggestions,
         result.aboutNow ? this.asOfLine() : undefined,
+        limits,
       );
     }
-    if (best) return this.notSure(text, ctx, ranked, best.intent.name, best.result, best.judgement.confidence);
+    if (best) return this.notSure(text, ctx, ranked, best.intent.name, best.result, best.judgement.confidence, limits);
     if (q.unknown.length) return this.unanswered(text, 'out-of-scope', outOfScope());
     return this.unanswered(text, 'no-match', `I don't know: nothing in what I hold covers that. ${HELP_LINE}`, this.didYouMean(ctx, ranked));
   }
@@ -251,13 +256,16 @@ export class Engine {
     intent: string,
     result: IntentResult,
     confidence: number,
+    limits: AnswerLimits,
   ): Answer {
     this.onUnanswered?.({ question: text, intent, reason: 'below the confidence bar' });
-    const nearest = compose(this.knowledge, intent, confidence, { ...result, statements: result.statements.slice(0, 2) }, []);
+    const lead = "I'm not sure I have that. The nearest I hold:\n";
+    const room = { ...limits, chars: limits.chars - lead.length };
+    const nearest = compose(this.knowledge, intent, confidence, { ...result, statements: result.statements.slice(0, 2) }, [], undefined, room);
     return {
       ...nearest,
       answered: false,
-      text: `I'm not sure I have that. The nearest I hold:\n${nearest.text}`.slice(0, MAX_ANSWER_CHARS),
+      text: `${lead}${nearest.text}`.slice(0, limits.chars),
       suggestions: this.didYouMean(ctx, ranked),
     };
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run preview`: what people see in Slack, as one static HTML page: a dozen sample answers,
+ * `npm run preview`: what people see in Slack, as one static HTML page: a dozen sample answers and a two-part one,
  * an organisation card and what its buttons open, the quotes, the 👎 modal, the Home tab and a
  * digest, all rendered by the app's own Block Kit code over the bundled knowledge.
  *   npm run preview -- [--out FILE]   (default .tmp/preview.html)
@@ -30,14 +30,24 @@ export const SAMPLE_QUESTIONS = [
   'What is the weather on Mars tomorrow?',
 ] as const;
 
+/** A two-part question whose parts both end in "Show all": each part pages its own rest. */
+export const TWO_PART_SAMPLE = 'What interventions did Thurrock have and which interventions are there?';
+
 /** The preview page for an engine (the bundled knowledge unless told otherwise). */
 export function buildPreview(engine: Engine): string {
   const samples: { caption: string; html: string }[] = [];
-  for (const question of SAMPLE_QUESTIONS) {
+  for (const question of [...SAMPLE_QUESTIONS, TWO_PART_SAMPLE]) {
     const answer = engine.ask(question);
     const [first] = renderAnswer(answer, { question, surface: 'channel' });
     samples.push({ caption: `@Commissioning ${question}`, html: messageToHtml(first!.blocks) });
     if (answer.more) samples.push({ caption: `“Show all” on: ${question}`, html: messageToHtml(renderMore(answer, question).blocks, { ephemeral: true }) });
+    for (const [i, part] of (answer.parts ?? []).entries()) {
+      if (part.more)
+        samples.push({
+          caption: `“Show all” on part ${i + 1}: ${part.question}`,
+          html: messageToHtml(renderMore(answer, question, 1, i).blocks, { ephemeral: true }),
+        });
+    }
   }
   const card = engine.org('Thurrock');
   const [cardMessage] = renderOrgCard(card, { query: 'thurrock', surface: 'ephemeral', echoQuestion: true });

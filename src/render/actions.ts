@@ -38,6 +38,8 @@ const questionRef = z.object({
   i: z.string().max(100).optional(),
   /** The page of a long answer's rest to show (Show all). */
   p: z.number().int().min(1).max(1000).optional(),
+  /** Which part of a two-part answer that rest belongs to (0 or 1; Show all). */
+  t: z.number().int().min(0).max(1).optional(),
   /** The card section to open (org cards). */
   s: z.enum(ORG_SECTIONS).optional(),
 });

@@ -5,7 +5,7 @@
  * messages, never a cut one. Organisation cards, help and the App Home live in sibling modules.
  */
 import type { KnownBlock } from './slackTypes.ts';
-import type { Answer, Citation, Statement } from '../engine/answer.ts';
+import type { Answer, Citation, Overflow, Statement } from '../engine/answer.ts';
 import { ACTIONS, encodeRef, type QuestionRef } from './actions.ts';
 import { clipFallback, contexts, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
 import { actionsRow, answerButtons, button, choiceButtons, VOTE_NOTES } from './buttons.ts';
@@ -34,10 +34,12 @@ export interface RenderContext {
 /** Renders an Answer as one or more messages (the first carries the answer and its buttons). */
 export function renderAnswer(answer: Answer, ctx: RenderContext): SlackMessage[] {
   const ref: QuestionRef = { k: 'ask', q: ctx.question, i: answer.intent };
+  const n = answer.citations.length;
+  // A two-part answer reads as its two answers, each with its own Show all under it.
+  const parts = answer.parts?.length ? answer.parts.map((p, i) => ({ shown: p, part: i as number | undefined })) : [{ shown: answer, part: undefined }];
   const body: KnownBlock[] = [
     ...echo(ctx),
-    ...answerBody(answer),
-    ...showAllRow(answer, ref),
+    ...parts.flatMap(({ shown, part }) => [...answerBody(shown, n), ...showAllRow(shown, ref, part)]),
     ...suggestionBlocks(answer),
     ...sourcesBlocks(answer.citations),
     ...asOfNote(answer),
@@ -59,8 +61,15 @@ export function renderAnswer(answer: Answer, ctx: RenderContext): SlackMessage[]
   });
 }
 
-/** How many items a long answer has in all: its statements and the rest, less an uncited lead line ("18 found:"). */
-export function listLength(answer: Answer): number {
+/** What a surface shows of an answer, or of one part of a two-part answer: its text, statements and rest. */
+interface Shown {
+  text: string;
+  statements: Statement[];
+  more?: Overflow;
+}
+
+/** How many items a long answer (or part) has in all: its statements and the rest, less an uncited lead line ("18 found:"). */
+export function listLength(answer: Shown): number {
   const lead = answer.statements[0] && answer.statements[0].cites.length === 0 ? 1 : 0;
   return answer.statements.length + (answer.more?.statements.length ?? 0) - lead;
 }
@@ -72,19 +81,23 @@ const MORE_PAGE_CHARS = 8000;
 /**
  * One page of the rest of a long answer (Show all), posted privately: the items the answer had no
  * room for, numbered on from the answer's, their sources, and a "Next" button while more remain.
+ * `part` picks one part of a two-part answer (its heading names that part of the question).
  */
-export function renderMore(answer: Answer, question: string, page = 1): SlackMessage {
-  const rest = answer.more?.statements ?? [];
-  const all = [...answer.citations, ...(answer.more?.citations ?? [])];
+export function renderMore(answer: Answer, question: string, page = 1, part?: number): SlackMessage {
+  const shown: Shown = part === undefined ? answer : (answer.parts?.[part] ?? { text: '', statements: [] });
+  const rest = shown.more?.statements ?? [];
+  const all = [...answer.citations, ...(shown.more?.citations ?? [])];
   const pages = pageItems(rest.map((s) => s.text.length));
   const index = Math.min(Math.max(1, page), Math.max(1, pages.length)) - 1;
   const [start, end] = pages[index] ?? [0, 0];
-  const shownBefore = listLength(answer) - rest.length;
+  const total = listLength(shown);
+  const shownBefore = total - rest.length;
   const items = rest.slice(start, end);
   const used = [...new Set(items.flatMap((s) => s.cites))].filter((c) => c >= 0 && c < all.length).sort((a, b) => a - b);
-  const lines = items.map((s) => `• ${escapeSlack(s.text)}${markers(s.cites, all.length)}`);
-  const heading = `Items ${shownBefore + start + 1}–${shownBefore + end} of ${listLength(answer)} for “${escapeAndTruncate(question, 300)}”`;
-  const next: QuestionRef = { k: 'ask', q: question, p: index + 2 };
+  const lines = items.map((s) => `${item(s.text)}${markers(s.cites, all.length)}`);
+  const asked = part === undefined ? question : answer.parts?.[part]?.question || question;
+  const heading = `Items ${shownBefore + start + 1}–${shownBefore + end} of ${total} for “${escapeAndTruncate(asked, 300)}”`;
+  const next: QuestionRef = { k: 'ask', q: question, p: index + 2, ...(part === undefined ? {} : { t: part }) };
   const nextValue = encodeRef(next);
   const body: KnownBlock[] = [
     note(heading),
@@ -114,11 +127,13 @@ function pageItems(lengths: number[]): [number, number][] {
   return pages;
 }
 
-/** "Show all (32)" under an answer the text could not hold whole. */
-function showAllRow(answer: Answer, ref: QuestionRef): KnownBlock[] {
-  if (!answer.more?.statements.length) return [];
-  const value = encodeRef({ k: 'ask', q: ref.q, p: 1 });
-  return value ? actionsRow([button(`Show all (${listLength(answer)})`, ACTIONS.showAll, value)], 'show_all') : [];
+/** "Show all (32)" under an answer (or a part of one: `part`) the text could not hold whole. */
+function showAllRow(shown: Shown, ref: QuestionRef, part?: number): KnownBlock[] {
+  if (!shown.more?.statements.length) return [];
+  const value = encodeRef({ k: 'ask', q: ref.q, p: 1, ...(part === undefined ? {} : { t: part }) });
+  // Action and block ids are unique in a message: the second part's button is "show_all:1".
+  const id = (base: string) => (part ? `${base}:${part}` : base);
+  return value ? actionsRow([button(`Show all (${listLength(shown)})`, id(ACTIONS.showAll), value)], id('show_all')) : [];
 }
 
 /** The verbatim passages behind an answer, one quoted section per citation. */
@@ -150,8 +165,7 @@ function echo(ctx: RenderContext): KnownBlock[] {
  * that holds a statement but no citation markers gets the statement's markers; a statement the
  * text does not contain is added as a bullet with its markers, so nothing the engine said is lost.
  */
-function answerBody(answer: Answer): KnownBlock[] {
-  const n = answer.citations.length;
+function answerBody(answer: Shown, n: number): KnownBlock[] {
   const lines = (answer.text || '')
     .split('\n')
     .map((l) => l.trimEnd())
@@ -168,10 +182,16 @@ function answerBody(answer: Answer): KnownBlock[] {
         );
     return escapeSlack(line) + marked;
   });
-  const extra = answer.statements.filter((s) => !covered.has(s)).map((s) => `• ${escapeSlack(s.text)}${markers(s.cites, n)}`);
+  const extra = answer.statements.filter((s) => !covered.has(s)).map((s) => `${item(s.text)}${markers(s.cites, n)}`);
   const [direct = '_No answer text._', ...rest] = [...rendered, ...extra];
   const restText = rest.join('\n');
   return [...sections(direct), ...(restText ? sections(restText) : [])];
+}
+
+/** A statement as a list item: "• …", or "◦ …" indented under the item before when it is already one of its bullets. */
+function item(text: string): string {
+  const sub = /^•\s+/.exec(text);
+  return sub ? `    ◦ ${escapeSlack(text.slice(sub[0].length))}` : `• ${escapeSlack(text)}`;
 }
 
 /** The CLI's "…and 9 more." line; in Slack the Show all button takes its place. */

@@ -1,7 +1,7 @@
 /** A digest as plain text (the CLI) and as JSON (scripts and tests). */
-import type { Citation } from '../engine/answer.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { orgLabel } from '../digest/registerEvents.ts';
+import { citationToJson } from './json.ts';
 import { groupByOrganisation, KIND_NAMES, windowLabel } from '../digest/group.ts';
 import type { Digest, DigestEntry } from '../digest/types.ts';
 
@@ -15,7 +15,7 @@ export interface DigestEntryJson {
   organisations: { code: string; name: string }[];
   summary: string;
   changes?: string[];
-  citations: Citation[];
+  citations: ReturnType<typeof citationToJson>[];
 }
 
 /** The digest as one JSON object: window, filter, and `entries` (dated entries, then fact changes). */
@@ -32,7 +32,7 @@ export function digestJson(
     organisations: e.organisations.map((code) => ({ code, name: knowledge.organisations.get(code)?.name ?? code })),
     summary: e.summary,
     ...(e.changes ? { changes: e.changes } : {}),
-    citations: e.citations,
+    citations: e.citations.map(citationToJson),
   });
   return {
     from: digest.from,

@@ -84,7 +84,7 @@ export function renderRefQuotes(engine: AnswerEngine, logger: Logger, ref: Quest
 export function renderRefPart(engine: AnswerEngine, logger: Logger, ref: QuestionRef): SlackMessage[] {
   try {
     if (ref.k === 'org') return renderOrgSection(engine.org(ref.q), ref.s ?? 'history', { query: ref.q, surface: 'ephemeral' });
-    return [renderMore(engine.ask(ref.q), ref.q, ref.p ?? 1)];
+    return [renderMore(engine.ask(ref.q), ref.q, ref.p ?? 1, ref.t)];
   } catch (error) {
     logger.error(`Engine failed on more of "${ref.q.slice(0, 200)}": ${error instanceof Error ? error.stack : String(error)}`);
     return [engineFailureNotice(ref.q)];

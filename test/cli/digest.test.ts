@@ -39,7 +39,7 @@ describe('window digests', () => {
       summary: expect.stringContaining('merged into NHS Bristol, North Somerset and South Gloucestershire CCG (15C)'),
       citations: [1346, 1347, 1348].map((line, i) => ({
         document: 'register:ods_successors.csv',
-        publisher: 'NHS Digital / ONS',
+        publisher: 'NHS Digital / NHS England / ONS, Open Government Licence v3.0',
         quote: `${['11H', '11T', '12A'][i]},15C,2018-04-01`,
         title: `${['NHS Bristol CCG (11H)', 'NHS North Somerset CCG (11T)', 'NHS South Gloucestershire CCG (12A)'][i]} succeeded by NHS Bristol, North Somerset and South Gloucestershire CCG (15C) from 1 April 2018 — NHS organisation register (ods_successors.csv, line ${line})`,
       })),

@@ -130,6 +130,58 @@ describe('questions in more than one turn', () => {
     expect(a.text.split('\n\n')).toHaveLength(2);
   });
 
+  it('keeps each part’s long list whole: what a part has no room for is its own rest, every [n] a real source', () => {
+    const question = 'what interventions did thurrock have and which interventions are there?';
+    const a = ask(question);
+    const whole = [engine.ask('what interventions did thurrock have'), engine.ask('which interventions are there?')];
+    expect(a.parts?.map((p) => p.question)).toEqual(['what interventions did thurrock have', 'which interventions are there?']);
+    a.parts!.forEach((part, i) => {
+      expect(part.more?.statements.length, `part ${i + 1} has a rest`).toBeGreaterThan(0);
+      // Nothing the part's own answer says is lost: shown, or in its rest, with the same source.
+      const said = [...part.statements, ...part.more!.statements];
+      const sources = [...a.citations, ...part.more!.citations];
+      const wholeSources = [...whole[i]!.citations, ...(whole[i]!.more?.citations ?? [])];
+      for (const s of [...whole[i]!.statements, ...(whole[i]!.more?.statements ?? [])]) {
+        const kept = said.find((x) => x.text === s.text);
+        expect(kept, s.text).toBeDefined();
+        expect(kept!.cites.map((c) => sources[c]!.quote).sort()).toEqual(s.cites.map((c) => wholeSources[c]!.quote).sort());
+      }
+    });
+    expect(a.text).toContain(a.parts![0]!.text);
+    expect(a.text).toContain(a.parts![1]!.text);
+  });
+
+  it('a part’s rest reads on from its text in order: no heading shown without its items, no later item shown before an earlier one', () => {
+    const a = ask('which interventions are there? and what happened in 2017?');
+    const alone = engine.ask('what happened in 2017?');
+    const second = a.parts![1]!;
+    expect(second.more?.statements.length).toBeGreaterThan(0);
+    const inOrder = (x: { statements: { text: string }[]; more?: { statements: { text: string }[] } }) =>
+      [...x.statements, ...(x.more?.statements ?? [])].map((s) => s.text);
+    expect(inOrder(second)).toEqual(inOrder(alone));
+    expect(second.statements.at(-1)!.text).not.toMatch(/:$/);
+  });
+
+  it('leaves the second part room for its direct answer’s source: no [n] in the text without its source', () => {
+    // The first part's list used to take all ten sources, and the second part's "[11]" pointed at nothing.
+    for (const question of [
+      'which interventions are there and which ccgs are under legal directions?',
+      'which interventions are there? and what happened in 2017?',
+    ]) {
+      const a = ask(question);
+      expect(a.parts).toHaveLength(2);
+      expect(a.citations.length).toBeLessThanOrEqual(10);
+      for (const [, n] of a.text.matchAll(/\[(\d+)\]/g)) expect(Number(n), `${question}: [${n}]`).toBeLessThanOrEqual(a.citations.length);
+      const second = a.parts![1]!;
+      const cited = second.statements.find((s) => s.cites.length > 0)!;
+      expect(second.text).toContain(cited.text);
+      for (const s of a.statements) for (const c of s.cites) expect(c).toBeLessThan(a.citations.length);
+    }
+    expect(ask('which interventions are there and which ccgs are under legal directions?').parts![1]!.text).toMatch(
+      /^Three \(3\) CCGs — Castle Point and Rochford, Southend and Thurrock — have been under legal directions since 31 March 2017\. \[\d+\]$/,
+    );
+  });
+
   it('reads follow-ups against the previous question of the conversation', () => {
     const first = engine.ask('what was vale of york ccg told to do?');
     const next = engine.ask('what about walsall?', { context: first.context });

@@ -141,10 +141,52 @@ describe('no silent cut', () => {
     expect(page.body.response_type).toBe('ephemeral');
     assertPostedMessage(page.body);
     const text = blocksText(page.body.blocks);
-    for (const s of answer.more!.statements) expect(text).toContain(s.text);
+    // Each item once, a sub-item indented under its item rather than bulleted twice.
+    for (const s of answer.more!.statements) expect(text).toContain(s.text.startsWith('• ') ? `    ◦ ${s.text.slice(2)}` : `• ${s.text}`);
+    expect(text).not.toContain('• •');
     expect(text).toContain(`Items ${total - answer.more!.statements.length + 1}–${total} of ${total}`);
     expect(findButtons(page.body.blocks, 'show_all')).toHaveLength(0);
     expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('a two-part answer gives each part with a long list its own "Show all (N)", right under it, paging that part’s rest', async () => {
+    const question = 'what interventions did thurrock have and which interventions are there?';
+    const answer = engine.ask(question);
+    await t.event({ type: 'app_mention', user: USER, text: `<@UBOT> ${question}`, ts: '1700009050.000001', channel: CHANNEL });
+    const posted = await t.stub.waitFor(() => t.stub.callsTo('chat.postMessage')[0]);
+    assertPostedMessage(posted.body);
+    const blocks: any[] = posted.body.blocks;
+    expect(blocksText(blocks)).not.toMatch(/…and \d+ more/);
+    const buttons = findButtons(blocks, 'show_all');
+    expect(buttons.map((b) => b.text.text)).toEqual(['Show all (7)', 'Show all (15)']);
+    // Each button sits under its own part: after the part's direct answer, before the next part's.
+    const at = (text: string, after = -1) => blocks.findIndex((b, i) => i > after && b.type === 'section' && b.text?.text.startsWith(text));
+    const showAt = (i: number) => blocks.findIndex((b) => b.type === 'actions' && b.elements.includes(buttons[i]));
+    const firstLine = (i: number) => answer.parts![i]!.text.split('\n')[0]!;
+    expect(at(firstLine(0))).toBeLessThan(showAt(0));
+    expect(at(firstLine(1), showAt(0))).toBeGreaterThan(showAt(0));
+    expect(at(firstLine(1), showAt(0))).toBeLessThan(showAt(1));
+
+    const pages: string[] = [];
+    for (const [i, button] of buttons.entries()) {
+      t.stub.reset();
+      const page = await privateReply(await click(button, { ephemeral: false, messageTs: '1700009050.000002' }));
+      expect(page.body.response_type).toBe('ephemeral');
+      assertPostedMessage(page.body);
+      const text = blocksText(page.body.blocks);
+      const part = answer.parts![i]!;
+      const total = i === 0 ? 7 : 15;
+      expect(text).toContain(`Items ${total - part.more!.statements.length + 1}–${total} of ${total} for “${part.question}”`);
+      for (const s of part.more!.statements) expect(text).toContain(s.text.replace(/^• /, ''));
+      // Every [n] on the page is listed in its Sources.
+      const [items, sources] = text.split('*Sources*');
+      for (const [, n] of items!.matchAll(/\[(\d+)\]/g)) expect(sources).toContain(`[${n}]`);
+      expect(t.stub.callsTo('chat.postMessage')).toEqual([]);
+      pages.push(text);
+    }
+    // The two pages are the two parts' rests, not one list twice.
+    expect(pages[0]).not.toContain('financial special measures');
+    expect(pages[1]).toContain('financial special measures');
   });
 
   it('pages a very long rest within Block Kit’s limits, a Next button leading on until every item is shown', async () => {

@@ -13,8 +13,14 @@ export function assertBlockKitLimits(blocks: unknown, surface: 'message' | 'home
   expect(list.length, `${surface} block count`).toBeLessThanOrEqual(surface === 'message' ? 50 : 100);
   expect(list.length, 'at least one block').toBeGreaterThan(0);
   const actionIds = new Set<string>();
+  const blockIds = new Set<string>();
   for (const block of list) {
-    if (block.block_id !== undefined) expect(String(block.block_id).length).toBeLessThanOrEqual(255);
+    if (block.block_id !== undefined) {
+      expect(String(block.block_id).length).toBeLessThanOrEqual(255);
+      // Slack refuses a message with two blocks of the same block_id.
+      expect(blockIds.has(block.block_id), `block_id ${block.block_id} is unique in the message`).toBe(false);
+      blockIds.add(block.block_id);
+    }
     switch (block.type) {
       case 'section':
         expect(block.text ?? block.fields, 'a section has text or fields').toBeDefined();
