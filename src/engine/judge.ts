@@ -48,10 +48,16 @@ const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
 /** A stem with a final e and a doubled final consonant dropped, so "approve" meets "approved" and "plan" "planned". */
-export const root = (w: string) =>
-  stem(w)
-    .replace(/e$/, '')
-    .replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+export const root = (w: string) => rootOfStem(stem(w));
+
+const CONSONANTS = new Set('bcdfghjklmnpqrstvwxyz');
+
+/** `root` of a word already stemmed: a final e dropped, then a doubled final consonant made single. */
+function rootOfStem(s: string): string {
+  const r = s.endsWith('e') ? s.slice(0, -1) : s;
+  const n = r.length;
+  return n >= 2 && r[n - 1] === r[n - 2] && CONSONANTS.has(r[n - 1]) ? r.slice(0, -1) : r;
+}
 
 /** Words looked up, not listed: what judging reads of the words an answer says. */
 interface WordSet {
@@ -60,7 +66,10 @@ interface WordSet {
 
 /** Adds the words of `text`, with their stems and roots. */
 function addWords(out: Set<string>, text: string): void {
-  for (const w of words(text)) out.add(w), out.add(stem(w)), out.add(root(w));
+  for (const w of words(text)) {
+    const s = stem(w);
+    out.add(w).add(s).add(rootOfStem(s));
+  }
 }
 
 /** The words an answer says, in its statements and in the quotes it rests on (with their stems and roots). */

@@ -194,30 +194,73 @@ function exhaustive(src: Source, query: QueryTerm[], options: BoundedSearchOptio
 
 /** BM25 scores of the candidates, as MiniSearch computes them. */
 function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
-  const { k, b, d } = src.defaults.bm25;
-  const scored: { doc: number; score: number }[] = [];
   // In ascending order, a binary index's postings are read by walking forward through them rather than searched afresh.
   if (src.answersAll) candidates.sort((a, b) => a - b);
-  const sorted = src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList));
-  const cursors = new Int32Array(sorted ? query.reduce((n, q) => n + q.reaches.length, 0) : 0);
+  if (src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList))) return scoreRuns(src, query, candidates, filter);
+  const { k, b, d } = src.defaults.bm25;
+  const scored: { doc: number; score: number }[] = [];
+  for (const doc of candidates) {
+    if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
+    let total = 0;
+    let matched = 0;
+    for (const q of query) {
+      let termScore = 0;
+      for (const reach of q.reaches) {
+        const tf = reach.docs.get(doc);
+        // MiniSearch's calcBM25Score, weighted as in its termResults.
+        if (tf)
+          termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, reach.field)) / src.avgFieldLength[reach.field])));
+      }
+      if (termScore > 0) {
+        total += termScore;
+        matched++;
+      }
+    }
+    // MiniSearch multiplies a document's score by the number of query terms it matches.
+    if (matched) scored.push({ doc, score: total * matched });
+  }
+  return scored;
+}
+
+/**
+ * `score` over a binary index's sorted runs, the candidates ascending: each run is read with a cursor walking
+ * forward, and the runs' arrays and factors are laid out flat. The arithmetic is `score`'s, step for step.
+ */
+function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
+  const { k, b, d } = src.defaults.bm25;
+  const runs: Uint32Array[] = [];
+  const tfs: (Uint16Array | Uint32Array)[] = [];
+  const factors: number[] = [];
+  const fields: number[] = [];
+  // The runs of term t are runs[termEnd[t - 1]] up to runs[termEnd[t]].
+  const termEnd: number[] = [];
+  for (const q of query) {
+    for (const reach of q.reaches) {
+      const list = reach.docs as PostingList;
+      runs.push(list.docs);
+      tfs.push(list.tfs);
+      factors.push(reach.factor);
+      fields.push(reach.field);
+    }
+    termEnd.push(runs.length);
+  }
+  const cursors = new Int32Array(runs.length);
+  const avg = src.avgFieldLength;
+  const scored: { doc: number; score: number }[] = [];
   for (const doc of candidates) {
     if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
     let total = 0;
     let matched = 0;
     let r = 0;
-    for (const q of query) {
+    for (let t = 0; t < termEnd.length; t++) {
       let termScore = 0;
-      for (const reach of q.reaches) {
-        let tf: number | undefined;
-        if (sorted) {
-          const list = reach.docs as PostingList;
-          const at = (cursors[r] = seek(list.docs, cursors[r], doc));
-          r++;
-          if (at < list.docs.length && list.docs[at] === doc) tf = list.tfs[at];
-        } else tf = reach.docs.get(doc);
+      for (const end = termEnd[t]; r < end; r++) {
+        const docs = runs[r];
+        const at = (cursors[r] = seek(docs, cursors[r], doc));
+        if (at >= docs.length || docs[at] !== doc) continue;
+        const tf = tfs[r][at];
         // MiniSearch's calcBM25Score, weighted as in its termResults.
-        if (tf)
-          termScore += reach.factor * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, reach.field)) / src.avgFieldLength[reach.field])));
+        if (tf) termScore += factors[r] * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * src.fieldLength(doc, fields[r])) / avg[fields[r]])));
       }
       if (termScore > 0) {
         total += termScore;
