@@ -25,6 +25,8 @@ import type { Intent, IntentContext, IntentResult } from './intent.ts';
 import { buildOrgCard } from './orgCardBuilder.ts';
 import type { OrgCard } from './orgCard.ts';
 import { loadIntents } from './intents.ts';
+import { allDatedEntries } from '../digest/window.ts';
+import type { DigestEntry } from '../digest/types.ts';
 
 export const MAX_QUESTION_CHARS = 500;
 
@@ -243,6 +245,11 @@ export class Engine {
   /** The organisation card for a name or ODS code. */
   org(query: string): OrgCard {
     return buildOrgCard(this.knowledge, this.indexes, String(query ?? '').slice(0, MAX_QUESTION_CHARS));
+  }
+
+  /** A dated entry of the digests (a register change or a dated fact) by its stable id, with its citations. */
+  datedEntry(id: string): DigestEntry | undefined {
+    return allDatedEntries(this.knowledge).find((e) => e.id === id);
   }
 
   /** What the bot knows, for App Home and help. */
