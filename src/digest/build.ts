@@ -1,4 +1,5 @@
 /** Builds a digest: the dated entries of a window plus the fact changes since a snapshot, for one filter. */
+import { newestRegisterLabel, newestSourceLabel } from '../engine/asOf.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { diffSnapshots } from './diff.ts';
 import { fileUnderFilter, matchesFilter, resolveFilter, type DigestFilter } from './filter.ts';
@@ -27,7 +28,17 @@ export function buildDigest(knowledge: Knowledge, options: DigestOptions): Diges
         .filter((e) => matchesFilter(e, filter))
         .map((e) => fileUnderFilter(e, filter))
     : [];
-  return { from: options.from, to: options.to, filter: filter?.label ?? null, events, changes, knowledgeId: knowledge.id, knowledgeAsOf: knowledge.asOf };
+  return {
+    from: options.from,
+    to: options.to,
+    filter: filter?.label ?? null,
+    events,
+    changes,
+    knowledgeId: knowledge.id,
+    knowledgeAsOf: knowledge.asOf,
+    sourcesAsOf: newestSourceLabel(knowledge),
+    registerAsOf: newestRegisterLabel(knowledge),
+  };
 }
 
 /** True when a digest has nothing to report. */

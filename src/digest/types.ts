@@ -46,5 +46,10 @@ export interface Digest {
   /** Facts added, changed or removed since the snapshot the channel last saw. */
   changes: DigestEntry[];
   knowledgeId: string;
+  /** The latest date the knowledge speaks to, register included (ISO): for scripts; people are told the two below. */
   knowledgeAsOf: string;
+  /** The newest source document's date ("October 2019"): what the digest is true as of. */
+  sourcesAsOf: string;
+  /** The newest date in the NHS organisation register ("24 July 2024"), stated apart. */
+  registerAsOf: string;
 }

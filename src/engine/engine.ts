@@ -11,11 +11,11 @@ import { buildIndexesCached } from '../search/indexCache.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
 import { STOP_WORDS, stem } from '../search/text.ts';
 import { formatDay } from '../knowledge/dates.ts';
-import { format, parseISO } from 'date-fns';
 import { ANSWER_LIMITS, MAX_ANSWER_CHARS, MAX_CITATIONS, type Answer, type AnswerLimits } from './answer.ts';
 import { contextOf, resolveFollowUp, type ConversationContext } from './conversation.ts';
 import { CONFIDENCE_BAR, judge, type Judgement } from './judge.ts';
 import { adviceDecline, adviceSuggestions, smallTalk, unknownNameDecline } from './declines.ts';
+import { asOfLine, newestRegisterLabel, newestSourceLabel } from './asOf.ts';
 import { joinAnswers } from './joinAnswers.ts';
 import { splitQuestion } from './twoParts.ts';
 import { withVerdict } from './verdict.ts';
@@ -25,6 +25,8 @@ import type { Intent, IntentContext, IntentResult } from './intent.ts';
 import { buildOrgCard } from './orgCardBuilder.ts';
 import type { OrgCard } from './orgCard.ts';
 import { loadIntents } from './intents.ts';
+import { allDatedEntries } from '../digest/window.ts';
+import type { DigestEntry } from '../digest/types.ts';
 
 export const MAX_QUESTION_CHARS = 500;
 
@@ -275,6 +277,11 @@ export class Engine {
     return buildOrgCard(this.knowledge, this.indexes, String(query ?? '').slice(0, MAX_QUESTION_CHARS));
   }
 
+  /** A dated entry of the digests (a register change or a dated fact) by its stable id, with its citations. */
+  datedEntry(id: string): DigestEntry | undefined {
+    return allDatedEntries(this.knowledge).find((e) => e.id === id);
+  }
+
   /** What the bot knows, for App Home and help. */
   overview(): Overview {
     const k = this.knowledge;
@@ -298,7 +305,7 @@ export class Engine {
 
   /** Present-tense answers are true as of the newest document, not the register's later dates. */
   private asOfLine(): string {
-    return `As of the newest source (${newestSourceLabel(this.knowledge)}).`;
+    return asOfLine(newestSourceLabel(this.knowledge));
   }
 
   private alternatives(ctx: IntentContext, rest: { intent: Intent; score: number }[], score: number): string[] {
@@ -318,38 +325,6 @@ export class Engine {
     this.onUnanswered?.({ question, intent, reason: text });
     return declined(intent, text, suggestions);
   }
-}
-
-const sourceLabels = new WeakMap<Knowledge, string>();
-
-/**
- * The newest document's publication month ("October 2019"), or its year when that is all it gives. Every
- * present-tense answer quotes it: it is worked out once per Knowledge (a snapshot never changes), not by
- * sorting every document's date at each answer.
- */
-export function newestSourceLabel(k: Knowledge): string {
-  let label = sourceLabels.get(k);
-  if (label === undefined) sourceLabels.set(k, (label = newestSourceOf(k)));
-  return label;
-}
-
-function newestSourceOf(k: Knowledge): string {
-  const newest = [...k.documents.values()]
-    .map((d) => d.published)
-    .sort()
-    .at(-1);
-  if (!newest) return 'no documents';
-  return /^\d{4}$/.test(newest) ? newest : format(parseISO(newest.length === 7 ? `${newest}-01` : newest), 'MMMM yyyy');
-}
-
-/** The newest open or close date in the NHS organisation register ("24 July 2024"). */
-export function newestRegisterLabel(k: Knowledge): string {
-  const dates = [...k.organisations.values()]
-    .filter((o) => o.inRegister)
-    .flatMap((o) => [o.opened, o.closed])
-    .filter((d): d is string => !!d);
-  const newest = dates.sort().at(-1);
-  return newest ? formatDay(newest) : 'no date';
 }
 
 const HELP_LINE =

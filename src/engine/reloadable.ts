@@ -5,6 +5,7 @@
 import type { Answer } from './answer.ts';
 import type { AskOptions, Engine, Overview } from './engine.ts';
 import type { OrgCard } from './orgCard.ts';
+import type { DigestEntry } from '../digest/types.ts';
 
 export class ReloadableEngine {
   constructor(
@@ -26,6 +27,10 @@ export class ReloadableEngine {
 
   overview(): Overview {
     return this.current.overview();
+  }
+
+  datedEntry(id: string): DigestEntry | undefined {
+    return this.current.datedEntry(id);
   }
 
   /** Loads the knowledge again; returns the new snapshot id, or throws (and keeps serving the old one). */

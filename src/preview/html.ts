@@ -1,6 +1,6 @@
 /**
  * Block Kit as static HTML close to Slack's look, so a change to what people see can be reviewed
- * as a picture. Covers what the app sends: header, section (text, fields), context, divider,
+ * as a picture. Covers what the app sends: header, section (text, fields, a button accessory), context, divider,
  * actions (buttons) and input blocks, in messages, the Home tab and modals.
  */
 
@@ -65,7 +65,10 @@ export function blockToHtml(block: Json): string {
     case 'section': {
       const text = block.text ? `<div class="text">${textObject(block.text)}</div>` : '';
       const fields = block.fields ? `<div class="fields">${block.fields.map((f: Json) => `<div>${textObject(f)}</div>`).join('')}</div>` : '';
-      return `<div class="section">${text}${fields}</div>`;
+      // A button beside the text, as Slack lays out a section's accessory.
+      const accessory =
+        block.accessory?.type === 'button' ? `<button class="accessory ${block.accessory.style ?? ''}">${textObject(block.accessory.text)}</button>` : '';
+      return `<div class="section${accessory ? ' with-accessory' : ''}"><div>${text}${fields}</div>${accessory}</div>`;
     }
     case 'context':
       return `<div class="context">${block.elements.map((e: Json) => `<span>${textObject(e)}</span>`).join('')}</div>`;
@@ -118,6 +121,7 @@ export function page(title: string, samples: { caption: string; html: string }[]
   .meta { margin-bottom: 2px; } .app { font-size: 10px; background: #e8e8e8; color: #616061; padding: 1px 3px; border-radius: 2px; font-weight: 700; } .time { color: #616061; font-size: 12px; }
   .header { font-size: 18px; font-weight: 900; margin: 4px 0 6px; }
   .section { margin: 4px 0; } .section .text { white-space: normal; }
+  .section.with-accessory { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; } .section .accessory { flex: none; }
   .fields { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 16px; margin-top: 6px; }
   .context { color: #616061; font-size: 13px; margin: 6px 0; display: flex; flex-direction: column; gap: 2px; }
   .context a { color: #1264a3; }

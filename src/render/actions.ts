@@ -31,8 +31,8 @@ export function actionPattern(id: string): RegExp {
 }
 
 const questionRef = z.object({
-  /** "ask": a question for Engine.ask; "org": a name or code for Engine.org. */
-  k: z.enum(['ask', 'org']),
+  /** "ask": a question for Engine.ask; "org": a name or code for Engine.org; "entry": a digest's dated entry, by its id (its quotes). */
+  k: z.enum(['ask', 'org', 'entry']),
   q: z.string().min(1).max(LIMITS.buttonValue),
   /** The intent the answer was given under (feedback only). */
   i: z.string().max(100).optional(),

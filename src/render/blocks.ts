@@ -136,12 +136,15 @@ function showAllRow(shown: Shown, ref: QuestionRef, part?: number): KnownBlock[]
   return value ? actionsRow([button(`Show all (${listLength(shown)})`, id(ACTIONS.showAll), value)], id('show_all')) : [];
 }
 
-/** The verbatim passages behind an answer, one quoted section per citation. */
-export function renderQuotes(citations: Citation[], ctx: RenderContext): SlackMessage[] {
-  const heading = note(`Quotes behind the answer to “${escapeAndTruncate(ctx.question, 500)}”`);
+/**
+ * The verbatim passages behind an answer (or, `of: 'entry'`, a digest entry, `ctx.question` being its
+ * summary), one quoted section per citation; a register row as labelled fields.
+ */
+export function renderQuotes(citations: Citation[], ctx: RenderContext, of: 'answer' | 'entry' = 'answer'): SlackMessage[] {
+  const heading = note(`${of === 'entry' ? 'Sources of' : 'Quotes behind the answer to'} “${escapeAndTruncate(ctx.question, 500)}”`);
   const body: KnownBlock[] =
     citations.length === 0
-      ? [heading, ...sections('This answer rests on no quoted passage.')]
+      ? [heading, ...sections(of === 'entry' ? 'This entry is no longer in the knowledge.' : 'This answer rests on no quoted passage.')]
       : [heading, ...citations.flatMap((c, i) => [{ type: 'divider' } as KnownBlock, ...quoteBlocks(c, i + 1)])];
   return packMessages(body, {
     fallback: clipFallback(`Quotes for “${escapeSlack(ctx.question)}”`),

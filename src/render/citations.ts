@@ -3,15 +3,25 @@ import type { Citation } from '../engine/answer.ts';
 import type { KnownBlock } from './slackTypes.ts';
 import { contexts, LIMITS, sections, splitText } from './blockLimits.ts';
 import { escapeSlack, link, mrkdwn, truncate } from './escape.ts';
-import { isRegisterCitation, registerFields, registerPlace, REGISTER_SOURCE_NAME } from './registerRows.ts';
+import { isRegisterCitation, registerFields, registerPlace, registerRowAbout, REGISTER_SOURCE_NAME } from './registerRows.ts';
 
 /** "[1] Title · Publisher · April 2017" (or "[1] [4] …" for several citations of one source), the title linked when there is a URL. */
 export function sourceLine(citation: Citation, n: number | number[]): string {
+  const numbers = (Array.isArray(n) ? n : [n]).map((k) => `[${k}]`).join(' ');
+  return `*${numbers}* ${sourceLabel(citation)}`;
+}
+
+/** "Title · Publisher · April 2017", the title linked when there is a URL: a document as a person reads it. */
+export function sourceLabel(citation: Citation): string {
   const parts = [link(citation.url, citation.title || citation.document)];
   if (citation.publisher) parts.push(escapeSlack(citation.publisher));
   if (citation.published) parts.push(escapeSlack(citation.published));
-  const numbers = (Array.isArray(n) ? n : [n]).map((k) => `[${k}]`).join(' ');
-  return `*${numbers}* ${parts.join(' · ')}`;
+  return parts.join(' · ');
+}
+
+/** "NHS organisation register (ODS), 3 rows": the one line a list of register rows collapses into. */
+export function registerSourceName(rows: number): string {
+  return `${REGISTER_SOURCE_NAME}, ${rows} row${rows === 1 ? '' : 's'}`;
 }
 
 /**
@@ -50,7 +60,7 @@ export function numberedSourceLines(numbered: { citation: Citation; n: number }[
   const lines = [...groups.values()].map(({ citation, numbers }) => ({ first: numbers[0]!, line: sourceLine(citation, numbers) }));
   if (register.length > 0) {
     const numbers = register.map((k) => `[${k}]`).join(' ');
-    lines.push({ first: register[0]!, line: `*${numbers}* ${REGISTER_SOURCE_NAME}, ${register.length} row${register.length === 1 ? '' : 's'}` });
+    lines.push({ first: register[0]!, line: `*${numbers}* ${registerSourceName(register.length)}` });
   }
   // In the order of their first number, so [1] comes first whichever kind of source it is.
   return ['*Sources*', ...lines.sort((a, b) => a.first - b.first).map((l) => l.line)];
@@ -76,7 +86,9 @@ export function quoteBlocks(citation: Citation, n: number): KnownBlock[] {
 
 function registerQuoteBlocks(citation: Citation, n: number): KnownBlock[] {
   const fields = registerFields(citation).slice(0, LIMITS.sectionFields);
-  const heading = `*[${n}]* ${REGISTER_SOURCE_NAME} · ${escapeSlack(registerPlace(citation))}`;
+  // What the row shows (the organisation's name and code, the field and its date), when its citation says.
+  const about = registerRowAbout(citation);
+  const heading = `*[${n}]* ${REGISTER_SOURCE_NAME} · ${escapeSlack(registerPlace(citation))}${about ? `\n${escapeSlack(about)}` : ''}`;
   return [
     ...sections(heading),
     ...(fields.length > 0

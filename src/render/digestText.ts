@@ -1,5 +1,6 @@
 /** A digest as plain text (the CLI) and as JSON (scripts and tests). */
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import { datedApart } from '../engine/asOf.ts';
 import { orgLabel } from '../digest/registerEvents.ts';
 import { citationToJson } from './json.ts';
 import { groupByOrganisation, KIND_NAMES, windowLabel } from '../digest/group.ts';
@@ -22,7 +23,7 @@ export interface DigestEntryJson {
 export function digestJson(
   knowledge: Knowledge,
   digest: Digest,
-): { from: string; to: string; filter: string | null; knowledgeAsOf: string; entries: DigestEntryJson[] } {
+): { from: string; to: string; filter: string | null; knowledgeAsOf: string; sourcesAsOf: string; registerAsOf: string; entries: DigestEntryJson[] } {
   const toJson = (e: DigestEntry): DigestEntryJson => ({
     id: e.id,
     date: e.date?.value ?? null,
@@ -39,6 +40,8 @@ export function digestJson(
     to: digest.to,
     filter: digest.filter,
     knowledgeAsOf: digest.knowledgeAsOf,
+    sourcesAsOf: digest.sourcesAsOf,
+    registerAsOf: digest.registerAsOf,
     entries: [...digest.events, ...digest.changes].map(toJson),
   };
 }
@@ -48,7 +51,7 @@ export function digestText(knowledge: Knowledge, digest: Digest): string {
   const lines: string[] = [];
   lines.push(`Commissioning digest: ${windowLabel(digest.from, digest.to)}${digest.filter ? ` · only ${digest.filter}` : ''}`);
   lines.push(
-    `Knowledge as of ${digest.knowledgeAsOf}. ${count(digest.events.length, 'dated entry', 'dated entries')}${digest.changes.length ? `, ${count(digest.changes.length, 'change', 'changes')} to the knowledge` : ''}.`,
+    `${count(digest.events.length, 'dated entry', 'dated entries')}${digest.changes.length ? `, ${count(digest.changes.length, 'change', 'changes')} to the knowledge` : ''}. ${datedApart(digest.sourcesAsOf, digest.registerAsOf)}`,
   );
   if (digest.events.length === 0 && digest.changes.length === 0) lines.push('', 'No changes in this window.');
   const section = (title: string, entries: DigestEntry[]) => {

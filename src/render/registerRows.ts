@@ -34,6 +34,15 @@ export function registerPlace(c: Citation): string {
   return line ? `${file} line ${line}` : file;
 }
 
+/**
+ * What a row shows, as its citation says it: the organisation's name and code, the field and its date
+ * ("NHS Thurrock CCG (07G), open date 1 April 2013"); empty when the citation does not say.
+ */
+export function registerRowAbout(c: Citation): string {
+  const at = c.title.lastIndexOf(' — NHS organisation register (');
+  return at > 0 ? c.title.slice(0, at) : '';
+}
+
 /** The row's non-empty values with their labels; unknown files get "Column n" labels. */
 export function registerFields(c: Citation): { label: string; value: string }[] {
   const file = c.document.slice('register:'.length);

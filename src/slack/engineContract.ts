@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../engine/answer.ts';
 import type { ConversationContext } from '../engine/conversation.ts';
+import type { DigestEntry } from '../digest/types.ts';
 import type { OrgCard } from '../engine/orgCard.ts';
 import type { Overview } from '../engine/overview.ts';
 
@@ -15,4 +16,6 @@ export interface AnswerEngine {
   ask(question: string, options?: { context?: ConversationContext }): Answer;
   org(query: string): OrgCard;
   overview(): Overview;
+  /** A dated digest entry by its id ("merger:15C:2018-04-01"), for its Show quotes; undefined when the knowledge has none. */
+  datedEntry(id: string): DigestEntry | undefined;
 }

@@ -56,6 +56,7 @@ export interface ReplyContext {
 
 /** Renders the reply to a question or organisation lookup; an engine failure becomes a polite notice (and a log line). */
 export function renderRef(engine: AnswerEngine, logger: Logger, ref: QuestionRef, ctx: ReplyContext): SlackMessage[] {
+  if (ref.k === 'entry') return renderRefQuotes(engine, logger, ref, ctx);
   try {
     if (ref.k === 'org') return renderOrgCard(engine.org(ref.q), { query: ref.q, ...ctx });
     const answer = engine.ask(ref.q, ctx.conversation ? { context: ctx.conversation } : undefined);
@@ -72,6 +73,11 @@ export function renderRef(engine: AnswerEngine, logger: Logger, ref: QuestionRef
 /** The verbatim passages behind the reply to `ref` (the engine is deterministic, so this is the same answer). */
 export function renderRefQuotes(engine: AnswerEngine, logger: Logger, ref: QuestionRef, ctx: ReplyContext): SlackMessage[] {
   try {
+    if (ref.k === 'entry') {
+      // A digest entry's sources, found again by its id in the knowledge serving now.
+      const entry = engine.datedEntry(ref.q);
+      return renderQuotes(entry?.citations ?? [], { question: entry?.summary ?? ref.q, ...ctx }, 'entry');
+    }
     const citations = ref.k === 'org' ? engine.org(ref.q).citations : engine.ask(ref.q).citations;
     return renderQuotes(citations, { question: ref.q, ...ctx });
   } catch (error) {
@@ -82,6 +88,7 @@ export function renderRefQuotes(engine: AnswerEngine, logger: Logger, ref: Quest
 
 /** A page of the rest of a long answer (Show all), or a part of an org card (its section buttons). */
 export function renderRefPart(engine: AnswerEngine, logger: Logger, ref: QuestionRef): SlackMessage[] {
+  if (ref.k === 'entry') return renderRefQuotes(engine, logger, ref, { surface: 'ephemeral' });
   try {
     if (ref.k === 'org') return renderOrgSection(engine.org(ref.q), ref.s ?? 'history', { query: ref.q, surface: 'ephemeral' });
     return [renderMore(engine.ask(ref.q), ref.q, ref.p ?? 1, ref.t)];

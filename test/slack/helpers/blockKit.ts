@@ -29,6 +29,10 @@ export function assertBlockKitLimits(blocks: unknown, surface: 'message' | 'home
           expect(block.fields.length, 'section fields').toBeLessThanOrEqual(10);
           block.fields.forEach((f: Json) => assertText(f, 2000));
         }
+        if (block.accessory) {
+          expect(block.accessory.type, 'a section accessory is a button').toBe('button');
+          assertButton(block.accessory, actionIds);
+        }
         break;
       case 'context':
         expect(block.elements.length, 'context elements').toBeLessThanOrEqual(10);
@@ -44,13 +48,7 @@ export function assertBlockKitLimits(blocks: unknown, surface: 'message' | 'home
         expect(block.elements.length).toBeGreaterThan(0);
         for (const el of block.elements) {
           expect(el.type).toBe('button');
-          expect(el.text.type).toBe('plain_text');
-          assertText(el.text, 75);
-          expect(String(el.action_id).length).toBeLessThanOrEqual(255);
-          expect(actionIds.has(el.action_id), `action_id ${el.action_id} is unique in the message`).toBe(false);
-          actionIds.add(el.action_id);
-          if (el.value !== undefined) expect(el.value.length, 'button value').toBeLessThanOrEqual(2000);
-          if (el.url !== undefined) expect(el.url.length).toBeLessThanOrEqual(3000);
+          assertButton(el, actionIds);
         }
         break;
       case 'divider':
@@ -63,6 +61,17 @@ export function assertBlockKitLimits(blocks: unknown, surface: 'message' | 'home
         throw new Error(`unexpected block type ${block.type}`);
     }
   }
+}
+
+/** A button's label, action id (unique in the message), value and url within Slack's limits. */
+function assertButton(el: Json, actionIds: Set<string>): void {
+  expect(el.text.type).toBe('plain_text');
+  assertText(el.text, 75);
+  expect(String(el.action_id).length).toBeLessThanOrEqual(255);
+  expect(actionIds.has(el.action_id), `action_id ${el.action_id} is unique in the message`).toBe(false);
+  actionIds.add(el.action_id);
+  if (el.value !== undefined) expect(el.value.length, 'button value').toBeLessThanOrEqual(2000);
+  if (el.url !== undefined) expect(el.url.length).toBeLessThanOrEqual(3000);
 }
 
 function assertText(text: Json, max: number): void {

@@ -123,10 +123,13 @@ export function fakeOverview(): EngineOverview {
 }
 
 /** A fake engine answering every question with `answer(question)` and every lookup with `org(query)`. */
-export function fakeEngine(parts: Partial<{ ask: (q: string) => Answer; org: (q: string) => OrgCard; overview: () => EngineOverview }> = {}): AnswerEngine {
+export function fakeEngine(
+  parts: Partial<{ ask: (q: string) => Answer; org: (q: string) => OrgCard; overview: () => EngineOverview; datedEntry: AnswerEngine['datedEntry'] }> = {},
+): AnswerEngine {
   return {
     ask: parts.ask ?? (() => directionsAnswer()),
     org: parts.org ?? ((q) => thurrockCard(q)),
     overview: parts.overview ?? fakeOverview,
+    datedEntry: parts.datedEntry ?? (() => undefined),
   };
 }
