@@ -18,7 +18,7 @@ COPY intents ./intents
 COPY seeds ./seeds
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
-# Build the index snapshot once at image build, so every replica starts from it (see README, "Running several replicas").
+# Build the index snapshot once at image build, so every replica starts from it (see docs/deploying.md, "Running several replicas").
 RUN npm run build-index
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

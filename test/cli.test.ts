@@ -50,6 +50,37 @@ describe('the command-line contract', () => {
     expect(JSON.parse(none.stdout)).toMatchObject({ found: false, suggestions: expect.any(Array) });
   });
 
+  it('prints an organisation card that opens as the Slack card does: at most five cited status lines and their sources', async () => {
+    const { realEngine } = await import('./slack/helpers/realEngine.ts');
+    const { renderOrgCard } = await import('../src/render/blocks.ts');
+    const run = cli(['org', 'thurrock']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('NHS Thurrock CCG (07G)');
+    const status = lines.slice(1, lines.indexOf('Sources:'));
+    expect(status.length).toBeGreaterThan(1);
+    expect(status.length).toBeLessThanOrEqual(5);
+    for (const line of status) expect(line).toMatch(/ \[\d+\]$/);
+    expect(status).toContain('Under legal directions since 31 March 2017. [2]');
+    // The same lines the Slack card shows under its header (Slack's text is escaped; these have nothing to escape).
+    const card = (await realEngine()).org('thurrock');
+    const [slack] = renderOrgCard(card, { query: 'thurrock', surface: 'ephemeral' });
+    const header = slack!.blocks.findIndex((b) => b.type === 'header');
+    expect((slack!.blocks[header + 1] as { text: { text: string } }).text.text.split('\n')).toEqual(status);
+    // Then the sources of those lines, each once with its numbers, the register as one line.
+    const sources = lines.slice(lines.indexOf('Sources:') + 1, lines.indexOf(''));
+    expect(sources).toEqual([
+      '  [1] NHS organisation register (ODS), 1 row',
+      '  [2] [4] NHS England orders CCGs to join forces in success regime area · Health Service Journal · April 2017',
+      '  [3] Wanted: single executive for merged CCG · Practice Business (edited from the Health Service Journal) · October 2019',
+    ]);
+    // No twelve-line paragraph any more, and every [n] on the card is one of its quoted sources.
+    expect(run.stdout).not.toContain(card.status);
+    const quotes = run.stdout.slice(run.stdout.indexOf('\nQuotes:\n'));
+    for (const [, n] of run.stdout.slice(0, run.stdout.indexOf('\nQuotes:\n')).matchAll(/\[(\d+)\]/g)) expect(quotes).toContain(`\n  [${n}] `);
+    expect(run.stdout).toMatch(/• NHS England legal directions on Castle Point and Rochford, Southend and Thurrock CCGs — imposed, 31 March 2017 \[2\]/);
+  });
+
   it('prints one organisation card per line of standard input, as JSON lines', () => {
     const run = cli(['org', '--json'], '07G\nessex\nWessex Downs\n');
     const cards = run.stdout

@@ -13,7 +13,13 @@ describe('the console chat', () => {
     expect(printed).toContain('console chat over 5 documents');
     expect(printed).toContain('NHS Thurrock CCG');
     expect(printed).toContain('Sources:');
-    expect(printed).toMatch(/NHS Thurrock CCG \(07G\)\n  type {9}clinical commissioning group \(CCG\)/);
+    // The card opens with its cited status lines and their sources, as in Slack, then the register fields.
+    expect(printed).toMatch(
+      /NHS Thurrock CCG \(07G\)\nClinical commissioning group \(CCG\) in NHS England's East of England region, opened 1 April 2013\. \[1\]\n/,
+    );
+    expect(printed).toContain('Under legal directions since 31 March 2017. [2]\n');
+    expect(printed).toContain('Sources:\n  [1] NHS organisation register (ODS), 1 row\n');
+    expect(printed).toMatch(/\n\n  type {9}clinical commissioning group \(CCG\)/);
     expect(printed).toContain('  closed       still open');
     expect(printed).not.toContain('never read');
   });

@@ -2,7 +2,7 @@
  * Judging a candidate answer on content, not wording: does it speak of what the question names (its
  * organisations, people, programmes), give the kind of thing asked for (a date for "when", a count for "how
  * many", people for "who", a verdict for "is/was/did"), and touch the question's own topic nouns? The verdict is
- * one confidence on one scale for every intent and for passages alike (see README, "Confidence").
+ * one confidence on one scale for every intent and for passages alike (see docs/architecture.md, "Confidence").
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ParsedQuestion } from '../search/question.ts';

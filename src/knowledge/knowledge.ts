@@ -187,7 +187,9 @@ function readDocuments(docDir: string, hash: Hash, errors: KnowledgeError[], not
       `${crlf.join(', ')}: CRLF line endings, read as LF. Save ${crlf.length === 1 ? 'it' : 'them'} with LF line endings (for git: core.autocrlf false) so the file matches what citations quote.`,
     );
   if (existsSync(docDir) && documents.size === 0 && failed.size === 0)
-    errors.push(new KnowledgeError('documents/', '', `no documents found in ${docDir}`, 'add at least one document (see README, "Adding a document")'));
+    errors.push(
+      new KnowledgeError('documents/', '', `no documents found in ${docDir}`, 'add at least one document (see docs/knowledge.md, "Adding a document")'),
+    );
   return { documents, failed, missingFolder: existsSync(docDir) ? null : 'documents/' };
 }
 

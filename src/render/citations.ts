@@ -39,31 +39,39 @@ export function sourceLines(citations: Citation[], first = 1): string[] {
   return numberedSourceLines(citations.map((citation, i) => ({ citation, n: i + first })));
 }
 
+/** A source as a person reads it: a document once with every number citing it, or the register's rows together. */
+export interface SourceGroup {
+  numbers: number[];
+  /** The document (its first citation), or the first register row. */
+  citation: Citation;
+  register: boolean;
+}
+
 /**
- * Sources lines for citations that keep their numbers from a longer list (a page of a long answer,
- * a section of a card): each document once with all its numbers, the register rows as one line.
+ * Citations that keep their numbers from a longer list (a page of a long answer, a section of a card)
+ * grouped as sources: each document once with all its numbers, the register rows as one source, in the
+ * order of their first number. Slack and the terminal each lay the groups out.
  */
-export function numberedSourceLines(numbered: { citation: Citation; n: number }[]): string[] {
-  if (numbered.length === 0) return [];
-  const groups = new Map<string, { citation: Citation; numbers: number[] }>();
-  const register: number[] = [];
+export function groupSources(numbered: { citation: Citation; n: number }[]): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
   for (const { citation: c, n } of numbered) {
-    if (isRegisterCitation(c)) {
-      register.push(n);
-      continue;
-    }
-    const key = JSON.stringify([c.document, c.title, c.url ?? null]);
-    const group = groups.get(key) ?? { citation: c, numbers: [] };
+    const register = isRegisterCitation(c);
+    const key = register ? 'register' : JSON.stringify([c.document, c.title, c.url ?? null]);
+    const group = groups.get(key) ?? { numbers: [], citation: c, register };
     group.numbers.push(n);
     groups.set(key, group);
   }
-  const lines = [...groups.values()].map(({ citation, numbers }) => ({ first: numbers[0]!, line: sourceLine(citation, numbers) }));
-  if (register.length > 0) {
-    const numbers = register.map((k) => `[${k}]`).join(' ');
-    lines.push({ first: register[0]!, line: `*${numbers}* ${registerSourceName(register.length)}` });
-  }
   // In the order of their first number, so [1] comes first whichever kind of source it is.
-  return ['*Sources*', ...lines.sort((a, b) => a.first - b.first).map((l) => l.line)];
+  return [...groups.values()].sort((a, b) => a.numbers[0]! - b.numbers[0]!);
+}
+
+/** The Sources label and one line a source ("*[2] [3]* Title · Publisher · date", "*[1]* NHS organisation register (ODS), 2 rows"). */
+export function numberedSourceLines(numbered: { citation: Citation; n: number }[]): string[] {
+  if (numbered.length === 0) return [];
+  const lines = groupSources(numbered).map((g) =>
+    g.register ? `*${g.numbers.map((k) => `[${k}]`).join(' ')}* ${registerSourceName(g.numbers.length)}` : sourceLine(g.citation, g.numbers),
+  );
+  return ['*Sources*', ...lines];
 }
 
 /** Citation markers for a statement: " [1][3]" (1-based, matching the Sources list). */

@@ -1,13 +1,13 @@
 /** Block Kit rendering of an organisation card (header, status, fields, sources, buttons) and of the sections its buttons open. */
 import type { ActionsBlock, Button, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from './slackTypes.ts';
-import type { Statement } from '../engine/answer.ts';
 import { capitalise, statusLabel, typeLabel } from '../engine/describe.ts';
 import type { DatedOrgRef, OrgCard, OrgCardOrganisation, OrgRef } from '../engine/orgCard.ts';
 import { formatDay } from '../knowledge/dates.ts';
 import { ACTIONS, encodeRef, type OrgSection, type QuestionRef } from './actions.ts';
 import { contexts, LIMITS, note, packMessages, sections, type SlackMessage } from './blockLimits.ts';
 import { actionsRow, answerButtons, button, choiceButtons, VOTE_NOTES } from './buttons.ts';
-import { markers, numberedSourceLines, sourcesBlocks } from './citations.ts';
+import { markers, numberedSourceLines } from './citations.ts';
+import { statusLines, summarySources } from './orgSummary.ts';
 import { escapeAndTruncate, escapeSlack, isSlackUserId, mrkdwn, plainText, truncate } from './escape.ts';
 
 /** Where the card is shown (same meaning as for answers). */
@@ -39,11 +39,11 @@ export function renderOrgCard(card: OrgCard, ctx: OrgRenderContext): SlackMessag
   const body: KnownBlock[] = [
     ...echo(ctx),
     header(org.name),
-    ...summaryBlocks(card, summary),
+    ...sections(statusLines(card, escapeSlack).join('\n')),
     ...fieldSections(org),
     // What the documents say, machine-read, apart from the curated lines above.
     ...inDocumentsBlocks(card),
-    ...sourcesBlocks(card.citations.slice(0, summaryCitationCount(card))),
+    ...contexts(numberedSourceLines(summarySources(card))),
   ];
   const pinned = [
     ...sectionButtons(card, ctx.query),
@@ -62,17 +62,6 @@ export function renderOrgCard(card: OrgCard, ctx: OrgRenderContext): SlackMessag
     fallback: escapeSlack(`${org.name} (${org.code}): ${summary.map((s) => s.text).join(' ') || card.status}`),
     continuation,
   });
-}
-
-/** How many of the card's citations its summary uses (they come first, so the card's numbers are 1…n). */
-export function summaryCitationCount(card: OrgCard): number {
-  const cites = (card.summary ?? []).flatMap((s) => s.cites);
-  return cites.length === 0 ? Math.min(card.citations.length, card.summary ? 0 : 10) : Math.max(...cites) + 1;
-}
-
-function summaryBlocks(card: OrgCard, summary: Statement[]): KnownBlock[] {
-  if (summary.length === 0) return sections(escapeSlack(card.status || card.organisation?.name || ''));
-  return sections(summary.map((s) => `${escapeSlack(s.text)}${markers(s.cites, card.citations.length)}`).join('\n'));
 }
 
 /** Interventions (n), People (n), History: each opens that part of the card privately. */

@@ -3,6 +3,8 @@ import type { Answer, Citation } from '../engine/answer.ts';
 import type { OrgCard } from '../engine/orgCard.ts';
 import { statusLabel, typeLabel } from '../engine/describe.ts';
 import { formatDay } from '../knowledge/dates.ts';
+import { groupSources, markers, registerSourceName } from './citations.ts';
+import { statusLines, summarySources } from './orgSummary.ts';
 
 const source = (c: Citation, i: number) =>
   `  [${i + 1}] ${c.title}${c.publisher ? ` — ${c.publisher}` : ''}${c.published ? `, ${c.published}` : ''}${c.url ? `\n      ${c.url}` : ''}\n      “${c.quote.replace(/\s+/g, ' ')}”`;
@@ -22,9 +24,14 @@ export function orgCardToText(card: OrgCard): string {
     return [card.status, ...list.map((o) => `  ${o.code}  ${o.name} (${o.type}${o.dates ? `, ${o.dates}` : ''})`)].join('\n');
   }
   const o = card.organisation;
+  const n = card.citations.length;
   const refs = (xs: { code: string; name: string; date?: string }[]) => xs.map((x) => `${x.name} (${x.code})${x.date ? ` ${x.date}` : ''}`).join('; ') || '—';
+  // The card's top as in Slack: at most five cited status lines, then the sources they rest on.
   const lines = [
     `${o.name} (${o.code})`,
+    ...statusLines(card),
+    ...summarySourceLines(card),
+    '',
     `  type         ${typeLabel(o.type)}`,
     `  region       ${o.region ? `${o.region.name} (${o.region.code})` : '—'}`,
     `  parent       ${o.parent ? `${o.parent.name} (${o.parent.code})` : '—'}`,
@@ -38,22 +45,40 @@ export function orgCardToText(card: OrgCard): string {
       : []),
     ...(o.members.length ? [`  members      ${refs(o.members)}`] : []),
     ...(o.names.length > 1 ? [`  also known as ${o.names.slice(1).join('; ')}`] : []),
-    '',
-    card.status,
   ];
   if (card.interventions.length)
     lines.push(
       '',
       'Interventions:',
-      ...card.interventions.map((i) => `  • ${i.title} — ${statusLabel(i.status)}, ${i.date}${i.outcome ? `. ${i.outcome}` : ''}`),
+      ...card.interventions.map(
+        (i) =>
+          `  • ${i.title} — ${statusLabel(i.status)}, ${i.date}${markers(i.cites ?? [], n)}${i.outcome ? `. ${i.outcome}${markers(i.outcomeCites ?? [], n)}` : ''}`,
+      ),
     );
-  if (card.people.length) lines.push('', 'People:', ...card.people.map((p) => `  • ${p.name}: ${p.title}${p.date ? ` (${p.date})` : ''}`));
+  if (card.people.length)
+    lines.push('', 'People:', ...card.people.map((p) => `  • ${p.name}: ${p.title}${p.date ? ` (${p.date})` : ''}${markers(p.cites ?? [], n)}`));
   if (card.inDocuments?.length)
     lines.push(
       '',
       'In the documents (read from the sources, not curated facts):',
       ...card.inDocuments.map((m) => `  • ${m.title}, ${m.published}: the source says “${m.quote.replace(/\t/g, ' · ').replace(/\s+/g, ' ')}”`),
     );
-  if (card.citations.length) lines.push('', 'Sources:', ...card.citations.map(source));
+  // Every source with its verbatim quote, as the card's Sources button gives them in Slack.
+  if (card.citations.length) lines.push('', 'Quotes:', ...card.citations.map(source));
   return lines.join('\n');
+}
+
+/** "Sources:" and one line a source of the status lines: "  [2] [4] Title · Publisher · April 2017", the register's rows as one. */
+function summarySourceLines(card: OrgCard): string[] {
+  const groups = groupSources(summarySources(card));
+  if (groups.length === 0) return [];
+  return [
+    'Sources:',
+    ...groups.map((g) => {
+      const numbers = g.numbers.map((k) => `[${k}]`).join(' ');
+      const c = g.citation;
+      const label = g.register ? registerSourceName(g.numbers.length) : [c.title || c.document, c.publisher, c.published].filter(Boolean).join(' · ');
+      return `  ${numbers} ${label}`;
+    }),
+  ];
 }
