@@ -46,7 +46,10 @@ export const intent: Intent = {
     const free = q.free.filter((t) => t !== 'who');
     const roleWords = free.filter((t) => !LEAD_WORDS.includes(t));
     // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
-    const scope = new Set([...programmes.map((p) => p.id), ...orgsIn(q).map((o) => o.code)]);
+    // A programme named in general ("the success regime") covers its parts ("the Essex success regime"): their roles count.
+    const named = new Set(programmes.map((p) => p.id));
+    for (const p of k.programmes) if (p.parent && named.has(p.parent)) named.add(p.id);
+    const scope = new Set([...named, ...orgsIn(q).map((o) => o.code)]);
     if (roleWords.length) {
       const all = ix.facts
         .search([...roleWords, ...(programme ? [programme.name] : [])], ['role'], 20)

@@ -25,6 +25,7 @@ const CLASS: Record<ConversationContext['mentions'][number]['kind'], string> = {
 const PRIORITY: ConversationContext['mentions'][number]['kind'][] = ['org', 'person', 'programme', 'type', 'term', 'date'];
 const OPENERS = [/^\s*(what|how)\s+about\s+/i, /^\s*and\s+(also\s+)?/i, /^\s*also\s+/i, /^\s*what\s+of\s+/i, /^\s*same\s+for\s+/i];
 const WH = /^(who|what|when|where|why|how many|how|which)\b/i;
+const PERSONAL = /\b(he|him|she|her)\b/i;
 const PRONOUN = /\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b/gi;
 
 /** The context a question leaves for the next one. */
@@ -69,6 +70,9 @@ export function resolveFollowUp(q: ParsedQuestion, question: string, context: Co
     return rewritten;
   }
   if (!main) return null;
+  // "he" or "she" is a person asked or answered about before, when there is one.
+  const person = context.mentions.find((m) => m.kind === 'person');
+  if (person && PERSONAL.test(body)) return body.replace(PERSONAL, person.text);
   if (new RegExp(PRONOUN.source, 'i').test(body)) return body.replace(PRONOUN, main.text);
   if (WH.test(body) && body.split(/\s+/).length <= 3) return `${body} ${context.mentions.map((m) => m.text).join(' ')}`;
   return null;

@@ -172,7 +172,13 @@ export class Engine {
     const resolved = resolveFollowUp(q, text, context);
     if (resolved) q = parseQuestion(resolved, this.indexes, this.knownWords);
     const answer = this.answerParsed(q, text, limits);
-    return answer.answered ? { ...answer, context: contextOf(q, resolved ?? text, answer.intent) } : answer;
+    if (!answer.answered) return answer;
+    const next = contextOf(q, resolved ?? text, answer.intent);
+    // "Who chairs it? … and what did she say?": the person a "who" question was answered with is who "she" is.
+    const first = answer.text.split('\n')[0];
+    const named = q.answerType === 'person' ? this.knowledge.people.find((p) => first.includes(p.name)) : undefined;
+    if (named) next.mentions.unshift({ kind: 'person', text: named.name });
+    return { ...answer, context: next };
   }
 
   private answerParsed(q: ParsedQuestion, text: string, limits: AnswerLimits): Answer {

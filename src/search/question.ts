@@ -118,6 +118,7 @@ const QUOTING_WORDS = new Set([
   'quoted',
 ]);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'him', 'his', 'she', 'her', 'hers', 'this', 'that', 'these', 'those', 'there']);
+const PERSONAL_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'], ['what', 'of'], ['same', 'for']];
 
 const CHANGE_NOUNS = new Set(['merger', 'mergers', 'changes', 'reorganisation', 'reorganisations', 'handover', 'transition', 'reforms']);
@@ -204,7 +205,12 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
   const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
-  const followUp = FOLLOW_UP_OPENERS.some((o) => o.every((w, i) => original[i] === w)) || (!hasEntity && original.some((w) => PRONOUNS.has(w)));
+  // "What did she say about the joint committee?" names a topic but not who "she" is: a follow-up still.
+  const namesPerson = names.some((n) => n.items.some((i) => i.kind === 'person'));
+  const followUp =
+    FOLLOW_UP_OPENERS.some((o) => o.every((w, i) => original[i] === w)) ||
+    (!hasEntity && original.some((w) => PRONOUNS.has(w))) ||
+    (!namesPerson && original.some((w) => PERSONAL_PRONOUNS.has(w)));
   // A glossary term ("CCG") does not name a body: "Wessex Downs CCG" is still an unknown name.
   const named = words.map((_, i) => allOrgs.some((m) => m.from <= i && i < m.to) || names.some((n) => n.from <= i && i < n.to && n.items[0].kind !== 'term'));
   const unknownName = unknownNameIn(words, tokens, named, lexical, raw, ix);

@@ -193,6 +193,16 @@ describe('questions in more than one turn', () => {
     answers.push(first, next, list, person);
   });
 
+  it('reads "she" as the person a "who" question was answered with, in a conversation and in a two-part question', () => {
+    const who = engine.ask("who's the independent success regime chair");
+    expect(who.text).toMatch(/^Anita Donley: Independent chair, mid and south Essex success regime/);
+    const said = engine.ask('what did she say about a joint committee for commissioning', { context: who.context });
+    expect(said.text).toContain('“Independent success regime chair Anita Donley said: “The mid and south Essex STP is well advanced');
+    const both = engine.ask("who's the independent success regime chair and what did she say about a joint committee for commissioning");
+    expect(both.parts![1]!.text).toContain('Anita Donley said');
+    answers.push(who, said, both);
+  });
+
   it('reads a follow-up on its own when there is no conversation', () => {
     expect(engine.ask('what about walsall?').text).not.toContain('joint management with another CCG to plan');
   });
