@@ -106,7 +106,9 @@ export const intent: Intent = {
     const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number; own: number; cell: number }[] = [];
     const topic = topicTerms(q);
     for (const hit of found.values()) {
-      const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
+      // A heading ("Criteria an application must meet") answers as what stands under it.
+      const start = hit.passage.kind === 'heading' ? (firstUnder(k, hit.passage) ?? hit.passage) : hit.passage;
+      const unit = unitOf(k, listAfter(k, start) ?? start);
       if (seen.has(unit.quote)) continue;
       // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
       if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
@@ -117,13 +119,15 @@ export const intent: Intent = {
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
       const own = namesOwn(k, ix.links, unit, about);
-      const cell = !q.words.includes('why') && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
+      const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
       good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms), own, cell });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
-    const listWanted = asksForList(q);
+    const listWanted = asksForList(q) || q.answerType === 'list';
     const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
+    // A list of several items answers "which …" before a single table row does.
+    const listness = (u: PassageUnit) => (u.passages.length > 1 ? 2 : u.passages[0].columns ? 1 : 0);
     good.sort(
       (a, b) =>
         b.cell - a.cell ||
@@ -131,7 +135,7 @@ export const intent: Intent = {
         b.overlap - a.overlap ||
         b.own - a.own ||
         b.fit - a.fit ||
-        (listWanted ? Number(isList(b.unit)) - Number(isList(a.unit)) : 0) ||
+        (listWanted ? listness(b.unit) - listness(a.unit) : 0) ||
         b.hit.score - a.hit.score,
     );
     const best = good[0];
@@ -171,6 +175,12 @@ function overlap(topic: string[], unitTerms: Set<string>): number {
 /** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
 function asksForList(q: ParsedQuestion): boolean {
   return q.words[0] === 'which' || q.words[0] === 'list' || (q.words[0] === 'what' && q.words[1] === 'are');
+}
+
+/** The first passage under a heading, in its document. */
+function firstUnder(k: Knowledge, heading: Passage): Passage | undefined {
+  const title = heading.text.replace(/:$/, '');
+  return neighbours(k, heading, 0, 2).find((x) => x !== heading && x.kind !== 'heading' && x.section === title);
 }
 
 /** An introducing line ("The board approved:") answers as the list it introduces. */
@@ -242,7 +252,9 @@ function isCell(k: Knowledge, links: Links, unit: PassageUnit, topic: string[], 
 /** 1 when the unit itself names an organisation asked about (a table row for Hillingdon, not the summary above it). */
 function namesOwn(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): number {
   if (!about.orgs.length) return 0;
-  const own = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).organisations);
+  // A list's own words include the line that introduces it ("NHS Corby CCG was authorised with five conditions. It must:").
+  const intro = unit.passages[0].intro ? neighbours(k, unit.passages[0], 2, 0).filter((p) => p.start === unit.passages[0].listStart) : [];
+  const own = [...intro, ...unit.passages].flatMap((p) => linksOf(links, positionOf(k, p)).organisations);
   return about.orgs.some((o) => own.some((c) => o.covers.has(c))) ? 1 : 0;
 }
 

@@ -68,6 +68,19 @@ describe('answers from uncurated documents', () => {
     expect(a.citations[0].quote).toBe('NHS Hillingdon CCG\t439.9\t(15.6)\t(24.8)\t(9.2)');
   });
 
+  it('answers from what stands under a heading, not the heading alone', () => {
+    const a = engine.ask('what criteria does a merger application have to meet');
+    expect(a.text).toContain('An application will only be approved if it shows that the merged CCG:\n• covers an area that lies entirely within one');
+    expect(a.text).toContain('• has completed due diligence on contracts');
+    expectVerbatim(a);
+  });
+
+  it('answers "what conditions" with the list of them before the table row that counts them', () => {
+    const a = engine.ask('what conditions were put on corby ccg');
+    expect(a.text).toMatch(/says:\nNHS Corby CCG was authorised with five conditions\. It must:\n• sign a contract for commissioning support services/);
+    expectVerbatim(a);
+  });
+
   it('shows what a document says beside a register answer about an organisation it names', () => {
     const a = engine.ask('When did NHS Kent and Medway CCG come into being?');
     expect(a.text).toMatch(/^NHS Kent and Medway CCG \(91Q\) opened on 1 April 2020/);
