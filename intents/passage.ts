@@ -22,6 +22,7 @@ import {
 } from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
+import { ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(
@@ -101,6 +102,7 @@ export const intent: Intent = {
       );
     }
     const about = questionEntities(q);
+    const roleAsked = wantedKind(q.words) === 'person' ? [...new Set(q.words.flatMap((w) => contentTerms(w)))].filter((t) => ROLE_TERMS.has(t)) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
     const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number; own: number; cell: number }[] = [];
@@ -115,6 +117,8 @@ export const intent: Intent = {
       if (!holdsEntities(k, ix.links, unit, about)) continue;
       const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
+      // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
+      if (!rolesHeld(roleAsked, unitTerms)) continue;
       const s = share(terms, about.orgs.length > 0);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
@@ -175,6 +179,13 @@ function overlap(topic: string[], unitTerms: Set<string>): number {
 /** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
 function asksForList(q: ParsedQuestion): boolean {
   return q.words[0] === 'which' || q.words[0] === 'list' || (q.words[0] === 'what' && q.words[1] === 'are');
+}
+
+/** Every role word asked for stands in the unit ("financial" meets "finance": compared on six letters). */
+function rolesHeld(roles: string[], unitTerms: Set<string>): boolean {
+  if (!roles.length) return true;
+  const prefixes = new Set([...unitTerms].map((t) => t.slice(0, 6)));
+  return roles.every((t) => unitTerms.has(t) || prefixes.has(t.slice(0, 6)));
 }
 
 /** The first passage under a heading, in its document. */

@@ -1,6 +1,7 @@
 /** People and roles, both ways: "who leads primary care in the success regime?", "who is Melanie Craig?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Knowledge, Person, Role } from '../src/knowledge/knowledge.ts';
+import { contentTerms } from '../src/search/text.ts';
 import { asks, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
 import { peopleInDocuments, readPersonStatement } from '../src/engine/fromDocuments.ts';
 
@@ -43,7 +44,9 @@ export const intent: Intent = {
     const programme = mostSpecific(programmes);
     const asksWho = asks(q, 'who', 'whom', 'name', 'contact');
     if (!asksWho) return null;
-    const free = q.free.filter((t) => t !== 'who');
+    // The role words as asked, the lexicon's too ("AO" is read as "accountable officer"), but not the names.
+    const inName = (i: number) => [...q.orgs, ...q.names, ...q.dates].some((m) => m.from <= i && i < m.to);
+    const free = [...new Set(q.words.flatMap((w, i) => (inName(i) ? [] : contentTerms(w))))].filter((t) => t !== 'who');
     const roleWords = free.filter((t) => !LEAD_WORDS.includes(t));
     // A specific role ("interim chair", "accountable officer"): search role titles, within the programme or organisation named.
     // A programme named in general ("the success regime") covers its parts ("the Essex success regime"): their roles count.

@@ -136,7 +136,11 @@ export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[
   const documents = new Set([...covers].flatMap((c) => documentsNaming(k, c)));
   const index = peopleIndex(k, links);
   // The mentions whose role has every wanted term, in passage order; a passage is made only when someone in it is kept.
-  const mentions = index.roles.filter((r) => wanted.every((t) => r.terms.has(t))).flatMap((r) => r.mentions);
+  // "Financial" and "finance" are one role word: terms are compared on their first six letters.
+  const prefix = (t: string) => t.slice(0, 6);
+  const mentions = index.roles
+    .filter((r) => wanted.every((t) => r.terms.has(t) || [...r.terms].some((x) => prefix(x) === prefix(t))))
+    .flatMap((r) => r.mentions);
   mentions.sort((a, b) => a - b);
   const out: ReadPerson[] = [];
   let made: { at: number; passage: Passage } | undefined;

@@ -68,6 +68,20 @@ describe('answers from uncurated documents', () => {
     expect(a.citations[0].quote).toBe('NHS Hillingdon CCG\t439.9\t(15.6)\t(24.8)\t(9.2)');
   });
 
+  it('reads a role asked as an abbreviation, and answers it only with someone the documents give in that role', () => {
+    const ao = engine.ask("who's the AO of south west london ccg");
+    expect(ao.text).toMatch(/^Paul Hennessey: Accountable Officer, NHS South West London CCG\. The source says \(read from the document, not a curated fact\)/);
+    expectVerbatim(ao);
+    const cfo = engine.ask("who's the cfo of south west london ccg");
+    expect(cfo.answered).toBe(false);
+    expect(cfo.text).not.toContain('Paul Hennessey');
+  });
+
+  it('reads "nwl" as north west London', () => {
+    const a = engine.ask('which nwl ccgs are forecasting to hit plan');
+    expect(a.text).toContain('NHS Central London (Westminster) CCG, NHS Harrow CCG and NHS West London CCG forecast that they will meet their plans');
+  });
+
   it('answers from what stands under a heading, not the heading alone', () => {
     const a = engine.ask('what criteria does a merger application have to meet');
     expect(a.text).toContain('An application will only be approved if it shows that the merged CCG:\n• covers an area that lies entirely within one');
