@@ -33,13 +33,19 @@ const NEGATION = /\b(not|no|never|none|neither|nor|without|yet to|n't|cannot|rej
  * A verdict for a yes/no question the intent did not judge: a passage naming everything asked and speaking to every
  * topic says yes, unless it denies it ("have not been publicised").
  */
-function inferVerdict(result: IntentResult, passage: boolean, full: boolean): boolean | undefined {
+function inferVerdict(q: ParsedQuestion, result: IntentResult, passage: boolean, full: boolean): boolean | undefined {
   if (result.verdict !== undefined) return result.verdict;
   // A structured answer that did not judge only describes: it cannot say yes.
   if (!full || !passage) return undefined;
   const quoted = result.statements.flatMap((s) => s.sources.map((src) => ('quote' in src ? src.quote : ''))).join(' ');
+  // "Is there a single contract?" against "a single contract … is also a possibility": only possible is not yes,
+  // unless the question itself asks after a possibility ("could they merge?").
+  if (HEDGE.test(quoted) && !q.words.some((w) => MODAL_WORDS.has(w))) return false;
   return !NEGATION.test(quoted);
 }
+
+const HEDGE = /\b(is (also )?a possibility|are possibilities|is possible|an option|being considered|under consideration)\b/i;
+const MODAL_WORDS = new Set(['could', 'might', 'may', 'would', 'can', 'possible', 'plan', 'plans', 'planned', 'propose', 'proposed', 'will', 'should']);
 
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
@@ -215,7 +221,8 @@ export function judge(
   const inAnswer = namesEntities(q, said, phrases);
   const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
   // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
-  const verdict = q.answerType === 'yes-no' ? inferVerdict(result, passage, inAnswer && coverage >= 0.99) : undefined;
+  // A verdict is read off a passage that names what is asked and speaks to nearly all of it (a light verb aside: "still do").
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(q, result, passage, inAnswer && coverage >= 0.74) : undefined;
   const typed = givesType(q, k, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
   // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.

@@ -73,6 +73,13 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.citations.some((c) => c.quote.includes('have not been publicised'))).toBe(true);
   });
 
+  it('says no when the source only calls something a possibility, and yes when it says it outright', () => {
+    const possible = ask('is there already a single contract for all three essex hospitals');
+    expect(possible.text).toMatch(/^No, going by the source — .*“A single contract for all three hospitals, for example, is also a possibility\.”/);
+    const stated = ask('would the downgraded essex hospitals still do some specialist surgery');
+    expect(stated.text).toMatch(/^Yes, going by the source — .*still provide some specialist surgery/);
+  });
+
   it('counts from the data, saying the count first', () => {
     const a = ask('how many ccgs are under legal directions');
     expect(a.text).toMatch(/^Three \(3\) CCGs — Castle Point and Rochford, Southend and Thurrock — have been under legal directions since 31 March 2017/);
