@@ -101,6 +101,16 @@ const ADVICE = [
   ['advice'],
   ['best', 'way', 'to'],
   ['ought'],
+  // Judging people and decisions: no source says whether someone does well.
+  ['a', 'good', 'job'],
+  ['a', 'bad', 'job'],
+  ['doing', 'well'],
+  ['doing', 'badly'],
+  ['any', 'good'],
+  ['a', 'good', 'thing'],
+  ['a', 'bad', 'thing'],
+  ['a', 'mistake'],
+  ['worth', 'it'],
 ];
 
 /** Asks what someone ought to do or what the bot thinks, which no source can answer. */

@@ -204,12 +204,13 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   );
   // "Who writes the newsletter?" asks for a person, not for the words.
   const quoting = words.some((w) => QUOTING_WORDS.has(w)) && !words.includes('who');
-  const hasEntity = orgs.length > 0 || names.length > 0 || dates.length > 0;
   // "What did she say about the joint committee?" names a topic but not who "she" is: a follow-up still.
   const namesPerson = names.some((n) => n.items.some((i) => i.kind === 'person'));
+  const namesSomething = orgs.length > 0 || dates.length > 0 || names.some((n) => n.items[0].kind !== 'term');
   const followUp =
     FOLLOW_UP_OPENERS.some((o) => o.every((w, i) => original[i] === w)) ||
-    (!hasEntity && original.some((w) => PRONOUNS.has(w))) ||
+    // "Which CCGs formed it?": a kind of body ("CCGs") names nothing "it" could be.
+    (!namesSomething && original.some((w) => PRONOUNS.has(w))) ||
     (!namesPerson && original.some((w) => PERSONAL_PRONOUNS.has(w)));
   // A glossary term ("CCG") does not name a body: "Wessex Downs CCG" is still an unknown name.
   const named = words.map((_, i) => allOrgs.some((m) => m.from <= i && i < m.to) || names.some((n) => n.from <= i && i < n.to && n.items[0].kind !== 'term'));

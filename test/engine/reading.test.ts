@@ -113,6 +113,12 @@ describe('what the bot does not answer as fact', () => {
     expect(ask('hi, which ccgs are under legal directions?').answered).toBe(true);
   });
 
+  it('declines judging how someone is doing', () => {
+    const a = ask('is anita donley doing a good job');
+    expect(a).toMatchObject({ answered: false, intent: 'advice' });
+    expect(a.suggestions).toContain('Who is Anita Donley?');
+  });
+
   it('declines advice and opinion, offering the facts instead', () => {
     const a = ask('should castle point merge with southend?');
     expect(a).toMatchObject({ answered: false, intent: 'advice' });
@@ -186,6 +192,13 @@ describe('questions in more than one turn', () => {
     }
     expect(ask('which interventions are there and which ccgs are under legal directions?').parts![1]!.text).toMatch(
       /^Three \(3\) CCGs — Castle Point and Rochford, Southend and Thurrock — have been under legal directions since 31 March 2017\. \[\d+\]$/,
+    );
+  });
+
+  it('reads "it" in a second part naming only a kind of body ("which CCGs formed it?") as the first part’s organisation', () => {
+    const a = ask('when did leeds ccg open and which ccgs formed it');
+    expect(a.parts![1]!.text).toMatch(
+      /^On 1 April 2018 NHS Leeds North CCG \(02V\), NHS Leeds West CCG \(03C\) and NHS Leeds South and East CCG \(03G\) merged into NHS Leeds CCG \(15F\)/,
     );
   });
 
