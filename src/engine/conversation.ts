@@ -25,6 +25,7 @@ const CLASS: Record<ConversationContext['mentions'][number]['kind'], string> = {
 const PRIORITY: ConversationContext['mentions'][number]['kind'][] = ['org', 'person', 'programme', 'type', 'term', 'date'];
 const OPENERS = [/^\s*(what|how)\s+about\s+/i, /^\s*and\s+(also\s+)?/i, /^\s*also\s+/i, /^\s*what\s+of\s+/i, /^\s*same\s+for\s+/i];
 const WH = /^(who|what|when|where|why|how many|how|which)\b/i;
+const PLURAL = /\b(they|them)\b/i;
 const PERSONAL = /\b(he|him|she|her)\b/i;
 const PRONOUN = /\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b/gi;
 
@@ -73,6 +74,9 @@ export function resolveFollowUp(q: ParsedQuestion, question: string, context: Co
   // "he" or "she" is a person asked or answered about before, when there is one.
   const person = context.mentions.find((m) => m.kind === 'person');
   if (person && PERSONAL.test(body)) return body.replace(PERSONAL, person.text);
+  // "they" or "them" after "is Thurrock under legal directions?" is the directions: a plural name before a singular one.
+  const plural = context.mentions.find((m) => m.kind === 'type') ?? context.mentions.find((m) => m.kind !== 'org' && m.kind !== 'term' && /s$/.test(m.text));
+  if (plural && PLURAL.test(body)) return body.replace(PLURAL, plural.text);
   if (new RegExp(PRONOUN.source, 'i').test(body)) return body.replace(PRONOUN, main.text);
   if (WH.test(body) && body.split(/\s+/).length <= 3) return `${body} ${context.mentions.map((m) => m.text).join(' ')}`;
   return null;

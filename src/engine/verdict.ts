@@ -7,5 +7,6 @@ export function withVerdict(q: ParsedQuestion, result: IntentResult, verdict: bo
   const [first, ...rest] = result.statements;
   // A verdict read off a passage says where it comes from.
   const lead = `${verdict ? 'Yes' : 'No'}${passage && result.verdict === undefined ? ', going by the source' : ''}`;
-  return { ...result, statements: [{ ...first, text: `${lead} — ${first.text}` }, ...rest] };
+  // "Yes — • Castle Point …" reads badly: a first statement that is a list item loses its bullet behind the verdict.
+  return { ...result, statements: [{ ...first, text: `${lead} — ${first.text.replace(/^• /, '')}` }, ...rest] };
 }

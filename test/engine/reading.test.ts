@@ -202,6 +202,14 @@ describe('questions in more than one turn', () => {
     );
   });
 
+  it('reads "they" as the interventions asked about before, not the organisation; a verdict never stands before a bullet', () => {
+    const a = ask('which ccgs are under legal directions and when were they imposed');
+    expect(a.parts![1]!.text).toMatch(/^31 March 2017: NHS England legal directions on Castle Point and Rochford, Southend and Thurrock CCGs/);
+    const yes = ask('is thurrock ccg under legal directions and who imposed them?');
+    expect(yes.text).toMatch(/^Yes — NHS Castle Point and Rochford CCG/);
+    expect(yes.parts![1]!.text).toContain('NHS England legal directions');
+  });
+
   it('reads follow-ups against the previous question of the conversation', () => {
     const first = engine.ask('what was vale of york ccg told to do?');
     const next = engine.ask('what about walsall?', { context: first.context });
