@@ -110,6 +110,18 @@ describe('each intent answers, citing its source', () => {
     expect(a).toMatchObject({ answered: true, intent: 'help' });
   });
 
+  it('says when a document is dated and who published it, naming it by its title', () => {
+    const doc = engine.knowledge.documents.get('essex-success-regime-2016')!;
+    const dated = engine.ask("what's the date on update no.1 of the essex success regime briefing");
+    expect(dated).toMatchObject({ intent: 'document-details', answered: true });
+    expect(dated.text).toMatch(new RegExp(`^“${doc.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” is dated ${doc.publishedLabel} \\(${doc.publisher}\\)\\.`));
+    expect(doc.text).toContain(dated.citations[0].quote);
+    const wrote = engine.ask('who wrote the kiss goodbye to ccg autonomy newsletter');
+    expect(wrote.text).toMatch(/was published by Health Service Journal \(newsletter by Dave West\), May 2016\./);
+    // "When did …" asks about what a document reports, not about the document.
+    expect(engine.ask('when did the nhs england chief exec announce the success regime areas').intent).not.toBe('document-details');
+  });
+
   it('quotes a passage when no intent fits but a document answers', () => {
     const a = ask('What options did NHS England consider for severely troubled CCGs?');
     expect(a.intent).toBe('passage');
