@@ -99,6 +99,9 @@ export class OrganisationIndex {
   /** The words of every name, to correct typos (including swapped letters) before fuzzy search. */
   private readonly nameWords = new Vocabulary();
 
+  /** Neighbouring words of every name ("black country"), to pick the correction a typo in a name meant. */
+  private readonly namePairs = new Set<string>();
+
   /** ONS codes (E54… STPs, footprints and ICBs; E38… CCGs) to the organisation carrying them. */
   private readonly byOns = new Map<string, Organisation>();
 
@@ -127,10 +130,19 @@ export class OrganisationIndex {
         docs.push({ id: id++, code: org.code, key });
       }
     }
-    for (const key of this.byKey.keys()) this.nameWords.add(key.split(' '));
+    for (const key of this.byKey.keys()) {
+      const words = key.split(' ');
+      this.nameWords.add(words);
+      for (let i = 1; i < words.length; i++) this.namePairs.add(`${words[i - 1]} ${words[i]}`);
+    }
     this.maxKeyWords = Math.max(...[...this.byKey.keys()].map((k) => k.split(' ').length));
     this.fuzzy = new MiniSearch({ fields: ['key'], storeFields: ['code', 'key'], searchOptions: { fuzzy: 0.25, prefix: true } });
     this.fuzzy.addAll(docs);
+  }
+
+  /** Whether two words stand side by side in an organisation's name. */
+  hasNamePair(a: string, b: string): boolean {
+    return this.namePairs.has(`${a} ${b}`);
   }
 
   /** Looks up a name or code as typed after `/commissioning org`. */

@@ -149,7 +149,7 @@ function withoutTimeNouns({ words, lexical }: { words: string[]; lexical: boolea
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
   const original = toWords(raw.replace(/(^|\s)@[\w.-]+/g, ' '));
-  const corrected = original.map((w, i) => correct(w, original[i - 1], i, ix, extraWords));
+  const corrected = original.map((w, i) => correct(w, original[i - 1], i, ix, extraWords, original[i + 1]));
   const chat = chatKind(original);
   const advice = isAdvice(original);
 
@@ -297,7 +297,7 @@ const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay
  * of the known word one edit away. An English word is left alone, except a rare one at the start of a question
  * that is one letter from a question word ("wat", "wich") and a long one one letter from a known word ("succes").
  */
-function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>): string {
+function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>, next?: string): string {
   if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w) || ix.lexicon.knows(w)) return w;
   const english = isEnglish(w);
   if ((!english || (OPENERS.has(prev) && i < 3)) && w.length >= 3) {
@@ -305,5 +305,9 @@ function correct(w: string, prev: string | undefined, i: number, ix: Indexes, ex
     if (near) return near;
   }
   if (english && w.length < 6) return w;
-  return ix.vocabulary.correct(w, english ? 5 : 4) ?? w;
+  // A correction that makes a name or a phrasing with a word beside it is the one meant: "black contry", "still goin".
+  const fits = (c: string) =>
+    (!!prev && (ix.organisations.hasNamePair(prev, c) || ix.lexicon.has(`${prev} ${c}`))) ||
+    (!!next && (ix.organisations.hasNamePair(c, next) || ix.lexicon.has(`${c} ${next}`)));
+  return ix.vocabulary.correct(w, english ? 5 : 4, fits) ?? w;
 }

@@ -153,13 +153,13 @@ export class Vocabulary {
   }
 
   /** `correct` over a base word list: the same candidates, in the same order, as the deletion maps give. */
-  private correctFromList(word: string, minLength: number): string | null {
+  private correctFromList(word: string, minLength: number, prefer?: (candidate: string) => boolean): string | null {
     if (this.count(word) > 0) return word;
     if (word.length < minLength || /\d/.test(word)) return null;
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {
-      const c = this.count(candidate);
+      const c = this.count(candidate) + (prefer?.(candidate) ? PREFERRED : 0);
       if (c > bestCount && Math.abs(candidate.length - word.length) <= 1) {
         best = candidate;
         bestCount = c;
@@ -173,15 +173,18 @@ export class Vocabulary {
     return best;
   }
 
-  /** The known word a typo most likely meant (most frequent among those one edit away), or null. */
-  correct(word: string, minLength = 5): string | null {
-    if (this.base) return this.correctFromList(word, minLength);
+  /**
+   * The known word a typo most likely meant (most frequent among those one edit away), or null; one that `prefer`
+   * accepts (it makes a name or a phrase with the words around it: "black contry" is "black country") comes first.
+   */
+  correct(word: string, minLength = 5, prefer?: (candidate: string) => boolean): string | null {
+    if (this.base) return this.correctFromList(word, minLength, prefer);
     if (this.counts.has(word)) return word;
     if (word.length < minLength || /\d/.test(word)) return null;
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {
-      const c = this.counts.get(candidate) ?? 0;
+      const c = (this.counts.get(candidate) ?? 0) + (prefer?.(candidate) ? PREFERRED : 0);
       if (c > bestCount && Math.abs(candidate.length - word.length) <= 1) {
         best = candidate;
         bestCount = c;
@@ -195,6 +198,9 @@ export class Vocabulary {
     return best;
   }
 }
+
+/** What a preferred correction counts for beside word frequencies: more than any of them. */
+const PREFERRED = 1e9;
 
 function deletions(word: string): string[] {
   const out: string[] = [];

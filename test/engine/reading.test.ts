@@ -55,6 +55,11 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(ask('wich ccgs are under legal directons').text).toContain('Thurrock');
     expect(ask('who leads primary care in the succes regime').text).toContain('Ian Stidson');
   });
+
+  it('corrects a typo to the word that makes a name with the words beside it', () => {
+    // "contry" is one letter from "county" as from "country": "black country" is a name.
+    expect(ask('e54 code for black contry icb').text).toMatch(/^The ODS code of NHS Black Country Integrated Care Board is QUA\./);
+  });
 });
 
 describe('the kind of answer asked for leads the answer', () => {
