@@ -48,7 +48,9 @@ export const intent: Intent = {
   answer(ctx) {
     const { q, k } = ctx;
     const kind = q.orgTypes[0];
-    if (!kind || aboutSomethingElse(q) || asksChange(q) || asksSuccessionOf(q) || asks(q, 'many', 'number', 'count')) return null;
+    // "Which 2016 footprints was North East Hampshire and Farnham CCG in?" asks for a CCG's STPs, not a set in an area.
+    const insideNamed = (kind === 'stp' || kind === 'icb' || kind === 'region') && q.orgs.some((m) => m.org.type === 'ccg' || m.org.type === 'trust');
+    if (!kind || insideNamed || aboutSomethingElse(q) || asksChange(q) || asksSuccessionOf(q) || asks(q, 'many', 'number', 'count')) return null;
     // A single named body ("which ICB is Thurrock in?", "which footprint is E54000001?") is another answer's; a set is asked in the plural.
     const plural = q.words.some(
       (w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships'].includes(w),

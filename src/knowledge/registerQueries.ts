@@ -236,6 +236,10 @@ export function inArea(orgs: Orgs, m: Member, area: AreaFilter, day: string): { 
     const link = o.parents.find((p) => p.code === target.code && p.period === '2016 footprint');
     return link ? { row: cite(link.row, `${label(o)} in ${link.name}, 2016 footprint list`) } : null;
   }
+  // A CCG the list in force files under two STPs (North East Hampshire and Farnham in 2016) is in both.
+  const snap = stpSnapshotOn(day);
+  const link = snap ? o.parents.find((p) => p.code === target.code && p.period === snap.period) : undefined;
+  if (link) return { row: cite(link.row, `${label(o)} in ${link.name} (${link.code}), ${snap!.period} list`) };
   const parent = parentOn(orgs, o, day);
   return parent?.code === target.code ? { row: parent.row } : null;
 }

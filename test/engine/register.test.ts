@@ -122,6 +122,24 @@ describe('members of STPs and ICBs at a date', () => {
   });
 });
 
+describe('the 2016 footprints', () => {
+  it('list every CCG the 2016 list files under a footprint, those filed under two as well', () => {
+    const members = footprints.filter((r) => r.ons_stp_code === 'E54000042').map((r) => r.ccg_code);
+    const twice = members.filter((c) => footprints.filter((r) => r.ccg_code === c).length > 1);
+    expect(twice.length).toBeGreaterThan(0);
+    const a = ask('list the ccgs in the 2016 hampshire and isle of wight footprnt');
+    expect(a.text).toContain(`${members.length} CCGs were open on 1 April 2016 in`);
+    for (const c of members) expect(a.text).toContain(`(${c})`);
+  });
+
+  it('give a CCG filed under two footprints both, when asked which footprints it was in', () => {
+    const names = footprints.filter((r) => r.ccg_code === '99M').map((r) => r.footprint_name);
+    expect(names.length).toBe(2);
+    const a = ask('which 2016 footprints was north east hampshire and farnham ccg in');
+    for (const n of names) expect(a.text).toContain(`${n} STP footprint (2016 footprint)`);
+  });
+});
+
 describe('places named in the register', () => {
   it('reads "Surrey" as the CCGs named for it and those of the STP named for it, not Sussex', () => {
     const a = ask('which Surrey CCGs merged?');
