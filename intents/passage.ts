@@ -103,17 +103,18 @@ export const intent: Intent = {
     const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number }[] = [];
     const topic = topicTerms(q);
     for (const hit of found.values()) {
-      const unit = unitOf(k, listAfter(k, hit.passage) ?? hit.passage);
+      const reading = readingOf(k, hit.passage);
+      const unit = reading.unit;
       if (seen.has(unit.quote)) continue;
       // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
       if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
-      if (!holdsEntities(k, ix.links, unit, about)) continue;
-      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
+      if (!holdsEntities(k, ix.links, reading, about)) continue;
+      const unitTerms = termsOf(reading);
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       const s = share(terms, about.orgs.length > 0);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms) });
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -153,9 +154,49 @@ function topicTerms(q: ParsedQuestion): string[] {
   ];
 }
 
+/**
+ * What is read of a hit's unit, kept for the next question that finds the same passage: the unit, and (each made
+ * when first needed) its topic terms and their first four letters, the organisations it and its headings name and
+ * those around it, and its words for names. None of it depends on the question.
+ */
+interface UnitReading {
+  unit: PassageUnit;
+  terms?: Set<string>;
+  prefixes?: Set<string>;
+  own?: string[];
+  around?: string[];
+  /** The unit's own text (quote, context, document title) normalised, then each passage around it, each padded with spaces. */
+  spaced?: string[];
+}
+
+/** How many hits' readings are kept (the most recently found). */
+const READINGS = 1000;
+const readings = new WeakMap<Knowledge, Map<number, UnitReading>>();
+
+/** The reading of the unit a hit answers as (a list with its introducing line, a row, a paragraph). */
+function readingOf(k: Knowledge, p: Passage): UnitReading {
+  const at = positionOf(k, p);
+  const made = () => ({ unit: unitOf(k, listAfter(k, p) ?? p) });
+  if (at < 0) return made();
+  let kept = readings.get(k);
+  if (!kept) readings.set(k, (kept = new Map()));
+  let reading = kept.get(at);
+  if (reading) kept.delete(at);
+  else reading = made();
+  kept.set(at, reading);
+  if (kept.size > READINGS) kept.delete(kept.keys().next().value!);
+  return reading;
+}
+
+/** The unit's topic terms: of its quote and its context (heading, label, introducing line, column names). */
+function termsOf(r: UnitReading): Set<string> {
+  return (r.terms ??= new Set(contentTerms(`${r.unit.quote} ${r.unit.passages.map(passageContext).join(' ')}`)));
+}
+
 /** How many topic terms a unit holds, allowing for endings the stemmer leaves apart ("merge"/"merger", "save"/"savings"). */
-function overlap(topic: string[], unitTerms: Set<string>): number {
-  const prefixes = new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4)));
+function overlap(topic: string[], reading: UnitReading): number {
+  const unitTerms = termsOf(reading);
+  const prefixes = (reading.prefixes ??= new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4))));
   const near = (t: string) => (t.length >= 5 ? prefixes.has(t.slice(0, 4)) : t.length === 4 && unitTerms.has(t.slice(0, 3)));
   return topic.filter((t) => unitTerms.has(t) || near(t)).length;
 }
@@ -231,34 +272,34 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
  * the body above it); every other name stands in it; and a period asked about overlaps a date it gives (or
  * the document's date).
  */
-function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): boolean {
+function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: Entities): boolean {
+  const unit = reading.unit;
   const doc = k.documents.get(unit.passages[0].document)!;
   if (about.orgs.length) {
-    const own = unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]);
+    const own = (reading.own ??= unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]));
     const named = [...own, ...organisationsOfDocument(k, doc.id)];
     const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
     // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
     // inside the area asked about; one naming none may rest on the passages around it naming the body.
     const providersOnly = own.length > 0 && own.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
     const nearby = (o: Entities['orgs'][number]) =>
-      (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) && covered(o, aroundOrgs(k, links, unit.passages[0]));
+      (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) &&
+      covered(o, (reading.around ??= aroundOrgs(k, links, unit.passages[0])));
     if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
   }
   if (about.names.length) {
     // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
-    const unitText = `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
+    const unitText = () => `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
     if (about.names.every((n) => /^[a-z]+$/.test(n))) {
       // A word of letters alone is a word of the whole text when it is one of any part (parts join at a space), so
       // the unit's own text is read first and the passages around only for the names it does not hold.
-      let missing = about.names;
-      for (const text of [unitText, ...neighbourTexts(k, unit.passages[0], 3, 3)]) {
-        const spaced = ` ${normalise(text)} `;
-        missing = missing.filter((n) => !spaced.includes(` ${n} `));
-        if (!missing.length) break;
-      }
+      const spaced = (reading.spaced ??= [` ${normalise(unitText())} `]);
+      let missing = about.names.filter((n) => !spaced[0].includes(` ${n} `));
+      if (missing.length && spaced.length === 1) for (const text of neighbourTexts(k, unit.passages[0], 3, 3)) spaced.push(` ${normalise(text)} `);
+      for (let i = 1; i < spaced.length && missing.length; i++) missing = missing.filter((n) => !spaced[i].includes(` ${n} `));
       if (missing.length) return false;
     } else {
-      const words = new Set(normalise(`${unitText} ${aroundText(k, unit.passages[0])}`).split(' '));
+      const words = new Set(normalise(`${unitText()} ${aroundText(k, unit.passages[0])}`).split(' '));
       if (!about.names.every((n) => words.has(n))) return false;
     }
   }
