@@ -8,7 +8,7 @@ import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
 import { contentTerms, normalise, stem } from '../src/search/text.ts';
-import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
+import { organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
   extractAnswer,
@@ -216,7 +216,7 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
 /** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
 function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: ReturnType<typeof wantedKind>): DraftStatement {
   const doc = k.documents.get(unit.passages[0].document)!;
-  const peopleRoles = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).people).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
+  const peopleRoles = unit.passages.flatMap((p) => peopleAt(links, positionOf(k, p))).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
   // "How many practices …": the word counted weighs most in choosing the sentence.
   const counted = kind === 'number' ? contentTerms(q.words[q.words.findIndex((w) => w === 'many' || w === 'much') + 1] ?? '') : [];
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
@@ -276,7 +276,7 @@ function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: 
   const unit = reading.unit;
   const doc = k.documents.get(unit.passages[0].document)!;
   if (about.orgs.length) {
-    const own = (reading.own ??= unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]));
+    const own = (reading.own ??= unit.passages.flatMap((p) => [...organisationsAt(links, positionOf(k, p)), ...headingOrgs(k, links, p)]));
     const named = [...own, ...organisationsOfDocument(k, doc.id)];
     const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
     // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
@@ -346,7 +346,7 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const at = positionOf(k, p);
   const out: string[] = [];
   for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
-    if (k.passages.documentAt(i) === p.document) out.push(...linksOf(links, i).organisations);
+    if (k.passages.documentAt(i) === p.document) out.push(...organisationsAt(links, i));
   }
   return out;
 }
@@ -359,7 +359,7 @@ function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const ps = k.passages;
   for (let i = at - 1; i >= 0 && i >= at - HEADING_REACH; i--) {
     if (ps.documentAt(i) !== p.document) break;
-    if (ps.kindOf(i) === 'heading' && ps.textAt(i).replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
+    if (ps.kindOf(i) === 'heading' && ps.textAt(i).replace(/:$/, '') === p.section) return organisationsAt(links, i);
   }
   return [];
 }

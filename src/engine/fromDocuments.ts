@@ -117,8 +117,9 @@ function peopleIndex(k: Knowledge, links: Links): PeopleIndex {
   if (!index) {
     const byRole = new Map<string, PeopleIndex['roles'][number]>();
     const built: PeopleIndex = { position: [], document: [], person: [], roles: [] };
-    links.passages.forEach((l, i) => {
-      for (const person of l.people) {
+    // In passage order, as they were linked.
+    for (const [i, people] of links.people) {
+      for (const person of people) {
         let role = byRole.get(person.role);
         if (!role) byRole.set(person.role, (role = { terms: new Set(contentTerms(person.role)), mentions: [] }));
         role.mentions.push(built.position.length);
@@ -126,7 +127,7 @@ function peopleIndex(k: Knowledge, links: Links): PeopleIndex {
         built.document.push(k.passages.documentAt(i));
         built.person.push(person);
       }
-    });
+    }
     built.roles = [...byRole.values()];
     peopleIndexes.set(links, (index = built));
   }
