@@ -4,7 +4,7 @@
  * scores) beyond, where MiniSearch's Maps cost seconds to rebuild and gigabytes to hold.
  */
 import MiniSearch from 'minisearch';
-import type { Passage } from '../knowledge/documents.ts';
+import type { Passage, PassageKind } from '../knowledge/documents.ts';
 import { BinaryIndex, buildBinaryIndex } from './binaryIndex.ts';
 import { prunedSearch, type SearchIndex } from './prunedSearch.ts';
 import { STOP_WORDS, normalise, stem } from './text.ts';
@@ -30,8 +30,11 @@ export const PASSAGE_INDEX_OPTIONS = {
   processTerm,
 };
 
-/** Whether the passage index holds a passage (headings are only context for the passages under them). */
-export const isIndexed = (p: Passage): boolean => p.kind !== 'heading';
+/** Whether the passage index holds passages of a kind (headings are only context for the passages under them). */
+export const isIndexedKind = (kind: PassageKind): boolean => kind !== 'heading';
+
+/** Whether the passage index holds a passage. */
+export const isIndexed = (p: Passage): boolean => isIndexedKind(p.kind);
 
 /** Passages, however they are held: an array, or the knowledge's column store (passages.ts). */
 export interface PassageList extends Iterable<Passage> {
