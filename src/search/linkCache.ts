@@ -25,7 +25,7 @@ function fits(stored: Links | undefined, count: number): stored is Links {
     stored.orgIds.length === stored.orgStart[count] &&
     stored.dateText.length === stored.dateStart[count] &&
     [stored.codes, stored.strings, stored.precisions].every(Array.isArray) &&
-    [stored.people, stored.cues, stored.byOrganisation].every((m) => m instanceof Map)
+    [stored.people, stored.cues, stored.byOrganisation, stored.documents].every((m) => m instanceof Map)
   );
 }
 

@@ -59,6 +59,8 @@ export interface Links {
   cues: Map<number, string[]>;
   /** Positions of the passages naming each organisation. */
   byOrganisation: Map<string, number[]>;
+  /** The organisations each document's title and publisher name (see `organisationsOfDocument`). */
+  documents: Map<string, string[]>;
 }
 
 const NONE: PassageLinks = Object.freeze({ organisations: [], people: [], dates: [], cues: [] }) as PassageLinks;
@@ -68,7 +70,7 @@ const cache = new WeakMap<Knowledge, Links>();
 /** The links of every passage of a Knowledge (computed once per snapshot). */
 export function passageLinks(k: Knowledge): Links {
   let links = cache.get(k);
-  if (!links) cache.set(k, (links = linkPassages(k.passages, nameMatcher(k))));
+  if (!links) cache.set(k, (links = linkPassages(k.passages, nameMatcher(k), k.documents.values())));
   return links;
 }
 
@@ -88,13 +90,16 @@ export function nameMatcher(k: Knowledge): NameMatcher {
 
 const documentOrgs = new WeakMap<Knowledge, Map<string, string[]>>();
 
-/** The organisations a document's title and publisher name: what the whole document is about or by. */
+/** The organisations a document's title and publisher name: what the whole document is about or by (read with the links). */
 export function organisationsOfDocument(k: Knowledge, id: string): string[] {
+  const linked = cache.get(k)?.documents.get(id);
+  if (linked) return linked;
   let map = documentOrgs.get(k);
   if (!map) documentOrgs.set(k, (map = new Map()));
   let codes = map.get(id);
   if (!codes) {
     const d = k.documents.get(id);
+    // As linkPassages reads it, for links made without the documents.
     map.set(id, (codes = d ? nameMatcher(k).find(`${d.title}. ${d.publisher}`) : []));
   }
   return codes;
@@ -119,8 +124,12 @@ export function documentsNaming(k: Knowledge, code: string): readonly string[] {
   return map.get(code) ?? [];
 }
 
-/** Links each passage; the matcher is built once for the register. */
-export function linkPassages(passages: Iterable<Passage>, matcher: NameMatcher): Links {
+/** Links each passage, and the documents' titles and publishers; the matcher is built once for the register. */
+export function linkPassages(
+  passages: Iterable<Passage>,
+  matcher: NameMatcher,
+  documents: Iterable<{ id: string; title: string; publisher: string }> = [],
+): Links {
   const byOrganisation = new Map<string, number[]>();
   const codeIds = new Map<string, number>();
   const stringIds = new Map<string, number>();
@@ -175,6 +184,7 @@ export function linkPassages(passages: Iterable<Passage>, matcher: NameMatcher):
     people,
     cues,
     byOrganisation,
+    documents: new Map([...documents].map((d) => [d.id, matcher.find(`${d.title}. ${d.publisher}`)])),
   };
 }
 
