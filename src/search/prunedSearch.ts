@@ -18,6 +18,7 @@
 import MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { BinaryIndex, PostingList, type Postings, type TermData } from './binaryIndex.ts';
+import type { Counts } from './packed.ts';
 
 /** Postings of one term: field id → (short document id → term frequency). */
 type FieldTermData = TermData;
@@ -229,7 +230,7 @@ function score(src: Source, query: QueryTerm[], candidates: number[], filter: Bo
 function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
   const { k, b, d } = src.defaults.bm25;
   const runs: Uint32Array[] = [];
-  const tfs: (Uint16Array | Uint32Array)[] = [];
+  const tfs: Counts[] = [];
   const factors: number[] = [];
   const fields: number[] = [];
   // The runs of term t are runs[termEnd[t - 1]] up to runs[termEnd[t]].
