@@ -59,7 +59,7 @@ function listItems(k: Knowledge, p: Passage): Passage[] {
   if (at < 0) return [p];
   const ps = k.passages;
   // Read from the columns: only the items found are made into passages.
-  const same = (i: number) => ps.documentAt(i) === p.document && ps.kindOf(i) === 'list-item' && ps.extraAt(i)?.listStart === p.listStart;
+  const same = (i: number) => ps.documentAt(i) === p.document && ps.kindOf(i) === 'list-item' && ps.listStartAt(i) === p.listStart;
   let from = at;
   while (from > 0 && same(from - 1)) from--;
   let to = at;
