@@ -458,8 +458,11 @@ function holdingMostSorted(rarest: Uint32Array[], others: Uint32Array[][], wante
           marked.push(doc);
         }
         seen++;
+        // A document holding fewer terms than this changes nothing: it is let go as soon as it cannot reach it.
+        const need = best.length < wanted ? bestHeld : bestHeld + 1;
         let held = 0;
-        for (let t = 0; t < others.length; t++) {
+        let t = 0;
+        for (; t < others.length && held + others.length - t >= need; t++) {
           const lists = others[t];
           const c = cursors[t];
           for (let l = 0; l < lists.length; l++) {
@@ -471,8 +474,10 @@ function holdingMostSorted(rarest: Uint32Array[], others: Uint32Array[][], wante
             }
           }
         }
-        if (held > bestHeld) [best, bestHeld] = [[], held];
-        if (held === bestHeld && best.length < wanted) best.push(doc);
+        if (t === others.length) {
+          if (held > bestHeld) [best, bestHeld] = [[], held];
+          if (held === bestHeld && best.length < wanted) best.push(doc);
+        }
         if ((bestHeld === others.length && best.length >= wanted) || seen >= scan) return best;
       }
     }
