@@ -6,8 +6,8 @@
  */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
-import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
-import { contentTerms, normalise, stem } from '../src/search/text.ts';
+import { searchPassages, passageContext, termsInTexts, type PassageHit } from '../src/search/passageIndex.ts';
+import { contentTerms, normalise, normalisedTerms, stem } from '../src/search/text.ts';
 import { organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
@@ -83,18 +83,19 @@ export const intent: Intent = {
     if (free.length !== wanted.length || free.some((t, i) => t !== wanted[i])) add(searchPassages(ix.passages, k.passages, free, 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
+    // Which of the other words each passage holds comes from the index where it has the passage: no passage is made
+    // or read until it is among the five kept.
     for (const { id, terms } of ix.titles.documentsWith(wanted)) {
       const rest = wanted.filter((t) => !terms.includes(t));
-      const scored = (k.documents.get(id)?.passages ?? []).map((passage) => {
-        const has = new Set(contentTerms(passage.text));
-        const matched = rest.filter((t) => has.has(t));
-        return { passage, score: matched.length, terms: [...matched, ...terms] };
-      });
+      const range = k.documents.has(id) ? k.passages.rangeOf(id) : undefined;
+      if (!range) continue;
+      const scored = termsInTexts(ix.passages, k.passages, range.from, range.to, rest).map((matched, j) => ({ at: range.from + j, matched }));
       add(
         scored
-          .filter((h) => h.score > 0)
-          .sort((x, y) => y.score - x.score)
-          .slice(0, 5),
+          .filter((h) => h.matched.length > 0)
+          .sort((x, y) => y.matched.length - x.matched.length)
+          .slice(0, 5)
+          .map((h) => ({ passage: k.passages.at(h.at)!, score: h.matched.length, terms: [...h.matched, ...terms] })),
       );
     }
     const about = questionEntities(q);
@@ -161,6 +162,8 @@ function topicTerms(q: ParsedQuestion): string[] {
  */
 interface UnitReading {
   unit: PassageUnit;
+  /** Its quote and context (heading, label, introducing line, column names), normalised. */
+  normal?: string;
   terms?: Set<string>;
   prefixes?: Set<string>;
   own?: string[];
@@ -188,9 +191,25 @@ function readingOf(k: Knowledge, p: Passage): UnitReading {
   return reading;
 }
 
-/** The unit's topic terms: of its quote and its context (heading, label, introducing line, column names). */
+/** The unit's quote and context, normalised (its terms and its words for names are read from it). */
+function normalOf(r: UnitReading): string {
+  return (r.normal ??= normalise(`${r.unit.quote} ${r.unit.passages.map(passageContext).join(' ')}`));
+}
+
+/** The unit's topic terms: of its quote and its context (what `contentTerms` gives of them, from their normalised text). */
 function termsOf(r: UnitReading): Set<string> {
-  return (r.terms ??= new Set(contentTerms(`${r.unit.quote} ${r.unit.passages.map(passageContext).join(' ')}`)));
+  return (r.terms ??= new Set(normalisedTerms(normalOf(r))));
+}
+
+const titles = new WeakMap<Knowledge, Map<string, string>>();
+
+/** A document's title, normalised (kept for every document a hit was found in). */
+function normalTitle(k: Knowledge, doc: { id: string; title: string }): string {
+  let kept = titles.get(k);
+  if (!kept) titles.set(k, (kept = new Map()));
+  let title = kept.get(doc.id);
+  if (title === undefined) kept.set(doc.id, (title = normalise(doc.title)));
+  return title;
 }
 
 /** How many topic terms a unit holds, allowing for endings the stemmer leaves apart ("merge"/"merger", "save"/"savings"). */
@@ -293,7 +312,8 @@ function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: 
     if (about.names.every((n) => /^[a-z]+$/.test(n))) {
       // A word of letters alone is a word of the whole text when it is one of any part (parts join at a space), so
       // the unit's own text is read first and the passages around only for the names it does not hold.
-      const spaced = (reading.spaced ??= [` ${normalise(unitText())} `]);
+      // The unit's text is its quote and context, then the document's title (a name of letters is a word of either).
+      const spaced = (reading.spaced ??= [` ${normalOf(reading)} ${normalTitle(k, doc)} `]);
       let missing = about.names.filter((n) => !spaced[0].includes(` ${n} `));
       if (missing.length && spaced.length === 1) for (const text of neighbourTexts(k, unit.passages[0], 3, 3)) spaced.push(` ${normalise(text)} `);
       for (let i = 1; i < spaced.length && missing.length; i++) missing = missing.filter((n) => !spaced[i].includes(` ${n} `));

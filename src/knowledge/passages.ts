@@ -164,6 +164,12 @@ export class Passages implements Iterable<Passage> {
     return extra ? { ...passage, ...extra } : passage;
   }
 
+  /** The positions of a document's passages (what its `passages` holds): from `from` up to `to`; undefined for a document it does not hold. */
+  rangeOf(documentId: string): { from: number; to: number } | undefined {
+    const d = this.documentIndex.get(documentId);
+    return d === undefined ? undefined : { from: this.columns.documentStart[d], to: this.columns.documentStart[d + 1] };
+  }
+
   /** The passage's kind, without making the passage. */
   kindOf(i: number): PassageKind {
     return this.columns.kinds[this.columns.kind[i]] as PassageKind;
