@@ -10,10 +10,19 @@ export const peopleIn = (q: ParsedQuestion): Person[] => q.names.flatMap((n) => 
 export const programmesIn = (q: ParsedQuestion): Programme[] => q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'programme' ? [i.programme] : [])));
 export const termsIn = (q: ParsedQuestion): GlossaryEntry[] => q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'term' ? [i.entry] : [])));
 
-/** True when the question uses any of these words (compared stemmed). */
+const stemmedWords = new WeakMap<readonly string[], string[]>();
+const askedStems = new Map<string, Set<string>>();
+
+/** True when the question uses any of these words (compared stemmed). Every intent asks this: the stems are made once. */
 export function asks(q: ParsedQuestion, ...words: string[]): boolean {
-  const wanted = new Set(words.map(stem));
-  return q.words.some((w) => wanted.has(stem(w)) || wanted.has(w));
+  const key = words.join('\u0000');
+  let wanted = askedStems.get(key);
+  // The intents ask after a fixed few sets of words.
+  if (!wanted) askedStems.set(key, (wanted = new Set(words.map(stem))));
+  let stems = stemmedWords.get(q.words);
+  if (!stems) stemmedWords.set(q.words, (stems = q.words.map(stem)));
+  const w = wanted;
+  return q.words.some((word, i) => w.has(stems[i]) || w.has(word));
 }
 
 /** The most specific programme mentioned: one whose parent is also mentioned wins over the parent. */

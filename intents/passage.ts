@@ -6,9 +6,9 @@
  */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
-import { searchPassages, passageContext, type PassageHit } from '../src/search/passageIndex.ts';
-import { contentTerms, normalise, stem } from '../src/search/text.ts';
-import { linksOf, organisationsOfDocument, type Links } from '../src/search/linking.ts';
+import { searchPassages, passageContext, termsInTexts, type PassageHit } from '../src/search/passageIndex.ts';
+import { contentTerms, normalise, normalisedTerms, stem } from '../src/search/text.ts';
+import { organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
   extractAnswer,
@@ -87,18 +87,19 @@ export const intent: Intent = {
     if (spoken.length) add(searchPassages(ix.passages, k.passages, [...free, ...spoken], 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
+    // Which of the other words each passage holds comes from the index where it has the passage: no passage is made
+    // or read until it is among the five kept.
     for (const { id, terms } of ix.titles.documentsWith(wanted)) {
       const rest = wanted.filter((t) => !terms.includes(t));
-      const scored = (k.documents.get(id)?.passages ?? []).map((passage) => {
-        const has = new Set(contentTerms(passage.text));
-        const matched = rest.filter((t) => has.has(t));
-        return { passage, score: matched.length, terms: [...matched, ...terms] };
-      });
+      const range = k.documents.has(id) ? k.passages.rangeOf(id) : undefined;
+      if (!range) continue;
+      const scored = termsInTexts(ix.passages, k.passages, range.from, range.to, rest).map((matched, j) => ({ at: range.from + j, matched }));
       add(
         scored
-          .filter((h) => h.score > 0)
-          .sort((x, y) => y.score - x.score)
-          .slice(0, 5),
+          .filter((h) => h.matched.length > 0)
+          .sort((x, y) => y.matched.length - x.matched.length)
+          .slice(0, 5)
+          .map((h) => ({ passage: k.passages.at(h.at)!, score: h.matched.length, terms: [...h.matched, ...terms] })),
       );
     }
     const about = questionEntities(q);
@@ -108,14 +109,13 @@ export const intent: Intent = {
     const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number; own: number; cell: number }[] = [];
     const topic = topicTerms(q);
     for (const hit of found.values()) {
-      // A heading ("Criteria an application must meet") answers as what stands under it.
-      const start = hit.passage.kind === 'heading' ? (firstUnder(k, hit.passage) ?? hit.passage) : hit.passage;
-      const unit = unitOf(k, listAfter(k, start) ?? start);
+      const reading = readingOf(k, hit.passage);
+      const unit = reading.unit;
       if (seen.has(unit.quote)) continue;
       // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
       if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
-      if (!holdsEntities(k, ix.links, unit, about)) continue;
-      const unitTerms = new Set(contentTerms(`${unit.quote} ${unit.passages.map(passageContext).join(' ')}`));
+      if (!holdsEntities(k, ix.links, reading, about)) continue;
+      const unitTerms = termsOf(reading);
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
       if (!rolesHeld(roleAsked, unitTerms)) continue;
@@ -124,7 +124,7 @@ export const intent: Intent = {
       seen.add(unit.quote);
       const own = namesOwn(k, ix.links, unit, about);
       const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, unitTerms), own, cell });
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading), own, cell });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -169,9 +169,69 @@ function topicTerms(q: ParsedQuestion): string[] {
   ];
 }
 
+/**
+ * What is read of a hit's unit, kept for the next question that finds the same passage: the unit, and (each made
+ * when first needed) its topic terms and their first four letters, the organisations it and its headings name and
+ * those around it, and its words for names. None of it depends on the question.
+ */
+interface UnitReading {
+  unit: PassageUnit;
+  /** Its quote and context (heading, label, introducing line, column names), normalised. */
+  normal?: string;
+  terms?: Set<string>;
+  prefixes?: Set<string>;
+  own?: string[];
+  around?: string[];
+  /** The unit's own text (quote, context, document title) normalised, then each passage around it, each padded with spaces. */
+  spaced?: string[];
+}
+
+/** How many hits' readings are kept (the most recently found). */
+const READINGS = 1000;
+const readings = new WeakMap<Knowledge, Map<number, UnitReading>>();
+
+/** The reading of the unit a hit answers as (a list with its introducing line, a row, a paragraph). */
+function readingOf(k: Knowledge, p: Passage): UnitReading {
+  const at = positionOf(k, p);
+  // A heading ("Criteria an application must meet") answers as what stands under it.
+  const start = p.kind === 'heading' ? (firstUnder(k, p) ?? p) : p;
+  const made = () => ({ unit: unitOf(k, listAfter(k, start) ?? start) });
+  if (at < 0) return made();
+  let kept = readings.get(k);
+  if (!kept) readings.set(k, (kept = new Map()));
+  let reading = kept.get(at);
+  if (reading) kept.delete(at);
+  else reading = made();
+  kept.set(at, reading);
+  if (kept.size > READINGS) kept.delete(kept.keys().next().value!);
+  return reading;
+}
+
+/** The unit's quote and context, normalised (its terms and its words for names are read from it). */
+function normalOf(r: UnitReading): string {
+  return (r.normal ??= normalise(`${r.unit.quote} ${r.unit.passages.map(passageContext).join(' ')}`));
+}
+
+/** The unit's topic terms: of its quote and its context (what `contentTerms` gives of them, from their normalised text). */
+function termsOf(r: UnitReading): Set<string> {
+  return (r.terms ??= new Set(normalisedTerms(normalOf(r))));
+}
+
+const titles = new WeakMap<Knowledge, Map<string, string>>();
+
+/** A document's title, normalised (kept for every document a hit was found in). */
+function normalTitle(k: Knowledge, doc: { id: string; title: string }): string {
+  let kept = titles.get(k);
+  if (!kept) titles.set(k, (kept = new Map()));
+  let title = kept.get(doc.id);
+  if (title === undefined) kept.set(doc.id, (title = normalise(doc.title)));
+  return title;
+}
+
 /** How many topic terms a unit holds, allowing for endings the stemmer leaves apart ("merge"/"merger", "save"/"savings"). */
-function overlap(topic: string[], unitTerms: Set<string>): number {
-  const prefixes = new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4)));
+function overlap(topic: string[], reading: UnitReading): number {
+  const unitTerms = termsOf(reading);
+  const prefixes = (reading.prefixes ??= new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4))));
   const near = (t: string) => (t.length >= 5 ? prefixes.has(t.slice(0, 4)) : t.length === 4 && unitTerms.has(t.slice(0, 3)));
   return topic.filter((t) => unitTerms.has(t) || near(t)).length;
 }
@@ -204,7 +264,7 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
 /** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
 function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: ReturnType<typeof wantedKind>): DraftStatement {
   const doc = k.documents.get(unit.passages[0].document)!;
-  const peopleRoles = unit.passages.flatMap((p) => linksOf(links, positionOf(k, p)).people).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
+  const peopleRoles = unit.passages.flatMap((p) => peopleAt(links, positionOf(k, p))).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
   // "How many practices …": the word counted weighs most in choosing the sentence.
   const counted = kind === 'number' ? contentTerms(q.words[q.words.findIndex((w) => w === 'many' || w === 'much') + 1] ?? '') : [];
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
@@ -256,7 +316,7 @@ function questionEntities(q: ParsedQuestion): Entities {
 function isCell(k: Knowledge, links: Links, unit: PassageUnit, topic: string[], about: Entities): boolean {
   const columns = unit.passages[0].columns;
   if (unit.passages.length !== 1 || !columns || !columns.slice(1).some((c) => contentTerms(c).some((t) => topic.includes(t)))) return false;
-  const named = linksOf(links, positionOf(k, unit.passages[0])).organisations;
+  const named = organisationsAt(links, positionOf(k, unit.passages[0]));
   return about.orgs.some((o) => named.includes(o.code));
 }
 
@@ -265,7 +325,7 @@ function namesOwn(k: Knowledge, links: Links, unit: PassageUnit, about: Entities
   if (!about.orgs.length) return 0;
   // A list's own words include the line that introduces it ("NHS Corby CCG was authorised with five conditions. It must:").
   const intro = unit.passages[0].intro ? neighbours(k, unit.passages[0], 2, 0).filter((p) => p.start === unit.passages[0].listStart) : [];
-  const own = [...intro, ...unit.passages].flatMap((p) => linksOf(links, positionOf(k, p)).organisations);
+  const own = [...intro, ...unit.passages].flatMap((p) => organisationsAt(links, positionOf(k, p)));
   return about.orgs.some((o) => own.some((c) => o.covers.has(c))) ? 1 : 0;
 }
 
@@ -277,34 +337,35 @@ const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 
  * the body above it); every other name stands in it; and a period asked about overlaps a date it gives (or
  * the document's date).
  */
-function holdsEntities(k: Knowledge, links: Links, unit: PassageUnit, about: Entities): boolean {
+function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: Entities): boolean {
+  const unit = reading.unit;
   const doc = k.documents.get(unit.passages[0].document)!;
   if (about.orgs.length) {
-    const own = unit.passages.flatMap((p) => [...linksOf(links, positionOf(k, p)).organisations, ...headingOrgs(k, links, p)]);
+    const own = (reading.own ??= unit.passages.flatMap((p) => [...organisationsAt(links, positionOf(k, p)), ...headingOrgs(k, links, p)]));
     const named = [...own, ...organisationsOfDocument(k, doc.id)];
     const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
     // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
     // inside the area asked about; one naming none may rest on the passages around it naming the body.
     const providersOnly = own.length > 0 && own.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
     const nearby = (o: Entities['orgs'][number]) =>
-      (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) && covered(o, aroundOrgs(k, links, unit.passages[0]));
+      (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) &&
+      covered(o, (reading.around ??= aroundOrgs(k, links, unit.passages[0])));
     if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
   }
   if (about.names.length) {
     // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
-    const unitText = `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
+    const unitText = () => `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
     if (about.names.every((n) => /^[a-z]+$/.test(n))) {
       // A word of letters alone is a word of the whole text when it is one of any part (parts join at a space), so
       // the unit's own text is read first and the passages around only for the names it does not hold.
-      let missing = about.names;
-      for (const text of [unitText, ...neighbourTexts(k, unit.passages[0], 3, 3)]) {
-        const spaced = ` ${normalise(text)} `;
-        missing = missing.filter((n) => !spaced.includes(` ${n} `));
-        if (!missing.length) break;
-      }
+      // The unit's text is its quote and context, then the document's title (a name of letters is a word of either).
+      const spaced = (reading.spaced ??= [` ${normalOf(reading)} ${normalTitle(k, doc)} `]);
+      let missing = about.names.filter((n) => !spaced[0].includes(` ${n} `));
+      if (missing.length && spaced.length === 1) for (const text of neighbourTexts(k, unit.passages[0], 3, 3)) spaced.push(` ${normalise(text)} `);
+      for (let i = 1; i < spaced.length && missing.length; i++) missing = missing.filter((n) => !spaced[i].includes(` ${n} `));
       if (missing.length) return false;
     } else {
-      const words = new Set(normalise(`${unitText} ${aroundText(k, unit.passages[0])}`).split(' '));
+      const words = new Set(normalise(`${unitText()} ${aroundText(k, unit.passages[0])}`).split(' '));
       if (!about.names.every((n) => words.has(n))) return false;
     }
   }
@@ -351,7 +412,7 @@ function aroundOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const at = positionOf(k, p);
   const out: string[] = [];
   for (let i = Math.max(0, at - AROUND); i <= Math.min(k.passages.length - 1, at + AROUND); i++) {
-    if (k.passages.documentAt(i) === p.document) out.push(...linksOf(links, i).organisations);
+    if (k.passages.documentAt(i) === p.document) out.push(...organisationsAt(links, i));
   }
   return out;
 }
@@ -364,7 +425,7 @@ function headingOrgs(k: Knowledge, links: Links, p: Passage): string[] {
   const ps = k.passages;
   for (let i = at - 1; i >= 0 && i >= at - HEADING_REACH; i--) {
     if (ps.documentAt(i) !== p.document) break;
-    if (ps.kindOf(i) === 'heading' && ps.textAt(i).replace(/:$/, '') === p.section) return linksOf(links, i).organisations;
+    if (ps.kindOf(i) === 'heading' && ps.textAt(i).replace(/:$/, '') === p.section) return organisationsAt(links, i);
   }
   return [];
 }

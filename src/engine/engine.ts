@@ -120,7 +120,7 @@ export type { Overview } from './overview.ts';
 export class Engine {
   readonly indexes: Indexes;
   private readonly matcher: IntentMatcher;
-  private readonly knownWords: Set<string>;
+  private known?: Set<string>;
   /** Words that never count as a question's topic: chat, and the words that ask ("how many", "why"). */
   private readonly ignorable: Set<string>;
   onUnanswered?: UnansweredLog;
@@ -133,8 +133,12 @@ export class Engine {
   ) {
     this.indexes = indexes ?? buildIndexes(knowledge);
     this.matcher = new IntentMatcher(intents, this.indexes.lexicon);
-    this.knownWords = new Set([...this.matcher.vocabulary, ...CHAT_WORDS]);
     this.ignorable = new Set([...CHAT_WORDS, ...ASKING_WORDS].map(stem));
+  }
+
+  /** Words the intents and chat use, which a question may hold without being out of scope (read with the first question). */
+  private get knownWords(): Set<string> {
+    return (this.known ??= new Set([...this.matcher.vocabulary, ...CHAT_WORDS]));
   }
 
   /**

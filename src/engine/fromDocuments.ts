@@ -32,15 +32,29 @@ export function coveredBy(o: Organisation): Set<string> {
 
 /** Passages naming the organisation itself, newest document first, one per distinct quote; headings and lone list items left out. */
 export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5): DocumentMention[] {
-  // An organisation named in thousands of passages: keep the newest few in one pass, never compare them all.
+  // An organisation named in thousands of passages: keep the newest few in one pass, never compare them all. The
+  // passages are read on the columns; only one that stands among the newest so far is made. Equal dates keep the
+  // order the passages come in (a stable sort of them all gives the same).
+  if (limit < 1) return [];
   const seen = new Set<string>();
-  const out: DocumentMention[] = [];
+  const top: { iso: string; at: number }[] = [];
+  const ps = k.passages;
   for (const i of links.byOrganisation.get(code) ?? []) {
-    const p = k.passages.at(i)!;
-    if (p.kind === 'heading' || (p.text.length < 40 && !p.columns) || seen.has(p.text)) continue;
-    seen.add(p.text);
+    if (ps.kindOf(i) === 'heading') continue;
+    const text = ps.textAt(i);
+    if ((text.length < 40 && !ps.extraAt(i)?.columns) || seen.has(text)) continue;
+    seen.add(text);
+    const iso = k.documents.get(ps.documentAt(i))!.published;
+    if (top.length >= limit && iso.localeCompare(top[top.length - 1].iso) <= 0) continue;
+    let slot = top.length;
+    while (slot > 0 && top[slot - 1].iso.localeCompare(iso) < 0) slot--;
+    top.splice(slot, 0, { iso, at: i });
+    if (top.length > limit) top.pop();
+  }
+  return top.map(({ at }) => {
+    const p = ps.at(at)!;
     const d = k.documents.get(p.document)!;
-    out.push({
+    return {
       document: d.id,
       title: d.title,
       published: d.publishedLabel,
@@ -48,13 +62,8 @@ export function mentionsOf(k: Knowledge, links: Links, code: string, limit = 5):
       quote: p.text,
       passage: p.id,
       shown: p.columns ? rowLine(p) : p.text,
-    });
-    if (out.length > limit * 4) {
-      out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso));
-      out.length = limit;
-    }
-  }
-  return out.sort((a, b) => b.publishedIso.localeCompare(a.publishedIso)).slice(0, limit);
+    };
+  });
 }
 
 /** Words a role is made of, for matching a question's role words ("chief", "executive", "chair", "officer"…). */
@@ -108,8 +117,9 @@ function peopleIndex(k: Knowledge, links: Links): PeopleIndex {
   if (!index) {
     const byRole = new Map<string, PeopleIndex['roles'][number]>();
     const built: PeopleIndex = { position: [], document: [], person: [], roles: [] };
-    links.passages.forEach((l, i) => {
-      for (const person of l.people) {
+    // In passage order, as they were linked.
+    for (const [i, people] of links.people) {
+      for (const person of people) {
         let role = byRole.get(person.role);
         if (!role) byRole.set(person.role, (role = { terms: new Set(contentTerms(person.role)), mentions: [] }));
         role.mentions.push(built.position.length);
@@ -117,7 +127,7 @@ function peopleIndex(k: Knowledge, links: Links): PeopleIndex {
         built.document.push(k.passages.documentAt(i));
         built.person.push(person);
       }
-    });
+    }
     built.roles = [...byRole.values()];
     peopleIndexes.set(links, (index = built));
   }

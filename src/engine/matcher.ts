@@ -19,26 +19,47 @@ const ARTICLES = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and'
 
 const processTerm = (t: string) => (ARTICLES.has(t) ? null : stem(t));
 
+/** The examples as the matcher reads them: indexed, and the words they use. */
+interface Examples {
+  index: MiniSearch<{ id: number; intent: string; text: string }>;
+  vocabulary: Set<string>;
+  intentWords: Map<string, Set<string>>;
+}
+
 export class IntentMatcher {
-  private readonly index = new MiniSearch<{ id: number; intent: string; text: string }>({
-    fields: ['text'],
-    storeFields: ['intent'],
-    tokenize: (s) => s.split(' '),
-    processTerm,
-  });
-  /** Every word the intents' examples use: such words never count as out of scope. */
-  readonly vocabulary = new Set<string>();
-  /** The words of each intent's own examples (stemmed). */
-  readonly intentWords = new Map<string, Set<string>>();
+  /** Read when first needed: tagging the examples loads the English model, which only a question needs. */
+  private examples?: Examples;
   /** Each intent's best score for a placeholder text, for the texts matched last (most recent last). */
   private readonly recent = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(
     private readonly intents: Intent[],
-    lexicon?: LexiconIndex,
-  ) {
+    private readonly lexicon?: LexiconIndex,
+  ) {}
+
+  /** Every word the intents' examples use: such words never count as out of scope. */
+  get vocabulary(): Set<string> {
+    return this.read().vocabulary;
+  }
+
+  /** The words of each intent's own examples (stemmed). */
+  get intentWords(): Map<string, Set<string>> {
+    return this.read().intentWords;
+  }
+
+  private read(): Examples {
+    if (this.examples) return this.examples;
+    const index = new MiniSearch<{ id: number; intent: string; text: string }>({
+      fields: ['text'],
+      storeFields: ['intent'],
+      tokenize: (s) => s.split(' '),
+      processTerm,
+    });
+    const vocabulary = new Set<string>();
+    const intentWords = new Map<string, Set<string>>();
+    const lexicon = this.lexicon;
     let id = 0;
-    for (const intent of intents) {
+    for (const intent of this.intents) {
       for (const example of intent.examples) {
         // Examples are read as questions are (the lexicon's phrasings, lemmas), so both meet on the same words.
         const raw = words(example.replace(/\{(\w+)\}/g, (_, slot: string) => ` ${PLACEHOLDER[slot] ?? slot} `));
@@ -46,16 +67,17 @@ export class IntentMatcher {
         const text = readTokens(rewritten)
           .map((t) => (Object.values(PLACEHOLDER).includes(t.word) ? t.word : t.lemma))
           .join(' ');
-        this.index.add({ id: id++, intent: intent.name, text });
-        const own = this.intentWords.get(intent.name) ?? new Set<string>();
+        index.add({ id: id++, intent: intent.name, text });
+        const own = intentWords.get(intent.name) ?? new Set<string>();
         for (const w of [...raw, ...rewritten, ...text.split(' ')]) {
-          this.vocabulary.add(w);
-          this.vocabulary.add(stem(w));
+          vocabulary.add(w);
+          vocabulary.add(stem(w));
           own.add(stem(w));
         }
-        this.intentWords.set(intent.name, own);
+        intentWords.set(intent.name, own);
       }
     }
+    return (this.examples = { index, vocabulary, intentWords });
   }
 
   /** Intents in order of fit; intents whose needed slots are missing are left out. */
@@ -80,7 +102,7 @@ export class IntentMatcher {
       return kept;
     }
     const best = new Map<string, number>();
-    for (const hit of this.index.search(text, { fuzzy: (t) => (t.length > 5 ? 0.2 : false) })) {
+    for (const hit of this.read().index.search(text, { fuzzy: (t) => (t.length > 5 ? 0.2 : false) })) {
       const name = hit.intent as string;
       best.set(name, Math.max(best.get(name) ?? 0, hit.score));
     }

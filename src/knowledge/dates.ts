@@ -82,9 +82,19 @@ export function registerDate(yyyymmdd: string): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
+/** Days whose labels are kept (the register's opening and closing dates are a few thousand). */
+const DAY_LABELS = 10_000;
+const dayLabels = new Map<string, string>();
+
 /** An ISO day as a person reads it: "31 March 2017". */
 export function formatDay(isoDay: string): string {
-  return format(parseISO(isoDay), 'd MMMM yyyy');
+  // Answers about the register format the same few thousand days again and again: each is formatted once.
+  let label = dayLabels.get(isoDay);
+  if (label === undefined) {
+    if (dayLabels.size >= DAY_LABELS) dayLabels.clear();
+    dayLabels.set(isoDay, (label = format(parseISO(isoDay), 'd MMMM yyyy')));
+  }
+  return label;
 }
 
 /** A day-precision DateValue from an ISO day. */

@@ -8,6 +8,7 @@
  * is cached with no change here. Only the passage store is a class; it is stored as its columns and
  * revived (passages.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,7 +18,7 @@ import { Passages, type PassageColumns } from './passages.ts';
 import { REGISTER_FILES } from './register.ts';
 
 /** Bump by hand when the cached form changes in a way the content hash cannot see. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * The content hash `loadKnowledge` gives a seeds folder (the same files, in the same order), computed by
@@ -32,7 +33,7 @@ export function knowledgeId(dir: string): string {
         .filter((f) => !f.startsWith('.'))
         .sort()
     : [])
-    hash.update(file).update(readFileSync(join(docDir, file), 'utf8'));
+    hash.update(file).update(asText(readFileSync(join(docDir, file))));
   if (existsSync(join(root, 'register'))) {
     for (const f of Object.values(REGISTER_FILES)) {
       const p = join(root, 'register', f);
@@ -44,6 +45,14 @@ export function knowledgeId(dir: string): string {
   const lexicon = join(root, 'lexicon.yml');
   hash.update('lexicon.yml').update(existsSync(lexicon) ? readFileSync(lexicon, 'utf8') : '');
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The bytes `loadKnowledge` hashes for a file it reads as UTF-8 text: the file's own bytes when they are valid
+ * UTF-8 (decoding and re-encoding gives them back, so the text need not be made), else the decoded text.
+ */
+function asText(bytes: Buffer): Buffer | string {
+  return isUtf8(bytes) ? bytes : bytes.toString('utf8');
 }
 
 /** What happened when the cache was consulted. */

@@ -22,11 +22,15 @@ export interface PassageColumns {
   strings: string[];
   section: Int32Array;
   label: Int32Array;
+  /** A list item's list: where it starts and ends in the text; -1 for none. */
+  listStart: Int32Array;
+  listEnd: Int32Array;
   /** Fields beyond the columns, by passage position: whatever the loader added. */
   extras: Map<number, Record<string, unknown>>;
 }
 
 const COLUMN_FIELDS = new Set(['id', 'document', 'kind', 'text', 'start', 'end', 'section', 'label']);
+const LIST_FIELDS = new Set(['listStart', 'listEnd']);
 
 export class Passages implements Iterable<Passage> {
   /** Each document's position in the columns, by id. */
@@ -66,6 +70,8 @@ export class Passages implements Iterable<Passage> {
       strings: [],
       section: new Int32Array(total),
       label: new Int32Array(total),
+      listStart: new Int32Array(total).fill(-1),
+      listEnd: new Int32Array(total).fill(-1),
       extras: new Map(),
     };
     const kindIds = new Map<string, number>();
@@ -87,8 +93,15 @@ export class Passages implements Iterable<Passage> {
         c.kind[i] = kind;
         c.section[i] = intern(p.section);
         c.label[i] = intern(p.label);
+        // A list's offsets are columns when they are offsets (whole numbers that fit); anything else is kept as given.
+        const listed = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0x7fffffff;
+        const lists = listed(p.listStart) && listed(p.listEnd);
+        if (lists) {
+          c.listStart[i] = p.listStart!;
+          c.listEnd[i] = p.listEnd!;
+        }
         const extra: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(p)) if (!COLUMN_FIELDS.has(key)) extra[key] = value;
+        for (const [key, value] of Object.entries(p)) if (!COLUMN_FIELDS.has(key) && !(lists && LIST_FIELDS.has(key))) extra[key] = value;
         // Kept as given when they do not follow from the columns.
         if (p.id !== `${doc.id}#${n + 1}`) extra.id = p.id;
         if (p.text !== doc.text.slice(p.start, p.end)) extra.text = p.text;
@@ -143,8 +156,18 @@ export class Passages implements Iterable<Passage> {
     };
     if (c.section[n] >= 0) passage.section = c.strings[c.section[n]];
     if (c.label[n] >= 0) passage.label = c.strings[c.label[n]];
+    if (c.listStart[n] >= 0) {
+      passage.listStart = c.listStart[n];
+      passage.listEnd = c.listEnd[n];
+    }
     const extra = c.extras.get(n);
     return extra ? { ...passage, ...extra } : passage;
+  }
+
+  /** The positions of a document's passages (what its `passages` holds): from `from` up to `to`; undefined for a document it does not hold. */
+  rangeOf(documentId: string): { from: number; to: number } | undefined {
+    const d = this.documentIndex.get(documentId);
+    return d === undefined ? undefined : { from: this.columns.documentStart[d], to: this.columns.documentStart[d + 1] };
   }
 
   /** The passage's kind, without making the passage. */
@@ -174,7 +197,13 @@ export class Passages implements Iterable<Passage> {
     return this.texts[this.documentOf(i)].slice(c.start[i], c.end[i]);
   }
 
-  /** The fields of the passage at position `i` beyond the columns (a list item's `listStart`, a row's `columns`…), if any. */
+  /** Where the list of the passage at position `i` starts in its document's text (what `at(i).listStart` gives). */
+  listStartAt(i: number): number | undefined {
+    const start = this.columns.listStart[i];
+    return start >= 0 ? start : (this.columns.extras.get(i)?.listStart as number | undefined);
+  }
+
+  /** The fields of the passage at position `i` beyond the columns (a list item's introducing line, a row's `columns`…), if any. */
   extraAt(i: number): Readonly<Record<string, unknown>> | undefined {
     return this.columns.extras.get(i);
   }

@@ -6,7 +6,7 @@
  * but it is a few arrays instead of millions of Map entries, and a snapshot of it is read as views over
  * one buffer. MiniSearch stays the index of small knowledge (see passageIndex.ts).
  */
-import { isF64, isStrings, isTermFrequencies, isU32, pack, section, unpack, type Section, type Unpacked } from './packed.ts';
+import { isCounts, isF64, isStrings, isU32, pack, section, unpack, type Counts, type Section, type Unpacked } from './packed.ts';
 import { TermDictionary } from './termDictionary.ts';
 
 /** One posting list: what prunedSearch reads of MiniSearch's Map of document → term frequency. */
@@ -27,7 +27,7 @@ export class PostingList implements Postings {
 
   constructor(
     readonly docs: Uint32Array,
-    readonly tfs: Uint16Array | Uint32Array,
+    readonly tfs: Counts,
   ) {}
 
   get size(): number {
@@ -76,9 +76,10 @@ export interface BinaryIndexData {
   /** Postings of term t in field f run from postingStart[t * fields + f] to the next entry. */
   postingStart: Uint32Array;
   docs: Uint32Array;
-  tfs: Uint16Array | Uint32Array;
+  /** Term frequencies and field lengths each in the narrowest array their largest value fits. */
+  tfs: Counts;
   /** Field f of document d holds fieldLength[d * fields + f] distinct tokens (MiniSearch's measure). */
-  fieldLength: Uint32Array;
+  fieldLength: Counts;
   avgFieldLength: Float64Array;
   /** Documents indexed (a document id with no field lengths, a heading say, is not one). */
   documentCount: number;
@@ -160,8 +161,8 @@ export class BinaryIndex {
       documentCount: u.meta.documentCount,
       postingStart: section(u, 'postingStart', isU32),
       docs: section(u, 'docs', isU32),
-      tfs: section(u, 'tfs', isTermFrequencies),
-      fieldLength: section(u, 'fieldLength', isU32),
+      tfs: section(u, 'tfs', isCounts),
+      fieldLength: section(u, 'fieldLength', isCounts),
       avgFieldLength: section(u, 'avgFieldLength', isF64),
     });
   }
@@ -266,7 +267,7 @@ export function buildBinaryIndex(documents: Iterable<{ id: number; fields: strin
   const docs = new Uint32Array(n);
   let maxTf = 0;
   for (let i = 0; i < n; i++) if (postingTfs.array[i] > maxTf) maxTf = postingTfs.array[i];
-  const tfs = maxTf <= 0xffff ? new Uint16Array(n) : new Uint32Array(n);
+  const tfs = narrowest(maxTf, n);
   for (let i = 0; i < n; i++) {
     const k = keys.array[i];
     const slot = next[rank[Math.floor(k / F)] * F + (k % F)]++;
@@ -279,8 +280,22 @@ export function buildBinaryIndex(documents: Iterable<{ id: number; fields: strin
     postingStart,
     docs,
     tfs,
-    fieldLength,
+    fieldLength: narrowed(fieldLength),
     avgFieldLength,
     documentCount: count,
   });
+}
+
+/** An array of `length` counts up to `max`, in the narrowest unsigned type that holds them. */
+function narrowest(max: number, length: number): Counts {
+  return max <= 0xff ? new Uint8Array(length) : max <= 0xffff ? new Uint16Array(length) : new Uint32Array(length);
+}
+
+/** The counts copied into the narrowest array that holds them. */
+function narrowed(counts: Uint32Array): Counts {
+  let max = 0;
+  for (const c of counts) if (c > max) max = c;
+  const out = narrowest(max, counts.length);
+  out.set(counts);
+  return out;
 }

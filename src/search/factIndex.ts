@@ -24,8 +24,12 @@ const processTerm = (t: string) => {
   return !n || STOP_WORDS.has(n) ? null : stem(n);
 };
 
+/** Searches whose hits are kept. */
+const RECENT_SEARCHES = 500;
+
 export class FactIndex {
   private readonly refs: FactRef[] = [];
+  private readonly recent = new Map<string, FactHit[]>();
   private readonly index = new MiniSearch<{ id: number; kind: string; name: string; text: string }>({
     fields: ['name', 'text'],
     storeFields: ['kind'],
@@ -79,9 +83,22 @@ export class FactIndex {
     for (const g of k.glossary) add({ kind: 'glossary', fact: g }, [g.term, ...g.aliases].join(' '), g.definition);
   }
 
-  /** Facts of the given kinds matching the terms, best first. */
+  /**
+   * Facts of the given kinds matching the terms, best first. The facts never change, so the hits of the searches
+   * made last are kept (a fuzzy search of every fact costs most of a millisecond) and handed out as copies.
+   */
   search(terms: string[], kinds: FactKind[], limit = 8): FactHit[] {
     if (terms.length === 0) return [];
+    const key = `${terms.join('\u0000')}\u0001${kinds.join(',')}\u0001${limit}`;
+    let hits = this.recent.get(key);
+    if (hits) this.recent.delete(key);
+    else hits = this.searchAll(terms, kinds, limit);
+    this.recent.set(key, hits);
+    if (this.recent.size > RECENT_SEARCHES) this.recent.delete(this.recent.keys().next().value!);
+    return hits.map((h) => ({ ...h, terms: [...h.terms] }));
+  }
+
+  private searchAll(terms: string[], kinds: FactKind[], limit: number): FactHit[] {
     const wanted = new Set<string>(kinds);
     return this.index
       .search(terms.join(' '), {

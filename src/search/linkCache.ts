@@ -14,14 +14,33 @@ const VERSION = createHash('sha256').update(String(linkPassages)).update(String(
 
 export const linksFile = (k: Knowledge, cacheDir: string) => join(cacheDir, `links-${k.id}-${VERSION}.bin`);
 
+/** Whether stored links have the shape of links of `count` passages. */
+function fits(stored: Links | undefined, count: number): stored is Links {
+  if (!stored || typeof stored !== 'object' || stored.count !== count) return false;
+  const starts = [stored.orgStart, stored.dateStart];
+  return (
+    starts.every((a) => a instanceof Uint32Array && a.length === count + 1) &&
+    [stored.orgIds, stored.dateText, stored.dateFirst].every((a) => a instanceof Uint32Array) &&
+    stored.datePrecision instanceof Uint8Array &&
+    stored.orgIds.length === stored.orgStart[count] &&
+    stored.dateText.length === stored.dateStart[count] &&
+    [stored.codes, stored.strings, stored.precisions].every(Array.isArray) &&
+    [stored.people, stored.cues, stored.byOrganisation, stored.documents].every((m) => m instanceof Map)
+  );
+}
+
 /** The links of `k`: read from `cacheDir` when there, else computed and saved (a failure to save is not fatal). */
 export function loadOrBuildLinks(k: Knowledge, cacheDir: string): Links {
   const file = linksFile(k, cacheDir);
   try {
     const stored = deserialize(readFileSync(file)) as Links;
-    if (Array.isArray(stored?.passages) && stored.passages.length === k.passages.length && stored.byOrganisation instanceof Map) {
-      primeLinks(k, stored);
-      return stored;
+    if (fits(stored, k.passages.length)) {
+      // node:v8 reads typed arrays as views over the file's buffer: copied, so the buffer itself is not kept.
+      const links = Object.fromEntries(
+        Object.entries(stored).map(([key, v]) => [key, ArrayBuffer.isView(v) ? (v as Uint32Array).slice() : v]),
+      ) as unknown as Links;
+      primeLinks(k, links);
+      return links;
     }
   } catch {
     // Missing or unreadable: computed below.

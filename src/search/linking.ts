@@ -4,7 +4,9 @@
  * and Thurrock CCGs"), which people it names with a role ("X, Chief Executive of Y"), which dates, and which
  * intervention cues (legal directions, financial special measures, mergers…). These are machine-read
  * mentions: surfaces show them as what a source says, never as curated facts.
- * Everything here is plain data (arrays, strings), so it can be cached with the other indexes.
+ * Everything here is plain data (typed arrays, strings, Maps), so it can be cached with the other indexes; the
+ * links are held column-wise (a hundred thousand passages' links in a few MB, read back from the cache in
+ * milliseconds) and made into PassageLinks when asked for.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Passage } from '../knowledge/documents.ts';
@@ -37,11 +39,28 @@ export interface PassageLinks {
   cues: string[];
 }
 
+/** The links of every passage of the knowledge, in the same order, column-wise: read them with `linksOf`. */
 export interface Links {
-  /** One entry per passage of the knowledge, in the same order. */
-  passages: PassageLinks[];
+  /** How many passages are linked (every passage of the knowledge). */
+  count: number;
+  /** The organisations passage p names are codes[orgIds[j]] for j from orgStart[p] up to orgStart[p + 1]. */
+  codes: string[];
+  orgStart: Uint32Array;
+  orgIds: Uint32Array;
+  /** Its dates likewise, from dateStart[p]: each date's text and first day (ids into `strings`) and precision (into `precisions`). */
+  dateStart: Uint32Array;
+  dateText: Uint32Array;
+  dateFirst: Uint32Array;
+  datePrecision: Uint8Array;
+  strings: string[];
+  precisions: Precision[];
+  /** People named with a role, and intervention cues, by passage position (few passages have any). */
+  people: Map<number, PersonMention[]>;
+  cues: Map<number, string[]>;
   /** Positions of the passages naming each organisation. */
   byOrganisation: Map<string, number[]>;
+  /** The organisations each document's title and publisher name (see `organisationsOfDocument`). */
+  documents: Map<string, string[]>;
 }
 
 const NONE: PassageLinks = Object.freeze({ organisations: [], people: [], dates: [], cues: [] }) as PassageLinks;
@@ -51,7 +70,7 @@ const cache = new WeakMap<Knowledge, Links>();
 /** The links of every passage of a Knowledge (computed once per snapshot). */
 export function passageLinks(k: Knowledge): Links {
   let links = cache.get(k);
-  if (!links) cache.set(k, (links = linkPassages(k.passages, nameMatcher(k))));
+  if (!links) cache.set(k, (links = linkPassages(k.passages, nameMatcher(k), k.documents.values())));
   return links;
 }
 
@@ -71,13 +90,16 @@ export function nameMatcher(k: Knowledge): NameMatcher {
 
 const documentOrgs = new WeakMap<Knowledge, Map<string, string[]>>();
 
-/** The organisations a document's title and publisher name: what the whole document is about or by. */
+/** The organisations a document's title and publisher name: what the whole document is about or by (read with the links). */
 export function organisationsOfDocument(k: Knowledge, id: string): string[] {
+  const linked = cache.get(k)?.documents.get(id);
+  if (linked) return linked;
   let map = documentOrgs.get(k);
   if (!map) documentOrgs.set(k, (map = new Map()));
   let codes = map.get(id);
   if (!codes) {
     const d = k.documents.get(id);
+    // As linkPassages reads it, for links made without the documents.
     map.set(id, (codes = d ? nameMatcher(k).find(`${d.title}. ${d.publisher}`) : []));
   }
   return codes;
@@ -102,19 +124,68 @@ export function documentsNaming(k: Knowledge, code: string): readonly string[] {
   return map.get(code) ?? [];
 }
 
-/** Links each passage; the matcher is built once for the register. */
-export function linkPassages(passages: Iterable<Passage>, matcher: NameMatcher): Links {
+/** Links each passage, and the documents' titles and publishers; the matcher is built once for the register. */
+export function linkPassages(
+  passages: Iterable<Passage>,
+  matcher: NameMatcher,
+  documents: Iterable<{ id: string; title: string; publisher: string }> = [],
+): Links {
   const byOrganisation = new Map<string, number[]>();
-  const out = [...passages].map((p, i) => {
+  const codeIds = new Map<string, number>();
+  const stringIds = new Map<string, number>();
+  const precisionIds = new Map<Precision, number>();
+  const codes: string[] = [];
+  const orgStart = [0];
+  const orgIds: number[] = [];
+  const dateStart = [0];
+  const dateText: number[] = [];
+  const dateFirst: number[] = [];
+  const datePrecision: number[] = [];
+  const strings: string[] = [];
+  const precisions: Precision[] = [];
+  const people = new Map<number, PersonMention[]>();
+  const cues = new Map<number, string[]>();
+  const idOf = <T>(ids: Map<T, number>, table: T[], value: T) => {
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = table.push(value) - 1));
+    return id;
+  };
+  let i = 0;
+  for (const p of passages) {
     const l = linkText(p, matcher);
     for (const code of l.organisations) {
+      orgIds.push(idOf(codeIds, codes, code));
       const list = byOrganisation.get(code);
       if (list) list.push(i);
       else byOrganisation.set(code, [i]);
     }
-    return l;
-  });
-  return { passages: out, byOrganisation };
+    for (const d of l.dates) {
+      dateText.push(idOf(stringIds, strings, d.text));
+      dateFirst.push(idOf(stringIds, strings, d.start));
+      datePrecision.push(idOf(precisionIds, precisions, d.precision));
+    }
+    if (l.people.length) people.set(i, l.people);
+    if (l.cues.length) cues.set(i, l.cues);
+    orgStart.push(orgIds.length);
+    dateStart.push(dateText.length);
+    i++;
+  }
+  return {
+    count: i,
+    codes,
+    orgStart: Uint32Array.from(orgStart),
+    orgIds: Uint32Array.from(orgIds),
+    dateStart: Uint32Array.from(dateStart),
+    dateText: Uint32Array.from(dateText),
+    dateFirst: Uint32Array.from(dateFirst),
+    datePrecision: Uint8Array.from(datePrecision),
+    strings,
+    precisions,
+    people,
+    cues,
+    byOrganisation,
+    documents: new Map([...documents].map((d) => [d.id, matcher.find(`${d.title}. ${d.publisher}`)])),
+  };
 }
 
 function linkText(p: Passage, matcher: NameMatcher): PassageLinks {
@@ -470,5 +541,38 @@ const CUES: [string, RegExp][] = [
   ['conditions', /\b(?:subject to|with|set|under|expect(?:s|ed)?) (?:\w+ )?conditions\b|\bconditions (?:set|imposed|attached|of authorisation)\b/i],
 ];
 
+/** Whether `position` is a passage the links cover. */
+const covers = (links: Links, position: number) => Number.isInteger(position) && position >= 0 && position < links.count;
+
+/** The codes of the organisations one passage names, in order of first mention. */
+export function organisationsAt(links: Links, position: number): string[] {
+  if (!covers(links, position)) return [];
+  const out: string[] = [];
+  for (let j = links.orgStart[position]; j < links.orgStart[position + 1]; j++) out.push(links.codes[links.orgIds[j]]);
+  return out;
+}
+
+/** The dates one passage gives. */
+export function datesAt(links: Links, position: number): DateMentionInText[] {
+  if (!covers(links, position)) return [];
+  const out: DateMentionInText[] = [];
+  for (let j = links.dateStart[position]; j < links.dateStart[position + 1]; j++)
+    out.push({ text: links.strings[links.dateText[j]], start: links.strings[links.dateFirst[j]], precision: links.precisions[links.datePrecision[j]] });
+  return out;
+}
+
+/** The people one passage names with a role. */
+export function peopleAt(links: Links, position: number): PersonMention[] {
+  return covers(links, position) ? [...(links.people.get(position) ?? [])] : [];
+}
+
 /** The links of one passage (or none). */
-export const linksOf = (links: Links, position: number): PassageLinks => links.passages[position] ?? NONE;
+export function linksOf(links: Links, position: number): PassageLinks {
+  if (!covers(links, position)) return NONE;
+  const organisations = organisationsAt(links, position);
+  const people = peopleAt(links, position);
+  const dates = datesAt(links, position);
+  const cues = [...(links.cues.get(position) ?? [])];
+  if (!organisations.length && !people.length && !dates.length && !cues.length) return NONE;
+  return { organisations, people, dates, cues };
+}

@@ -98,6 +98,9 @@ export class OrganisationIndex {
   private readonly maxKeyWords: number;
   /** The words of every name, to correct typos (including swapped letters) before fuzzy search. */
   private readonly nameWords = new Vocabulary();
+  /** The first and last words of the keys. */
+  private readonly keyFirsts = new Set<string>();
+  private readonly keyLasts = new Set<string>();
 
   /** Neighbouring words of every name ("black country"), to pick the correction a typo in a name meant. */
   private readonly namePairs = new Set<string>();
@@ -134,6 +137,8 @@ export class OrganisationIndex {
       const words = key.split(' ');
       this.nameWords.add(words);
       for (let i = 1; i < words.length; i++) this.namePairs.add(`${words[i - 1]} ${words[i]}`);
+      this.keyFirsts.add(words[0]);
+      this.keyLasts.add(words[words.length - 1]);
     }
     this.maxKeyWords = Math.max(...[...this.byKey.keys()].map((k) => k.split(' ').length));
     this.fuzzy = new MiniSearch({ fields: ['key'], storeFields: ['code', 'key'], searchOptions: { fuzzy: 0.25, prefix: true } });
@@ -208,6 +213,9 @@ export class OrganisationIndex {
     const hint = wordsOfQuestion.join(' ');
     for (let len = Math.min(this.maxKeyWords + 2, wordsOfQuestion.length); len >= 1; len--) {
       for (let i = 0; i + len <= wordsOfQuestion.length; i++) {
+        // A name's key starts and ends with the span's first and last words (generic words never start or end one):
+        // spans of several words that no key starts and ends with are passed over before anything is made of them.
+        if (len > 1 && (!this.keyFirsts.has(wordsOfQuestion[i]) || !this.keyLasts.has(wordsOfQuestion[i + len - 1]))) continue;
         if (taken.slice(i, i + len).some(Boolean)) continue;
         const span = wordsOfQuestion.slice(i, i + len);
         if (GENERIC.has(span[0]) || GENERIC.has(span[len - 1])) continue;

@@ -112,6 +112,8 @@ export function section<T extends Section>(u: Unpacked<unknown>, name: string, i
 export const isStrings = (s: Section): s is string[] => Array.isArray(s);
 export const isU32 = (s: Section): s is Uint32Array => s instanceof Uint32Array;
 export const isF64 = (s: Section): s is Float64Array => s instanceof Float64Array;
-export const isTermFrequencies = (s: Section): s is Uint16Array | Uint32Array => s instanceof Uint16Array || s instanceof Uint32Array;
+/** Counts held in the narrowest array that fits them. */
+export type Counts = Uint8Array | Uint16Array | Uint32Array;
+export const isCounts = (s: Section): s is Counts => s instanceof Uint8Array || s instanceof Uint16Array || s instanceof Uint32Array;
 export const isU8 = (s: Section): s is Uint8Array => s instanceof Uint8Array;
 export const isI32 = (s: Section): s is Int32Array => s instanceof Int32Array;

@@ -4,10 +4,11 @@
  * scores) beyond, where MiniSearch's Maps cost seconds to rebuild and gigabytes to hold.
  */
 import MiniSearch from 'minisearch';
-import type { Passage } from '../knowledge/documents.ts';
-import { BinaryIndex, buildBinaryIndex } from './binaryIndex.ts';
+import type { Passage, PassageKind } from '../knowledge/documents.ts';
+import type { Passages } from '../knowledge/passages.ts';
+import { BinaryIndex, buildBinaryIndex, PostingList } from './binaryIndex.ts';
 import { prunedSearch, type SearchIndex } from './prunedSearch.ts';
-import { STOP_WORDS, normalise, stem } from './text.ts';
+import { STOP_WORDS, contentTerms, normalise, stem } from './text.ts';
 
 export interface PassageHit {
   passage: Passage;
@@ -30,8 +31,11 @@ export const PASSAGE_INDEX_OPTIONS = {
   processTerm,
 };
 
-/** Whether the passage index holds a passage (headings are only context for the passages under them). */
-export const isIndexed = (p: Passage): boolean => p.kind !== 'heading';
+/** Whether the passage index holds passages of a kind (headings are only context for the passages under them). */
+export const isIndexedKind = (kind: PassageKind): boolean => kind !== 'heading';
+
+/** Whether the passage index holds a passage. */
+export const isIndexed = (p: Passage): boolean => isIndexedKind(p.kind);
 
 /** Passages, however they are held: an array, or the knowledge's column store (passages.ts). */
 export interface PassageList extends Iterable<Passage> {
@@ -87,6 +91,43 @@ export function buildSearchIndex(passages: PassageList): PassageIndex {
   let searchable = 0;
   for (const p of passages) if (isIndexed(p)) searchable++;
   return searchable > BINARY_INDEX_FROM ? buildBinaryPassageIndex(passages) : buildPassageIndex(passages);
+}
+
+/**
+ * Which of `terms` (processed as the index processes text) the text of each passage from `from` up to `to`
+ * holds, in the order of `terms`: what `contentTerms` of each text gives. A binary index answers from its
+ * postings for the passages it holds (their text is its first field, read by the same tokenizer and terms);
+ * the others, and any passage over MiniSearch, are read from their text.
+ */
+export function termsInTexts(index: PassageIndex, passages: Passages, from: number, to: number, terms: string[]): string[][] {
+  const out: string[][] = Array.from({ length: Math.max(0, to - from) }, () => []);
+  const answered = (i: number) => index instanceof BinaryIndex && isIndexedKind(passages.kindOf(i));
+  if (index instanceof BinaryIndex) {
+    const field = index.fieldIds.text;
+    for (const term of terms) {
+      const list = index.get(term)?.get(field);
+      if (!(list instanceof PostingList)) continue;
+      for (let j = lowerBound(list.docs, from); j < list.docs.length && list.docs[j] < to; j++) if (answered(list.docs[j])) out[list.docs[j] - from].push(term);
+    }
+  }
+  for (let i = from; i < to; i++) {
+    if (answered(i)) continue;
+    const has = new Set(contentTerms(passages.textAt(i)));
+    out[i - from] = terms.filter((t) => has.has(t));
+  }
+  return out;
+}
+
+/** The first position in the ascending `docs` not below `doc`. */
+function lowerBound(docs: Uint32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Rebuilds a passage index from MiniSearch's JSON (a cached snapshot). */

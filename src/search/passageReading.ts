@@ -7,7 +7,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Passage } from '../knowledge/documents.ts';
 import type { Organisation } from '../knowledge/register.ts';
-import { datesIn, linksOf, type DateMentionInText, type Links } from './linking.ts';
+import { datesAt, datesIn, type DateMentionInText, type Links } from './linking.ts';
 import { contentTerms } from './text.ts';
 
 /** What a passage answers as: the verbatim quote, and how it reads in an answer. */
@@ -59,7 +59,7 @@ function listItems(k: Knowledge, p: Passage): Passage[] {
   if (at < 0) return [p];
   const ps = k.passages;
   // Read from the columns: only the items found are made into passages.
-  const same = (i: number) => ps.documentAt(i) === p.document && ps.kindOf(i) === 'list-item' && ps.extraAt(i)?.listStart === p.listStart;
+  const same = (i: number) => ps.documentAt(i) === p.document && ps.kindOf(i) === 'list-item' && ps.listStartAt(i) === p.listStart;
   let from = at;
   while (from > 0 && same(from - 1)) from--;
   let to = at;
@@ -193,7 +193,7 @@ export function extractAnswer(
 export function unitDates(unit: PassageUnit, links: Links, k: Knowledge): DateMentionInText[] {
   const out: DateMentionInText[] = [];
   for (const p of unit.passages) {
-    out.push(...linksOf(links, positionOf(k, p)).dates);
+    out.push(...datesAt(links, positionOf(k, p)));
     out.push(...datesIn([p.section, p.intro, ...(p.columns ?? [])].filter(Boolean).join(' · ')));
   }
   return out;

@@ -9,6 +9,9 @@ export interface PhraseMatch<T> {
 export class PhraseIndex<T> {
   private readonly map = new Map<string, T[]>();
   private longest = 1;
+  /** The first and last words of the phrases: a run of words starting or ending otherwise is no phrase. */
+  private readonly firsts = new Set<string>();
+  private readonly lasts = new Set<string>();
 
   /** Adds a phrase (already normalised to words joined by single spaces). */
   add(phrase: string, item: T): void {
@@ -16,7 +19,10 @@ export class PhraseIndex<T> {
     const list = this.map.get(phrase) ?? [];
     if (!list.includes(item)) list.push(item);
     this.map.set(phrase, list);
-    this.longest = Math.max(this.longest, phrase.split(' ').length);
+    const words = phrase.split(' ');
+    this.longest = Math.max(this.longest, words.length);
+    this.firsts.add(words[0]);
+    this.lasts.add(words[words.length - 1]);
   }
 
   /** Non-overlapping matches in the words, longer phrases first; `skip` marks words already claimed. */
@@ -25,6 +31,7 @@ export class PhraseIndex<T> {
     const out: PhraseMatch<T>[] = [];
     for (let len = Math.min(this.longest, words.length); len >= 1; len--) {
       for (let i = 0; i + len <= words.length; i++) {
+        if (!this.firsts.has(words[i]) || !this.lasts.has(words[i + len - 1])) continue;
         if (taken.slice(i, i + len).some(Boolean)) continue;
         const text = words.slice(i, i + len).join(' ');
         const items = this.map.get(text);

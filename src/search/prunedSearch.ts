@@ -18,6 +18,7 @@
 import MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { BinaryIndex, PostingList, type Postings, type TermData } from './binaryIndex.ts';
+import type { Counts } from './packed.ts';
 
 /** Postings of one term: field id → (short document id → term frequency). */
 type FieldTermData = TermData;
@@ -229,7 +230,7 @@ function score(src: Source, query: QueryTerm[], candidates: number[], filter: Bo
 function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
   const { k, b, d } = src.defaults.bm25;
   const runs: Uint32Array[] = [];
-  const tfs: (Uint16Array | Uint32Array)[] = [];
+  const tfs: Counts[] = [];
   const factors: number[] = [];
   const fields: number[] = [];
   // The runs of term t are runs[termEnd[t - 1]] up to runs[termEnd[t]].
@@ -457,8 +458,11 @@ function holdingMostSorted(rarest: Uint32Array[], others: Uint32Array[][], wante
           marked.push(doc);
         }
         seen++;
+        // A document holding fewer terms than this changes nothing: it is let go as soon as it cannot reach it.
+        const need = best.length < wanted ? bestHeld : bestHeld + 1;
         let held = 0;
-        for (let t = 0; t < others.length; t++) {
+        let t = 0;
+        for (; t < others.length && held + others.length - t >= need; t++) {
           const lists = others[t];
           const c = cursors[t];
           for (let l = 0; l < lists.length; l++) {
@@ -470,8 +474,10 @@ function holdingMostSorted(rarest: Uint32Array[], others: Uint32Array[][], wante
             }
           }
         }
-        if (held > bestHeld) [best, bestHeld] = [[], held];
-        if (held === bestHeld && best.length < wanted) best.push(doc);
+        if (t === others.length) {
+          if (held > bestHeld) [best, bestHeld] = [[], held];
+          if (held === bestHeld && best.length < wanted) best.push(doc);
+        }
         if ((bestHeld === others.length && best.length >= wanted) || seen >= scan) return best;
       }
     }

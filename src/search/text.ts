@@ -53,7 +53,10 @@ export const STOP_WORDS = new Set(
 
 /** The topic words of a text: normalised, stop words dropped, stemmed. */
 export function contentTerms(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+  return normalisedTerms(normalise(text));
+}
+
+/** The topic words of a text already normalised (`contentTerms` of the text it came from). */
+export function normalisedTerms(normal: string): string[] {
+  return (normal ? normal.split(' ') : []).filter((w) => !STOP_WORDS.has(w)).map(stem);
 }

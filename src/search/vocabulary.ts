@@ -34,6 +34,8 @@ export function wordList(counts: Map<string, number>, ignore: Set<string>): Word
 
 /** Letters a normalised word without digits is made of. */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz_';
+/** Corrections kept over a base word list. */
+const CORRECTIONS = 5000;
 /** Words kept per deletion key (SymSpell's cap). */
 const PER_KEY = 8;
 
@@ -46,6 +48,8 @@ export class Vocabulary {
   private readonly extraOrder = new Map<string, number>();
   /** Those words sorted, made when a correction first needs them (and again after more are added). */
   private extraSorted?: TermDictionary;
+  /** Corrections over the base list already made ("5 perfromance" → "performance"), until a word is added or counted. */
+  private readonly corrections = new Map<string, string | null>();
 
   /**
    * `ignore`: words never learnt nor offered as corrections (stop words: "weather" is not "whether").
@@ -73,6 +77,8 @@ export class Vocabulary {
         this.extraSorted = undefined;
         this.stems.add(stem(w));
       }
+      // Counts settle which correction wins.
+      if (this.corrections.size) this.corrections.clear();
       this.counts.set(w, (this.counts.get(w) ?? 0) + count);
       return;
     }
@@ -176,9 +182,21 @@ export class Vocabulary {
   /**
    * The known word a typo most likely meant (most frequent among those one edit away), or null; one that `prefer`
    * accepts (it makes a name or a phrase with the words around it: "black contry" is "black country") comes first.
+   * Over a large word list a correction costs a thousand lookups or more: the corrections made last are kept until
+   * a word is added, and a preference is looked into only when there is a correction to prefer another to.
    */
   correct(word: string, minLength = 5, prefer?: (candidate: string) => boolean): string | null {
-    if (this.base) return this.correctFromList(word, minLength, prefer);
+    if (this.base) {
+      const key = `${minLength} ${word}`;
+      let corrected = this.corrections.get(key);
+      if (corrected === undefined) {
+        corrected = this.correctFromList(word, minLength);
+        if (this.corrections.size >= CORRECTIONS) this.corrections.clear();
+        this.corrections.set(key, corrected);
+      }
+      if (!prefer || corrected === null || corrected === word || prefer(corrected)) return corrected;
+      return this.correctFromList(word, minLength, prefer);
+    }
     if (this.counts.has(word)) return word;
     if (word.length < minLength || /\d/.test(word)) return null;
     let best: string | null = null;

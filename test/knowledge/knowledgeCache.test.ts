@@ -1,5 +1,5 @@
 /** The knowledge cache: read back whole when the content is unchanged, loaded afresh when it is not. */
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,14 @@ function cached(load: (dir: string) => Knowledge = loadKnowledge) {
 
 describe('loadKnowledgeCached', () => {
   it('hashes the folder as loadKnowledge does', () => {
+    expect(knowledgeId(seeds)).toBe(loadKnowledge(seeds).id);
+  });
+
+  it('hashes a document that is not valid UTF-8 as loadKnowledge reads it', () => {
+    // A document received as is (no sha256 to match), ending in bytes no UTF-8 decoder reads back the same.
+    const file = join(seeds, 'documents', readdirSync(join(seeds, 'documents')).sort()[0]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^sha256: .*\n/m, ''));
+    appendFileSync(file, Buffer.from([0x0a, 0xc3, 0x28, 0xff, 0x0a]));
     expect(knowledgeId(seeds)).toBe(loadKnowledge(seeds).id);
   });
 

@@ -34,6 +34,7 @@ describe('the knowledge passages', () => {
       expect(k.passages.textAt(i)).toBe(p.text);
       expect(k.passages.kindOf(i)).toBe(p.kind);
       expect(k.passages.positionOf(p)).toBe(i);
+      expect(k.passages.listStartAt(i)).toBe(p.listStart);
       for (const [key, value] of Object.entries(k.passages.extraAt(i) ?? {})) expect(p[key as keyof Passage]).toEqual(value);
     }
     const first = k.passages.at(0)!;
@@ -57,12 +58,17 @@ describe('Passages.from', () => {
     const docs = parsedSeeds();
     const doc = [...docs.values()][0];
     const mention = { kind: 'organisation', code: '07G', from: 0, to: 8, machineRead: true };
-    const marked: Passage[] = doc.passages.map((p, i) => (i === 0 ? { ...p, mentions: [mention], depth: 2 } : i === 1 ? { ...p, id: `${doc.id}#intro` } : p));
+    const marked: Passage[] = doc.passages.map((p, i) =>
+      i === 0 ? { ...p, mentions: [mention], depth: 2 } : i === 1 ? { ...p, id: `${doc.id}#intro` } : i === 3 ? { ...p, listStart: 1.5, listEnd: -2 } : p,
+    );
     docs.set(doc.id, { ...doc, passages: marked });
     const store = Passages.from(docs);
     expect(store.at(0)).toEqual({ ...doc.passages[0], mentions: [mention], depth: 2 });
     expect(store.at(1)!.id).toBe(`${doc.id}#intro`);
     expect(store.at(2)).toEqual(doc.passages[2]);
+    // List offsets that are not offsets are kept as given.
+    expect(store.at(3)).toEqual({ ...doc.passages[3], listStart: 1.5, listEnd: -2 });
+    expect(store.listStartAt(3)).toBe(1.5);
     // Positions still follow the ids, the one of its own included.
     for (let i = 0; i < 3; i++) expect(store.positionOf(store.at(i)!)).toBe(i);
     expect(store.positionOf({ id: `${doc.id}#2`, document: doc.id })).toBe(-1);

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
 import { BinaryIndex, type TermData } from '../../src/search/binaryIndex.ts';
-import { buildBinaryPassageIndex, buildPassageIndex, processTerm, searchPassages } from '../../src/search/passageIndex.ts';
+import { buildBinaryPassageIndex, buildPassageIndex, processTerm, searchPassages, termsInTexts } from '../../src/search/passageIndex.ts';
+import { contentTerms } from '../../src/search/text.ts';
 import { prunedSearch } from '../../src/search/prunedSearch.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'binary-index-'));
@@ -149,5 +150,30 @@ describe('a binary index snapshot', () => {
     const buffer = binary.toBuffer({});
     expect(() => BinaryIndex.fromBuffer(buffer.subarray(0, buffer.length - 64))).toThrow(/truncated/);
     expect(() => BinaryIndex.fromBuffer(Buffer.from('{"not": "a snapshot"}'))).toThrow(/not a packed snapshot/);
+  });
+});
+
+describe('termsInTexts', () => {
+  it("reads which terms each passage's text holds from the index as contentTerms reads them from the text", () => {
+    const binary = buildBinaryPassageIndex(synthetic.passages);
+    const mini = buildPassageIndex(seeds.passages);
+    for (const [knowledge, index] of [
+      [synthetic, binary],
+      [seeds, mini],
+    ] as const) {
+      let held = 0;
+      for (const doc of [...knowledge.documents.values()].slice(0, 40)) {
+        const range = knowledge.passages.rangeOf(doc.id)!;
+        const words = [...new Set(doc.passages.flatMap((p) => contentTerms(p.text)))];
+        const terms = [words[0], words[3], words[words.length - 1], 'zzqx', words[7]].filter((t, i, all) => t && all.indexOf(t) === i);
+        const expected = doc.passages.map((p) => {
+          const has = new Set(contentTerms(p.text));
+          return terms.filter((t) => has.has(t));
+        });
+        expect(termsInTexts(index, knowledge.passages, range.from, range.to, terms)).toEqual(expected);
+        held += expected.flat().length;
+      }
+      expect(held).toBeGreaterThan(40);
+    }
   });
 });

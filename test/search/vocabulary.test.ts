@@ -66,5 +66,14 @@ describe.each([
       if (maps.correct(q) && maps.correct(q) !== q) corrected++;
     }
     expect(corrected).toBeGreaterThan(300);
+    // Corrections already made give way to words added or counted since.
+    const typo = queries.find((q) => list.correct(q) && list.correct(q) !== q)!;
+    const meant = list.correct(typo)!;
+    const rival = `${typo}x`.length === meant.length ? `${typo}x` : `${typo.slice(0, -1)}x`;
+    for (const v of [list, maps]) v.addCount(rival, 1e6);
+    expect(list.correct(typo)).toBe(rival);
+    expect(maps.correct(typo)).toBe(rival);
+    for (const v of [list, maps]) v.addCount(typo, 1);
+    expect(list.correct(typo)).toBe(typo);
   });
 });
