@@ -137,6 +137,19 @@ function quotedDocumentWords(k: Knowledge, result: IntentResult): WordSet {
   return { has: (word) => sets.some((w) => w.has(word)) };
 }
 
+/** The stemmed words of the names of the programmes a question names and of the programmes they belong to. */
+function placingWords(q: ParsedQuestion, k: Knowledge): Set<string> {
+  const out = new Set<string>();
+  for (const n of q.names)
+    for (const i of n.items) {
+      if (i.kind !== 'programme') continue;
+      const parent = i.programme.parent ? k.programmes.find((p) => p.id === i.programme.parent) : undefined;
+      for (const name of [i.programme.name, ...i.programme.aliases, ...(parent ? [parent.name, ...parent.aliases] : [])])
+        for (const w of words(name)) out.add(stem(w));
+    }
+  return out;
+}
+
 /** Whether the answer gives the kind of thing the question asks for. */
 function givesType(q: ParsedQuestion, k: Knowledge, text: string, passage: boolean): boolean {
   switch (q.answerType) {
@@ -215,8 +228,12 @@ export function judge(
   };
   const verbs = share(q.predicates);
   // With no topic nouns the verb is the whole question ("what did the Frimley board approve?").
-  const nouns = q.topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
-  const coverage = share(q.topics.map((t) => [t])) * (q.answerType === 'yes-no' || nouns.length === 0 ? verbs : 0.67 + 0.33 * verbs);
+  // "The Essex System Leaders Group": a word that places a named group (its programme is the Essex success regime)
+  // says which group, and is spoken to when the group is.
+  const placing = placingWords(q, k);
+  const topics = q.topics.filter((t) => !placing.has(t));
+  const nouns = topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
+  const coverage = share(topics.map((t) => [t])) * (q.answerType === 'yes-no' || nouns.length === 0 ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
   const inAnswer = namesEntities(q, said, phrases);
   const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));

@@ -78,6 +78,12 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.citations.some((c) => c.quote.includes('have not been publicised'))).toBe(true);
   });
 
+  it('reads a place word before a named group as saying which group ("the Essex System Leaders Group")', () => {
+    expect(ask('is the trust development authority on the essex system leaders group').text).toMatch(
+      /^Yes — NHS Trust Development Authority is a member of the System Leaders Group\./,
+    );
+  });
+
   it('says no when the source only calls something a possibility, and yes when it says it outright', () => {
     const possible = ask('is there already a single contract for all three essex hospitals');
     expect(possible.text).toMatch(/^No, going by the source — .*“A single contract for all three hospitals, for example, is also a possibility\.”/);
