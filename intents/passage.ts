@@ -8,7 +8,7 @@ import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, termsInTexts, type PassageHit } from '../src/search/passageIndex.ts';
 import { contentTerms, normalise, normalisedTerms, stem } from '../src/search/text.ts';
-import { organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
+import { datesIn, organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
   extractAnswer,
@@ -370,7 +370,8 @@ function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: 
     }
   }
   if (about.dates.length) {
-    const dates = unitDates(unit, links, k).map((d) => d.start);
+    // A document's title sets the period of all it says ("CCG mergers taking effect on 1 April 2021: criteria and process").
+    const dates = [...unitDates(unit, links, k), ...datesIn(doc.title)].map((d) => d.start);
     const published = doc.published;
     const overlaps = (d: { start: string; end: string }) =>
       dates.some((s) => s >= d.start && s <= d.end) ||

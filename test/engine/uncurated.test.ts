@@ -82,6 +82,12 @@ describe('answers from uncurated documents', () => {
     expect(a.text).toContain('NHS Central London (Westminster) CCG, NHS Harrow CCG and NHS West London CCG forecast that they will meet their plans');
   });
 
+  it('reads a period asked about in the document’s title when its passages give none', () => {
+    const a = engine.ask('whats the deadline to submit a merger application for april 2021');
+    expect(a.text).toContain('“Full application submitted to the regional team — Deadline: 30 September 2020”');
+    expectVerbatim(a);
+  });
+
   it('answers from what stands under a heading, not the heading alone', () => {
     const a = engine.ask('what criteria does a merger application have to meet');
     expect(a.text).toContain('An application will only be approved if it shows that the merged CCG:\n• covers an area that lies entirely within one');
