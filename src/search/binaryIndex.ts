@@ -85,9 +85,13 @@ export interface BinaryIndexData {
   documentCount: number;
 }
 
+/** Fuzzy expansions kept per index. */
+const FUZZY_WALKS = 500;
+
 export class BinaryIndex {
   readonly dictionary: TermDictionary;
   readonly fieldIds: Record<string, number>;
+  private readonly fuzzyWalks = new Map<string, ReadonlyMap<number, number>>();
 
   constructor(readonly data: BinaryIndexData) {
     this.dictionary = new TermDictionary(data.terms);
@@ -143,8 +147,23 @@ export class BinaryIndex {
 
   fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]> {
     const out = new Map<string, [TermData, number]>();
-    for (const [id, distance] of this.dictionary.fuzzy(term, maxDistance)) out.set(this.data.terms[id], [this.postings(id), distance]);
+    for (const [id, distance] of this.fuzzyIds(term, maxDistance)) out.set(this.data.terms[id], [this.postings(id), distance]);
     return out;
+  }
+
+  /**
+   * The terms within `maxDistance` edits of `term`, by id: a walk of the whole dictionary (a millisecond or two at
+   * two edits over 40,000 terms), so the walks made last are kept: a question's two searches, and the typos and
+   * unknown words that come back, expand the same word.
+   */
+  private fuzzyIds(term: string, maxDistance: number): ReadonlyMap<number, number> {
+    const key = `${maxDistance} ${term}`;
+    let ids = this.fuzzyWalks.get(key);
+    if (ids) this.fuzzyWalks.delete(key);
+    else ids = this.dictionary.fuzzy(term, maxDistance);
+    this.fuzzyWalks.set(key, ids);
+    if (this.fuzzyWalks.size > FUZZY_WALKS) this.fuzzyWalks.delete(this.fuzzyWalks.keys().next().value!);
+    return ids;
   }
 
   /** The index's arrays as packed sections (see packed.ts), and what its header must carry. */

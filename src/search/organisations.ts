@@ -94,7 +94,9 @@ function initialism(name: string): string | null {
 
 export class OrganisationIndex {
   private readonly byKey = new Map<string, Organisation[]>();
-  private readonly fuzzy: MiniSearch<{ id: number; code: string; key: string }>;
+  /** Every name key for fuzzy search, indexed when a lookup first needs it (most never get past the exact keys). */
+  private readonly keyed: { id: number; code: string; key: string }[] = [];
+  private fuzzyIndex?: MiniSearch<{ id: number; code: string; key: string }>;
   private readonly maxKeyWords: number;
   /** The words of every name, to correct typos (including swapped letters) before fuzzy search. */
   private readonly nameWords = new Vocabulary();
@@ -111,7 +113,7 @@ export class OrganisationIndex {
   constructor(private readonly orgs: Map<string, Organisation>) {
     let id = 0;
     for (const org of orgs.values()) for (const o of org.ons ?? []) if (!this.byOns.has(o.code)) this.byOns.set(o.code, org);
-    const docs: { id: number; code: string; key: string }[] = [];
+    const docs = this.keyed;
     for (const org of orgs.values()) {
       const keys = new Set<string>();
       for (const name of [org.name, ...org.names]) {
@@ -141,8 +143,14 @@ export class OrganisationIndex {
       this.keyLasts.add(words[words.length - 1]);
     }
     this.maxKeyWords = Math.max(...[...this.byKey.keys()].map((k) => k.split(' ').length));
-    this.fuzzy = new MiniSearch({ fields: ['key'], storeFields: ['code', 'key'], searchOptions: { fuzzy: 0.25, prefix: true } });
-    this.fuzzy.addAll(docs);
+  }
+
+  private get fuzzy(): MiniSearch<{ id: number; code: string; key: string }> {
+    if (!this.fuzzyIndex) {
+      this.fuzzyIndex = new MiniSearch({ fields: ['key'], storeFields: ['code', 'key'], searchOptions: { fuzzy: 0.25, prefix: true } });
+      this.fuzzyIndex.addAll(this.keyed);
+    }
+    return this.fuzzyIndex;
   }
 
   /** Whether two words stand side by side in an organisation's name. */

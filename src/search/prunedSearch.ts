@@ -180,26 +180,28 @@ export function prunedSearch(index: SearchIndex, terms: string[], options: Bound
   // Fuzzy matching is for typos: a term the index holds exactly is no typo, and its fuzzy neighbours
   // ("direction" → "director") only add noise and postings.
   if (!src.answersAll || !query) query = expand(src, unique, options, true);
-  const scored = score(src, query, pickCandidates(query, budget), options.filter);
+  const ranked = new Ranking(limit);
+  score(src, query, pickCandidates(query, budget), options.filter, ranked);
   // A filter may have rejected every candidate while other matches pass it: look at them all.
-  if (options.filter && scored.length < limit) return src.answersAll ? exhaustive(src, query, options, limit) : null;
-  return best(src, query, scored, limit);
+  if (options.filter && ranked.count < limit) return src.answersAll ? exhaustive(src, query, options, limit) : null;
+  return hitsOf(src, query, ranked.best());
 }
 
 /** Every document any term of the expanded query reaches, scored: what MiniSearch's own OR search does (fuzzy matching only unknown terms). */
 function exhaustive(src: Source, query: QueryTerm[], options: BoundedSearchOptions, limit: number): PrunedHit[] {
   const docs = new Set<number>();
   for (const q of query) for (const reach of q.reaches) for (const doc of reach.docs.keys()) docs.add(doc);
-  return best(src, query, score(src, query, [...docs], options.filter), limit);
+  const ranked = new Ranking(limit);
+  score(src, query, [...docs], options.filter, ranked);
+  return hitsOf(src, query, ranked.best());
 }
 
 /** BM25 scores of the candidates, as MiniSearch computes them. */
-function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
+function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter'], scored: Ranking): void {
   // In ascending order, a binary index's postings are read by walking forward through them rather than searched afresh.
   if (src.answersAll) candidates.sort((a, b) => a - b);
-  if (src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList))) return scoreRuns(src, query, candidates, filter);
+  if (src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList))) return scoreRuns(src, query, candidates, filter, scored);
   const { k, b, d } = src.defaults.bm25;
-  const scored: { doc: number; score: number }[] = [];
   for (const doc of candidates) {
     if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
     let total = 0;
@@ -218,16 +220,15 @@ function score(src: Source, query: QueryTerm[], candidates: number[], filter: Bo
       }
     }
     // MiniSearch multiplies a document's score by the number of query terms it matches.
-    if (matched) scored.push({ doc, score: total * matched });
+    if (matched) scored.add(doc, total * matched);
   }
-  return scored;
 }
 
 /**
  * `score` over a binary index's sorted runs, the candidates ascending: each run is read with a cursor walking
  * forward, and the runs' arrays and factors are laid out flat. The arithmetic is `score`'s, step for step.
  */
-function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter']): { doc: number; score: number }[] {
+function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter'], scored: Ranking): void {
   const { k, b, d } = src.defaults.bm25;
   const runs: Uint32Array[] = [];
   const tfs: Counts[] = [];
@@ -247,7 +248,6 @@ function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter
   }
   const cursors = new Int32Array(runs.length);
   const avg = src.avgFieldLength;
-  const scored: { doc: number; score: number }[] = [];
   for (const doc of candidates) {
     if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
     let total = 0;
@@ -269,9 +269,8 @@ function scoreRuns(src: Source, query: QueryTerm[], candidates: number[], filter
       }
     }
     // MiniSearch multiplies a document's score by the number of query terms it matches.
-    if (matched) scored.push({ doc, score: total * matched });
+    if (matched) scored.add(doc, total * matched);
   }
-  return scored;
 }
 
 /**
@@ -295,20 +294,42 @@ function seek(docs: Uint32Array, from: number, doc: number): number {
 }
 
 /**
- * The `limit` best of the scored documents, as hits: highest score first, equal scores in the order scored (what a
- * stable sort of them all gives), kept in a short sorted list rather than sorting every candidate.
+ * The `limit` best of the documents scored, kept as they are scored: highest score first, equal scores in the order
+ * scored (what a stable sort of them all gives). A small limit keeps a short sorted list, so no document outside it
+ * is held; a large one keeps them all and sorts them at the end.
  */
-function best(src: Source, query: QueryTerm[], scored: { doc: number; score: number }[], limit: number): PrunedHit[] {
-  const few = Number.isInteger(limit) && limit >= 1 && limit <= 32;
-  const top: { doc: number; score: number }[] = few ? [] : scored.sort((x, y) => y.score - x.score).slice(0, limit);
-  for (const s of few ? scored : []) {
-    if (top.length >= limit && !(s.score > top[top.length - 1].score)) continue;
+class Ranking {
+  /** How many documents were scored. */
+  count = 0;
+  private readonly few: boolean;
+  private readonly kept: { doc: number; score: number }[] = [];
+
+  constructor(private readonly limit: number) {
+    this.few = Number.isInteger(limit) && limit >= 1 && limit <= 32;
+  }
+
+  add(doc: number, score: number): void {
+    this.count++;
+    const top = this.kept;
+    if (!this.few) {
+      top.push({ doc, score });
+      return;
+    }
+    if (top.length >= this.limit && !(score > top[top.length - 1].score)) return;
     // After every kept document scoring at least as much: ties stay in the order scored.
     let at = top.length;
-    while (at > 0 && top[at - 1].score < s.score) at--;
-    top.splice(at, 0, s);
-    if (top.length > limit) top.pop();
+    while (at > 0 && top[at - 1].score < score) at--;
+    top.splice(at, 0, { doc, score });
+    if (top.length > this.limit) top.pop();
   }
+
+  best(): { doc: number; score: number }[] {
+    return this.few ? this.kept : this.kept.sort((x, y) => y.score - x.score).slice(0, this.limit);
+  }
+}
+
+/** The best documents as hits, with the query terms each matched. */
+function hitsOf(src: Source, query: QueryTerm[], top: { doc: number; score: number }[]): PrunedHit[] {
   return top.map(({ doc, score }) => ({
     id: src.externalId(doc),
     score,
