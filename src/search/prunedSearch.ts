@@ -200,7 +200,10 @@ function exhaustive(src: Source, query: QueryTerm[], options: BoundedSearchOptio
 function score(src: Source, query: QueryTerm[], candidates: number[], filter: BoundedSearchOptions['filter'], scored: Ranking): void {
   // In ascending order, a binary index's postings are read by walking forward through them rather than searched afresh.
   if (src.answersAll) candidates.sort((a, b) => a - b);
-  if (src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList))) return scoreRuns(src, query, candidates, filter, scored);
+  if (src.answersAll && query.every((q) => q.reaches.every((r) => r.docs instanceof PostingList))) {
+    scoreRuns(src, query, candidates, filter, scored);
+    return;
+  }
   const { k, b, d } = src.defaults.bm25;
   for (const doc of candidates) {
     if (!src.holds(doc) || (filter && !filter(src.externalId(doc)))) continue;
