@@ -21,7 +21,8 @@ export function appMention(deps: SlackDeps) {
     const conversation = await recallConversation(deps.conversations, key, logger);
     let next: ConversationContext | undefined;
     const messages = renderRequest(deps.engine, logger, request, { surface: 'channel', conversation, onContext: (c) => (next = c) });
-    await postMessages(client, logger, event.channel, messages, event.thread_ts ?? event.ts);
+    // Kept before the reply goes out: a follow-up sent the moment the answer shows reads this turn.
     await rememberConversation(deps.conversations, key, next, logger);
+    await postMessages(client, logger, event.channel, messages, event.thread_ts ?? event.ts);
   };
 }

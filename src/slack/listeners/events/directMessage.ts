@@ -46,7 +46,8 @@ export function directMessage(deps: SlackDeps) {
     const conversation = await recallConversation(deps.conversations, key, logger);
     let next: ConversationContext | undefined;
     const messages = renderRequest(deps.engine, logger, parseRequest(text), { surface: 'channel', conversation, onContext: (c) => (next = c) });
-    await postMessages(client, logger, m.channel as string, messages, threadTs);
+    // Kept before the reply goes out: a follow-up sent the moment the answer shows reads this turn.
     await rememberConversation(deps.conversations, key, next, logger);
+    await postMessages(client, logger, m.channel as string, messages, threadTs);
   };
 }
