@@ -12,7 +12,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Passage } from '../knowledge/documents.ts';
 import type { Precision } from '../knowledge/dates.ts';
 import type { Organisation, OrganisationType } from '../knowledge/register.ts';
-import { nameKey } from './organisations.ts';
+import { nameKey, TYPE_ORDER } from './organisations.ts';
 
 export interface PersonMention {
   name: string;
@@ -215,24 +215,6 @@ const KIND_WORDS: Record<string, OrganisationType[]> = {
   ics: ['icb', 'stp'],
   integrated: ['icb'],
 };
-const PREFERRED: OrganisationType[] = [
-  'ccg',
-  'icb',
-  'stp',
-  'stp-footprint',
-  'trust',
-  'provider',
-  'national-body',
-  'regulator',
-  'local-authority',
-  'healthwatch',
-  'region',
-  'commissioning-hub',
-  'sub-icb-reporting-entity',
-  'think-tank',
-  'publisher',
-  'other',
-];
 
 interface Token {
   /** Lower case, "&" as "and", possessive 's dropped; "," for a comma. */
@@ -470,7 +452,7 @@ function kindAfter(ts: Token[], end: number): { types: OrganisationType[]; plura
 
 function pick(orgs: Organisation[], prefer: OrganisationType[] = []): Organisation {
   if (orgs.length === 1) return orgs[0];
-  const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + PREFERRED.indexOf(o.type) + (o.inRegister ? 0 : 0.5);
+  const score = (o: Organisation) => (prefer.includes(o.type) ? -100 : 0) + TYPE_ORDER.indexOf(o.type) + (o.inRegister ? 0 : 0.5);
   return [...orgs].sort((a, b) => score(a) - score(b))[0];
 }
 

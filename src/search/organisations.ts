@@ -38,7 +38,7 @@ const GENERIC = new Set([
 /** Generic words that are also what a question asks about when they follow a name. */
 const ORDINARY_AFTER_NAME = new Set(['plan', 'system', 'partnership']);
 /** Kinds preferred when one name fits several bodies ("Southend" is the CCG before the hospital). */
-const TYPE_ORDER: OrganisationType[] = [
+export const TYPE_ORDER: OrganisationType[] = [
   'ccg',
   'icb',
   'stp',
