@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type SourceDocument } from './documents.ts';
 import { Passages } from './passages.ts';
-import { loadRegister, REGISTER_FILES, type Organisation } from './register.ts';
+import { loadRegister, newOrganisation, REGISTER_FILES, type Organisation } from './register.ts';
 import { checkRegisterFiles } from './registerManifest.ts';
 import { checkDate, checkQuote, readFactFiles, type FactFileRead, type FactFiles } from './facts.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
@@ -281,22 +281,10 @@ function addDocumentOrganisations(orgFacts: OrganisationFact[], organisations: M
     if (known) {
       for (const a of org.aliases) if (!known.names.includes(a)) known.names.push(a);
     } else {
-      organisations.set(org.id, {
-        code: org.id,
-        name: org.name ?? org.id,
-        names: [org.name ?? org.id, ...org.aliases],
-        type: org.type ?? 'other',
-        region: null,
-        parent: null,
-        parents: [],
-        opened: null,
-        closed: null,
-        successors: [],
-        predecessors: [],
-        members: [],
-        rows: [],
-        inRegister: false,
-      });
+      organisations.set(
+        org.id,
+        newOrganisation(org.id, { name: org.name ?? org.id, names: [org.name ?? org.id, ...org.aliases], type: org.type ?? 'other', inRegister: false }),
+      );
     }
   }
   return organisationFacts;

@@ -132,6 +132,24 @@ export function displayName(raw: string): string {
     .join(' ');
 }
 
+/** An organisation with nothing known of it yet but what `fields` give: no dates, links, members or rows. */
+export function newOrganisation(code: string, fields: Partial<Organisation> & Pick<Organisation, 'name' | 'type' | 'inRegister'>): Organisation {
+  return {
+    code,
+    names: [],
+    region: null,
+    parent: null,
+    parents: [],
+    opened: null,
+    closed: null,
+    successors: [],
+    predecessors: [],
+    members: [],
+    rows: [],
+    ...fields,
+  };
+}
+
 /** Reads the register CSVs from a folder; a missing or unreadable file is a KnowledgeError naming it. */
 export function loadRegister(dir: string): Map<string, Organisation> {
   const read = (file: string) => {
@@ -147,22 +165,7 @@ export function loadRegister(dir: string): Map<string, Organisation> {
   const get = (code: string, init: () => Partial<Organisation> & { name: string; type: OrganisationType }) => {
     let org = orgs.get(code);
     if (!org) {
-      const base = init();
-      org = {
-        code,
-        names: [],
-        region: null,
-        parent: null,
-        parents: [],
-        opened: null,
-        closed: null,
-        successors: [],
-        predecessors: [],
-        members: [],
-        rows: [],
-        inRegister: true,
-        ...base,
-      };
+      org = newOrganisation(code, { inRegister: true, ...init() });
       orgs.set(code, org);
     }
     return org;
