@@ -21,6 +21,7 @@ import {
   type PassageUnit,
 } from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
+import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 import { ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
@@ -329,7 +330,7 @@ function namesOwn(k: Knowledge, links: Links, unit: PassageUnit, about: Entities
   return about.orgs.some((o) => own.some((c) => o.covers.has(c))) ? 1 : 0;
 }
 
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const MONTHS = new Set(MONTH_NAMES);
 
 /**
  * The unit holds the question's entities: every organisation asked about is named in the unit, its heading or
@@ -383,7 +384,6 @@ function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: 
   return true;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /**
  * "Early March: publication of plans" in a briefing of January 2016 speaks of March 2016: a month named without a
  * year is in the document's year or the next, so it overlaps a month asked about in either.

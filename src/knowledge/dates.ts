@@ -26,7 +26,8 @@ export function parseDateInput(input: DateInput): DateValue | string {
   return parsed;
 }
 
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** The months in order, as question and document words are normalised (lower case). */
+export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
  * A written date: 2017-03-31 (a day), 2017-03 or "March 2017" (a month), 2017 (a year), 2016-17 or

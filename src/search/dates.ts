@@ -1,6 +1,6 @@
 /** Date phrases in questions: "2017", "April 2018", "31 March 2017", "2016-17". */
 import type { DateValue } from '../knowledge/dates.ts';
-import { financialYearValue, monthValue, parseDateInput } from '../knowledge/dates.ts';
+import { financialYearValue, MONTH_NAMES, monthValue, parseDateInput } from '../knowledge/dates.ts';
 
 export interface DateMention {
   value: DateValue;
@@ -8,10 +8,9 @@ export interface DateMention {
   to: number;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const SHORT = MONTHS.map((m) => m.slice(0, 3));
+const SHORT = MONTH_NAMES.map((m) => m.slice(0, 3));
 const monthOf = (w: string) => {
-  const i = MONTHS.indexOf(w);
+  const i = MONTH_NAMES.indexOf(w);
   return i >= 0 ? i + 1 : SHORT.indexOf(w) >= 0 && w !== 'may' ? SHORT.indexOf(w) + 1 : 0;
 };
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -4,6 +4,7 @@
  * own words, then entity linking (organisations, people, programmes, glossary terms, intervention types,
  * dates), the kind of answer wanted, list filters, and the signs of chat, advice, follow-ups and unknown names.
  */
+import { MONTH_NAMES } from '../knowledge/dates.ts';
 import type { Indexes, Named } from './indexes.ts';
 import type { OrgMention } from './organisations.ts';
 import type { PhraseMatch } from './phrases.ts';
@@ -122,7 +123,7 @@ const PERSONAL_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
 const FOLLOW_UP_OPENERS = [['what', 'about'], ['how', 'about'], ['and'], ['also'], ['what', 'of'], ['same', 'for']];
 
 const CHANGE_NOUNS = new Set(['merger', 'mergers', 'changes', 'reorganisation', 'reorganisations', 'handover', 'transition', 'reforms']);
-const MONTH_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const MONTH_WORDS = new Set(MONTH_NAMES);
 
 /**
  * "How many CCGs were there after the April 2020 mergers?" asks for a count after April 2020: a change named after
