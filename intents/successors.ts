@@ -114,7 +114,8 @@ export const intent: Intent = {
         const noun = kinds.size === 1 && kinds.has('ccg') ? (direct.length === 1 ? 'CCG' : 'CCGs') : direct.length === 1 ? 'organisation' : 'organisations';
         statements.unshift({ text: `${direct.length} ${noun} went into ${labelOf(org)}.`, sources: direct.slice(0, 3).map((s) => s.row) });
       }
-      return { statements: [...notOnTheWay(q, k, org, steps), ...statements], organisationCode: org.code, fit: 1, ...verdictOn(q, org, steps) };
+      const { lead, verdict } = judged(q, org, steps);
+      return { statements: [...lead, ...statements], organisationCode: org.code, fit: 1, ...verdict };
     }
     const { steps, finals } = successionPath(k.organisations, org.code);
     if (!steps.length) {
@@ -127,40 +128,31 @@ export const intent: Intent = {
     }
     const statements = byStage(steps, 'to');
     if (finals.length) statements.push({ text: `Final successor${finals.length > 1 ? 's' : ''}: ${listing(finals.map(labelOf))}.`, sources: [] });
-    return {
-      statements: [...notOnTheWay(q, k, org, steps), ...statements],
-      organisationCode: org.code,
-      aboutNow: true,
-      fit: 1,
-      ...verdictOn(q, org, steps),
-    };
+    const { lead, verdict } = judged(q, org, steps);
+    return { statements: [...lead, ...statements], organisationCode: org.code, aboutNow: true, fit: 1, ...verdict };
   },
 };
 
-/** A "no" names what was asked about: the organisations the register does not put on the way. */
-function notOnTheWay(
+/**
+ * "Did Slough CCG merge into East Berkshire CCG?": yes when the other organisations named are on the way the answer
+ * follows (into or out of the first); with none named, yes when there is such a way at all. A "no" leads with what
+ * was asked about: the organisations the register does not put on the way.
+ */
+function judged(
   q: Parameters<Intent['answer']>[0]['q'],
-  k: Parameters<Intent['answer']>[0]['k'],
   org: Organisation,
   steps: SuccessionStep[],
-): DraftStatement[] {
-  if (verdictOn(q, org, steps).verdict !== false) return [];
+): { verdict: { verdict?: boolean }; lead: DraftStatement[] } {
+  if (q.answerType !== 'yes-no') return { verdict: {}, lead: [] };
   const on = new Set(steps.flatMap((s) => [s.from.code, s.to.code]));
-  const missing = q.orgs.map((m) => m.org).filter((o) => o.code !== org.code && !on.has(o.code));
-  if (!missing.length) return [];
-  return [{ text: `the register does not show ${labelOf(org)} going into or coming from ${listing(missing.map(labelOf))}.`, sources: [] }];
-}
-
-/**
- * "Did Slough CCG merge into East Berkshire CCG?": yes when the other organisation named is on the way the answer
- * follows (into or out of the first); with none named, yes when there is such a way at all.
- */
-function verdictOn(q: Parameters<Intent['answer']>[0]['q'], org: { code: string }, steps: SuccessionStep[]): { verdict?: boolean } {
-  if (q.answerType !== 'yes-no') return {};
-  const others = q.orgs.map((m) => m.org.code).filter((c) => c !== org.code);
-  if (!others.length) return { verdict: steps.length > 0 };
-  const on = new Set(steps.flatMap((s) => [s.from.code, s.to.code]));
-  return { verdict: others.every((c) => on.has(c)) };
+  const others = q.orgs.map((m) => m.org).filter((o) => o.code !== org.code);
+  if (!others.length) return { verdict: { verdict: steps.length > 0 }, lead: [] };
+  const missing = others.filter((o) => !on.has(o.code));
+  if (!missing.length) return { verdict: { verdict: true }, lead: [] };
+  return {
+    verdict: { verdict: false },
+    lead: [{ text: `the register does not show ${labelOf(org)} going into or coming from ${listing(missing.map(labelOf))}.`, sources: [] }],
+  };
 }
 
 /** One line per stage: organisations that went into the same successor on the same day are one merger. */
