@@ -204,9 +204,12 @@ export class Engine {
     // A passage weighs at most PASSAGE_WEIGHT: once a curated answer is judged above that, no passage can beat it,
     // and the passage search (the costliest reading by far on a large corpus) is not run.
     const weight = (x: { intent: Intent; judgement: Judgement }) => x.judgement.confidence * (x.intent.fallback ? PASSAGE_WEIGHT : 1);
+    // The passage reading, once it has been made (null when it found nothing): an answer shown beside a structured one reuses it.
+    let passage: { result: IntentResult; judgement: Judgement } | null | undefined;
     for (const [i, { intent, score }] of ranked.entries()) {
       if (intent.fallback && best && weight(best) >= PASSAGE_WEIGHT) break;
       const result = safely(() => intent.answer(ctx));
+      if (intent.fallback) passage = null;
       if (!result) continue;
       if (result.decline) return this.unanswered(text, intent.name, result.decline, result.suggestions);
       // "What did … say" asks for the words themselves: only a passage will do. (Words nobody knows, as in "pizza
@@ -215,6 +218,7 @@ export class Engine {
       const rank = intent.fallback ? 1 : score / Math.max(top, 1e-9);
       const judgement = judge(q, this.knowledge, result, rank, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, !!intent.fallback);
       this.onJudged?.({ question: text, intent: intent.name, judgement, first: result.statements[0]?.text ?? '' });
+      if (intent.fallback) passage = { result, judgement };
       if (!best || weight({ intent, judgement }) > weight(best)) best = { intent, result, judgement, index: i };
       // The first reading that answers (names what was asked, gives the kind of thing asked for first, speaks to the topic) stands.
       if (judgement.entities && judgement.typed && judgement.leads && judgement.coverage >= 0.5 && judgement.confidence >= CONFIDENCE_BAR) {
@@ -224,7 +228,7 @@ export class Engine {
     }
     if (best && best.judgement.confidence >= CONFIDENCE_BAR) {
       const { intent, judgement, index } = best;
-      const result = intent.fallback ? best.result : this.withDocuments(ctx, best.result, ranked);
+      const result = intent.fallback ? best.result : this.withDocuments(ctx, best.result, ranked, passage);
       const suggestions = result.suggestions ?? this.alternatives(ctx, ranked.slice(index + 1), ranked[index]?.score ?? 0);
       return compose(
         this.knowledge,
@@ -245,19 +249,31 @@ export class Engine {
    * A register or curated answer about an organisation the documents name also shows what a document says about
    * it, when a passage answers the question too: the sources side by side, a date in an article beside the register's.
    */
-  private withDocuments(ctx: IntentContext, result: IntentResult, ranked: { intent: Intent; score: number }[]): IntentResult {
+  private withDocuments(
+    ctx: IntentContext,
+    result: IntentResult,
+    ranked: { intent: Intent; score: number }[],
+    tried: { result: IntentResult; judgement: Judgement } | null | undefined,
+  ): IntentResult {
     const { q } = ctx;
-    // A yes or no stands on its own source; beside it a passage would read as a second verdict.
     const citesDocument = result.statements.some((st) => st.sources.some((src) => 'document' in src));
+    // A yes or no stands on its own source (beside it a passage would read as a second verdict), and so does a code.
     if (citesDocument || q.answerType === 'yes-no' || q.answerType === 'code' || !q.orgs.some((m) => this.indexes.links.byOrganisation.has(m.org.code)))
       return result;
-    const passage = ranked.find((r) => r.intent.fallback)?.intent;
-    const found = passage ? safely(() => passage.answer(ctx)) : null;
-    const first = found?.statements[0];
-    if (!found || !first || found.decline) return result;
-    const judgement = judge(q, this.knowledge, found, 1, new Set(), this.ignorable, true);
+    const passage = tried === undefined ? this.readPassage(ctx, ranked) : tried;
+    const first = passage?.result.statements[0];
+    if (!passage || !first || passage.result.decline) return result;
+    const { judgement } = passage;
     if (!judgement.entities || !judgement.typed || judgement.coverage < 0.5 || judgement.confidence < CORROBORATION_BAR) return result;
     return { ...result, statements: [...result.statements, { ...first, text: `In the documents: ${first.text}` }] };
+  }
+
+  /** The passage reading of a question, judged as the answer loop judges it. */
+  private readPassage(ctx: IntentContext, ranked: { intent: Intent; score: number }[]): { result: IntentResult; judgement: Judgement } | null {
+    const intent = ranked.find((r) => r.intent.fallback)?.intent;
+    const result = intent ? safely(() => intent.answer(ctx)) : null;
+    if (!intent || !result) return null;
+    return { result, judgement: judge(ctx.q, this.knowledge, result, 1, this.matcher.intentWords.get(intent.name) ?? new Set(), this.ignorable, true) };
   }
 
   /** Below the bar: not stated as fact. The nearest source is shown as such, with the readings that could answer. */
