@@ -130,9 +130,9 @@ export const intent: Intent = {
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
     const listWanted = asksForList(q) || q.answerType === 'list';
-    const isList = (u: PassageUnit) => u.passages.length > 1 || !!u.passages[0].columns;
-    // A list of several items answers "which …" before a single table row does.
+    // A list of several items answers "which …" before a single table row does, and either before a sentence.
     const listness = (u: PassageUnit) => (u.passages.length > 1 ? 2 : u.passages[0].columns ? 1 : 0);
+    const isList = (u: PassageUnit) => listness(u) > 0;
     good.sort(
       (a, b) =>
         b.cell - a.cell ||
