@@ -23,7 +23,7 @@ import {
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
-import { ROLE_TERMS } from '../src/engine/fromDocuments.ts';
+import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(
@@ -119,7 +119,7 @@ export const intent: Intent = {
       const unitTerms = termsOf(reading);
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
-      if (!rolesHeld(roleAsked, unitTerms)) continue;
+      if (!holdsRoleWords(unitTerms, roleAsked)) continue;
       const s = share(terms, about.orgs.length > 0);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
@@ -240,13 +240,6 @@ function overlap(topic: string[], reading: UnitReading): number {
 /** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
 function asksForList(q: ParsedQuestion): boolean {
   return q.words[0] === 'which' || q.words[0] === 'list' || (q.words[0] === 'what' && q.words[1] === 'are');
-}
-
-/** Every role word asked for stands in the unit ("financial" meets "finance": compared on six letters). */
-function rolesHeld(roles: string[], unitTerms: Set<string>): boolean {
-  if (!roles.length) return true;
-  const prefixes = new Set([...unitTerms].map((t) => t.slice(0, 6)));
-  return roles.every((t) => unitTerms.has(t) || prefixes.has(t.slice(0, 6)));
 }
 
 /** The first passage under a heading, in its document. */

@@ -92,6 +92,13 @@ export const ROLE_TERMS = new Set(
   ].map((w) => contentTerms(w)[0]),
 );
 
+/** Whether `terms` hold every role word (stemmed): "financial" and "finance" are one, compared on six letters. */
+export function holdsRoleWords(terms: Set<string>, roles: string[]): boolean {
+  if (roles.every((t) => terms.has(t))) return true;
+  const prefixes = new Set([...terms].map((t) => t.slice(0, 6)));
+  return roles.every((t) => terms.has(t) || prefixes.has(t.slice(0, 6)));
+}
+
 export interface ReadPerson {
   person: PersonMention;
   passage: Passage;
@@ -146,11 +153,7 @@ export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[
   const documents = new Set([...covers].flatMap((c) => documentsNaming(k, c)));
   const index = peopleIndex(k, links);
   // The mentions whose role has every wanted term, in passage order; a passage is made only when someone in it is kept.
-  // "Financial" and "finance" are one role word: terms are compared on their first six letters.
-  const prefix = (t: string) => t.slice(0, 6);
-  const mentions = index.roles
-    .filter((r) => wanted.every((t) => r.terms.has(t) || [...r.terms].some((x) => prefix(x) === prefix(t))))
-    .flatMap((r) => r.mentions);
+  const mentions = index.roles.filter((r) => holdsRoleWords(r.terms, wanted)).flatMap((r) => r.mentions);
   mentions.sort((a, b) => a - b);
   const out: ReadPerson[] = [];
   let made: { at: number; passage: Passage } | undefined;
