@@ -204,7 +204,7 @@ async function postDue(ctx: DeliverContext, knowledge: Knowledge, sub: Subscript
 
 /** Sends the parts of a claimed row not yet recorded; when `recovering`, first looks for each in Slack. True when the row ends posted. */
 async function deliver(ctx: DeliverContext, row: LedgerRow, recovering: boolean): Promise<boolean> {
-  const { store, poster } = ctx.deps;
+  const { store } = ctx.deps;
   let ts = row.ts;
   let look = recovering;
   try {

@@ -4,10 +4,8 @@ import { REGIONS, successorChain, type Organisation } from '../knowledge/registe
 import type { Indexes } from '../search/indexes.ts';
 import { formatDay } from '../knowledge/dates.ts';
 import { ICB_START, lastDay } from '../knowledge/registerQueries.ts';
-import { toCitation } from './citations.ts';
 import { interventionsFor, outcomeLead, statusStatements } from './describe.ts';
 import { CitationList, historyLines, interventionStatements, summaryLines } from './orgCardSections.ts';
-import type { Source } from './intent.ts';
 import type { OrgCard, OrgRef } from './orgCard.ts';
 import { passageLinks } from '../search/linking.ts';
 import { mentionsOf } from './fromDocuments.ts';

@@ -25,7 +25,10 @@ export class LexiconIndex {
     for (const { says, means, beforeOrganisation } of lexicon.phrases) {
       const meaning = toWords(means);
       (beforeOrganisation ? this.beforeOrganisation : this.phrases).add(toWords(says).join(' '), meaning);
-      for (const w of toWords(says)) this.sayings.add(w), (meaning.length ? this.kept : this.dropped).add(w);
+      for (const w of toWords(says)) {
+        this.sayings.add(w);
+        (meaning.length ? this.kept : this.dropped).add(w);
+      }
       for (const w of meaning) this.meanings.add(w);
     }
     for (const { says, type } of lexicon.interventionTypes) this.types.add(toWords(says).join(' '), type);

@@ -114,12 +114,6 @@ export class Vocabulary {
     return id < 0 ? extra : this.base.list.counts[id] + extra;
   }
 
-  /** The order a word was first seen in, or -1 when unknown (with a base). */
-  private rank(w: string): number {
-    const id = this.base!.words.id(w);
-    return id >= 0 ? this.base!.list.order[id] : (this.extraOrder.get(w) ?? -1);
-  }
-
   /**
    * The words SymSpell would list under the deletion key `key`: the known words of four or more letters,
    * no digits, that lose one letter to become `key`, in the order first seen, as far as the first

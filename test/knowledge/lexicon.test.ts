@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
-import { KnowledgeErrors } from '../../src/knowledge/errors.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { loadIntents } from '../../src/engine/intents.ts';
 import { loadFailure, seedsCopy } from '../helpers/knowledge.ts';

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
-import { KnowledgeErrors } from '../../src/knowledge/errors.ts';
 import { REGISTER_FILES } from '../../src/knowledge/register.ts';
 import { buildRegisterManifest, MANIFEST_FILE } from '../../src/knowledge/registerManifest.ts';
-import { loadFailure, seedsCopy } from '../helpers/knowledge.ts';
+import { loadFailure } from '../helpers/knowledge.ts';
 
 /** Records the register files of a copy in its manifest, as `npm run register-manifest` does after a deliberate edit. */
 function recordManifest(dir: string): void {
