@@ -4,7 +4,7 @@
  * Who may change a channel's digest: the users in DIGEST_ADMINS, or anyone when it is unset.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SlackMessage } from '../render/blockLimits.ts';
 import { sections } from '../render/blockLimits.ts';

@@ -3,7 +3,9 @@
  * day), successions (one into one), and openings and closures no succession explains. Each cites
  * the register rows it comes from.
  */
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { dayValue } from '../knowledge/dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Organisation, RegisterRow, SuccessionLink } from '../knowledge/register.ts';

@@ -4,7 +4,8 @@
  * and 08:00Z in summer (BST); every instant here is computed through TZDate, never by offset.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 
 /** How often a channel's digest comes. */
 export type Frequency = 'daily' | 'weekly' | 'monthly';

@@ -3,7 +3,8 @@
  * document, and the register's own (later) dates are stated apart. Answers, the App Home and digests
  * all say it in these words.
  */
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { formatDay } from '../knowledge/dates.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 

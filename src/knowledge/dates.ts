@@ -1,5 +1,8 @@
 /** Dates with their precision, as the sources give them: a day, a month, a year, a financial year, or vague words. */
-import { endOfMonth, format, isValid, parseISO } from 'date-fns';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import type { DateInput } from './schemas.ts';
 
 export type Precision = 'day' | 'month' | 'year' | 'financial-year' | 'vague';

@@ -4,7 +4,9 @@
  * ends and what an organisation was formed from. Every result carries the register rows it rests on,
  * each labelled with the organisation, the field and the date a person would check.
  */
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { formatDay } from './dates.ts';
 import type { Organisation, RegisterRow } from './register.ts';
 

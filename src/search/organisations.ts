@@ -223,9 +223,12 @@ export class OrganisationIndex {
       for (let i = 0; i + len <= wordsOfQuestion.length; i++) {
         // A name's key starts and ends with the span's first and last words (generic words never start or end one):
         // spans of several words that no key starts and ends with are passed over before anything is made of them.
-        if (len > 1 && (!this.keyFirsts.has(wordsOfQuestion[i]) || !this.keyLasts.has(wordsOfQuestion[i + len - 1]))) continue;
-        if (taken.slice(i, i + len).some(Boolean)) continue;
         const span = wordsOfQuestion.slice(i, i + len);
+        // "southends deficit", "nhs englands view": a possessive typed without its apostrophe names the body.
+        const last = span[len - 1];
+        if (last.length > 4 && last.endsWith('s') && !this.keyLasts.has(last) && this.keyLasts.has(last.slice(0, -1))) span[len - 1] = last.slice(0, -1);
+        if (len > 1 && (!this.keyFirsts.has(span[0]) || !this.keyLasts.has(span[len - 1]))) continue;
+        if (taken.slice(i, i + len).some(Boolean)) continue;
         if (GENERIC.has(span[0]) || GENERIC.has(span[len - 1])) continue;
         const key = span.filter((w) => !GENERIC.has(w)).join(' ');
         const orgs = this.byKey.get(key) ?? (len === 1 ? this.byCode(key, raw) : undefined);

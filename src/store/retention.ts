@@ -2,7 +2,7 @@
  * How long feedback and unanswered questions are kept: FEEDBACK_RETENTION_DAYS (default 365).
  * They hold what people typed and who voted, so they are not kept for ever.
  */
-import { subDays } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
 
 export const DEFAULT_RETENTION_DAYS = 365;
 
