@@ -60,6 +60,10 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     // "contry" is one letter from "county" as from "country": "black country" is a name.
     expect(ask('e54 code for black contry icb').text).toMatch(/^The ODS code of NHS Black Country Integrated Care Board is QUA\./);
   });
+
+  it('reads a possessive typed without its apostrophe as the body it names', () => {
+    expect(ask('whats nhs englands most severe form of intervention').text).toMatch(/^[^\n]*Legal directions – the national organisation’s most severe form/);
+  });
 });
 
 describe('the kind of answer asked for leads the answer', () => {
