@@ -3,7 +3,7 @@ import type { Knowledge, Person, Programme, GlossaryEntry } from '../src/knowled
 import type { Organisation } from '../src/knowledge/register.ts';
 import type { IntentContext } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
-import { stem } from '../src/search/text.ts';
+import { STOP_WORDS, contentTerms, stem } from '../src/search/text.ts';
 
 export const orgsIn = (q: ParsedQuestion): Organisation[] => q.orgs.map((m) => m.org);
 export const peopleIn = (q: ParsedQuestion): Person[] => q.names.flatMap((n) => n.items.flatMap((i) => (i.kind === 'person' ? [i.person] : [])));
@@ -67,3 +67,19 @@ export const countWords = (n: number): string =>
 export const listing = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 export type { IntentContext };
+
+/**
+ * What "how many …" counts: the terms of the last noun of the nouns and adjectives right after "many" or "much"
+ * ("how many london ccgs were dissolved": ccg; "how many practices voted": practic). Empty when it counts nothing.
+ */
+export function countedTerms(q: ParsedQuestion): string[] {
+  const at = q.words.findIndex((w) => w === 'many' || w === 'much');
+  if (at < 0) return [];
+  let head = -1;
+  for (let i = at + 1; i < q.words.length && !STOP_WORDS.has(q.words[i]); i++) {
+    const pos = q.tokens[i]?.pos;
+    if (pos === 'NOUN' || pos === 'PROPN') head = i;
+    else if (pos !== 'ADJ' && pos !== 'NUM') break;
+  }
+  return head < 0 ? [] : contentTerms(q.words[head]);
+}

@@ -2,8 +2,8 @@
 import type { Intent } from '../src/engine/intent.ts';
 import type { Figure } from '../src/knowledge/knowledge.ts';
 import { overlaps } from '../src/knowledge/dates.ts';
-import { asks, countWords } from './_shared.ts';
-import { STOP_WORDS, stem, words } from '../src/search/text.ts';
+import { asks, countedTerms, countWords } from './_shared.ts';
+import { STOP_WORDS, contentTerms, stem, words } from '../src/search/text.ts';
 
 /** Share of the unit's words the question uses: "hospitals" fits "how many hospitals" better than "hospitals (of three)". */
 function unitFit(unit: string, terms: string[]): number {
@@ -42,6 +42,9 @@ export const intent: Intent = {
   ],
   answer({ q, ix }) {
     if (!asks(q, 'many', 'much', 'number', 'proportion', 'count', 'total', 'revenue', 'revenues', 'figure')) return null;
+    // "How many CCGs …" asks for a figure counted in CCGs: one counted in something else answers another question.
+    const counted = countedTerms(q);
+    const countsIt = (f: Figure) => !counted.length || counted.some((t) => contentTerms(`${f.unit} ${f.label}`).includes(t));
     const hits = ix.facts
       .search(
         q.terms.filter((t) => !['many', 'much', 'number'].includes(t)),
@@ -49,7 +52,7 @@ export const intent: Intent = {
         10,
       )
       .map((h) => ({ ...h, figure: h.ref.fact as Figure }))
-      .filter((h) => q.dates.every((d) => !h.figure.periodValue || overlaps(d.value, h.figure.periodValue)))
+      .filter((h) => q.dates.every((d) => !h.figure.periodValue || overlaps(d.value, h.figure.periodValue)) && countsIt(h.figure))
       // "How many hospitals": a figure counted in hospitals beats one that merely mentions them.
       .map((h) => ({ ...h, score: h.score * (1 + unitFit(h.figure.unit, q.terms)) * (1 + 0.5 * sharedBigrams(h.figure.label, q.words)) }))
       .sort((a, b) => b.score - a.score);

@@ -11,6 +11,7 @@ import { contentTerms, normalise, normalisedTerms, stem } from '../src/search/te
 import { datesIn, organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
+  countOf,
   extractAnswer,
   neighbours,
   neighbourTexts,
@@ -19,11 +20,13 @@ import {
   unitOf,
   wantedKind,
   type PassageUnit,
+  type Wanted,
 } from '../src/search/passageReading.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
+import { countedTerms } from './_shared.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(
@@ -52,6 +55,31 @@ const ASKING = new Set(
   ].map(stem),
 );
 
+/** Words naming a kind of source ("according to the briefing", "in the article"): they say where to look, not what it says. */
+const SOURCE_WORDS = new Set(
+  [
+    'briefing',
+    'brief',
+    'report',
+    'article',
+    'paper',
+    'letter',
+    'note',
+    'newsletter',
+    'document',
+    'guidance',
+    'page',
+    'blog',
+    'bulletin',
+    'story',
+    'piece',
+    'minutes',
+    'news',
+    'source',
+    'doc',
+  ].map(stem),
+);
+
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -68,7 +96,8 @@ export const intent: Intent = {
     if (wanted.length === 0) return null;
     // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
     const unknown = new Set(q.unknown.map(stem));
-    const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t)))];
+    const sources = wanted.filter((t) => SOURCE_WORDS.has(t));
+    const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t)))];
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
     const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
     // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
@@ -107,8 +136,19 @@ export const intent: Intent = {
     const roleAsked = wantedKind(q.words) === 'person' ? [...new Set(q.words.flatMap((w) => contentTerms(w)))].filter((t) => ROLE_TERMS.has(t)) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
-    const good: { hit: PassageHit; unit: PassageUnit; fit: number; free: number; overlap: number; own: number; cell: number }[] = [];
+    const good: {
+      hit: PassageHit;
+      unit: PassageUnit;
+      fit: number;
+      free: number;
+      overlap: number;
+      own: number;
+      cell: number;
+      fromSource: number;
+      read?: ReadAnswer;
+    }[] = [];
     const topic = topicTerms(q);
+    const kind = wantedKind(q.words);
     for (const hit of found.values()) {
       const reading = readingOf(k, hit.passage);
       const unit = reading.unit;
@@ -125,7 +165,11 @@ export const intent: Intent = {
       seen.add(unit.quote);
       const own = namesOwn(k, ix.links, unit, about);
       const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading), own, cell });
+      const fromSource = sources.length && sources.some((t) => sourceTermsOf(k, unit).has(t)) ? 1 : 0;
+      const read = kind ? readAnswer(k, ix.links, unit, q, wanted, kind) : undefined;
+      // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
+      const typed = read?.answer ? (read.attached ? 1.5 : 1) : 0;
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, fromSource, read });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -136,6 +180,7 @@ export const intent: Intent = {
     good.sort(
       (a, b) =>
         b.cell - a.cell ||
+        b.fromSource - a.fromSource ||
         b.free - a.free ||
         b.overlap - a.overlap ||
         b.own - a.own ||
@@ -143,7 +188,8 @@ export const intent: Intent = {
         (listWanted ? listness(b.unit) - listness(a.unit) : 0) ||
         b.hit.score - a.hit.score,
     );
-    if (process.env.DEBUG_PASSAGE) for (const g of good) console.error(g.cell, g.free.toFixed(2), g.overlap, g.own, g.fit.toFixed(2), g.hit.score.toFixed(2), g.unit.quote.slice(0, 90));
+    if (process.env.DEBUG_PASSAGE)
+      for (const g of good) console.error(g.cell, g.free.toFixed(2), g.overlap, g.own, g.fit.toFixed(2), g.hit.score.toFixed(2), g.unit.quote.slice(0, 90));
     const best = good[0];
     const chosen = [best, ...good.slice(1).filter((g) => g.hit.score >= best.hit.score * 0.75 && g.unit.quote.length < 400 && g.fit >= best.fit)].slice(0, 2);
     // "Which local authorities …": the list the best passage introduces or sits beside, when it was not chosen already.
@@ -152,8 +198,7 @@ export const intent: Intent = {
         ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5)
         : undefined;
     if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
-    const kind = wantedKind(q.words);
-    return { statements: chosen.map((g) => statement(k, ix.links, g.unit, q, wanted, kind)), fit: best.fit };
+    return { statements: chosen.map((g) => statement(k, g.unit, q, g.read ?? readAnswer(k, ix.links, g.unit, q, wanted, kind))), fit: best.fit };
   },
 };
 
@@ -166,7 +211,7 @@ function topicTerms(q: ParsedQuestion): string[] {
         .filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to))
         .flatMap((w) => contentTerms(w))
         .concat(q.spoken)
-        .filter((t) => !ASKING.has(t)),
+        .filter((t) => !ASKING.has(t) && !SOURCE_WORDS.has(t)),
     ),
   ];
 }
@@ -256,15 +301,34 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
   return neighbours(k, p, 0, 4).find((x) => x.kind === 'list-item' && x.listStart === p.start);
 }
 
-/** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
-function statement(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: ReturnType<typeof wantedKind>): DraftStatement {
-  const doc = k.documents.get(unit.passages[0].document)!;
+/** The line of a unit that answers, and the answer standing in it (when one does, of the kind asked for). */
+interface ReadAnswer {
+  line: string;
+  answer: string | null;
+  /** The answer is a count standing right before the word counted ("the seven CCGs in Essex"). */
+  attached: boolean;
+}
+
+function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: Wanted): ReadAnswer {
   const peopleRoles = unit.passages.flatMap((p) => peopleAt(links, positionOf(k, p))).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
   // "How many practices …": the word counted weighs most in choosing the sentence.
-  const counted = kind === 'number' ? contentTerms(q.words[q.words.findIndex((w) => w === 'many' || w === 'much') + 1] ?? '') : [];
+  const counted = kind === 'number' ? countedTerms(q) : [];
+  const ctx = { ...context(q, peopleRoles), counted };
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
-  const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, context(q, peopleRoles)) !== null);
-  const answer = extractAnswer(kind, line, context(q, peopleRoles));
+  const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, ctx) !== null);
+  const answer = extractAnswer(kind, line, ctx);
+  return { line, answer, attached: answer !== null && countOf(line, undefined, counted) === answer };
+}
+
+/** The terms of the document a unit stands in that say what it is: its title, publisher and kind. */
+function sourceTermsOf(k: Knowledge, unit: PassageUnit): Set<string> {
+  const doc = k.documents.get(unit.passages[0].document)!;
+  return new Set(contentTerms(`${doc.title} ${doc.publisher} ${doc.kind}`));
+}
+
+/** The answer first (when one stands), then what the source says: the answering sentence, the list, or the row with its columns. */
+function statement(k: Knowledge, unit: PassageUnit, q: ParsedQuestion, { line, answer }: ReadAnswer): DraftStatement {
+  const doc = k.documents.get(unit.passages[0].document)!;
   const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
   const list = unit.passages.length > 1 || unit.passages[0].intro;
   // "What did Anita Donley say?" asks for the words themselves: the whole passage.

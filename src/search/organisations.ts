@@ -243,6 +243,11 @@ export class OrganisationIndex {
         const extends_ = (w: string, prev: string) =>
           GENERIC.has(w) && w !== 'the' && (!ORDINARY_AFTER_NAME.has(w) || prev === 'transformation' || prev === 'care');
         while (to < wordsOfQuestion.length && !taken[to] && extends_(wordsOfQuestion[to], wordsOfQuestion[to - 1])) to++;
+        // "the eight lancashire ccgs": a kind of body written after the name that none of its bodies is (a trust, where
+        // commissioners are asked for) makes the name a place, not that body. The BLMK CCGs and ICB share an area.
+        const kind = hintedTypes(wordsOfQuestion.slice(i + len, to).join(' '));
+        const sameKind = (o: Organisation) => (kind.includes('trust') ? !AREA_TYPES.has(o.type) : AREA_TYPES.has(o.type));
+        if (kind.length && !orgs.some(sameKind)) continue;
         found.push({ org: ranked[0], from, to, text: wordsOfQuestion.slice(from, to).join(' '), alternatives: ranked.slice(1) });
         for (let k = from; k < to; k++) taken[k] = true;
       }
@@ -272,6 +277,9 @@ export class OrganisationIndex {
     return [...this.byKey.keys()];
   }
 }
+
+/** Bodies that stand for an area: a question may name one kind where it means another of the same place. */
+const AREA_TYPES = new Set<OrganisationType>(['ccg', 'icb', 'stp', 'stp-footprint', 'sub-icb-reporting-entity', 'region']);
 
 /** The kinds of body a query's words ask for ("trust", "ICB", "CCG"). */
 function hintedTypes(query: string): OrganisationType[] {

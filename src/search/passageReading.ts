@@ -147,7 +147,7 @@ const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][
 export function extractAnswer(
   kind: Wanted,
   line: string,
-  context: { orgs: Organisation[]; peopleRoles?: { name: string }[]; questionWords: string[]; questionTerms: string[] },
+  context: { orgs: Organisation[]; peopleRoles?: { name: string }[]; questionWords: string[]; questionTerms: string[]; counted?: string[] },
 ): string | null {
   if (!kind) return null;
   if (kind === 'date') {
@@ -157,14 +157,12 @@ export function extractAnswer(
     return pick ? pick.text : null;
   }
   if (kind === 'number') {
-    const dates = datesIn(line).map((d) => [line.indexOf(d.text), line.indexOf(d.text) + d.text.length]);
-    const found = [...line.matchAll(AMOUNT)]
-      .filter((m) => !dates.some(([a, b]) => m.index! < b && m.index! + m[0].length > a))
-      .map((m) => ({ text: m[0].trim(), at: m.index! }))
-      .filter((m) => !/^(19|20)\d\d$/.test(m.text));
+    const found = amountsIn(line);
     // "97 of the 101 practices": the count and what it is out of.
     const share = found.find((m) => / of /.test(m.text));
     if (share) return share.text;
+    const attached = countOf(line, found, context.counted ?? []);
+    if (attached) return attached;
     if (found.length === 1) return found[0].text;
     // A sum of money or a percentage is the answer beside counts such as "two years".
     const money = found.filter((m) => /[£$€%]|per cent/.test(m.text));
@@ -187,6 +185,28 @@ export function extractAnswer(
     .map((m) => m[0])
     .filter((n) => !n.split(' ').some((w) => orgWords.has(w.toLowerCase())) && !/^(The|NHS|This|These|Each|From|On|In)\b/.test(n));
   return people.length === 1 ? people[0] : null;
+}
+
+/** The amounts and counts in a line, with where each stands: not a date or a year. */
+function amountsIn(line: string): { text: string; at: number }[] {
+  const dates = datesIn(line).map((d) => [line.indexOf(d.text), line.indexOf(d.text) + d.text.length]);
+  return [...line.matchAll(AMOUNT)]
+    .filter((m) => !dates.some(([a, b]) => m.index! < b && m.index! + m[0].length > a))
+    .map((m) => ({ text: m[0].trim(), at: m.index! }))
+    .filter((m) => !/^(19|20)\d\d$/.test(m.text));
+}
+
+/**
+ * "How many CCGs …": the one count standing right before the word counted, at most one word between ("the seven
+ * CCGs in Essex", "five local authorities"). `counted` holds the counted word's terms.
+ */
+export function countOf(line: string, found = amountsIn(line), counted: string[] = []): string | null {
+  if (!counted.length) return null;
+  const before = found.filter((m) => {
+    const next = line.slice(m.at + m.text.length).match(/^\s+([\w’'-]+)(?:\s+([\w’'-]+))?/);
+    return !!next && next.slice(1).some((w) => w !== undefined && contentTerms(w).some((t) => counted.includes(t)));
+  });
+  return before.length === 1 ? before[0].text : null;
 }
 
 /** Dates a unit speaks to: in its text, its heading, its column names or introducing line. */

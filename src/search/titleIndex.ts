@@ -1,19 +1,20 @@
 /**
- * Document titles and publishers indexed once by term, so a question naming a document ("what does the
+ * Document titles, publishers and kinds indexed once by term, so a question naming a document ("what does the
  * Commissioner newsletter say…") finds it with a lookup per word instead of a scan of every title.
  */
 import type { SourceDocument } from '../knowledge/documents.ts';
 import { contentTerms } from './text.ts';
 
 export class TitleIndex {
-  /** Term → the documents (positions, ascending) whose title or publisher holds it. */
+  /** Term → the documents (positions, ascending) whose title, publisher or kind holds it. */
   private readonly byTerm = new Map<string, number[]>();
   private readonly ids: string[] = [];
 
   constructor(documents: Iterable<SourceDocument>) {
     for (const d of documents) {
       const position = this.ids.push(d.id) - 1;
-      for (const term of new Set(contentTerms(`${d.title} ${d.publisher}`))) {
+      // Its kind too: "the briefing", "the news article" pick a document as its title does.
+      for (const term of new Set(contentTerms(`${d.title} ${d.publisher} ${d.kind}`))) {
         const list = this.byTerm.get(term);
         if (list) list.push(position);
         else this.byTerm.set(term, [position]);
@@ -21,13 +22,13 @@ export class TitleIndex {
     }
   }
 
-  /** How many documents' titles or publishers hold the term. */
+  /** How many documents' titles, publishers or kinds hold the term. */
   count(term: string): number {
     return this.byTerm.get(term)?.length ?? 0;
   }
 
   /**
-   * The first `limit` documents (in document order) whose title or publisher holds some of the terms,
+   * The first `limit` documents (in document order) whose title, publisher or kind holds some of the terms,
    * each with the terms it holds, counting only terms that pick out at most `selective` documents.
    */
   documentsWith(terms: string[], selective = 3, limit = 3): { id: string; terms: string[] }[] {
