@@ -133,7 +133,8 @@ export const intent: Intent = {
       );
     }
     const about = questionEntities(q);
-    const roleAsked = wantedKind(q.words) === 'person' ? [...new Set(q.words.flatMap((w) => contentTerms(w)))].filter((t) => ROLE_TERMS.has(t)) : [];
+    const kind = wantedKind(q.words);
+    const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
     const good: {
@@ -148,7 +149,6 @@ export const intent: Intent = {
       read?: ReadAnswer;
     }[] = [];
     const topic = topicTerms(q);
-    const kind = wantedKind(q.words);
     for (const hit of found.values()) {
       const reading = readingOf(k, hit.passage);
       const unit = reading.unit;
@@ -167,6 +167,8 @@ export const intent: Intent = {
       const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
       const fromSource = sources.length && sources.some((t) => sourceTermsOf(k, unit).has(t)) ? 1 : 0;
       const read = kind ? readAnswer(k, ix.links, unit, q, wanted, kind) : undefined;
+      // "Who chairs …?": a unit naming nobody beside that role does not answer it, whoever else it names.
+      if (roleAsked.length && !read?.answer) continue;
       // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : 0;
       good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, fromSource, read });
@@ -301,6 +303,11 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
   return neighbours(k, p, 0, 4).find((x) => x.kind === 'list-item' && x.listStart === p.start);
 }
 
+/** The role words of a "who" question ("chair", "chief", "financial", "officer"). */
+function rolesAsked(q: ParsedQuestion): string[] {
+  return [...new Set(q.words.flatMap((w) => contentTerms(w)))].filter((t) => ROLE_TERMS.has(t));
+}
+
 /** The line of a unit that answers, and the answer standing in it (when one does, of the kind asked for). */
 interface ReadAnswer {
   line: string;
@@ -313,7 +320,10 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
   const peopleRoles = unit.passages.flatMap((p) => peopleAt(links, positionOf(k, p))).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
   // "How many practices …": the word counted weighs most in choosing the sentence.
   const counted = kind === 'number' ? countedTerms(q) : [];
-  const ctx = { ...context(q, peopleRoles), counted };
+  // A role written in the unit's heading, introducing line or column names ("Place directors:") stands beside every name in it.
+  const contextTerms = new Set(unit.passages.flatMap((p) => contentTerms(passageContext(p))));
+  const roles = kind === 'person' ? rolesAsked(q) : [];
+  const ctx = { ...context(q, peopleRoles), counted, roles: holdsRoleWords(contextTerms, roles) ? [] : roles };
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
   const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, ctx) !== null);
   const answer = extractAnswer(kind, line, ctx);

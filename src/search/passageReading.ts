@@ -147,7 +147,15 @@ const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][
 export function extractAnswer(
   kind: Wanted,
   line: string,
-  context: { orgs: Organisation[]; peopleRoles?: { name: string }[]; questionWords: string[]; questionTerms: string[]; counted?: string[] },
+  context: {
+    orgs: Organisation[];
+    peopleRoles?: { name: string }[];
+    questionWords: string[];
+    questionTerms: string[];
+    counted?: string[];
+    /** The role words a "who" asks after ("chair" of "who chairs …"): the name must stand beside one. */
+    roles?: string[];
+  },
 ): string | null {
   if (!kind) return null;
   if (kind === 'date') {
@@ -178,13 +186,42 @@ export function extractAnswer(
     const ranked = found.map((m) => ({ ...m, d: near(m.at) })).sort((a, b) => a.d - b.d);
     return ranked.length && ranked[0].d < 40 && (ranked.length === 1 || ranked[1].d - ranked[0].d > 15) ? ranked[0].text : null;
   }
+  const roles = context.roles ?? [];
   const named = context.peopleRoles?.[0]?.name;
-  if (named && line.includes(named)) return named;
+  if (named && line.includes(named) && !roles.length) return named;
   const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
   const people = [...line.matchAll(PERSON)]
-    .map((m) => m[0])
-    .filter((n) => !n.split(' ').some((w) => orgWords.has(w.toLowerCase())) && !/^(The|NHS|This|These|Each|From|On|In)\b/.test(n));
-  return people.length === 1 ? people[0] : null;
+    .filter((m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase())) && !NOT_A_NAME.test(m[0]))
+    .map((m) => ({ name: m[0], at: m.index! }));
+  if (!roles.length) return people.length === 1 ? people[0].name : null;
+  return nearestToRole(line, people, roles);
+}
+
+/** Capitalised words that start no person's name: a sentence's first word, a body, a point of the compass. */
+const NOT_A_NAME = /^(The|NHS|This|These|Each|From|On|In|North|South|East|West|Central|Greater|Mid)\b/;
+
+/** How many words apart a name and its role may stand ("Jennifer Oldroyd, the ICB's chair designate"). */
+const ROLE_REACH = 4;
+
+/**
+ * The one name standing nearest a role word asked after, within ROLE_REACH words either side: "a panel chaired by
+ * Jennifer Oldroyd, the ICB's chair designate" answers "who chairs"; the chief executive named in the same
+ * sentence does not. Null when none stands that near, or two stand equally near.
+ */
+function nearestToRole(line: string, people: { name: string; at: number }[], roles: string[]): string | null {
+  const words = [...line.matchAll(/[\w’'-]+/g)].map((m) => ({ at: m.index!, terms: contentTerms(m[0]) }));
+  const roleAt = words.flatMap((w, i) => (w.terms.some((t) => roles.includes(t) || roles.some((r) => r.length >= 6 && t.startsWith(r.slice(0, 6)))) ? [i] : []));
+  const wordIndex = (at: number) => words.findIndex((w) => w.at >= at);
+  const scored = people
+    .map((p) => {
+      const from = wordIndex(p.at);
+      const to = from + p.name.split(' ').length - 1;
+      const gap = Math.min(...roleAt.map((r) => (r < from ? from - r - 1 : r > to ? r - to - 1 : Infinity)));
+      return { name: p.name, gap };
+    })
+    .filter((p) => p.gap <= ROLE_REACH)
+    .sort((a, b) => a.gap - b.gap);
+  return scored.length && (scored.length === 1 || scored[1].gap > scored[0].gap) ? scored[0].name : null;
 }
 
 /** The amounts and counts in a line, with where each stands: not a date or a year. */
