@@ -80,6 +80,9 @@ const SOURCE_WORDS = new Set(
   ].map(stem),
 );
 
+/** Words saying a post has nobody in it yet. */
+const VACANCY = /\b(?:in progress|vacant|vacancy|to be appointed|yet to be appointed|not yet appointed|being recruited|recruitment (?:to|for|is under way))\b/i;
+
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -154,7 +157,9 @@ export const intent: Intent = {
       const unit = reading.unit;
       if (seen.has(unit.quote)) continue;
       // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
-      if (unit.quote.length < MIN_PASSAGE_CHARS || unit.quote.endsWith(':')) continue;
+      // A table row says what it is with its label or columns ("Primary Care Commissioning Committee: Chris Barraclough").
+      const labelled = unit.passages[0].label !== undefined || unit.passages[0].columns !== undefined;
+      if ((unit.quote.length < MIN_PASSAGE_CHARS && !labelled) || unit.quote.endsWith(':')) continue;
       if (!holdsEntities(k, ix.links, reading, about)) continue;
       const unitTerms = termsOf(reading);
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
@@ -167,8 +172,9 @@ export const intent: Intent = {
       const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
       const fromSource = sources.length && sources.some((t) => sourceTermsOf(k, unit).has(t)) ? 1 : 0;
       const read = kind ? readAnswer(k, ix.links, unit, q, wanted, kind) : undefined;
-      // "Who chairs …?": a unit naming nobody beside that role does not answer it, whoever else it names.
-      if (roleAsked.length && !read?.answer) continue;
+      // "Who chairs …?": a unit naming nobody beside that role does not answer it, whoever else it names, unless it
+      // says the post is empty ("a Programme Director (appointment in progress)").
+      if (roleAsked.length && !read?.answer && !VACANCY.test(unit.quote)) continue;
       // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : 0;
       good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, fromSource, read });
@@ -340,7 +346,7 @@ function sourceTermsOf(k: Knowledge, unit: PassageUnit): Set<string> {
 function statement(k: Knowledge, unit: PassageUnit, q: ParsedQuestion, { line, answer }: ReadAnswer): DraftStatement {
   const doc = k.documents.get(unit.passages[0].document)!;
   const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
-  const list = unit.passages.length > 1 || unit.passages[0].intro;
+  const list = unit.passages.length > 1 || (unit.passages[0].intro && unit.passages[0].kind === 'list-item');
   // "What did Anita Donley say?" asks for the words themselves: the whole passage.
   const shown = list ? `\n${unit.display}` : ` “${label}${q.quoting ? unit.display : line}”`;
   return { text: `${answer ? `${answer}. ` : ''}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };

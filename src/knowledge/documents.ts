@@ -103,6 +103,34 @@ function flatFrontMatter(text: string): Record<string, unknown> | null {
   return out;
 }
 
+/**
+ * A table row's cells: split on tabs, or (a table laid out with spaces, as annual reports pasted into text are)
+ * on runs of two or more spaces. Continuation lines of a cell join it.
+ */
+export function cellsOf(row: string): string[] {
+  return (row.includes('\t') ? row.split('\t') : row.split(/ {2,}|\n\s*/)).map((c) => c.trim());
+}
+
+/** Cells of a line laid out with spaces: two or more, apart by runs of two or more spaces. */
+const spacedCells = (line: string) => (line.includes('\t') ? 0 : line.trim().split(/ {2,}/).length);
+
+/**
+ * Which lines belong to a table laid out with spaces: two or more lines in a row, each of as many cells (two or
+ * more). A line indented under a row, of one cell, continues the row's last cell ("(non-voting)").
+ */
+function spacedTableLines(lineTexts: string[]): boolean[] {
+  const out = lineTexts.map(() => false);
+  for (let i = 0; i < lineTexts.length; i++) {
+    const n = spacedCells(lineTexts[i]);
+    if (n < 2) continue;
+    let j = i;
+    while (j + 1 < lineTexts.length && spacedCells(lineTexts[j + 1]) === n) j++;
+    if (j > i) for (let k = i; k <= j; k++) out[k] = true;
+    i = j;
+  }
+  return out;
+}
+
 const BULLET = /^\s*(?:[-•*]|\d+\.)\s+/;
 const TERMINAL = /[.!?:;"”’)]$/;
 
@@ -112,6 +140,7 @@ export function splitPassages(documentId: string, text: string): Passage[] {
   let section: string | undefined;
   let label: string | undefined;
   let columns: string[] | undefined;
+  let rowIntro: string | undefined;
   const add = (kind: PassageKind, start: number, end: number, extra: Partial<Passage> = {}) => {
     const body = text.slice(start, end);
     const lead = body.length - body.trimStart().length;
@@ -129,21 +158,29 @@ export function splitPassages(documentId: string, text: string): Passage[] {
   }
   const blank = (k: number) => k < 0 || k >= lines.length || text.slice(lines[k].start, lines[k].end).trim() === '';
   const lineText = (k: number) => text.slice(lines[k].start, lines[k].end);
+  const spaced = spacedTableLines(lines.map((_, k) => lineText(k)));
+  const isRow = (k: number) => k >= 0 && k < lines.length && (lineText(k).includes('\t') || spaced[k]);
   for (let i = 0; i < lines.length; i++) {
     const { start } = lines[i];
     let { end } = lines[i];
     const line = lineText(i);
     const trimmed = line.trim();
     if (trimmed === '') continue;
-    if (line.includes('\t')) {
-      // A header row (short cells over rows of as many cells) names the columns of the rows under it.
-      if (!columns && isHeaderRow(lines, i, lineText)) {
-        columns = line.split('\t').map((c) => c.trim());
+    if (isRow(i)) {
+      // An indented line of one cell under a row continues it.
+      while (spaced[i] && i + 1 < lines.length && /^\s{4,}\S/.test(lineText(i + 1)) && !isRow(i + 1) && spacedCells(lineText(i + 1)) === 1)
+        end = lines[++i].end;
+      const row = text.slice(start, end);
+      if (!isRow(i - 1) && !columns) rowIntro = introOf(passages);
+      // A header row (short cells over rows of as many cells) names the columns of the rows under it; rows a line
+      // introduces ("Their chairs were:") start at once.
+      if (!columns && !(rowIntro && !isRow(i - 1)) && isHeaderRow(i, isRow, (k) => cellsOf(lineText(k)))) {
+        columns = cellsOf(row);
         add('heading', start, end);
         continue;
       }
       if (columns) addRow(start, end, columns, add);
-      else addTableRow(text, start, end, label, add, (l) => (label = l));
+      else addTableRow(text, start, end, label, add, (l) => (label = l), rowIntro);
       continue;
     }
     label = undefined;
@@ -196,14 +233,20 @@ function groupLists(passages: Passage[]): void {
   }
 }
 
-/** True when line i starts a table (no tab line above) whose cells are short labels and whose next row has as many cells. */
-function isHeaderRow(lines: { start: number; end: number }[], i: number, lineText: (k: number) => string): boolean {
-  if (i > 0 && lineText(i - 1).includes('\t')) return false;
-  const cells = lineText(i)
-    .split('\t')
-    .map((c) => c.trim());
-  if (cells.length < 2 || cells.some((c) => c === '' || c.length > 40 || /^[£$€\d]|[.!?;]$|<p>/.test(c))) return false;
-  return i + 1 < lines.length && lineText(i + 1).split('\t').length === cells.length;
+/** True when line i starts a table (no row above) whose cells are short labels and whose next row has as many cells. */
+function isHeaderRow(i: number, isRow: (k: number) => boolean, cells: (k: number) => string[]): boolean {
+  if (isRow(i - 1)) return false;
+  const own = cells(i);
+  if (own.length < 2 || own.some((c) => c === '' || c.length > 40 || /^[£$€\d]|[.!?;]$|<p>/.test(c))) return false;
+  // Labels, not a first row: no cell of a header names a person ("Dr …") or a count ("10 of 10").
+  if (own.some((c) => /\bof \d|^(Dr|Mr|Mrs|Ms|Professor)\b/.test(c))) return false;
+  return isRow(i + 1) && cells(i + 1).length === own.length;
+}
+
+/** The line introducing a table with no header ("Their chairs during 2018/19 were:"): the passage just before it. */
+function introOf(passages: Passage[]): string | undefined {
+  const before = passages.at(-1);
+  return before && (before.kind === 'paragraph' || before.kind === 'heading') && before.text.endsWith(':') ? before.text : undefined;
 }
 
 /** A row under a header: one passage for the whole row, which keeps the column names. */
@@ -223,21 +266,26 @@ function isHeading(line: string): boolean {
 
 type Adder = (kind: PassageKind, start: number, end: number, extra?: Partial<Passage>) => void;
 
-/** A tab-separated row: the first cell labels the rest; a cell made of <p>…</p> gives one passage per paragraph. */
-function addTableRow(text: string, start: number, end: number, previous: string | undefined, add: Adder, setLabel: (l: string) => void) {
+/**
+ * A row with no header: the first cell labels the rest; a cell made of <p>…</p> gives one passage per paragraph.
+ * A row carries the line that introduces its table, when one does.
+ */
+function addTableRow(text: string, start: number, end: number, previous: string | undefined, add: Adder, setLabel: (l: string) => void, intro?: string) {
   const line = text.slice(start, end);
-  const tab = line.indexOf('\t');
-  const label = line.slice(0, tab).trim() || previous;
+  const gap = /\t| {2,}/.exec(line.trimStart());
+  const at = gap ? line.length - line.trimStart().length + gap.index : 0;
+  const label = line.slice(0, at).trim() || previous;
   if (label) setLabel(label);
-  const cellStart = start + tab + 1;
+  const cellStart = start + at + (gap?.[0].length ?? 0);
   const cell = text.slice(cellStart, end);
   const paragraphs = [...cell.matchAll(/<p>([\s\S]*?)<\/p>/g)];
+  const extra = { label, ...(intro ? { intro } : {}) };
   if (paragraphs.length === 0) {
-    add('table-row', cellStart, end, { label });
+    add('table-row', cellStart, end, extra);
     return;
   }
   for (const p of paragraphs) {
     const s = cellStart + (p.index ?? 0) + 3;
-    add('table-row', s, s + p[1].length, { label });
+    add('table-row', s, s + p[1].length, extra);
   }
 }

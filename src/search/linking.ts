@@ -9,7 +9,7 @@
  * milliseconds) and made into PassageLinks when asked for.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { Passage } from '../knowledge/documents.ts';
+import { cellsOf, type Passage } from '../knowledge/documents.ts';
 import type { Precision } from '../knowledge/dates.ts';
 import type { Organisation, OrganisationType } from '../knowledge/register.ts';
 import { nameKey, TYPE_ORDER } from './organisations.ts';
@@ -472,7 +472,7 @@ function peopleIn(p: Passage, text: string, matcher: NameMatcher): PersonMention
   };
   if (p.columns) {
     // A table of people: a Name column and a Role column.
-    const cells = p.text.split('\t').map((c) => c.trim());
+    const cells = cellsOf(p.text);
     const n = p.columns.findIndex((c) => /^(name|member)$/i.test(c));
     const r = p.columns.findIndex((c) => /^(role|title|position)$/i.test(c));
     if (n >= 0 && r >= 0 && cells[n] && cells[r]) add(cells[n], cells[r]);

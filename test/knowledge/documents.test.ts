@@ -34,6 +34,30 @@ describe('documents and passages', () => {
     ]);
   });
 
+  it('reads a table laid out with spaces: a header names the columns, an indented line continues a cell', () => {
+    const text = [
+      'Name                 Role                         Attendance',
+      'Dr Ann Hale          Chair                        10 of 10',
+      'Raj Patel            Director of Public Health    6 of 10',
+      '                     (non-voting)',
+      '',
+      'Their chairs during the year were:',
+      '',
+      'Audit Committee      Raj Patel',
+      'Remuneration Committee    Ann Hale',
+      '',
+      'A sentence with  two spaces is still a paragraph.',
+    ].join('\n');
+    const passages = splitPassages('d', text);
+    const rows = passages.filter((p) => p.kind === 'table-row');
+    expect(rows[0]).toMatchObject({ text: 'Dr Ann Hale          Chair                        10 of 10', columns: ['Name', 'Role', 'Attendance'] });
+    expect(rows[1].text).toBe('Raj Patel            Director of Public Health    6 of 10\n                     (non-voting)');
+    expect(rows[2]).toMatchObject({ text: 'Raj Patel', label: 'Audit Committee', intro: 'Their chairs during the year were:' });
+    expect(rows[3]).toMatchObject({ text: 'Ann Hale', label: 'Remuneration Committee' });
+    expect(passages.at(-1)).toMatchObject({ kind: 'paragraph', text: 'A sentence with  two spaces is still a paragraph.' });
+    for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
   it('carries each document’s metadata with the precision of its date', () => {
     const doc = k.documents.get('single-commissioning-2016')!;
     expect(doc.publishedLabel).toBe('21 July 2016');

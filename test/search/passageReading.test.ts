@@ -1,0 +1,47 @@
+/** Pulling the answer out of the line that answers: the count of the thing counted, the person in the role asked. */
+import { describe, expect, it } from 'vitest';
+import { countOf, extractAnswer } from '../../src/search/passageReading.ts';
+
+const ask = (questionWords: string[], extra: { counted?: string[]; roles?: string[] } = {}) => ({ orgs: [], questionWords, questionTerms: [], ...extra });
+
+describe('the answer standing in a line', () => {
+  it('gives the count standing before the word counted, among other numbers', () => {
+    const line =
+      'the phase 1 review found that there are over 300 contracts between the seven CCGs in Essex, three local authorities and various service providers';
+    expect(countOf(line, undefined, ['ccg'])).toBe('seven');
+    expect(countOf(line, undefined, ['contract'])).toBe('300');
+    expect(countOf(line, undefined, ['hospit'])).toBeNull();
+    expect(extractAnswer('number', line, ask(['how', 'many', 'ccgs'], { counted: ['ccg'] }))).toBe('seven');
+  });
+
+  it('names the person beside the role asked, not another person of the sentence', () => {
+    const line =
+      "He was interviewed the previous week by a panel chaired by Jennifer Oldroyd, the ICB's chair designate, and including the NHS England and NHS Improvement regional director for the North West.";
+    expect(extractAnswer('person', line, ask(['who', 'chairs'], { roles: ['chair'] }))).toBe('Jennifer Oldroyd');
+    expect(
+      extractAnswer(
+        'person',
+        'Andrew Fairhurst, who has led the trust since 2017, was confirmed on 18 January as chief executive designate.',
+        ask(['who'], { roles: ['chief', 'execut'] }),
+      ),
+    ).toBe('Andrew Fairhurst');
+  });
+
+  it('names nobody for a role held elsewhere, held before, or only to be filled', () => {
+    const elsewhere = 'Ms Jane Oldroyd, chief executive of Blackburn with Darwen Borough Council, was appointed chair designate.';
+    expect(
+      extractAnswer('person', elsewhere, {
+        ...ask(['who'], { roles: ['chief', 'execut'] }),
+        orgs: [{ names: ['NHS Lancashire and South Cumbria ICB'] } as never],
+      }),
+    ).toBeNull();
+    expect(extractAnswer('person', 'Sarah Bickerstaffe, a former chief executive, spoke.', ask(['who', 'is'], { roles: ['chief', 'execut'] }))).toBeNull();
+    expect(
+      extractAnswer('person', 'Ann Hale said the board would recruit a chief finance officer.', ask(['who'], { roles: ['chief', 'financ', 'offic'] })),
+    ).toBeNull();
+  });
+
+  it('never takes the name of a committee for a person', () => {
+    expect(extractAnswer('person', 'The Primary Care Commissioning Committee met six times.', ask(['who']))).toBeNull();
+  });
+});
