@@ -56,6 +56,8 @@ export interface Settled {
   url: string | null;
   kind: string;
   basis: string;
+  /** The date was read from the file's own record only (a PDF's creation date), not from the document: say so, so the user can give --published. */
+  dateFromFileOnly: boolean;
 }
 
 export type Asker = (field: 'title' | 'publisher' | 'published' | 'url', hint: string) => Promise<string>;
@@ -84,8 +86,10 @@ export async function settleMetadata(file: string, given: DocumentMetadata, foun
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
     throw new ImportError(`the id "${id}" is not usable: ids are letters, digits, dots, dashes and underscores. Pass --id my-document-2019.`, 2);
   const ext = extname(file).toLowerCase();
-  const basis =
-    published.from === 'file' ? `Read from the ${ext === '.pdf' ? "PDF's document information" : "page's metadata"} when imported.` : 'Given when imported.';
+  const fromFile = published.from === 'file';
+  const basis = fromFile
+    ? (found.publishedBasis ?? `Read from the ${ext === '.pdf' ? "PDF's document information" : "page's metadata"} when imported.`)
+    : 'Given when imported.';
   return {
     id,
     title: title.value,
@@ -95,6 +99,7 @@ export async function settleMetadata(file: string, given: DocumentMetadata, foun
     url,
     kind: given.kind?.trim() || KIND_BY_EXT[ext] || 'document',
     basis,
+    dateFromFileOnly: fromFile && found.publishedFromFileOnly === true,
   };
 }
 
@@ -135,7 +140,7 @@ export function documentFile(meta: Settled, sourceFile: string, text: string): s
     `url: ${meta.url ? JSON.stringify(meta.url) : 'null'}`,
     `published: ${JSON.stringify(meta.published)}`,
     `date_precision: ${meta.precision}`,
-    'date_inferred: false',
+    `date_inferred: ${meta.dateFromFileOnly}`,
     `date_basis: ${JSON.stringify(meta.basis)}`,
     `source_file: ${JSON.stringify(basename(sourceFile))}`,
     `sha256: ${sha}`,

@@ -10,6 +10,7 @@
 import { extractTextItems, getDocumentProxy, getMeta } from 'unpdf';
 import type { Extracted } from './html.ts';
 import { joinLines } from './hyphenation.ts';
+import { statedDate } from './statedDate.ts';
 
 interface Cell {
   text: string;
@@ -38,19 +39,30 @@ interface Item {
 
 const BULLET_GLYPH = /^\s*[•\u2022\u25cf\u25aa\u2013-]\s+/;
 
-/** Extracts the text of a PDF as paragraphs, and its title, author and creation date from the document info. */
+/** Extracts the text of a PDF as paragraphs; its date from what it states near its start, else from its document information. */
 export async function pdfToText(data: Uint8Array): Promise<Extracted> {
   const pdf = await getDocumentProxy(new Uint8Array(data));
   const { items } = await extractTextItems(pdf);
   const pages = dropFurniture(items.map((page, n) => toLines(page, n)));
   const blocks = toBlocks(pages.flat());
+  const text = `${blocks.join('\n\n')}\n`;
   const { info } = await getMeta(pdf).catch(() => ({ info: {} as Record<string, unknown> }));
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const stated = statedDate(text);
+  const fileDate = pdfDate(str(info.CreationDate)) ?? pdfDate(str(info.ModDate));
   return {
-    text: `${blocks.join('\n\n')}\n`,
+    text,
     title: str(info.Title),
     publisher: str(info.Author),
-    published: pdfDate(str(info.CreationDate)),
+    ...(stated
+      ? { published: stated.date, publishedBasis: `Stated in the document: "${stated.quote}".` }
+      : fileDate
+        ? {
+            published: fileDate,
+            publishedBasis: "Read from the PDF's document information (the date the file was made) when imported.",
+            publishedFromFileOnly: true,
+          }
+        : {}),
   };
 }
 
