@@ -125,4 +125,21 @@ describe('add-document: PDF page layout', () => {
     for (const r of rows) expect(r.columns).toEqual(['CCG', 'Plan', 'Forecast outturn']);
     expect(rows.at(-1)?.text).toBe('Total\t(22.3)\t(37.6)');
   });
+
+  it("reads a paper's cover-sheet fields as statements to search, not as headings over what follows", async () => {
+    const { doc } = await importPdf('cover-sheet', [
+      { heading: 'North West London CCGs: finance report' },
+      { paragraph: 'Presented by: Jane Oduya, Chief Finance Officer, North West London CCGs' },
+      { paragraph: 'Author: Tom Ridley, Deputy Chief Finance Officer' },
+      { heading: 'Purpose' },
+      { paragraph: 'This paper reports the financial position of the eight CCGs at month 9.' },
+    ]);
+    expect(doc.passages.map((p) => [p.kind, p.section ?? null, p.text.slice(0, 14)])).toEqual([
+      ['heading', null, 'North West Lon'],
+      ['paragraph', 'North West London CCGs: finance report', 'Presented by: '],
+      ['paragraph', 'North West London CCGs: finance report', 'Author: Tom Ri'],
+      ['heading', 'North West London CCGs: finance report', 'Purpose'],
+      ['paragraph', 'Purpose', 'This paper rep'],
+    ]);
+  });
 });
