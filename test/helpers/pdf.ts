@@ -6,6 +6,8 @@ export type PdfBlock =
   | { heading: string }
   | { paragraph: string }
   | { bullets: string[] }
+  /** Items numbered 1., 2., …, wrapped lines indented under the item's text. */
+  | { numbered: string[] }
   | { table: PdfTable }
   /** A paragraph broken where the strings break, as a typesetter would (a word hyphenated at a line's end, say). */
   | { lines: string[]; indent?: number }
@@ -102,6 +104,10 @@ export function makePdf(blocks: PdfBlock[], info: PdfInfo = {}): Buffer {
     else if ('table' in b) table(b.table);
     else if ('lines' in b) b.lines.forEach((l, i) => put(l, 10, MARGIN + (b.indent ?? 0), i === 0 ? 22 : 12));
     else if ('newPage' in b) fresh = true;
+    else if ('numbered' in b)
+      b.numbered.forEach((item, n) =>
+        wrap(item, 10, 14).forEach((l, i) => put(i === 0 ? `${n + 1}. ${l}` : l, 10, i === 0 ? MARGIN : MARGIN + 14, i === 0 && n === 0 ? 22 : 12)),
+      );
     else
       b.bullets.forEach((item, n) =>
         wrap(item, 10, 14).forEach((l, i) => put(i === 0 ? `• ${l}` : l, 10, i === 0 ? MARGIN : MARGIN + 14, i === 0 && n === 0 ? 22 : 12)),

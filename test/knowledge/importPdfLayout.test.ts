@@ -142,4 +142,27 @@ describe('add-document: PDF page layout', () => {
       ['paragraph', 'Purpose', 'This paper rep'],
     ]);
   });
+
+  it('keeps a numbered list as its items, under the line that introduces them, each wrapped item whole', async () => {
+    const { doc } = await importPdf('numbered-list', [
+      { paragraph: 'An application to merge must include:' },
+      {
+        numbered: [
+          'a covering letter signed by the accountable officer and clinical chair of each CCG',
+          'the draft constitution of the merged CCG, with the results of the votes of member practices in each of the CCGs that are applying to merge',
+          'a financial plan for the merged CCG',
+        ],
+      },
+      { paragraph: 'Applications are assessed by the regional team.' },
+    ]);
+    expect(doc.text).toContain('An application to merge must include:\n\n1. a covering letter');
+    const items = doc.passages.filter((p) => p.kind === 'list-item');
+    expect(items.map((p) => p.text)).toEqual([
+      'a covering letter signed by the accountable officer and clinical chair of each CCG',
+      'the draft constitution of the merged CCG, with the results of the votes of member practices in each of the CCGs that are applying to merge',
+      'a financial plan for the merged CCG',
+    ]);
+    expect(items[1].intro).toBe('An application to merge must include:');
+    expect(doc.passages.at(-1)).toMatchObject({ kind: 'paragraph', text: 'Applications are assessed by the regional team.' });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * PDF to plain text with unpdf. PDF text comes as positioned runs, one line at a time, with no paragraph
  * breaks and no bullets: paragraphs are rebuilt from the positions (a new block where the gap between lines
- * exceeds 1.6 times the font size, or the font size changes), and a run starting with a bullet glyph starts a list item.
+ * exceeds 1.6 times the font size, or the font size changes), and a run starting with a bullet glyph or an item's
+ * number ("1.", "(a)") starts a list item.
  * Runs on one line set apart by more than a character's width are a table's cells: they are kept apart by tabs, and
  * such lines stay one to a line, as rows of a table, each cell under its column (a wrapped cell joins its row).
  * What a reader skips is dropped: running headers and footers repeated on every page, and page numbers. A paragraph,
@@ -38,6 +39,8 @@ interface Item {
 }
 
 const BULLET_GLYPH = /^\s*[•\u2022\u25cf\u25aa\u2013-]\s+/;
+/** "1. ", "2) ", "(a) ", "b) ", "(iv) ": a numbered or lettered list item (kept as the document numbers it). */
+const NUMBER_MARK = /^(?:\d{1,2}[.)]|\(?[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s+\S/;
 
 /** Extracts the text of a PDF as paragraphs; its date from what it states near its start, else from its document information. */
 export async function pdfToText(data: Uint8Array): Promise<Extracted> {
@@ -171,9 +174,11 @@ function toBlocks(lines: Line[]): string[] {
     const open = list.at(-1) ?? para.at(-1) ?? '';
     const breaks = sizeChanges || (overPage ? !continuesOver(open, line.text) : gap > line.size * 1.6 || gap < 0);
     const bullet = BULLET_GLYPH.exec(line.text);
-    if (bullet) {
+    // A numbered or lettered item starts where a line could (a list, a block, or after a sentence or an introducing colon).
+    const numbered = !bullet && NUMBER_MARK.test(line.text) && (list.length > 0 || breaks || ENDS_SENTENCE.test(open));
+    if (bullet || numbered) {
       if (para.length || breaks) flush();
-      list.push(`- ${line.text.slice(bullet[0].length)}`);
+      list.push(bullet ? `- ${line.text.slice(bullet[0].length)}` : /^\d/.test(line.text) ? line.text : `- ${line.text}`);
       listX = line.x;
       return;
     }
