@@ -115,3 +115,13 @@ describe('add-document: the date of a web page', () => {
     expect(doc.date_basis).toContain('article:published_time');
   });
 });
+
+describe('add-document: the date of a text file', () => {
+  it('reads the date a press release states, so it need not be given', async () => {
+    const { dir } = seedsCopy();
+    const file = join(mkdtempSync(join(tmpdir(), 'txt-')), 'release.txt');
+    writeFileSync(file, 'Kent and Medway CCG press release\nPublished: 1st April 2020\n\nThe eight CCGs in Kent and Medway became one CCG today.\n');
+    await add(dir, file, ['--id', 'kent-release', '--title', 'Kent and Medway CCG is formed', '--publisher', 'NHS Kent and Medway CCG']);
+    expect(loadKnowledge(dir).documents.get('kent-release')).toMatchObject({ published: '2020-04-01', date_inferred: false });
+  });
+});

@@ -10,6 +10,7 @@ import { parseDateInput } from '../dates.ts';
 import { loadKnowledge } from '../knowledge.ts';
 import { KnowledgeErrors } from '../errors.ts';
 import type { Extracted } from './html.ts';
+import { statedDate } from './statedDate.ts';
 
 export const FORMATS = ['.txt', '.md', '.html', '.htm', '.pdf'] as const;
 
@@ -41,9 +42,15 @@ export async function readSource(file: string): Promise<Extracted> {
   if (ext === '.pdf') return (await import('./pdf.ts')).pdfToText(readFileSync(file));
   const raw = readFileSync(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return (await import('./html.ts')).htmlToText(raw);
-  if (ext === '.md') return (await import('./markdown.ts')).markdownToText(raw);
-  if (ext === '.txt') return { text: raw.endsWith('\n') ? raw : `${raw}\n` };
+  if (ext === '.md') return withStatedDate((await import('./markdown.ts')).markdownToText(raw));
+  if (ext === '.txt') return withStatedDate({ text: raw.endsWith('\n') ? raw : `${raw}\n` });
   throw new ImportError(`${file}: cannot import "${ext || 'a file without an extension'}". Supported: ${FORMATS.join(', ')}.`, 2);
+}
+
+/** Text and Markdown carry no metadata: their date is the one they state near their start, if any. */
+function withStatedDate(found: Extracted): Extracted {
+  const stated = statedDate(found.text);
+  return stated ? { ...found, published: stated.date, publishedBasis: `Stated in the document: "${stated.quote}".` } : found;
 }
 
 /** Where each metadata field came from, for the date_basis line and the report. */
