@@ -10,8 +10,8 @@ import { addDocument, FORMATS, ImportError, type Asker } from '../knowledge/impo
 import { EXIT_USAGE, type OptionValues, readCommandLine, UsageError } from './args.ts';
 
 const USAGE = `usage: npm run add-document -- FILE [--title "…"] [--publisher "…"] [--published 2019-03-12] [--url https://…] [--id my-doc-2019] [--kind news] [--knowledge DIR]
-  FILE is ${FORMATS.join(', ')}. Metadata not given is read from the file (HTML meta tags, PDF document information)
-  or, at a terminal, asked for.`;
+  FILE is ${FORMATS.join(', ')}. Metadata not given is read from the file (HTML meta tags, PDF document information;
+  the date from what the document states near its start first) or, at a terminal, asked for.`;
 
 /** The command's flags, read by node:util parseArgs (strict) with the other commands' rules. */
 const ADD_OPTIONS = {
@@ -54,6 +54,10 @@ export async function runAddDocument(argv: string[], io: Io): Promise<number> {
   try {
     const r = await addDocument(seeds, positionals[0], values, io.ask);
     io.stdout(`Added ${r.path}: "${r.meta.title}" (${r.meta.publisher}, ${r.meta.published}), ${r.passages} passages. The knowledge validates.`);
+    if (r.meta.dateFromFileOnly)
+      io.stderr(
+        `Note: the document states no date near its start, so ${r.meta.published} is the date in the file's own information, which is when the file was made and may not be when the document was published. If it is wrong, delete ${r.path} and import again with --published 2019-03-12 (or 2019-03, 2019).`,
+      );
     return 0;
   } catch (e) {
     if (e instanceof ImportError) {

@@ -257,8 +257,11 @@ function addRow(start: number, end: number, columns: string[], add: Adder) {
 const NUMBERED_TITLE = /^\d+\.\s+[A-Z][^.]*$/;
 const isShortLine = (line: string) => line !== '' && line.length <= 80 && !/[.!?;"”’)]$/.test(line) && !line.includes('\t') && !line.endsWith(':');
 
+/** A cover sheet's field ("Presented by: Jane Oduya, Chief Finance Officer", "Date: 6 February 2020"): a statement to search, not a heading. */
+const FIELD_LINE = /^[A-Z][a-z]+(?: [a-z]+){0,3}: [A-Z0-9£]/;
+
 function isHeading(line: string): boolean {
-  if (line.length > 90 || line.startsWith('<http')) return false;
+  if (line.length > 90 || line.startsWith('<http') || FIELD_LINE.test(line)) return false;
   if (NUMBERED_TITLE.test(line)) return true;
   if (line.endsWith(':')) return line.length <= 60;
   return !TERMINAL.test(line) && line.split(/\s+/).length <= 12;

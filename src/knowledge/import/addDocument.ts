@@ -10,6 +10,7 @@ import { parseDateInput } from '../dates.ts';
 import { loadKnowledge } from '../knowledge.ts';
 import { KnowledgeErrors } from '../errors.ts';
 import type { Extracted } from './html.ts';
+import { statedDate } from './statedDate.ts';
 
 export const FORMATS = ['.txt', '.md', '.html', '.htm', '.pdf'] as const;
 
@@ -41,9 +42,15 @@ export async function readSource(file: string): Promise<Extracted> {
   if (ext === '.pdf') return (await import('./pdf.ts')).pdfToText(readFileSync(file));
   const raw = readFileSync(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return (await import('./html.ts')).htmlToText(raw);
-  if (ext === '.md') return (await import('./markdown.ts')).markdownToText(raw);
-  if (ext === '.txt') return { text: raw.endsWith('\n') ? raw : `${raw}\n` };
+  if (ext === '.md') return withStatedDate((await import('./markdown.ts')).markdownToText(raw));
+  if (ext === '.txt') return withStatedDate({ text: raw.endsWith('\n') ? raw : `${raw}\n` });
   throw new ImportError(`${file}: cannot import "${ext || 'a file without an extension'}". Supported: ${FORMATS.join(', ')}.`, 2);
+}
+
+/** Text and Markdown carry no metadata: their date is the one they state near their start, if any. */
+function withStatedDate(found: Extracted): Extracted {
+  const stated = statedDate(found.text);
+  return stated ? { ...found, published: stated.date, publishedBasis: `Stated in the document: "${stated.quote}".` } : found;
 }
 
 /** Where each metadata field came from, for the date_basis line and the report. */
@@ -56,6 +63,8 @@ export interface Settled {
   url: string | null;
   kind: string;
   basis: string;
+  /** The date was read from the file's own record only (a PDF's creation date), not from the document: say so, so the user can give --published. */
+  dateFromFileOnly: boolean;
 }
 
 export type Asker = (field: 'title' | 'publisher' | 'published' | 'url', hint: string) => Promise<string>;
@@ -84,8 +93,10 @@ export async function settleMetadata(file: string, given: DocumentMetadata, foun
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id))
     throw new ImportError(`the id "${id}" is not usable: ids are letters, digits, dots, dashes and underscores. Pass --id my-document-2019.`, 2);
   const ext = extname(file).toLowerCase();
-  const basis =
-    published.from === 'file' ? `Read from the ${ext === '.pdf' ? "PDF's document information" : "page's metadata"} when imported.` : 'Given when imported.';
+  const fromFile = published.from === 'file';
+  const basis = fromFile
+    ? (found.publishedBasis ?? `Read from the ${ext === '.pdf' ? "PDF's document information" : "page's metadata"} when imported.`)
+    : 'Given when imported.';
   return {
     id,
     title: title.value,
@@ -95,6 +106,7 @@ export async function settleMetadata(file: string, given: DocumentMetadata, foun
     url,
     kind: given.kind?.trim() || KIND_BY_EXT[ext] || 'document',
     basis,
+    dateFromFileOnly: fromFile && found.publishedFromFileOnly === true,
   };
 }
 
@@ -135,7 +147,7 @@ export function documentFile(meta: Settled, sourceFile: string, text: string): s
     `url: ${meta.url ? JSON.stringify(meta.url) : 'null'}`,
     `published: ${JSON.stringify(meta.published)}`,
     `date_precision: ${meta.precision}`,
-    'date_inferred: false',
+    `date_inferred: ${meta.dateFromFileOnly}`,
     `date_basis: ${JSON.stringify(meta.basis)}`,
     `source_file: ${JSON.stringify(basename(sourceFile))}`,
     `sha256: ${sha}`,

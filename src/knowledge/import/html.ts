@@ -4,12 +4,17 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { statedDate } from './statedDate.ts';
 
 export interface Extracted {
   text: string;
   title?: string;
   publisher?: string;
   published?: string;
+  /** Where the date was read, in a sentence for the document's date_basis. */
+  publishedBasis?: string;
+  /** The date comes only from the file's own record (when it was made), not from anything the document says. */
+  publishedFromFileOnly?: boolean;
   url?: string;
 }
 
@@ -34,37 +39,61 @@ const meta = (doc: Node, ...selectors: string[]): string | undefined => {
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Extracts the main text of an HTML page and what its head says about it (title, site, date, canonical URL). */
+const DATE_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="date"]',
+  'meta[name="DC.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.created"]',
+  'meta[name="dcterms.issued"]',
+  'meta[itemprop="datePublished"]',
+];
+
+/**
+ * Extracts the main text of an HTML page and what its head says about it (title, site, canonical URL), and its date:
+ * from the metadata (article:published_time and the like), else a <time datetime> in the page, else the date the
+ * page states near its start ("Published 4 April 2013"), read before Readability drops bylines.
+ */
 export function htmlToText(html: string): Extracted {
   const { document } = parseHTML(html);
   const head = document as unknown as Node;
   const found = {
     publisher: meta(head, 'meta[property="og:site_name"]', 'meta[name="publisher"]', 'meta[name="author"]', 'meta[name="DC.publisher"]'),
-    published:
-      meta(
-        head,
-        'meta[property="article:published_time"]',
-        'meta[name="date"]',
-        'meta[name="DC.date"]',
-        'meta[name="dcterms.created"]',
-        'meta[itemprop="datePublished"]',
-      ) ??
-      (clean(head.querySelector?.('time[datetime]')?.getAttribute?.('datetime')) || undefined),
     url: meta(head, 'link[rel="canonical"]', 'meta[property="og:url"]'),
   };
+  const dated = pageDate(head);
   const ogTitle = meta(head, 'meta[property="og:title"]');
   const article = new Readability(document as never, { keepClasses: false }).parse();
   const content = article?.content ? (parseHTML(`<html><body>${article.content}</body></html>`).document as unknown as Node) : head;
   const body = (content as Node).querySelector?.('body') ?? content;
   const blocks: string[] = [];
   walk(body, blocks);
+  const readabilityDate = clean(article?.publishedTime);
   return {
     text: `${blocks.join('\n\n')}\n`,
     title: ogTitle ?? (clean(article?.title) || undefined),
     publisher: found.publisher ?? (clean(article?.siteName) || undefined),
-    published: found.published || clean(article?.publishedTime) || undefined,
+    ...(dated ?? (readabilityDate ? { published: readabilityDate, publishedBasis: "Read from the page's metadata when imported." } : {})),
     url: found.url,
   };
+}
+
+/** The page's date and where it was read: a meta tag, a <time datetime>, or the text of the page's main content. */
+function pageDate(doc: Node): Pick<Extracted, 'published' | 'publishedBasis'> | undefined {
+  for (const s of DATE_META) {
+    const v = meta(doc, s);
+    if (v) return { published: v, publishedBasis: `Read from the page's metadata (${/"([^"]+)"/.exec(s)?.[1]}) when imported.` };
+  }
+  const time = doc.querySelector?.('time[pubdate][datetime], time[itemprop="datePublished"][datetime]') ?? doc.querySelector?.('time[datetime]');
+  const datetime = clean(time?.getAttribute?.('datetime'));
+  if (datetime && /^\d{4}(-\d{2}){0,2}([T ]|$)/.test(datetime))
+    return { published: datetime, publishedBasis: `Read from the page's <time datetime="${datetime}"> when imported.` };
+  const main = doc.querySelector?.('main, article, [role="main"]') ?? doc.querySelector?.('body');
+  if (!main) return undefined;
+  const blocks: string[] = [];
+  walk(main, blocks);
+  const stated = statedDate(blocks.join('\n'));
+  return stated ? { published: stated.date, publishedBasis: `Stated in the page: "${stated.quote}".` } : undefined;
 }
 
 const BLOCKS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TABLE', 'BLOCKQUOTE', 'PRE']);
