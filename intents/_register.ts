@@ -271,3 +271,19 @@ export function setStatements(ctx: IntentContext, kind: SetKind, members: Member
     statements.push({ text: `They include ${memberLines(members, 360, 0)[0].text}`, sources: members.slice(3, 8).map((m) => m.row) });
   return statements;
 }
+
+export const PLURALS = new Set(['ccgs', 'icbs', 'stps', 'trusts', 'regions', 'footprints']);
+/**
+ * Which way a question points when the organisation's place in it decides: "which CCGs went into Black Country
+ * CCG?" (a set asked for, the organisation after "into") and "which CCGs did Cheshire and Merseyside ICB replace?"
+ * (the organisation the subject of "replace", read as successor) both ask what it was formed from; "what did
+ * Wirral CCG go into?" and "what replaced East Surrey CCG?" ask for its successor.
+ */
+export function asksWhatWentIntoIt(q: ParsedQuestion, orgFrom: number): boolean {
+  const into = q.words.indexOf('into');
+  const asksSet = q.orgTypes.length > 0 && q.words.slice(0, 3).some((w) => PLURALS.has(w)) && ['which', 'what'].includes(q.words[0] ?? '');
+  if (into >= 0 && asksSet && orgFrom > into) return true;
+  const replaced = q.words.findIndex((w) => w === 'successor' || w === 'successors');
+  const subject = q.words.slice(0, orgFrom).some((w) => w === 'did' || w === 'does' || w === 'do');
+  return replaced > orgFrom && subject;
+}

@@ -7,26 +7,10 @@ import type { DraftStatement, Intent } from '../src/engine/intent.ts';
 import { formatDay } from '../src/knowledge/dates.ts';
 import type { Organisation } from '../src/knowledge/register.ts';
 import { formedFrom, successionPath, type SuccessionStep } from '../src/knowledge/registerQueries.ts';
-import { aboutSomethingElse, labelOf } from './_register.ts';
+import { aboutSomethingElse, asksWhatWentIntoIt, labelOf, PLURALS } from './_register.ts';
 import { asks, listing, orgsIn } from './_shared.ts';
 
-const PLURALS = new Set(['ccgs', 'icbs', 'stps', 'trusts', 'regions', 'footprints']);
 const BACKWARD = ['formed', 'predecessor', 'predecessors', 'created', 'made', 'came', 'merged', 'before'];
-/**
- * Which way a question points when the organisation's place in it decides: "which CCGs went into Black Country
- * CCG?" (a set asked for, the organisation after "into") and "which CCGs did Cheshire and Merseyside ICB replace?"
- * (the organisation the subject of "replace", read as successor) both ask what it was formed from; "what did
- * Wirral CCG go into?" and "what replaced East Surrey CCG?" ask for its successor.
- */
-function asksWhatWentIntoIt(q: Parameters<Intent['answer']>[0]['q'], orgFrom: number): boolean {
-  const into = q.words.indexOf('into');
-  const asksSet = q.orgTypes.length > 0 && q.words.slice(0, 3).some((w) => PLURALS.has(w)) && ['which', 'what'].includes(q.words[0] ?? '');
-  if (into >= 0 && asksSet && orgFrom > into) return true;
-  const replaced = q.words.findIndex((w) => w === 'successor' || w === 'successors');
-  const subject = q.words.slice(0, orgFrom).some((w) => w === 'did' || w === 'does' || w === 'do');
-  return replaced > orgFrom && subject;
-}
-
 export const intent: Intent = {
   name: 'successors',
   description: 'Follow what replaced an organisation to its final successor (through the 2022 handover to ICBs), or what it was formed from',
@@ -56,7 +40,8 @@ export const intent: Intent = {
     let org = orgsIn(q).find((o) => o.inRegister);
     const mention = q.orgs.find((m) => m.org.code === org?.code);
     // "Which CCGs went into the Black Country one?": of the bodies the words could mean, the one formed from others.
-    if (mention && org && !org.predecessors.length && asksWhatWentIntoIt(q, mention.from))
+    // (An ICB is formed from the CCGs handed to it in July 2022: it is never swapped.)
+    if (mention && org && org.type !== 'icb' && !org.predecessors.length && asksWhatWentIntoIt(q, mention.from))
       org = [org, ...mention.alternatives].find((o) => o.inRegister && o.predecessors.length > 0) ?? org;
     if (!org || aboutSomethingElse(q)) return null;
     // "Which ICBs are in the North West?" asks for a set, not what replaced the region.
@@ -87,7 +72,10 @@ export const intent: Intent = {
     );
     if (
       !succession ||
-      (q.orgTypes.length && q.words.some((w) => PLURALS.has(w)) && !asks(q, 'replaced', 'formed', 'merged', 'successor', 'successors', 'predecessors', 'took'))
+      (q.orgTypes.length &&
+        q.words.some((w) => PLURALS.has(w)) &&
+        !asks(q, 'replaced', 'formed', 'merged', 'successor', 'successors', 'predecessors', 'took') &&
+        !asksWhatWentIntoIt(q, mention?.from ?? 0))
     )
       return null;
     const backward =

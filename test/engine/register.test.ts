@@ -269,6 +269,16 @@ describe('one organisation over time', () => {
     for (const c of handed) expect(a.text).toContain(`(${c})`);
   });
 
+  it('reads "which CCGs went into an ICB" as the CCGs it took over, not a profile of the ICB', () => {
+    const handed = eccg.filter((r) => r.parent === 'QE1' && r.role === 'RO319').map((r) => r.code);
+    expect(handed.length).toBeGreaterThan(3);
+    for (const q of ['which ccgs went into NHS Lancashire and South Cumbria ICB', 'which ccgs are being folded into lancashire and south cumbria icb']) {
+      const a = ask(q);
+      expect(a.intent, q).not.toBe('mergers');
+      for (const c of handed) expect(a.text, q).toContain(`(${c})`);
+    }
+  });
+
   it('counts after a change named as a time ("after the April 2020 mergers")', () => {
     expect(ask('How many CCGs were there in England after the April 2020 mergers?').text).toContain(
       `${ccgsOpenOn('2020-04-01').length} CCGs were open on 1 April 2020`,
