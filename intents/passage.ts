@@ -332,7 +332,12 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
   const ctx = { ...context(q, peopleRoles), counted, roles: holdsRoleWords(contextTerms, roles) ? [] : roles };
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
   const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, ctx) !== null);
-  const answer = extractAnswer(kind, line, ctx);
+  // "Who chairs the primary care and community commissioning committee?": the line naming someone in the role must
+  // also speak of what they hold it in, not another group they chair.
+  const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];
+  const lineTerms = new Set(contentTerms(line));
+  const ofObject = object.length < 2 || object.filter((t) => lineTerms.has(t)).length * 2 >= object.length;
+  const answer = ofObject ? extractAnswer(kind, line, ctx) : null;
   return { line, answer, attached: answer !== null && countOf(line, undefined, counted) === answer };
 }
 

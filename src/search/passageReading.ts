@@ -109,14 +109,18 @@ export function sentences(text: string): string[] {
 
 /**
  * The line of a unit that shares most of the terms (a word of five letters or more matching on its first four,
- * so "savings" meets "save"), a line holding the kind of answer asked for counting one and a half more; ties: the earlier.
+ * so "savings" meets "save"), a line holding the kind of answer asked for counting one and a half more; ties: the
+ * earlier. A line holding the answer that shares two of the terms answers before one without it that shares more
+ * (the unit as a whole holds the names asked about, so one line may repeat them without answering).
  */
 export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean): string {
   const scored = unit.lines.map((line, i) => {
     const has = new Set(contentTerms(line));
     const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
     const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
-    return { line, i, score: terms.filter(hit).length + (prefer?.(line) ? 1.5 : 0) };
+    const shared = terms.filter(hit).length;
+    const answers = prefer?.(line) ?? false;
+    return { line, i, score: shared + (answers ? 1.5 : 0) + (answers && shared >= 2 ? 100 : 0) };
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored[0]?.line ?? unit.display;
@@ -129,7 +133,7 @@ export function wantedKind(words: string[]): Wanted {
   const w = new Set(words);
   if (w.has('how') && (w.has('many') || w.has('much'))) return 'number';
   if (w.has('who') || w.has('whom')) return 'person';
-  if (w.has('when') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
+  if (w.has('when') || w.has('deadline') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
   return null;
 }
 

@@ -141,6 +141,18 @@ describe('answers from uncurated documents', () => {
     expect(cfo.text).not.toMatch(/^Ms Oldroyd/);
   });
 
+  it('answers "when" with the sentence of the passage that holds the date, not the one repeating the question’s name', () => {
+    const a = engine.ask('first meeting of the lincolnshire primary care and community commissioning committee - when?');
+    expect(a.text).toMatch(/^27 July 2022\. .* “Its first meeting was on 27 July 2022\.”/);
+    expectVerbatim(a);
+  });
+
+  it('does not answer "who chairs" a committee with someone who chairs another group', () => {
+    const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
+    expect(a.answered).toBe(false);
+    expect(a.text).not.toMatch(/^Dr Kevin Lowe/);
+  });
+
   it('reads a table laid out with spaces as rows with their column names', () => {
     const a = engine.ask('who chaired the shefield ccg governing body in 18/19');
     expect(a.text).toMatch(/^Dr Helen Crossley: Chair \(GP, Hallam and South\)/);
