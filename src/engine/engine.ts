@@ -93,7 +93,29 @@ const CHAT_WORDS = new Set([
 ]);
 
 /** What the lexicon reads a kind of question as: they ask, they are not what is asked about. */
-const ASKING_WORDS = ['many', 'much', 'long', 'why', 'when', 'who', 'what', 'require', 'role', 'organisation', 'work', 'member', 'part'];
+const ASKING_WORDS = [
+  'many',
+  'much',
+  'long',
+  'why',
+  'when',
+  'who',
+  'what',
+  'require',
+  'role',
+  'organisation',
+  'work',
+  'member',
+  'part',
+  // Nouns naming the kind of answer ("the deadline for …", "the total …"): a date or an amount answers them.
+  'deadline',
+  'date',
+  'total',
+  'amount',
+  'figure',
+  'proportion',
+  'percentage',
+];
 
 /** A passage shown beside a structured answer must read as answering the question well, not only pass the bar. */
 const CORROBORATION_BAR = 0.6;

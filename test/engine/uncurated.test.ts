@@ -147,6 +147,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('reads "the deadline for …" as asking for a date, and answers with it', () => {
+    const a = engine.ask('deadline for hull ccg to get its recovry plan agreed?');
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/^31 August 2018\./);
+    expectVerbatim(a);
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);
