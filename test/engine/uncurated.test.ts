@@ -154,6 +154,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers a question about an intervention from the document that gives it, not with a status card', () => {
+    const a = engine.ask('what has hull ccg been told to do under the directions');
+    expect(a.intent).toBe('passage');
+    expect(a.citations[0].document).toBe('hull-ccg-directions-2018');
+    expectVerbatim(a);
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);
