@@ -338,6 +338,15 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
   const lineTerms = new Set(contentTerms(line));
   const ofObject = object.length < 2 || object.filter((t) => lineTerms.has(t)).length * 2 >= object.length;
   const answer = ofObject ? extractAnswer(kind, line, ctx) : null;
+  if (answer === null && kind === 'person' && !ctx.roles.length) {
+    // "Margaret Ellery retired on 30 September 2018. Sandra Okoye joined from …": a line about the person asked
+    // after, with the one who followed named in the next; both are shown, as the document has them.
+    const next = unit.lines[unit.lines.indexOf(line) + 1];
+    const from = unit.quote.indexOf(line);
+    const to = next === undefined ? -1 : unit.quote.indexOf(next, from + line.length);
+    const following = next === undefined ? null : extractAnswer(kind, next, ctx);
+    if (following && from >= 0 && to >= 0) return { line: unit.quote.slice(from, to + next.length), answer: following, attached: false };
+  }
   return { line, answer, attached: answer !== null && countOf(line, undefined, counted) === answer };
 }
 

@@ -194,12 +194,17 @@ export function extractAnswer(
   const named = context.peopleRoles?.[0]?.name;
   if (named && line.includes(named) && !roles.length) return named;
   const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
+  // "Who took over from Margaret Ellery?": the person asked about is not the answer.
+  const asked = new Set(context.questionWords);
   const people = [...line.matchAll(PERSON)]
     .filter((m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]))
+    .filter((m) => !m[0].split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase())))
     .map((m) => ({ name: m[0], at: m.index! }));
   if (!roles.length) return people.length === 1 ? people[0].name : null;
   return nearestToRole(line, people, roles, orgWords, context.questionWords);
 }
+
+const TITLES = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Sir', 'Dame', 'Professor', 'Cllr']);
 
 /** Capitalised words that start no person's name: a sentence's first word, a body, a point of the compass. */
 const NOT_A_NAME = /^(The|NHS|This|These|Each|From|On|In|North|South|East|West|Central|Greater|Mid)\b/;

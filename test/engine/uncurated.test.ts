@@ -161,6 +161,12 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('never answers "who took over from X" with X, and reads on to the sentence naming who followed', () => {
+    const a = engine.ask('who took over from margaret ellery at sheffield ccg');
+    expect(a.text).toMatch(/^Sandra Okoye\. .*“Margaret Ellery retired on 30 September 2018 after 34 years in the NHS\. Sandra Okoye joined from/);
+    expectVerbatim(a);
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);

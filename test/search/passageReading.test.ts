@@ -41,6 +41,10 @@ describe('the answer standing in a line', () => {
     ).toBeNull();
   });
 
+  it('never answers with the person the question names', () => {
+    expect(extractAnswer('person', 'Margaret Ellery retired on 30 September 2018.', ask(['who', 'took', 'over', 'from', 'margaret', 'ellery']))).toBeNull();
+  });
+
   it('never takes the name of a committee for a person', () => {
     expect(extractAnswer('person', 'The Primary Care Commissioning Committee met six times.', ask(['who']))).toBeNull();
   });
