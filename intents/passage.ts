@@ -135,7 +135,7 @@ export const intent: Intent = {
           .map((h) => ({ passage: k.passages.at(h.at)!, score: h.matched.length, terms: [...h.matched, ...terms] })),
       );
     }
-    const about = questionEntities(q);
+    const about = questionEntities(q, (w) => ix.organisations.isPlaceName(w));
     const kind = wantedKind(q.words);
     const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
@@ -347,7 +347,20 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
     const following = next === undefined ? null : extractAnswer(kind, next, ctx);
     if (following && from >= 0 && to >= 0) return { line: unit.quote.slice(from, to + next.length), answer: following, attached: false };
   }
-  return { line, answer, attached: answer !== null && countOf(line, undefined, counted) === answer };
+  return {
+    line,
+    answer: answer && kind === 'person' ? fullName(k, unit, answer) : answer,
+    attached: answer !== null && countOf(line, undefined, counted) === answer,
+  };
+}
+
+/** "Ms Bickerstaffe" as the document names her in full elsewhere ("a single chief officer, Sarah Bickerstaffe"). */
+function fullName(k: Knowledge, unit: PassageUnit, name: string): string {
+  const short = /^(?:Mr|Mrs|Ms|Miss|Dr) ([A-Z][a-z'’-]+)$/.exec(name);
+  if (!short) return name;
+  const text = k.documents.get(unit.passages[0].document)?.text ?? '';
+  const full = new RegExp(`\\b(?:Dr |Professor |Sir |Dame )?[A-Z][a-z'’-]+ ${short[1]}\\b`).exec(text)?.[0];
+  return full && !/^(Mr|Mrs|Ms|Miss|The|NHS) /.test(full) ? full : name;
 }
 
 /** The terms of the document a unit stands in that say what it is: its title, publisher and kind. */
@@ -381,7 +394,7 @@ interface Entities {
   dates: { start: string; end: string }[];
 }
 
-function questionEntities(q: ParsedQuestion): Entities {
+function questionEntities(q: ParsedQuestion, isPlace: (word: string) => boolean): Entities {
   // National bodies and regions are the setting of nearly every document, not what a question is about.
   const orgs = q.orgs
     .map((m) => m.org)
@@ -398,7 +411,9 @@ function questionEntities(q: ParsedQuestion): Entities {
     .filter((m, i) => i > 0 && /^[A-Z]/.test(m[0]))
     .map((m) => normalise(m[0]))
     .filter((w) => w && !linked.has(w) && !KIND_WORDS.has(w) && !MONTHS.has(w));
-  return { orgs, names: [...new Set([...names, ...surnames])], dates: q.dates.map((d) => ({ start: d.value.start, end: d.value.end })) };
+  // "the eight lancashire ccgs", typed in lower case: a word naming a place the question names no body for.
+  const places = q.words.filter((w, i) => !q.linked[i] && !q.lexical[i] && !linked.has(w) && isPlace(w));
+  return { orgs, names: [...new Set([...names, ...surnames, ...places])], dates: q.dates.map((d) => ({ start: d.value.start, end: d.value.end })) };
 }
 
 /** A table row for the organisation asked about, under a column the question names: "Hillingdon's forecast variance". */

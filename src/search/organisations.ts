@@ -153,6 +153,11 @@ export class OrganisationIndex {
     return this.fuzzyIndex;
   }
 
+  /** Whether a word alone names a body, so names a place when no body of the kind asked is called it ("lancashire"). */
+  isPlaceName(word: string): boolean {
+    return this.byKey.has(word) && !GENERIC.has(word) && !ORDINARY_WORDS.has(word);
+  }
+
   /** Whether two words stand side by side in an organisation's name. */
   hasNamePair(a: string, b: string): boolean {
     return this.namePairs.has(`${a} ${b}`);

@@ -180,9 +180,12 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
-  it('reads a trust’s name written before "CCGs" as a place, not the trust', () => {
+  it('reads a trust’s name written before "CCGs" as a place the passage must name, not the trust', () => {
     const a = engine.ask("who's the acountable officer for the eight lancashire ccgs");
     expect(a.text).not.toContain('Lancashire Care NHS Foundation Trust');
+    // Not the Kent and Medway accountable officer of another document; "Ms Bickerstaffe" named as the document names her in full.
+    expect(a.text).toMatch(/^Sarah Bickerstaffe\. Trust chief named to lead Lancashire and South Cumbria ICB/);
+    expectVerbatim(a);
   });
 
   it('declines rather than answer from a neighbour, another kind of body or another year', () => {
