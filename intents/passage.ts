@@ -7,12 +7,13 @@
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, termsInTexts, type PassageHit } from '../src/search/passageIndex.ts';
-import { contentTerms, normalise, normalisedTerms, stem } from '../src/search/text.ts';
+import { STOP_WORDS, contentTerms, normalise, normalisedTerms, stem } from '../src/search/text.ts';
 import { datesIn, organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
   countOf,
   extractAnswer,
+  namedPairs,
   neighbours,
   neighbourTexts,
   positionOf,
@@ -103,9 +104,17 @@ export const intent: Intent = {
     const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t)))];
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
     const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
+    // "sarah bickerstaffe", typed in lower case: a first name is held by a passage naming the surname in a document
+    // that names the two together ("Ms Bickerstaffe" after "Sarah Bickerstaffe").
+    const unlinked = q.words.filter((w, i) => !q.linked[i] && !STOP_WORDS.has(w) && free.includes(stem(w)));
+    const firstNamesIn = (doc: string, terms: string[]) =>
+      unlinked.length < 2
+        ? []
+        : namedPairs(unlinked, k.documents.get(doc)?.text ?? '').flatMap(([first, last]) => (terms.includes(stem(last)) ? [stem(first)] : []));
     // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
-    const share = (terms: string[], orgsHeld = false) => {
-      const hasFree = free.filter((w) => terms.includes(w)).length;
+    const share = (terms: string[], orgsHeld = false, doc = '') => {
+      const named = firstNamesIn(doc, terms);
+      const hasFree = free.filter((w) => terms.includes(w) || named.includes(w)).length;
       const hasMention = mentions.filter((m, i) => (orgsHeld && i < orgMentions.length) || m.some((w) => terms.includes(w))).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
     };
@@ -165,7 +174,7 @@ export const intent: Intent = {
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
-      const s = share(terms, about.orgs.length > 0);
+      const s = share(terms, about.orgs.length > 0, unit.passages[0].document);
       if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
       seen.add(unit.quote);
       const own = namesOwn(k, ix.links, unit, about);

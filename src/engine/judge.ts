@@ -7,6 +7,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ParsedQuestion } from '../search/question.ts';
 import { stem, words } from '../search/text.ts';
+import { namedPairs } from '../search/passageReading.ts';
 import type { IntentResult } from './intent.ts';
 
 /** Answers below this are not stated as fact. */
@@ -201,6 +202,19 @@ function namesEntities(q: ParsedQuestion, said: WordSet, typePhrases: Map<string
   return orgsOk && (q.names.length === 0 || q.names.some(named));
 }
 
+/** First names the answer lacks, typed before a surname it holds, where a document it cites names the two together ("Sarah Bickerstaffe"). */
+function firstNamesHeld(q: ParsedQuestion, k: Knowledge, result: IntentResult, said: WordSet): Set<string> {
+  const held = new Set<string>();
+  const words = q.words.filter((w, i) => !q.linked[i]);
+  if (words.length < 2) return held;
+  for (const s of result.statements)
+    for (const src of s.sources) {
+      const doc = 'document' in src ? k.documents.get(src.document) : undefined;
+      if (doc) for (const [first, last] of namedPairs(words, doc.text)) if ((said.has(last) || said.has(stem(last))) && !said.has(first)) held.add(stem(first));
+    }
+  return held;
+}
+
 /**
  * Judges an intent's result. `rank` is the intent's match score relative to the best (1 for the best, or for the
  * passage fallback); `ownWords` are the intent's own example words, which say how it is asked, not what about.
@@ -231,7 +245,8 @@ export function judge(
   // "The Essex System Leaders Group": a word that places a named group (its programme is the Essex success regime)
   // says which group, and is spoken to when the group is.
   const placing = placingWords(q, k);
-  const topics = q.topics.filter((t) => !placing.has(t));
+  const firstNames = firstNamesHeld(q, k, result, said);
+  const topics = q.topics.filter((t) => !placing.has(t) && !firstNames.has(t));
   const nouns = topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
   const coverage = share(topics.map((t) => [t])) * (q.answerType === 'yes-no' || nouns.length === 0 ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);

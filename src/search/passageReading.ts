@@ -300,3 +300,17 @@ export function unitDates(unit: PassageUnit, links: Links, k: Knowledge): DateMe
   }
   return out;
 }
+
+/**
+ * "sarah bickerstaffe", typed in lower case: each pair of words the question has side by side that a text names
+ * together as a person ("Sarah Bickerstaffe"), as [first, surname]. A passage naming the surname names that person.
+ */
+export function namedPairs(words: string[], text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [first, last] = [words[i], words[i + 1]];
+    if (!/^[a-z'’-]{2,}$/.test(first) || !/^[a-z'’-]{3,}$/.test(last)) continue;
+    if (new RegExp(`\\b${first[0].toUpperCase()}${first.slice(1)} ${last[0].toUpperCase()}${last.slice(1)}\\b`).test(text)) pairs.push([first, last]);
+  }
+  return pairs;
+}

@@ -167,6 +167,14 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('reads "is it true … went for the job" as a yes/no on applying, about a person typed in lower case', () => {
+    const a = engine.ask('is it true sarah bickerstaffe went for the icb chief exec job');
+    expect(a.text).toMatch(
+      /^No, going by the source — .*“Ms Bickerstaffe, who had been widely seen as a contender for the chief executive role, did not apply\.”/,
+    );
+    expectVerbatim(a);
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);

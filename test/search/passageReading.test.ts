@@ -1,6 +1,6 @@
 /** Pulling the answer out of the line that answers: the count of the thing counted, the person in the role asked. */
 import { describe, expect, it } from 'vitest';
-import { countOf, extractAnswer } from '../../src/search/passageReading.ts';
+import { countOf, extractAnswer, namedPairs } from '../../src/search/passageReading.ts';
 
 const ask = (questionWords: string[], extra: { counted?: string[]; roles?: string[] } = {}) => ({ orgs: [], questionWords, questionTerms: [], ...extra });
 
@@ -47,5 +47,11 @@ describe('the answer standing in a line', () => {
 
   it('never takes the name of a committee for a person', () => {
     expect(extractAnswer('person', 'The Primary Care Commissioning Committee met six times.', ask(['who']))).toBeNull();
+  });
+
+  it('finds a person typed in lower case where a text names them in full', () => {
+    const text = 'They have shared a single chief officer, Sarah Bickerstaffe, since October 2020.';
+    expect(namedPairs(['is', 'sarah', 'bickerstaffe', 'apply'], text)).toEqual([['sarah', 'bickerstaffe']]);
+    expect(namedPairs(['shared', 'single'], text)).toEqual([]);
   });
 });
