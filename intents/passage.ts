@@ -405,12 +405,18 @@ interface Entities {
 
 function questionEntities(q: ParsedQuestion, isPlace: (word: string) => boolean): Entities {
   // National bodies and regions are the setting of nearly every document, not what a question is about.
+  // "The nw london ccgs": a group of CCGs named as one is also the system they make up (its STP or ICB).
   const orgs = q.orgs
-    .map((m) => m.org)
-    .filter((o) => o.type !== 'national-body' && o.type !== 'region')
-    .map((o) => ({
+    .filter((m) => m.org.type !== 'national-body' && m.org.type !== 'region')
+    .map(({ org: o, text }) => ({
       code: o.code,
-      covers: new Set([o.code, ...o.members, ...o.successors.map((s) => s.code), ...o.predecessors.map((s) => s.code)]),
+      covers: new Set([
+        o.code,
+        ...o.members,
+        ...o.successors.map((s) => s.code),
+        ...o.predecessors.map((s) => s.code),
+        ...(/\bccgs$/.test(text) && o.parent ? [o.parent] : []),
+      ]),
     }));
   const linked = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
   for (const n of q.names) for (const w of q.words.slice(n.from, n.to)) linked.add(w);
@@ -425,12 +431,14 @@ function questionEntities(q: ParsedQuestion, isPlace: (word: string) => boolean)
   return { orgs, names: [...new Set([...names, ...surnames, ...places])], dates: q.dates.map((d) => ({ start: d.value.start, end: d.value.end })) };
 }
 
-/** A table row for the organisation asked about, under a column the question names: "Hillingdon's forecast variance". */
+/** A table row for the organisation asked about (or the Total row), under a column the question names: "Hillingdon's forecast variance". */
 function isCell(k: Knowledge, links: Links, unit: PassageUnit, topic: string[], about: Entities): boolean {
   const columns = unit.passages[0].columns;
   if (unit.passages.length !== 1 || !columns || !columns.slice(1).some((c) => contentTerms(c).some((t) => topic.includes(t)))) return false;
   const named = organisationsAt(links, positionOf(k, unit.passages[0]));
-  return about.orgs.some((o) => named.includes(o.code));
+  // "The total forecast deficit of the nw london ccgs": the table's Total row, under the body's table.
+  const totalAsked = topic.includes('total') && /^total\b/i.test(unit.passages[0].text);
+  return about.orgs.some((o) => named.includes(o.code)) || (totalAsked && about.orgs.length > 0);
 }
 
 /** 1 when the unit itself names an organisation asked about (a table row for Hillingdon, not the summary above it). */

@@ -175,6 +175,15 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('reads "the nw london ccgs" as the group and their system, and answers a total from the Total row', () => {
+    const cfo = engine.ask("who's the cfo for the nw london ccgs");
+    expect(cfo.text).toMatch(/^Jane Oduya\. .*“Presented by: Jane Oduya, Chief Finance Officer, North West London CCGs”/);
+    const total = engine.ask('total forecast deficit for the north west london ccgs in 2019/20?');
+    expect(total.text).toMatch(/^[^\n]*“Total — Allocation: 3,145\.6; Plan: \(29\.2\); Forecast: \(53\.3\)/);
+    expectVerbatim(cfo);
+    expectVerbatim(total);
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);
