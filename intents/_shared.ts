@@ -69,11 +69,13 @@ export const listing = (items: string[]): string => (items.length <= 1 ? items.j
 export type { IntentContext };
 
 /**
- * What "how many …" counts: the terms of the last noun of the nouns and adjectives right after "many" or "much"
+ * What "how many …" (or "what proportion of …") counts: the terms of the last noun of the nouns and adjectives right after "many" or "much"
  * ("how many london ccgs were dissolved": ccg; "how many practices voted": practic). Empty when it counts nothing.
  */
 export function countedTerms(q: ParsedQuestion): string[] {
-  const at = q.words.findIndex((w) => w === 'many' || w === 'much');
+  // "What proportion of practices …" counts practices as "how many" does.
+  const of = q.words.findIndex((w, i) => ['proportion', 'percentage', 'share', 'fraction', 'number'].includes(w) && q.words[i + 1] === 'of');
+  const at = of >= 0 ? of + 1 : q.words.findIndex((w) => w === 'many' || w === 'much');
   if (at < 0) return [];
   let head = -1;
   for (let i = at + 1; i < q.words.length && !STOP_WORDS.has(q.words[i]); i++) {

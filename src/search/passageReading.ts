@@ -132,14 +132,16 @@ export type Wanted = 'number' | 'person' | 'date' | null;
 export function wantedKind(words: string[]): Wanted {
   const w = new Set(words);
   if (w.has('how') && (w.has('many') || w.has('much'))) return 'number';
+  if (words[0] === 'what' && ['proportion', 'percentage', 'share', 'fraction'].includes(words[1] ?? '')) return 'number';
   if (w.has('who') || w.has('whom')) return 'person';
   if (w.has('when') || w.has('deadline') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
   return null;
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+const FRACTIONS = String.raw`(?:two|one|a) thirds?|(?:three|one|a) quarters?|(?:one |a )?half`;
 const AMOUNT = new RegExp(
-  String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`,
+  String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${FRACTIONS})\b|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`,
   'gi',
 );
 const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b/g;
@@ -285,8 +287,12 @@ function amountsIn(line: string): { text: string; at: number }[] {
 export function countOf(line: string, found = amountsIn(line), counted: string[] = []): string | null {
   if (!counted.length) return null;
   const before = found.filter((m) => {
-    const next = line.slice(m.at + m.text.length).match(/^\s+([\w’'-]+)(?:\s+([\w’'-]+))?/);
-    return !!next && next.slice(1).some((w) => w !== undefined && contentTerms(w).some((t) => counted.includes(t)));
+    const rest = line.slice(m.at + m.text.length);
+    // "two thirds of the practices": the word counted may follow "of (the)", straight after.
+    const ofThe = rest.match(/^\s+of(?:\s+the)?\s+([\w’'-]+)/);
+    const next = rest.match(/^\s+([\w’'-]+)(?:\s+([\w’'-]+))?/);
+    const words = ofThe ? [ofThe[1]] : (next?.slice(1) ?? []);
+    return words.some((w) => w !== undefined && contentTerms(w).some((t) => counted.includes(t)));
   });
   return before.length === 1 ? before[0].text : null;
 }

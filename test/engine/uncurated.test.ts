@@ -184,6 +184,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(total);
   });
 
+  it('answers "what proportion … need to" with the fraction the rules require, not a vote one merger had', () => {
+    const a = engine.ask('what proportion of practices need to vote in favour of a merger');
+    expect(a.text).toMatch(/^two thirds\. CCG mergers/i);
+    expect(a.citations[0].document).toBe('ccg-merger-guidance-2021');
+    expectVerbatim(a);
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);

@@ -11,6 +11,8 @@ describe('the answer standing in a line', () => {
     expect(countOf(line, undefined, ['ccg'])).toBe('seven');
     expect(countOf(line, undefined, ['contract'])).toBe('300');
     expect(countOf(line, undefined, ['hospit'])).toBeNull();
+    expect(countOf('at least two thirds of the practices voting in each of the CCGs must vote in favour', undefined, ['practice'])).toBe('two thirds');
+    expect(countOf('one of 22 CCG mergers', undefined, ['ccg'])).toBe('22');
     expect(extractAnswer('number', line, ask(['how', 'many', 'ccgs'], { counted: ['ccg'] }))).toBe('seven');
   });
 
