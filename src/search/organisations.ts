@@ -85,6 +85,19 @@ export function nameKey(name: string): string {
   return w.join(' ');
 }
 
+/**
+ * "BOB" for "Buckinghamshire, Oxfordshire and Berkshire West": the first letters of the places a system's name
+ * lists (three or more, apart by commas and "and").
+ */
+function placesInitialism(name: string): string | null {
+  const places = name
+    .replace(/\b(?:NHS|STP|ICS|ICB|Integrated Care (?:Board|System)|Health and Care Partnership|Partnership|footprint)\b/gi, ' ')
+    .split(/,|\band\b|&/)
+    .map((p) => normalise(p))
+    .filter(Boolean);
+  return places.length >= 3 ? places.map((p) => p[0]).join('') : null;
+}
+
 function initialism(name: string): string | null {
   const w = normalise(name)
     .split(' ')
@@ -107,6 +120,9 @@ export class OrganisationIndex {
   /** Neighbouring words of every name ("black country"), to pick the correction a typo in a name meant. */
   private readonly namePairs = new Set<string>();
 
+  /** Initialisms of the places a system's name lists ("bob"): read as the system only in capitals or before its kind ("bob stp"). */
+  private readonly shortInitialisms = new Set<string>();
+
   /** ONS codes (E54… STPs, footprints and ICBs; E38… CCGs) to the organisation carrying them. */
   private readonly byOns = new Map<string, Organisation>();
 
@@ -122,6 +138,11 @@ export class OrganisationIndex {
         if (key) keys.add(key);
         const init = initialism(name);
         if (init && init.length >= 4) keys.add(init);
+        const places = SYSTEM_TYPES.has(org.type) ? placesInitialism(name) : null;
+        if (places && !keys.has(places)) {
+          keys.add(places);
+          this.shortInitialisms.add(places);
+        }
       }
       // A CCG formed after 2020 is known only by its sub-ICB name ("NHS Black Country ICB - D2P2L"): its place is its name.
       if (!keys.size && org.type === 'ccg') {
@@ -239,6 +260,13 @@ export class OrganisationIndex {
         const orgs = this.byKey.get(key) ?? (len === 1 ? this.byCode(key, raw) : undefined);
         if (!orgs) continue;
         if (len === 1 && ORDINARY_WORDS.has(key) && !new RegExp(`\\b${key[0].toUpperCase()}${key.slice(1)}\\b`).test(raw)) continue;
+        if (
+          len === 1 &&
+          this.shortInitialisms.has(key) &&
+          !new RegExp(`\\b${key.toUpperCase()}\\b`).test(raw) &&
+          !SYSTEM_WORDS.has(wordsOfQuestion[i + 1] ?? '')
+        )
+          continue;
         const ranked = rankByHint(orgs, hint);
         // "NHS Thurrock CCG": the generic words around a name belong to the mention.
         let from = i;
@@ -282,6 +310,10 @@ export class OrganisationIndex {
     return [...this.byKey.keys()];
   }
 }
+
+/** Kinds of body named for the places of a system, and the words for them. */
+const SYSTEM_TYPES = new Set<OrganisationType>(['stp', 'stp-footprint', 'icb']);
+const SYSTEM_WORDS = new Set(['stp', 'stps', 'icb', 'ics', 'footprint', 'system', 'partnership']);
 
 /** Bodies that stand for an area: a question may name one kind where it means another of the same place. */
 const AREA_TYPES = new Set<OrganisationType>(['ccg', 'icb', 'stp', 'stp-footprint', 'sub-icb-reporting-entity', 'region']);

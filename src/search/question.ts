@@ -300,6 +300,9 @@ const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay
  */
 function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>, next?: string): string {
   if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w) || ix.lexicon.knows(w)) return w;
+  // "still goin", "whats happenin": the g people drop.
+  const withG = `${w}g`;
+  if (w.length >= 4 && w.endsWith('in') && (STOP_WORDS.has(withG) || ix.vocabulary.has(withG) || ix.lexicon.knows(withG) || isEnglish(withG))) return withG;
   const english = isEnglish(w);
   if ((!english || (OPENERS.has(prev) && i < 3)) && w.length >= 3) {
     const near = FUNCTION_WORDS.find((f) => f.length >= 3 && oneEditApart(w, f));

@@ -61,6 +61,14 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(ask('e54 code for black contry icb').text).toMatch(/^The ODS code of NHS Black Country Integrated Care Board is QUA\./);
   });
 
+  it('reads the g people drop ("still goin") and a system by the initials of its places ("the bob stp")', () => {
+    expect(ask('was nene ccg still goin in 2021').text).toMatch(/^No — NHS Nene CCG \(04G\) was not open in 2021/);
+    const bob = ask('which ccgs were in the bob stp in 2019');
+    for (const code of ['15A', '14Y', '10Q']) expect(bob.text).toContain(`(${code})`);
+    // Lower case and alone, "bob" is a word, not the system.
+    expect(ask('hey bob').text).not.toContain('Buckinghamshire');
+  });
+
   it('reads a possessive typed without its apostrophe as the body it names', () => {
     expect(ask('whats nhs englands most severe form of intervention').text).toMatch(/^[^\n]*Legal directions – the national organisation’s most severe form/);
   });
