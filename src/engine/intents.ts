@@ -1,10 +1,11 @@
 /** Finds the intents: every module in intents/ exporting `intent`. Adding an intent means adding one file. */
 import { readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { projectRoot } from '../knowledge/paths.ts';
 import type { Intent } from './intent.ts';
 
-export const INTENTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'intents');
+export const INTENTS_DIR = join(projectRoot(import.meta.url), 'intents');
 
 /** Imports every intent module (files starting with "_" are shared helpers, not intents). */
 export async function loadIntents(dir: string = INTENTS_DIR): Promise<Intent[]> {
