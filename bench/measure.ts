@@ -158,7 +158,7 @@ async function serve(args: MeasureArgs): Promise<ServeResult> {
   const before = await retained();
   const cache = { knowledge: 'loaded', index: 'built' } as ServeResult['cache'];
   const t = performance.now();
-  const knowledge = loadKnowledgeCached(args.dir, args.cacheDir, { report: (o) => (cache.knowledge = o.kind) });
+  const knowledge = await loadKnowledgeCached(args.dir, args.cacheDir, { report: (o) => (cache.knowledge = o.kind) });
   const knowledgeMs = since(t);
   const engine = new Engine(
     knowledge,
@@ -254,7 +254,7 @@ const ANCHORS: Record<'minisearch' | 'flexsearch', Anchor> = {
 
 async function anchor(args: MeasureArgs & { phase: 'minisearch' | 'flexsearch' }): Promise<AnchorResult> {
   const questions = JSON.parse(readFileSync(args.questionsFile!, 'utf8')) as BenchQuestion[];
-  const knowledge = loadKnowledgeCached(args.dir, args.cacheDir);
+  const knowledge = await loadKnowledgeCached(args.dir, args.cacheDir);
   const docs = anchorDocuments(knowledge);
   const queries = (args.sample ?? questions.map((_, i) => i)).map((i) => contentTerms(questions[i].text).join(' '));
   const a = ANCHORS[args.phase];
