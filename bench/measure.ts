@@ -1,7 +1,7 @@
 /**
  * One measurement, run in its own child process so corpus sizes (and the anchors) never share a heap:
- *   build       load and validate the knowledge, build every index from scratch, write both snapshots
- *               (the validated knowledge and the binary passage index), as `npm run build-index` does;
+ *   build       load and validate the knowledge, build every index from scratch, write the snapshots
+ *               (the validated knowledge, the binary passage index and the links), as `npm run build-index` does;
  *   serve       cold-start from the snapshots, then time engine answers;
  *   minisearch  the same passages in MiniSearch, its plain OR search on the same questions (an anchor);
  *   flexsearch  the same in FlexSearch 0.8 (an anchor).
@@ -17,6 +17,7 @@ import { loadIntents } from '../src/engine/intents.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import { knowledgeCacheFile, loadKnowledgeCached, saveKnowledge, type KnowledgeCacheOutcome } from '../src/knowledge/knowledgeCache.ts';
 import { buildIndexesCached, saveSnapshot, type CacheOutcome } from '../src/search/indexCache.ts';
+import { loadOrBuildLinks } from '../src/search/linkCache.ts';
 import { buildIndexes, passageWordCounts } from '../src/search/indexes.ts';
 import { buildBinaryPassageIndex, isIndexed, PASSAGE_INDEX_OPTIONS } from '../src/search/passageIndex.ts';
 import { contentTerms, STOP_WORDS } from '../src/search/text.ts';
@@ -142,6 +143,8 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
   t = performance.now();
   const file = saveSnapshot({ index: binary, words }, knowledge, args.cacheDir);
   saveKnowledge(knowledge, args.cacheDir);
+  // And the passages' links, as build-index writes them: the serving phase reads all three snapshots.
+  loadOrBuildLinks(knowledge, args.cacheDir);
   const snapshotMs = since(t);
   return {
     phase: 'build',
