@@ -1,4 +1,4 @@
-# The app for one replica: Node 20 slim, production dependencies only (tsx runs the TypeScript),
+# The app for one replica: Node 20 slim, production dependencies only (esbuild bundles the app into dist/),
 # a non-root user, and a health check on GET /healthz. Several replicas share one PostgreSQL
 # (DATABASE_URL) and start from the index snapshot built here, keyed by the knowledge's content hash.
 FROM node:20-slim AS deps
@@ -15,14 +15,17 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json manifest.yml ./
 COPY src ./src
 COPY intents ./intents
+COPY scripts ./scripts
 COPY seeds ./seeds
+# The app as plain JavaScript (dist/main.js, dist/cli.js): a start compiles no TypeScript.
+RUN npm run build
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 # Build the index snapshot once at image build, so every replica starts from it (see docs/deploying.md, "Running several replicas").
-RUN npm run build-index
+RUN node --max-old-space-size=4096 dist/cli.js build-index
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM stops taking events, finishes replies in flight, releases the digest lease and exits.
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

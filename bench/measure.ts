@@ -1,11 +1,12 @@
 /**
  * One measurement, run in its own child process so corpus sizes (and the anchors) never share a heap:
- *   build       load and validate the knowledge, build every index from scratch, write both snapshots
- *               (the validated knowledge and the binary passage index), as `npm run build-index` does;
+ *   build       load and validate the knowledge, build every index from scratch, write the snapshots
+ *               (the validated knowledge, the binary passage index and the links), as `npm run build-index` does;
  *   serve       cold-start from the snapshots, then time engine answers;
  *   minisearch  the same passages in MiniSearch, its plain OR search on the same questions (an anchor);
  *   flexsearch  the same in FlexSearch 0.8 (an anchor).
  * Children run with --expose-gc, so retained memory is measured after a full collection. Prints one JSON line.
+ * bench/sizes.ts runs this module bundled the way `npm run build` bundles the app (scripts/build.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,9 +14,10 @@ import { getHeapStatistics } from 'node:v8';
 import MiniSearch from 'minisearch';
 import { Engine } from '../src/engine/engine.ts';
 import { loadIntents } from '../src/engine/intents.ts';
-import { loadKnowledge, type Knowledge } from '../src/knowledge/knowledge.ts';
+import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import { knowledgeCacheFile, loadKnowledgeCached, saveKnowledge, type KnowledgeCacheOutcome } from '../src/knowledge/knowledgeCache.ts';
 import { buildIndexesCached, saveSnapshot, type CacheOutcome } from '../src/search/indexCache.ts';
+import { loadOrBuildLinks } from '../src/search/linkCache.ts';
 import { buildIndexes, passageWordCounts } from '../src/search/indexes.ts';
 import { buildBinaryPassageIndex, isIndexed, PASSAGE_INDEX_OPTIONS } from '../src/search/passageIndex.ts';
 import { contentTerms, STOP_WORDS } from '../src/search/text.ts';
@@ -67,8 +69,12 @@ export interface ServeResult {
   /** From the start of loading until the engine answers: reading and hashing every file, both snapshots, the indexes. */
   engineReadyMs: number;
   knowledgeMs: number;
-  /** From process start until the engine answers (adds Node's boot, tsx, the imports and the intents). */
+  /**
+   * From process start until the engine answers (adds Node's boot, the bundle's imports and the intents), less
+   * `pauseMs`: the full collections this benchmark runs to measure memory before the start, which a real start has not.
+   */
   readyMs: number;
+  pauseMs: number;
   /** Peak RSS while starting, and RSS once started (after a collection). */
   startPeakRssMb: number;
   startedRssMb: number;
@@ -124,6 +130,8 @@ async function retained(): Promise<number> {
 
 async function build(args: MeasureArgs): Promise<BuildResult> {
   const intents = await loadIntents();
+  // Imported here, as the app imports it only when the knowledge cache misses: the serve phase's imports are the app's.
+  const { loadKnowledge } = await import('../src/knowledge/knowledge.ts');
   let t = performance.now();
   const knowledge = loadKnowledge(args.dir);
   const loadMs = since(t);
@@ -135,6 +143,8 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
   t = performance.now();
   const file = saveSnapshot({ index: binary, words }, knowledge, args.cacheDir);
   saveKnowledge(knowledge, args.cacheDir);
+  // And the passages' links, as build-index writes them: the serving phase reads all three snapshots.
+  loadOrBuildLinks(knowledge, args.cacheDir);
   const snapshotMs = since(t);
   return {
     phase: 'build',
@@ -155,10 +165,14 @@ async function build(args: MeasureArgs): Promise<BuildResult> {
 async function serve(args: MeasureArgs): Promise<ServeResult> {
   const questions = JSON.parse(readFileSync(args.questionsFile!, 'utf8')) as BenchQuestion[];
   const intents = await loadIntents();
+  // Measuring memory before the start pauses for full collections (50 ms apart): the benchmark's pause, not
+  // the start's, so it is taken out of the time from process start.
+  const pausedAt = performance.now();
   const before = await retained();
+  const pausedMs = since(pausedAt);
   const cache = { knowledge: 'loaded', index: 'built' } as ServeResult['cache'];
   const t = performance.now();
-  const knowledge = loadKnowledgeCached(args.dir, args.cacheDir, { report: (o) => (cache.knowledge = o.kind) });
+  const knowledge = await loadKnowledgeCached(args.dir, args.cacheDir, { report: (o) => (cache.knowledge = o.kind) });
   const knowledgeMs = since(t);
   const engine = new Engine(
     knowledge,
@@ -166,8 +180,9 @@ async function serve(args: MeasureArgs): Promise<ServeResult> {
     buildIndexesCached(knowledge, args.cacheDir, (o) => (cache.index = o.kind)),
   );
   const engineReadyMs = since(t);
-  // performance.now() counts from process start: this includes Node's boot, tsx and the module imports.
-  const readyMs = performance.now();
+  // performance.now() counts from process start: this includes Node's boot and the bundle's imports (this
+  // module runs bundled by scripts/build.ts, as `npm start` runs dist/main.js, not through a TypeScript loader).
+  const readyMs = performance.now() - pausedMs;
   const startPeakRssMb = maxRssMb();
   const after = await retained();
   const startedRssMb = mb(process.memoryUsage().rss);
@@ -198,6 +213,7 @@ async function serve(args: MeasureArgs): Promise<ServeResult> {
     engineReadyMs: round(engineReadyMs, 0),
     knowledgeMs: round(knowledgeMs, 0),
     readyMs: round(readyMs, 0),
+    pauseMs: round(pausedMs, 0),
     startPeakRssMb,
     startedRssMb,
     retainedMb: mb(after - before),
@@ -254,7 +270,7 @@ const ANCHORS: Record<'minisearch' | 'flexsearch', Anchor> = {
 
 async function anchor(args: MeasureArgs & { phase: 'minisearch' | 'flexsearch' }): Promise<AnchorResult> {
   const questions = JSON.parse(readFileSync(args.questionsFile!, 'utf8')) as BenchQuestion[];
-  const knowledge = loadKnowledgeCached(args.dir, args.cacheDir);
+  const knowledge = await loadKnowledgeCached(args.dir, args.cacheDir);
   const docs = anchorDocuments(knowledge);
   const queries = (args.sample ?? questions.map((_, i) => i)).map((i) => contentTerms(questions[i].text).join(' '));
   const a = ANCHORS[args.phase];

@@ -1,11 +1,14 @@
 /**
  * Benchmarks one corpus size: generate it, then build it, serve it, and index it in MiniSearch and in
- * FlexSearch (the anchors), each in a fresh child process with an explicit heap limit.
+ * FlexSearch (the anchors), each in a fresh child process with an explicit heap limit. The measuring
+ * child runs bundled by `npm run build`'s own bundler (plain JavaScript, as `npm start` runs), so its
+ * cold start from process start counts Node's boot and the real imports, not a TypeScript loader.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from '../scripts/build.ts';
 import { generateCorpus } from './corpus.ts';
 import type { AnchorResult, BuildResult, Latency, MeasureArgs, ServeResult } from './measure.ts';
 import { makeQuestions } from './questions.ts';
@@ -43,11 +46,14 @@ export interface SizeResult {
   anchorsError?: string;
 }
 
-/** Runs a TypeScript module of this folder in a child Node process (through tsx) and returns its last JSON line. */
+/**
+ * Runs a module in a child Node process and returns its last JSON line: a bundle (.js) as it is, a
+ * TypeScript module through tsx. A relative `script` is one of this folder.
+ */
 export function runChild<T>(script: string, arg: unknown, timeoutMs = 600_000, heapMb = HEAP_LIMIT_MB): Promise<T> {
   return new Promise((ok, fail) => {
-    const flags = [`--max-old-space-size=${heapMb}`, '--expose-gc', '--import', 'tsx'];
-    const child = spawn(process.execPath, [...flags, join(PROJECT_ROOT, 'bench', script), JSON.stringify(arg)], {
+    const flags = [`--max-old-space-size=${heapMb}`, '--expose-gc', ...(script.endsWith('.ts') ? ['--import', 'tsx'] : [])];
+    const child = spawn(process.execPath, [...flags, isAbsolute(script) ? script : join(PROJECT_ROOT, 'bench', script), JSON.stringify(arg)], {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
@@ -64,7 +70,7 @@ export function runChild<T>(script: string, arg: unknown, timeoutMs = 600_000, h
         .reverse()
         .find((l) => l.startsWith('{'));
       if (code === 0 && line) ok(JSON.parse(line) as T);
-      else fail(new Error(`bench/${script} ${signal ? `was stopped by ${signal}` : `exited with ${code}`}:\n${err.slice(-2000)}`));
+      else fail(new Error(`${script} ${signal ? `was stopped by ${signal}` : `exited with ${code}`}:\n${err.slice(-2000)}`));
     });
   });
 }
@@ -74,6 +80,17 @@ export function anchorSample(questionCount: number, size: number): number[] {
   const wanted = Math.min(questionCount, size >= 500_000 ? 60 : 300);
   const step = questionCount / wanted;
   return Array.from({ length: wanted }, (_, i) => Math.floor(i * step));
+}
+
+/**
+ * bench/measure.ts bundled as `npm run build` bundles the app (same bundler, options and built-in intents),
+ * in a folder of its own under .tmp/ (inside the project, so its packages resolve); `done` removes it.
+ */
+export async function bundleMeasure(): Promise<{ script: string; done: () => void }> {
+  mkdirSync(join(PROJECT_ROOT, '.tmp'), { recursive: true });
+  const outdir = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'bench-'));
+  const { measure } = await bundle({ entryPoints: { measure: join(PROJECT_ROOT, 'bench', 'measure.ts') }, outdir });
+  return { script: measure, done: () => rmSync(outdir, { recursive: true, force: true }) };
 }
 
 /** Generates a corpus of `size` passages under `outDir` and measures it. */
@@ -92,16 +109,32 @@ export async function benchSize(
   const generateMs = round(since(t), 0);
   const cacheDir = join(outDir, `cache-${size}`);
   const base: Omit<MeasureArgs, 'phase'> = { dir, cacheDir, questionsFile, warmup: Math.min(100, Math.floor(questionCount / 10)) };
+  const measure = await bundleMeasure();
+  try {
+    return await measureSize(measure.script, size, generateMs, base, questionCount, log);
+  } finally {
+    measure.done();
+  }
+}
+
+async function measureSize(
+  measure: string,
+  size: number,
+  generateMs: number,
+  base: Omit<MeasureArgs, 'phase'>,
+  questionCount: number,
+  log: (line: string) => void,
+): Promise<SizeResult> {
   log('  build…');
-  const build = await runChild<BuildResult>('measure.ts', { ...base, phase: 'build' }, 1_800_000);
+  const build = await runChild<BuildResult>(measure, { ...base, phase: 'build' }, 1_800_000);
   log('  serve…');
-  const { samples, ...serve } = await runChild<ServeResult>('measure.ts', { ...base, phase: 'serve' });
+  const { samples, ...serve } = await runChild<ServeResult>(measure, { ...base, phase: 'serve' });
   const result: SizeResult = { size, generateMs, build, serve };
   const sample = anchorSample(questionCount, size);
   try {
     for (const phase of ['flexsearch', 'minisearch'] as const) {
       log(`  ${phase}…`);
-      const a = await runChild<AnchorResult>('measure.ts', { ...base, phase, sample }, 1_800_000, ANCHOR_HEAP_LIMIT_MB);
+      const a = await runChild<AnchorResult>(measure, { ...base, phase, sample }, 1_800_000, ANCHOR_HEAP_LIMIT_MB);
       const engineOnSample = latency(sample.map((i) => samples[i]));
       result[phase] = {
         buildMs: a.buildMs,

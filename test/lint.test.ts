@@ -21,6 +21,7 @@ const CLEAN: Record<string, string> = {
   'intents/help.ts': "import { answer } from '../src/engine/engine.ts';\n\nexport const help = (): string => answer('help');\n",
   'test/engine.test.ts': "import { answer } from '../src/engine/engine.ts';\n\nexport const checked = answer('x') === 'x';\n",
   'bench/run.ts': "import { answer } from '../src/engine/engine.ts';\n\nexport const timed = answer('y');\n",
+  'scripts/build.ts': "import { answer } from '../src/engine/engine.ts';\n\nexport const built = answer('z');\n",
 };
 
 const trees: string[] = [];

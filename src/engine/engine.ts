@@ -4,7 +4,7 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Overview } from './overview.ts';
-import { DEFAULT_SEEDS_DIR, loadKnowledge } from '../knowledge/knowledge.ts';
+import { DEFAULT_SEEDS_DIR } from '../knowledge/paths.ts';
 import { loadKnowledgeCached } from '../knowledge/knowledgeCache.ts';
 import { buildIndexes, type Indexes } from '../search/indexes.ts';
 import { buildIndexesCached } from '../search/indexCache.ts';
@@ -402,7 +402,10 @@ function safely(fn: () => IntentResult | null): IntentResult | null {
  * saved when missing or stale).
  */
 export async function loadEngine(seedsDir?: string, options: { cacheDir?: string } = {}): Promise<Engine> {
-  const knowledge = options.cacheDir ? loadKnowledgeCached(seedsDir ?? DEFAULT_SEEDS_DIR, options.cacheDir) : loadKnowledge(seedsDir);
+  // Without a cache the folder is loaded and validated, with the code that does it imported only then.
+  const knowledge = options.cacheDir
+    ? await loadKnowledgeCached(seedsDir ?? DEFAULT_SEEDS_DIR, options.cacheDir)
+    : (await import('../knowledge/knowledge.ts')).loadKnowledge(seedsDir);
   const indexes = options.cacheDir ? buildIndexesCached(knowledge, options.cacheDir) : undefined;
   return new Engine(knowledge, await loadIntents(), indexes);
 }

@@ -50,3 +50,9 @@ export interface Intent {
   rephrase?(ctx: IntentContext): string | null;
   answer(ctx: IntentContext): IntentResult | null;
 }
+
+/** An intent file as imported: intents/<file> exports `intent`. */
+export interface IntentModule {
+  file: string;
+  module: { intent?: Intent };
+}

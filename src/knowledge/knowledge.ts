@@ -4,8 +4,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { KnowledgeError, KnowledgeErrors } from './errors.ts';
 import { parseDocument, type SourceDocument } from './documents.ts';
 import { Passages } from './passages.ts';
@@ -13,6 +12,7 @@ import { loadRegister, newOrganisation, REGISTER_FILES, type Organisation } from
 import { checkRegisterFiles } from './registerManifest.ts';
 import { checkDate, checkQuote, readFactFiles, type FactFileRead, type FactFiles } from './facts.ts';
 import { loadLexicon, type Lexicon } from './lexicon.ts';
+import { DEFAULT_SEEDS_DIR } from './paths.ts';
 import type { DateValue } from './dates.ts';
 import type {
   EventFact,
@@ -70,8 +70,7 @@ export interface Knowledge {
   notices: string[];
 }
 
-/** The seeds folder bundled with the project. */
-export const DEFAULT_SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
+export { DEFAULT_SEEDS_DIR };
 
 /** Loads and validates a seeds folder; throws KnowledgeErrors listing every problem found. */
 export function loadKnowledge(dir: string = DEFAULT_SEEDS_DIR): Knowledge {

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { loadKnowledge, type Knowledge } from './knowledge.ts';
+import type { Knowledge } from './knowledge.ts';
 import { Passages, type PassageColumns } from './passages.ts';
 import { REGISTER_FILES } from './register.ts';
 
@@ -72,8 +72,10 @@ export function knowledgeCacheFile(cacheDir: string, id: string): string {
 /**
  * The knowledge of `dir`: read back from `cacheDir` when a snapshot of the same content is there, else
  * loaded and validated (throwing its KnowledgeErrors as `loadKnowledge` does) and cached for next time.
+ * The loading and validating code (the YAML parser, the schemas and zod) is imported only on a miss: a
+ * start from the cache never pays for it.
  */
-export function loadKnowledgeCached(dir: string, cacheDir: string, options: KnowledgeCacheOptions = {}): Knowledge {
+export async function loadKnowledgeCached(dir: string, cacheDir: string, options: KnowledgeCacheOptions = {}): Promise<Knowledge> {
   const root = resolve(dir);
   const id = knowledgeId(root);
   const file = knowledgeCacheFile(cacheDir, id);
@@ -85,7 +87,8 @@ export function loadKnowledgeCached(dir: string, cacheDir: string, options: Know
   } catch (e) {
     reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no cached knowledge' : `cached knowledge unreadable: ${(e as Error).message}`;
   }
-  const knowledge = (options.load ?? loadKnowledge)(root);
+  const load = options.load ?? (await import('./knowledge.ts')).loadKnowledge;
+  const knowledge = load(root);
   if (knowledge.id !== id) reason += '; not cached: the files changed while they were being loaded';
   else {
     try {

@@ -13,7 +13,7 @@ beforeEach(() => void (cacheDir = mkdtempSync(join(tmpdir(), 'build-index-'))));
 afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 describe('build-index', () => {
-  it('writes the knowledge and passage index snapshots, which a start then reads', () => {
+  it('writes the knowledge and passage index snapshots, which a start then reads', async () => {
     const out: string[] = [];
     expect(
       buildIndex(
@@ -31,7 +31,7 @@ describe('build-index', () => {
       expect.stringMatching(/^passages-.*\.bin$/),
     ]);
     const seen: (KnowledgeCacheOutcome | CacheOutcome)['kind'][] = [];
-    const knowledge = loadKnowledgeCached(DEFAULT_SEEDS_DIR, cacheDir, {
+    const knowledge = await loadKnowledgeCached(DEFAULT_SEEDS_DIR, cacheDir, {
       load: () => {
         throw new Error('loaded again');
       },

@@ -19,10 +19,10 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 /** Loads through the cache, counting how often the folder is actually parsed and validated. */
-function cached(load: (dir: string) => Knowledge = loadKnowledge) {
+async function cached(load: (dir: string) => Knowledge = loadKnowledge) {
   const outcomes: KnowledgeCacheOutcome[] = [];
   let parsed = 0;
-  const knowledge = loadKnowledgeCached(seeds, cacheDir, { load: (d) => (parsed++, load(d)), report: (o) => outcomes.push(o) });
+  const knowledge = await loadKnowledgeCached(seeds, cacheDir, { load: (d) => (parsed++, load(d)), report: (o) => outcomes.push(o) });
   return { knowledge, outcome: outcomes[0], parsed };
 }
 
@@ -39,10 +39,10 @@ describe('loadKnowledgeCached', () => {
     expect(knowledgeId(seeds)).toBe(loadKnowledge(seeds).id);
   });
 
-  it('loads and caches the knowledge once, then reads it back whole without parsing anything', () => {
-    const first = cached();
+  it('loads and caches the knowledge once, then reads it back whole without parsing anything', async () => {
+    const first = await cached();
     expect(first).toMatchObject({ parsed: 1, outcome: { kind: 'loaded', reason: 'no cached knowledge' } });
-    const second = cached();
+    const second = await cached();
     expect(second).toMatchObject({ parsed: 0, outcome: { kind: 'hit' } });
     expect(second.knowledge).toEqual(first.knowledge);
     expect([...second.knowledge.passages]).toEqual([...first.knowledge.passages]);
@@ -50,30 +50,30 @@ describe('loadKnowledgeCached', () => {
     expect(doc.passages).toEqual(first.knowledge.documents.get('essex-directions-2017')!.passages);
   });
 
-  it('loads afresh when any file changes, and keeps only the current snapshot', () => {
-    cached();
+  it('loads afresh when any file changes, and keeps only the current snapshot', async () => {
+    await cached();
     appendFileSync(join(seeds, 'facts', 'glossary.yml'), '\n# A comment added since.\n');
-    const after = cached();
+    const after = await cached();
     expect(after.parsed).toBe(1);
     expect(after.knowledge.id).not.toBe(loadKnowledge(DEFAULT_SEEDS_DIR).id);
     expect(readdirSync(cacheDir)).toEqual([knowledgeCacheFile(cacheDir, after.knowledge.id).split('/').at(-1)]);
-    expect(cached().parsed).toBe(0);
+    expect((await cached()).parsed).toBe(0);
   });
 
-  it('still fails on invalid knowledge, caching nothing', () => {
+  it('still fails on invalid knowledge, caching nothing', async () => {
     writeFileSync(join(seeds, 'facts', 'people.yml'), '- id: [unclosed\n');
-    expect(() => cached()).toThrow(/people\.yml/);
-    expect(() => cached()).toThrow(/people\.yml/);
+    await expect(cached()).rejects.toThrow(/people\.yml/);
+    await expect(cached()).rejects.toThrow(/people\.yml/);
   });
 
-  it('loads afresh over a damaged snapshot, and replaces it', () => {
-    const { knowledge } = cached();
+  it('loads afresh over a damaged snapshot, and replaces it', async () => {
+    const { knowledge } = await cached();
     writeFileSync(knowledgeCacheFile(cacheDir, knowledge.id), 'not a snapshot');
-    expect(cached()).toMatchObject({ parsed: 1, outcome: { kind: 'loaded', reason: expect.stringMatching(/unreadable/) } });
-    expect(cached().parsed).toBe(0);
+    expect(await cached()).toMatchObject({ parsed: 1, outcome: { kind: 'loaded', reason: expect.stringMatching(/unreadable/) } });
+    expect((await cached()).parsed).toBe(0);
   });
 
-  it('carries fields it has never heard of, on the knowledge, its documents and its passages', () => {
+  it('carries fields it has never heard of, on the knowledge, its documents and its passages', async () => {
     // What another loader might add: machine-read mentions on passages, structure, new top-level indexes.
     const withMore = (dir: string): Knowledge => {
       const k = loadKnowledge(dir);
@@ -93,8 +93,8 @@ describe('loadKnowledgeCached', () => {
       );
       return { ...k, documents, passages: Passages.from(documents), mentionIndex: new Map([['07G', new Set(['a#1'])]]) } as Knowledge;
     };
-    const first = cached(withMore);
-    const second = cached(() => {
+    const first = await cached(withMore);
+    const second = await cached(() => {
       throw new Error('parsed again');
     });
     expect(second.parsed).toBe(0);

@@ -25,10 +25,13 @@ export interface Replica {
   running(): boolean;
 }
 
-/** Starts `src/main.ts` with `env` on a free port; resolves once GET /healthz answers 200. */
-export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
+/**
+ * Starts `src/main.ts` (or `main`, a built dist/main.js) with `env` on a free port; resolves once GET /healthz
+ * answers 200.
+ */
+export async function startReplica(name: string, env: Record<string, string>, main?: string): Promise<Replica> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, main ? [main] : ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
