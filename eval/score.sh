@@ -3,7 +3,7 @@
 # dev.json (tuned against) and holdout.json (never tuned against), then fresh-dev.json and
 # fresh-holdout.json (written later from the sources alone, to measure generalisation; fresh-holdout
 # is never tuned against), each with a breakdown by kind, then the follow-up conversations
-# (through ask --conversation).
+# (through ask --conversation), then the question sets on the uncurated documents (test/fixtures/uncurated).
 #   sh eval/score.sh            scores and the breakdown
 #   sh eval/score.sh -v         also every failure, as score.mjs reports it
 # SCORER overrides the path of score.mjs (default ../shared/eval/score.mjs beside the worktree).
@@ -30,3 +30,14 @@ for set in dev holdout fresh-dev fresh-holdout; do
 done
 echo "== followups"
 node eval/tools/scoreFollowups.mjs | { if [ "${1:-}" = "-v" ]; then cat; else grep -v ' FAIL '; fi; }
+# Documents nobody wrote facts for: imported through add-document into a copy of the seeds, then scored
+# (held-out-*.json are never tuned against).
+corpus=$(mktemp -d)
+trap 'rm -rf "$corpus"' EXIT
+npx tsx test/fixtures/uncurated/build.ts "$corpus" >/dev/null || { echo "score.sh: the uncurated corpus did not build" >&2; exit 1; }
+for set in questions held-out questions-2 held-out-2 questions-3 held-out-3; do
+  out=$(node "$SCORER" "test/fixtures/uncurated/$set.json" --seeds "$corpus/documents" -- npm run --silent ask -- --json --knowledge "$corpus")
+  echo "== uncurated $set"
+  [ "${1:-}" = "-v" ] && printf '%s\n' "$out" | grep ' FAIL '
+  printf '%s\n' "$out" | tail -1
+done
