@@ -69,6 +69,12 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(ask('hey bob').text).not.toContain('Buckinghamshire');
   });
 
+  it('reads "how much" as asking an amount, never a count of bodies', () => {
+    const a = ask('how much is the lancashire icb chief exec salary');
+    expect(a.intent).not.toBe('register-count');
+    expect(a.text).not.toMatch(/^1 ICB/);
+  });
+
   it('reads a possessive typed without its apostrophe as the body it names', () => {
     expect(ask('whats nhs englands most severe form of intervention').text).toMatch(/^[^\n]*Legal directions – the national organisation’s most severe form/);
   });
