@@ -113,7 +113,7 @@ export const intent: Intent = {
         : namedPairs(unlinked, k.documents.get(doc)?.text ?? '').flatMap(([first, last]) => (terms.includes(stem(last)) ? [stem(first)] : []));
     // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
     const share = (terms: string[], orgsHeld = false, doc = '') => {
-      const named = firstNamesIn(doc, terms);
+      const named = doc ? firstNamesIn(doc, terms) : [];
       const hasFree = free.filter((w) => terms.includes(w) || named.includes(w)).length;
       const hasMention = mentions.filter((m, i) => (orgsHeld && i < orgMentions.length) || m.some((w) => terms.includes(w))).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
@@ -174,8 +174,11 @@ export const intent: Intent = {
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
-      const s = share(terms, about.orgs.length > 0, unit.passages[0].document);
-      if (s.free < 0.5 || s.all < (unknown.size ? 0.6 : 0.5)) continue;
+      const enough = (x: { free: number; all: number }) => x.free >= 0.5 && x.all >= (unknown.size ? 0.6 : 0.5);
+      // The document is read for first names only when the words alone fall short.
+      let s = share(terms, about.orgs.length > 0);
+      if (!enough(s)) s = share(terms, about.orgs.length > 0, unit.passages[0].document);
+      if (!enough(s)) continue;
       seen.add(unit.quote);
       const own = namesOwn(k, ix.links, unit, about);
       const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
