@@ -145,6 +145,8 @@ export const intent: Intent = {
       );
     }
     const about = questionEntities(q, (w) => ix.organisations.isPlaceName(w));
+    // "The forecast at month 10": a finance report's month, which a report of month 9 does not give.
+    const monthAsked = /\bmonth (\d{1,2})\b/i.exec(q.raw)?.[1];
     const kind = wantedKind(q.words);
     const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
@@ -170,6 +172,7 @@ export const intent: Intent = {
       const labelled = unit.passages[0].label !== undefined || unit.passages[0].columns !== undefined;
       if ((unit.quote.length < MIN_PASSAGE_CHARS && !labelled) || unit.quote.endsWith(':')) continue;
       if (!holdsEntities(k, ix.links, reading, about)) continue;
+      if (monthAsked && !reportsMonth(k, unit, monthAsked)) continue;
       const unitTerms = termsOf(reading);
       const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
@@ -517,6 +520,13 @@ function yearlessMonth(quote: string, d: { start: string; end: string }, publish
   const year = Number(d.start.slice(0, 4));
   const from = Number(published.slice(0, 4));
   return new RegExp(`\\b${month}\\b(?!\\s+\\d{4})`, 'i').test(quote) && (year === from || year === from + 1);
+}
+
+/** Whether a unit speaks of the reporting month asked ("month 10"): it, or its document's title, names no other. */
+function reportsMonth(k: Knowledge, unit: PassageUnit, month: string): boolean {
+  const text = `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${k.documents.get(unit.passages[0].document)?.title ?? ''}`;
+  const named = [...text.matchAll(/\bmonth (\d{1,2})\b/gi)].map((m) => m[1]);
+  return named.length === 0 || named.includes(month);
 }
 
 const PROVIDERS = new Set(['trust', 'provider']);

@@ -217,6 +217,9 @@ describe('answers from uncurated documents', () => {
     expect(engine.ask('Who is the place director for Knowsley?').answered).toBe(false);
     // Frimley Health NHS Foundation Trust is not the Frimley ICB, whose chief executive the page names.
     expect(engine.ask('Who is the chief executive of Frimley Health NHS Foundation Trust?').answered).toBe(false);
+    // The finance report is of month 9; month 10 is not reported.
+    expect(engine.ask("what was hillingdon ccg's forecast at month 10").answered).toBe(false);
+    expect(engine.ask("what was hillingdon ccg's forecast at month 9").answered).toBe(true);
     // The table gives 2018-19 allocations only.
     expect(engine.ask("What was Somerset CCG's allocation in 2021-22?").answered).toBe(false);
   });
