@@ -279,6 +279,19 @@ describe('one organisation over time', () => {
     }
   });
 
+  it('answers whether one organisation is in another, yes with the rows that file it there, no with where it is filed', () => {
+    const thurrock = eccg.find((r) => r.code === '07G')!;
+    const yes = ask(`is thurrock ccg in the ${nameOf(thurrock.parent).replace(/^NHS /, '')}`);
+    expect(yes.intent).toBe('organisation-in');
+    expect(yes.text).toMatch(
+      new RegExp(`^Yes — NHS Thurrock CCG \\(07G\\) is filed under ${nameOf(thurrock.parent)} \\(${thurrock.parent}\\) in the register`),
+    );
+    const lincs = eccg.find((r) => r.code === '03H')!;
+    const no = ask('is north east lincs in the lincolnshire icb');
+    expect(no.text).toMatch(/^No — NHS North East Lincolnshire CCG \(03H\) is filed under .* not NHS Lincolnshire Integrated Care Board \(QJM\)/);
+    expect(no.text).toContain(`handed over to ${nameOf(lincs.parent)} (${lincs.parent})`);
+  });
+
   it('counts after a change named as a time ("after the April 2020 mergers")', () => {
     expect(ask('How many CCGs were there in England after the April 2020 mergers?').text).toContain(
       `${ccgsOpenOn('2020-04-01').length} CCGs were open on 1 April 2020`,
