@@ -101,8 +101,9 @@ export function rowLine(p: Passage): string {
 
 /** Sentences of a paragraph (a full stop, question or exclamation mark before a capital or a quote). */
 export function sentences(text: string): string[] {
+  // "2. Accelerate plans …": a list number at the start is not a sentence of its own, nor an initial ("A. Smith").
   return text
-    .split(/(?<=[.!?][”"’)]?)\s+(?=[A-Z“"‘(£0-9])/)
+    .split(/(?<!^\s*(?:\d{1,3}|[ivxIVX]{1,4})\.)(?<!\b[A-Z]\.)(?<=[.!?][”"’)]?)\s+(?=[A-Z“"‘(£0-9])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -1,6 +1,6 @@
 /** Pulling the answer out of the line that answers: the count of the thing counted, the person in the role asked. */
 import { describe, expect, it } from 'vitest';
-import { countOf, extractAnswer, namedPairs } from '../../src/search/passageReading.ts';
+import { countOf, extractAnswer, namedPairs, sentences } from '../../src/search/passageReading.ts';
 
 const ask = (questionWords: string[], extra: { counted?: string[]; roles?: string[] } = {}) => ({ orgs: [], questionWords, questionTerms: [], ...extra });
 
@@ -55,5 +55,10 @@ describe('the answer standing in a line', () => {
     const text = 'They have shared a single chief officer, Sarah Bickerstaffe, since October 2020.';
     expect(namedPairs(['is', 'sarah', 'bickerstaffe', 'apply'], text)).toEqual([['sarah', 'bickerstaffe']]);
     expect(namedPairs(['shared', 'single'], text)).toEqual([]);
+  });
+
+  it('splits sentences, keeping a list number and an initial with what follows', () => {
+    expect(sentences('2. Accelerate plans for changes. Then more.')).toEqual(['2. Accelerate plans for changes.', 'Then more.']);
+    expect(sentences('A. Smith said so. It grew by 2. Then it fell.')).toEqual(['A. Smith said so.', 'It grew by 2.', 'Then it fell.']);
   });
 });
