@@ -17,6 +17,7 @@ import {
   neighbours,
   neighbourTexts,
   positionOf,
+  REASON,
   unitDates,
   unitOf,
   wantedKind,
@@ -27,6 +28,7 @@ import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
+
 import { countedTerms } from './_shared.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
@@ -148,6 +150,7 @@ export const intent: Intent = {
     // "The forecast at month 10": a finance report's month, which a report of month 9 does not give.
     const monthAsked = /\bmonth (\d{1,2})\b/i.exec(q.raw)?.[1];
     const kind = wantedKind(q.words);
+    const asksWhy = q.answerType === 'reason';
     const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
@@ -191,7 +194,8 @@ export const intent: Intent = {
       // says the post is empty ("a Programme Director (appointment in progress)").
       if (roleAsked.length && !read?.answer && !VACANCY.test(unit.quote)) continue;
       // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
-      const typed = read?.answer ? (read.attached ? 1.5 : 1) : 0;
+      // A "why" is answered by a unit giving a reason.
+      const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 1 : 0;
       good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, fromSource, read });
     }
     if (!good.length) return null;

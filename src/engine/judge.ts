@@ -7,7 +7,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { ParsedQuestion } from '../search/question.ts';
 import { stem, words } from '../search/text.ts';
-import { namedPairs } from '../search/passageReading.ts';
+import { namedPairs, REASON } from '../search/passageReading.ts';
 import type { IntentResult } from './intent.ts';
 
 /** Answers below this are not stated as fact. */
@@ -167,6 +167,9 @@ function givesType(q: ParsedQuestion, k: Knowledge, text: string, passage: boole
       return true;
     case 'code':
       return CODE.test(text);
+    case 'reason':
+      // "Why did X merge?": an answer giving no reason (a profile of X) is not of the kind asked for.
+      return passage || REASON.test(text);
     default:
       return true;
   }

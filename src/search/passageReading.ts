@@ -321,3 +321,7 @@ export function namedPairs(words: string[], text: string): [string, string][] {
   }
   return pairs;
 }
+
+/** Words that give a reason (a curated "Why:" line, "because", "so that", "would let us", "to reduce …"): they answer a "why". */
+export const REASON =
+  /\bWhy:|\b(?:because|due to|owing to|as a result|in order to|so that|so as to|the reason|reasons?|aims? to|intended to|driven by|in response to|would [“"]?(?:let|allow|mean|give|enable)|to (?:help|allow|enable|reduce|improve|bring|give|make|create|deliver|achieve|ensure|address|cut|save|simplify|streamline|strengthen|support|form))\b/i;

@@ -191,6 +191,12 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers a "why" from a passage when the register answer gives no reason', () => {
+    const a = engine.ask('why did the north central london ccgs merge');
+    expect(a.intent).toBe('passage');
+    expect(a.citations[0].document).toBe('london-ccg-mergers-2020');
+  });
+
   it('does not answer "who chairs" a committee with someone who chairs another group', () => {
     const a = engine.ask('who chairs the lincolnshire primary care and community commissioning committee');
     expect(a.answered).toBe(false);
