@@ -69,6 +69,10 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(ask('hey bob').text).not.toContain('Buckinghamshire');
   });
 
+  it('reads "wrap up" as the end of something, and dates the event that concluded it', () => {
+    expect(ask('when did phase 1 of the essex success regime wrap up').text).toMatch(/^November 2015: Phase 1 concluded/);
+  });
+
   it('reads "how much" as asking an amount, never a count of bodies', () => {
     const a = ask('how much is the lancashire icb chief exec salary');
     expect(a.intent).not.toBe('register-count');
