@@ -1,6 +1,6 @@
 /** Interventions by type, area or date: "which CCGs are in financial special measures?", "is Walsall under directions?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import type { Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
+import type { Figure, Intervention, Knowledge } from '../src/knowledge/knowledge.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { overlaps } from '../src/knowledge/dates.ts';
 import { outcomeLead, statusLabel } from '../src/engine/describe.ts';
@@ -12,6 +12,12 @@ const STATE: Record<string, [present: string, past: string]> = {
   'financial-special-measures': ['in financial special measures', 'placed in financial special measures'],
 };
 const typeName = (t: string) => t.replace(/-/g, ' ');
+
+/** A figure counting a kind of intervention asked about, over a period the question's dates overlap. */
+function countsType(f: Figure, types: string[], q: ParsedQuestion): boolean {
+  const label = f.label.toLowerCase();
+  return types.some((t) => label.includes(typeName(t))) && !!f.periodValue && q.dates.every((d) => overlaps(d.value, f.periodValue!));
+}
 
 export const intent: Intent = {
   name: 'interventions-list',
@@ -46,6 +52,9 @@ export const intent: Intent = {
     if (q.answerType !== 'yes-no' && asks(q, 'why', 'when', 'require', 'required', 'told', 'ordered')) return null;
     const orgs = orgsIn(q).filter((o) => o.inRegister);
     if (q.answerType === 'yes-no' && orgs.length) return verdict(q, k, orgs[0].code, types);
+    // "How many CCGs had legal directions during 2016-17?": a source's national figure for the period counts them
+    // all, where the interventions held are only those curated.
+    if (q.answerType === 'count' && !orgs.length && q.dates.length && k.figures.some((f) => countsType(f, types, q))) return null;
     const area = new Set(orgs.flatMap((o) => [o.code, ...o.members]));
     const excluded = new Set(q.excluded.flatMap((m) => [m.org.code, ...m.org.members]));
     // "Which of the nine … have to produce a recovery plan?": organisations under every kind named; otherwise any.

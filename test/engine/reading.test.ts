@@ -73,6 +73,12 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(ask('when did phase 1 of the essex success regime wrap up').text).toMatch(/^November 2015: Phase 1 concluded/);
   });
 
+  it('counts a kind of intervention over a period from the source’s national figure, not the few curated', () => {
+    expect(ask('how many ccgs were slapped with legal directions during 2016-17').text).toMatch(/^28 — CCGs that had legal directions imposed/);
+    // With no period, the interventions held are counted, as held.
+    expect(ask('how many ccgs are under legal directions').text).toMatch(/^Three \(3\) CCGs/);
+  });
+
   it('reads "how much" as asking an amount, never a count of bodies', () => {
     const a = ask('how much is the lancashire icb chief exec salary');
     expect(a.intent).not.toBe('register-count');
