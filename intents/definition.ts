@@ -28,8 +28,9 @@ export const intent: Intent = {
   },
   answer({ q }) {
     if (!asks(q, 'what', 'define', 'meaning', 'mean', 'means', 'explain', 'stand', 'role') && q.words.length > 4) return null;
-    // A question naming an organisation asks about that organisation, not about a term.
-    if (q.orgs.some((m) => m.org.inRegister)) return null;
+    // A question naming an organisation asks about that organisation, not about a term; one naming a time
+    // ("what was done in December 2015 for …") asks what happened then.
+    if (q.orgs.some((m) => m.org.inRegister) || q.dates.length) return null;
     const term = termsIn(q)[0];
     if (term) {
       return {

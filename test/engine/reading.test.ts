@@ -79,6 +79,13 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(ask('how many ccgs are under legal directions').text).toMatch(/^Three \(3\) CCGs/);
   });
 
+  it('reads "what was done in <month> for …" as what happened then, not a definition', () => {
+    const a = ask('what was done in december 2015 for the essex success regime');
+    expect(a.intent).not.toBe('definition');
+    expect(a.text).toMatch(/^\d+ dated entries in December 2015:/);
+    expect(a.text).toContain('The Essex Success Regime programme was set up');
+  });
+
   it('reads "how much" as asking an amount, never a count of bodies', () => {
     const a = ask('how much is the lancashire icb chief exec salary');
     expect(a.intent).not.toBe('register-count');
