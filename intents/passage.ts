@@ -30,6 +30,7 @@ import type { Passage } from '../src/knowledge/documents.ts';
 import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
 import { countedTerms } from './_shared.ts';
+import { otherForms } from '../src/search/irregularVerbs.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(
@@ -129,6 +130,9 @@ export const intent: Intent = {
     // The lexicon reads "came into being" as "open"; a document says "came into being": its words are looked for too.
     const spoken = q.spoken.filter((t) => !ASKING.has(t));
     if (spoken.length) add(searchPassages(ix.passages, k.passages, [...free, ...spoken], 10));
+    // A document says "led", "took", "came" where the question, read with lemmas, says "lead", "take", "come".
+    const irregular = wanted.flatMap(otherForms);
+    if (irregular.length) add(searchPassages(ix.passages, k.passages, [...free, ...irregular], 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
     // Which of the other words each passage holds comes from the index where it has the passage: no passage is made
@@ -177,7 +181,8 @@ export const intent: Intent = {
       if (!holdsEntities(k, ix.links, reading, about)) continue;
       if (monthAsked && !reportsMonth(k, unit, monthAsked)) continue;
       const unitTerms = termsOf(reading);
-      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t))])];
+      // "Which workstreams does he lead?" is answered by "led by …": a verb's other forms count as it.
+      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t) || otherForms(t).some((f) => unitTerms.has(f)))])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
       const enough = (x: { free: number; all: number }) => x.free >= 0.5 && x.all >= (unknown.size ? 0.6 : 0.5);
@@ -307,7 +312,7 @@ function overlap(topic: string[], reading: UnitReading): number {
   const unitTerms = termsOf(reading);
   const prefixes = (reading.prefixes ??= new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4))));
   const near = (t: string) => (t.length >= 5 ? prefixes.has(t.slice(0, 4)) : t.length === 4 && unitTerms.has(t.slice(0, 3)));
-  return topic.filter((t) => unitTerms.has(t) || near(t)).length;
+  return topic.filter((t) => unitTerms.has(t) || near(t) || otherForms(t).some((f) => unitTerms.has(f))).length;
 }
 
 /** "Which CCGs …", "what are the …", "list the …": the answer is several things. */
