@@ -220,8 +220,6 @@ export const intent: Intent = {
         (listWanted ? listness(b.unit) - listness(a.unit) : 0) ||
         b.hit.score - a.hit.score,
     );
-    if (process.env.DEBUG_PASSAGE)
-      for (const g of good) console.error(g.cell, g.free.toFixed(2), g.overlap, g.own, g.fit.toFixed(2), g.hit.score.toFixed(2), g.unit.quote.slice(0, 90));
     const best = good[0];
     const chosen = [best, ...good.slice(1).filter((g) => g.hit.score >= best.hit.score * 0.75 && g.unit.quote.length < 400 && g.fit >= best.fit)].slice(0, 2);
     // "Which local authorities …": the list the best passage introduces or sits beside, when it was not chosen already.

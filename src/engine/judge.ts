@@ -208,7 +208,7 @@ function namesEntities(q: ParsedQuestion, said: WordSet, typePhrases: Map<string
 /** First names the answer lacks, typed before a surname it holds, where a document it cites names the two together ("Sarah Bickerstaffe"). */
 function firstNamesHeld(q: ParsedQuestion, k: Knowledge, result: IntentResult, said: WordSet): Set<string> {
   const held = new Set<string>();
-  const words = q.words.filter((w, i) => !q.linked[i]);
+  const words = q.words.filter((_, i) => !q.linked[i]);
   if (words.length < 2) return held;
   for (const s of result.statements)
     for (const src of s.sources) {

@@ -9,6 +9,7 @@ import { cellsOf, type Passage } from '../knowledge/documents.ts';
 import type { Organisation } from '../knowledge/register.ts';
 import { datesAt, datesIn, type DateMentionInText, type Links } from './linking.ts';
 import { contentTerms } from './text.ts';
+import { personIn } from './personInLine.ts';
 
 /** What a passage answers as: the verbatim quote, and how it reads in an answer. */
 export interface PassageUnit {
@@ -145,7 +146,6 @@ const AMOUNT = new RegExp(
   String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${FRACTIONS})\b|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`,
   'gi',
 );
-const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b/g;
 
 /**
  * The answer standing in a line, when there is exactly one of the kind asked for: an amount or count (not a
@@ -193,83 +193,7 @@ export function extractAnswer(
     const ranked = found.map((m) => ({ ...m, d: near(m.at) })).sort((a, b) => a.d - b.d);
     return ranked.length && ranked[0].d < 40 && (ranked.length === 1 || ranked[1].d - ranked[0].d > 15) ? ranked[0].text : null;
   }
-  const roles = context.roles ?? [];
-  const named = context.peopleRoles?.[0]?.name;
-  if (named && line.includes(named) && !roles.length) return named;
-  const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
-  // "Who took over from Margaret Ellery?": the person asked about is not the answer.
-  const asked = new Set(context.questionWords);
-  const people = [...line.matchAll(PERSON)]
-    .filter((m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]))
-    .filter((m) => !m[0].split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase())))
-    .map((m) => ({ name: m[0], at: m.index! }));
-  if (!roles.length) return people.length === 1 ? people[0].name : null;
-  return nearestToRole(line, people, roles, orgWords, context.questionWords);
-}
-
-const TITLES = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Sir', 'Dame', 'Professor', 'Cllr']);
-
-/** Capitalised words that start no person's name: a sentence's first word, a body, a point of the compass. */
-const NOT_A_NAME = /^(The|NHS|This|These|Each|From|On|In|North|South|East|West|Central|Greater|Mid)\b/;
-
-/** Words of the names of bodies, committees and roles, never of a person's ("Primary Care Commissioning Committee"). */
-const INSTITUTION_WORDS = new Set(
-  'Committee Board Council Trust Group Commissioning Care Health Hospital Hospitals Partnership Authority Team Service Services Foundation Integrated Clinical University Governing Body Primary Community Region Regional Director Officer Chair Executive Chief Accountable Report Annual England Improvement Act Medical Nursing Finance Public Practice Practices System Programme'.split(
-    ' ',
-  ),
-);
-
-/** How many words apart a name and its role may stand ("Jennifer Oldroyd, the ICB's chair designate"). */
-const ROLE_REACH = 4;
-
-/**
- * The one name standing nearest a role word asked after, within ROLE_REACH words either side: "a panel chaired by
- * Jennifer Oldroyd, the ICB's chair designate" answers "who chairs"; the chief executive named in the same
- * sentence does not. Null when none stands that near, or two stand equally near.
- */
-function nearestToRole(line: string, people: { name: string; at: number }[], roles: string[], orgWords: Set<string>, questionWords: string[]): string | null {
-  const words = [...line.matchAll(/[\w’'-]+/g)].map((m) => ({ at: m.index!, text: m[0], terms: contentTerms(m[0]) }));
-  const isRole = (w: { terms: string[] }) => w.terms.some((t) => roles.includes(t) || roles.some((r) => r.length >= 6 && t.startsWith(r.slice(0, 6))));
-  const pastAsked = questionWords.some((w) => PAST_ROLE.has(w));
-  // The word before a role's first word: "a former chief executive".
-  const before = (i: number) => {
-    let j = i;
-    while (j > 0 && isRole(words[j - 1])) j--;
-    return words[j - 1]?.text.toLowerCase() ?? '';
-  };
-  const roleAt = words.flatMap((w, i) => (isRole(w) && !elsewhere(words, i, isRole, orgWords) && (pastAsked || !PAST_ROLE.has(before(i))) ? [i] : []));
-  if (!roleAt.length) return null;
-  const wordIndex = (at: number) => words.findIndex((w) => w.at >= at);
-  const scored = people
-    .map((p) => {
-      const from = wordIndex(p.at);
-      const to = from + p.name.split(' ').length - 1;
-      const gap = Math.min(...roleAt.map((r) => (r < from ? from - r - 1 : r > to ? r - to - 1 : Infinity)));
-      return { name: p.name, gap };
-    })
-    .filter((p) => p.gap <= ROLE_REACH)
-    .sort((a, b) => a.gap - b.gap);
-  // "Andrew Fairhurst, who has led the trust since 2017, was confirmed … as chief executive designate": the one
-  // person of the line, when the role is said to be theirs ("as …"), however far apart.
-  if (!scored.length)
-    return people.length === 1 && roleAt.some((r) => /^as$/i.test(words[r - 1]?.text ?? '') || /^as$/i.test(words[r - 2]?.text ?? '')) ? people[0].name : null;
-  return scored.length === 1 || scored[1].gap > scored[0].gap ? scored[0].name : null;
-}
-
-/** "a former chief executive": a role someone held before, which answers only a question asking after the past. */
-const PAST_ROLE = new Set(['former', 'previous', 'ex', 'outgoing']);
-
-/**
- * A role of another body: "chief executive of Blackburn with Darwen Borough Council", when the question asks
- * after a body whose name has none of those words.
- */
-function elsewhere(words: { text: string }[], i: number, isRole: (w: { terms: string[] }) => boolean, orgWords: Set<string>): boolean {
-  if (!orgWords.size) return false;
-  let j = i;
-  while (j + 1 < words.length && (isRole(words[j + 1] as { text: string; terms: string[] }) || /^(designate|interim|acting)$/i.test(words[j + 1].text))) j++;
-  if (!/^(of|at|for)$/.test(words[j + 1]?.text ?? '')) return false;
-  const named = words.slice(j + 2, j + 6).filter((w) => /^[A-Z]/.test(w.text) && !/^(NHS|The)$/.test(w.text));
-  return named.length > 0 && !named.some((w) => orgWords.has(w.text.toLowerCase()));
+  return personIn(line, context);
 }
 
 /** The amounts and counts in a line, with where each stands: not a date or a year. */

@@ -1,0 +1,98 @@
+/**
+ * The person a line answers a "who" with: the one name it holds (not of a body, a committee, a place, nor the
+ * person the question names), or, when the question asks after a role, the name standing beside that role.
+ */
+import type { Organisation } from '../knowledge/register.ts';
+import { contentTerms } from './text.ts';
+
+const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b/g;
+
+export interface PersonContext {
+  orgs: Organisation[];
+  /** People the linking read with a role the question asks after: the first in the line answers. */
+  peopleRoles?: { name: string }[];
+  questionWords: string[];
+  /** The role words a "who" asks after ("chair" of "who chairs …"): the name must stand beside one. */
+  roles?: string[];
+}
+
+/** The person of a line, or null when none stands, or several do and the question does not say which. */
+export function personIn(line: string, context: PersonContext): string | null {
+  const roles = context.roles ?? [];
+  const named = context.peopleRoles?.[0]?.name;
+  if (named && line.includes(named) && !roles.length) return named;
+  const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
+  // "Who took over from Margaret Ellery?": the person asked about is not the answer.
+  const asked = new Set(context.questionWords);
+  const people = [...line.matchAll(PERSON)]
+    .filter((m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]))
+    .filter((m) => !m[0].split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase())))
+    .map((m) => ({ name: m[0], at: m.index! }));
+  if (!roles.length) return people.length === 1 ? people[0].name : null;
+  return nearestToRole(line, people, roles, orgWords, context.questionWords);
+}
+
+const TITLES = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Sir', 'Dame', 'Professor', 'Cllr']);
+
+/** Capitalised words that start no person's name: a sentence's first word, a body, a point of the compass. */
+const NOT_A_NAME = /^(The|NHS|This|These|Each|From|On|In|North|South|East|West|Central|Greater|Mid)\b/;
+
+/** Words of the names of bodies, committees and roles, never of a person's ("Primary Care Commissioning Committee"). */
+const INSTITUTION_WORDS = new Set(
+  'Committee Board Council Trust Group Commissioning Care Health Hospital Hospitals Partnership Authority Team Service Services Foundation Integrated Clinical University Governing Body Primary Community Region Regional Director Officer Chair Executive Chief Accountable Report Annual England Improvement Act Medical Nursing Finance Public Practice Practices System Programme'.split(
+    ' ',
+  ),
+);
+
+/** How many words apart a name and its role may stand ("Jennifer Oldroyd, the ICB's chair designate"). */
+const ROLE_REACH = 4;
+
+/**
+ * The one name standing nearest a role word asked after, within ROLE_REACH words either side: "a panel chaired by
+ * Jennifer Oldroyd, the ICB's chair designate" answers "who chairs"; the chief executive named in the same
+ * sentence does not. Null when none stands that near, or two stand equally near.
+ */
+function nearestToRole(line: string, people: { name: string; at: number }[], roles: string[], orgWords: Set<string>, questionWords: string[]): string | null {
+  const words = [...line.matchAll(/[\w’'-]+/g)].map((m) => ({ at: m.index!, text: m[0], terms: contentTerms(m[0]) }));
+  const isRole = (w: { terms: string[] }) => w.terms.some((t) => roles.includes(t) || roles.some((r) => r.length >= 6 && t.startsWith(r.slice(0, 6))));
+  const pastAsked = questionWords.some((w) => PAST_ROLE.has(w));
+  // The word before a role's first word: "a former chief executive".
+  const before = (i: number) => {
+    let j = i;
+    while (j > 0 && isRole(words[j - 1])) j--;
+    return words[j - 1]?.text.toLowerCase() ?? '';
+  };
+  const roleAt = words.flatMap((w, i) => (isRole(w) && !elsewhere(words, i, isRole, orgWords) && (pastAsked || !PAST_ROLE.has(before(i))) ? [i] : []));
+  if (!roleAt.length) return null;
+  const wordIndex = (at: number) => words.findIndex((w) => w.at >= at);
+  const scored = people
+    .map((p) => {
+      const from = wordIndex(p.at);
+      const to = from + p.name.split(' ').length - 1;
+      const gap = Math.min(...roleAt.map((r) => (r < from ? from - r - 1 : r > to ? r - to - 1 : Infinity)));
+      return { name: p.name, gap };
+    })
+    .filter((p) => p.gap <= ROLE_REACH)
+    .sort((a, b) => a.gap - b.gap);
+  // "Andrew Fairhurst, who has led the trust since 2017, was confirmed … as chief executive designate": the one
+  // person of the line, when the role is said to be theirs ("as …"), however far apart.
+  if (!scored.length)
+    return people.length === 1 && roleAt.some((r) => /^as$/i.test(words[r - 1]?.text ?? '') || /^as$/i.test(words[r - 2]?.text ?? '')) ? people[0].name : null;
+  return scored.length === 1 || scored[1].gap > scored[0].gap ? scored[0].name : null;
+}
+
+/** "a former chief executive": a role someone held before, which answers only a question asking after the past. */
+const PAST_ROLE = new Set(['former', 'previous', 'ex', 'outgoing']);
+
+/**
+ * A role of another body: "chief executive of Blackburn with Darwen Borough Council", when the question asks
+ * after a body whose name has none of those words.
+ */
+function elsewhere(words: { text: string }[], i: number, isRole: (w: { terms: string[] }) => boolean, orgWords: Set<string>): boolean {
+  if (!orgWords.size) return false;
+  let j = i;
+  while (j + 1 < words.length && (isRole(words[j + 1] as { text: string; terms: string[] }) || /^(designate|interim|acting)$/i.test(words[j + 1].text))) j++;
+  if (!/^(of|at|for)$/.test(words[j + 1]?.text ?? '')) return false;
+  const named = words.slice(j + 2, j + 6).filter((w) => /^[A-Z]/.test(w.text) && !/^(NHS|The)$/.test(w.text));
+  return named.length > 0 && !named.some((w) => orgWords.has(w.text.toLowerCase()));
+}
