@@ -41,9 +41,12 @@ export const intent: Intent = {
     'how many ccgs had legal directions',
   ],
   answer({ q, ix }) {
-    if (!asks(q, 'many', 'much', 'number', 'proportion', 'count', 'total', 'revenue', 'revenues', 'figure')) return null;
+    // "Is Essex the only success regime?": a figure counting success regimes says yes (one) or no (more).
+    const only = q.answerType === 'yes-no' ? q.words.indexOf('only') : -1;
+    if (only < 0 && !asks(q, 'many', 'much', 'number', 'proportion', 'count', 'total', 'revenue', 'revenues', 'figure')) return null;
     // "How many CCGs …" asks for a figure counted in CCGs: one counted in something else answers another question.
-    const counted = countedTerms(q);
+    const counted = only >= 0 ? contentTerms(q.words.slice(only + 1).join(' ')).slice(-1) : countedTerms(q);
+    if (only >= 0 && !counted.length) return null;
     const countsIt = (f: Figure) => !counted.length || counted.some((t) => contentTerms(`${f.unit} ${f.label}`).includes(t));
     const hits = ix.facts
       .search(
@@ -60,7 +63,9 @@ export const intent: Intent = {
     const best = hits[0];
     const coverage = best.terms.length / Math.max(1, q.terms.filter((t) => !['many', 'much', 'number'].includes(t)).length);
     const f = best.figure;
+    if (only >= 0 && !contentTerms(f.unit).some((t) => counted.includes(t))) return null;
     return {
+      ...(only >= 0 ? { verdict: f.value === 1 } : {}),
       // The figure first, then what it counts.
       statements: [
         {

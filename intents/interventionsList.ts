@@ -155,7 +155,11 @@ function verdict(q: ParsedQuestion, k: Knowledge, code: string, types: string[])
       fit: 1,
     };
   }
-  if (hits.length) return { statements: sortByDate(happened).map((i) => line(k, i)), verdict: true, organisationCode: code, fit: 1 };
+  if (hits.length) {
+    // "Is Thurrock the only CCG under legal directions?": not when the same interventions name others.
+    const others = q.words.includes('only') ? [...new Set(happened.flatMap((i) => i.organisations))].filter((c) => !codes.has(c)) : [];
+    return { statements: sortByDate(happened).map((i) => line(k, i)), verdict: others.length === 0, organisationCode: code, fit: 1 };
+  }
   // "Did Vale of York have to get a new AO?": what its interventions required.
   const required = demandsMet(k, types);
   const demanded = sortByDate(all).flatMap((i) => i.required.filter(required).map((r) => ({ i, r })));

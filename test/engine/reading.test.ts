@@ -86,6 +86,14 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(a.text).toContain('The Essex Success Regime programme was set up');
   });
 
+  it('answers "is X the only …?" from how many there are', () => {
+    expect(ask('is essex the only success regime?').text).toMatch(/^No — Three \(3\) — Success regimes in England \(Essex, Devon and Cumbria\)/);
+    expect(ask('is thurrock the only ccg under legal directions?').text).toMatch(
+      /^No — NHS Castle Point and Rochford CCG, NHS Southend CCG and NHS Thurrock CCG/,
+    );
+    expect(ask('is thurrock under legal directions?').text).toMatch(/^Yes — /);
+  });
+
   it('reads "how much" as asking an amount, never a count of bodies', () => {
     const a = ask('how much is the lancashire icb chief exec salary');
     expect(a.intent).not.toBe('register-count');
