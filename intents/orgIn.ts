@@ -47,7 +47,8 @@ export const intent: Intent = {
         fit: 1,
       };
     }
-    const handed = successionPath(k.organisations, member.code).steps.find((s) => s.to.code === area.code);
+    const { steps } = successionPath(k.organisations, member.code);
+    const handed = steps.find((s) => s.to.code === area.code);
     if (handed) {
       const how = handed.kind === 'handover' ? 'handed over to' : 'was succeeded by';
       return {
@@ -64,7 +65,7 @@ export const intent: Intent = {
         text: `${labelOf(member)} is filed under ${filedUnder(member.parents)} in the register, not ${labelOf(area)}.`,
         sources: member.parents.slice(0, 3).map((p) => p.row),
       });
-    const finalStep = successionPath(k.organisations, member.code).steps.at(-1);
+    const finalStep = steps.at(-1);
     if (finalStep?.kind === 'handover')
       statements.push({ text: `On ${formatDay(finalStep.date)} it handed over to ${labelOf(finalStep.to)}.`, sources: [finalStep.row] });
     if (!statements.length)
