@@ -5,6 +5,7 @@
  * one confidence on one scale for every intent and for passages alike (see docs/architecture.md, "Confidence").
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { SourceDocument } from '../knowledge/documents.ts';
 import type { ParsedQuestion } from '../search/question.ts';
 import { stem, words } from '../search/text.ts';
 import { namedPairs, REASON } from '../search/passageReading.ts';
@@ -79,12 +80,28 @@ function addWords(out: Set<string>, text: string): void {
   }
 }
 
+type Source = IntentResult['statements'][number]['sources'][number];
+
+/** What a source says: a document's quote, or a register row as published. */
+const sourceText = (src: Source): string => ('quote' in src ? src.quote : 'raw' in src ? src.raw : '');
+
+/** The documents the answer's statements cite, each once. */
+function citedDocuments(k: Knowledge, result: IntentResult): SourceDocument[] {
+  const docs = new Set<SourceDocument>();
+  for (const s of result.statements)
+    for (const src of s.sources) {
+      const doc = 'document' in src ? k.documents.get(src.document) : undefined;
+      if (doc) docs.add(doc);
+    }
+  return [...docs];
+}
+
 /** The words an answer says, in its statements and in the quotes it rests on (with their stems and roots). */
 export function answerWords(result: IntentResult): Set<string> {
   const out = new Set<string>();
   for (const s of result.statements) {
     addWords(out, s.text);
-    for (const src of s.sources) addWords(out, 'quote' in src ? src.quote : 'raw' in src ? src.raw : '');
+    for (const src of s.sources) addWords(out, sourceText(src));
   }
   return out;
 }
@@ -100,7 +117,7 @@ function withQuotes(result: IntentResult, stated: Set<string>): WordSet {
       if (stated.has(word)) return true;
       if (!said) {
         said = new Set<string>();
-        for (const s of result.statements) for (const src of s.sources) addWords(said, 'quote' in src ? src.quote : 'raw' in src ? src.raw : '');
+        for (const s of result.statements) for (const src of s.sources) addWords(said, sourceText(src));
       }
       return said.has(word);
     },
@@ -125,16 +142,11 @@ const documentWords = new WeakMap<object, Set<string>>();
 /** The words of the documents a passage answer quotes: a passage about "the area" stands for the place its document is about. */
 function quotedDocumentWords(k: Knowledge, result: IntentResult): WordSet {
   // Each document's words are kept once; the answer looks them up in each, rather than copying them into one set.
-  const sets: Set<string>[] = [];
-  for (const s of result.statements) {
-    for (const src of s.sources) {
-      const doc = 'document' in src ? k.documents.get(src.document) : undefined;
-      if (!doc) continue;
-      let w = documentWords.get(doc);
-      if (!w) documentWords.set(doc, (w = new Set(words(`${doc.title} ${doc.text}`).flatMap((x) => [x, stem(x)]))));
-      sets.push(w);
-    }
-  }
+  const sets = citedDocuments(k, result).map((doc) => {
+    let w = documentWords.get(doc);
+    if (!w) documentWords.set(doc, (w = new Set(words(`${doc.title} ${doc.text}`).flatMap((x) => [x, stem(x)]))));
+    return w;
+  });
   return { has: (word) => sets.some((w) => w.has(word)) };
 }
 
@@ -210,11 +222,8 @@ function firstNamesHeld(q: ParsedQuestion, k: Knowledge, result: IntentResult, s
   const held = new Set<string>();
   const words = q.words.filter((_, i) => !q.linked[i]);
   if (words.length < 2) return held;
-  for (const s of result.statements)
-    for (const src of s.sources) {
-      const doc = 'document' in src ? k.documents.get(src.document) : undefined;
-      if (doc) for (const [first, last] of namedPairs(words, doc.text)) if ((said.has(last) || said.has(stem(last))) && !said.has(first)) held.add(stem(first));
-    }
+  for (const doc of citedDocuments(k, result))
+    for (const [first, last] of namedPairs(words, doc.text)) if ((said.has(last) || said.has(stem(last))) && !said.has(first)) held.add(stem(first));
   return held;
 }
 
