@@ -25,6 +25,9 @@ export function asks(q: ParsedQuestion, ...words: string[]): boolean {
   return q.words.some((word, i) => w.has(stems[i]) || w.has(word));
 }
 
+/** The words the lexicon read a phrasing as ("conclude" for "wrap up", "require" for "told to do"), stop words aside. */
+export const lexicalWords = (q: ParsedQuestion): string[] => q.words.filter((w, i) => q.lexical[i] && !STOP_WORDS.has(w));
+
 /** The most specific programme mentioned: one whose parent is also mentioned wins over the parent. */
 export function mostSpecific(programmes: Programme[]): Programme | undefined {
   return programmes.find((p) => !programmes.some((other) => other.parent === p.id)) ?? programmes[0];

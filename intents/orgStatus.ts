@@ -1,10 +1,10 @@
 /** Organisation status: register record, interventions (plans against outcomes) and people, in a few lines. */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import { statusStatements } from '../src/engine/describe.ts';
-import { orgsIn } from './_shared.ts';
+import { lexicalWords, orgsIn } from './_shared.ts';
 import { mentionsOf } from '../src/engine/fromDocuments.ts';
 import { sentences } from '../src/search/passageReading.ts';
-import { STOP_WORDS, contentTerms } from '../src/search/text.ts';
+import { contentTerms } from '../src/search/text.ts';
 
 const EXAMPLES = [
   'tell me about {org}',
@@ -45,7 +45,7 @@ export const intent: Intent = {
     if (org.inRegister && mentions.length) statements.push({ text: `In the sources: “${mentions[0].quote}”`, sources: [mentions[0]] });
     // Documents nobody curated facts from: what they say of it, marked as read from the source.
     // A kind of intervention or a phrasing the lexicon read ("told to do" as "require") asks more than a status question.
-    const plain = q.free.every((t) => OWN_TERMS.has(t)) && !q.interventionTypes.length && !q.words.some((w, i) => q.lexical[i] && !STOP_WORDS.has(w));
+    const plain = q.free.every((t) => OWN_TERMS.has(t)) && !q.interventionTypes.length && !lexicalWords(q).length;
     const curated = mentions.length > 0 || k.interventions.some((i) => i.organisations.includes(org.code));
     // "What did the Frimley ICB board approve?": a register record alone cannot answer more than a status question.
     if (!plain && !curated && !k.people.some((p) => p.roles.some((r) => r.organisation === org.code))) return null;

@@ -5,8 +5,7 @@ import type { DateValue } from '../src/knowledge/dates.ts';
 import { changesInWindow } from '../src/digest/window.ts';
 import type { DigestEntry } from '../src/digest/types.ts';
 import { registerLines } from '../src/engine/describe.ts';
-import { STOP_WORDS } from '../src/search/text.ts';
-import { asks, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
+import { asks, lexicalWords, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** A window's answer lists this many entries; the digest command shows them all. */
 const MAX_ENTRIES = 8;
@@ -117,7 +116,7 @@ export const intent: Intent = {
     const terms = [
       ...q.free,
       // The verb the lexicon read ("wrap up" as "conclude") says which of a programme's events is asked after.
-      ...q.words.filter((w, i) => q.lexical[i] && !STOP_WORDS.has(w) && w.length > 3 && w !== 'when'),
+      ...lexicalWords(q).filter((w) => w.length > 3 && w !== 'when'),
       ...q.interventionTypes.flatMap((t) => t.split('-')),
       ...(programme ? [programme.name] : []),
       ...(org ? [org.name] : []),
