@@ -299,17 +299,18 @@ const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay
  * that is one letter from a question word ("wat", "wich") and a long one one letter from a known word ("succes").
  */
 function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>, next?: string): string {
-  if (STOP_WORDS.has(w) || extraWords.has(w) || ix.vocabulary.has(w) || /^\d/.test(w) || ix.lexicon.knows(w)) return w;
+  const known = (x: string) => STOP_WORDS.has(x) || extraWords.has(x) || ix.vocabulary.has(x) || ix.lexicon.knows(x);
+  if (known(w) || /^\d/.test(w)) return w;
   // "still goin", "whats happenin": the g people drop.
   const withG = `${w}g`;
-  if (w.length >= 4 && w.endsWith('in') && (STOP_WORDS.has(withG) || ix.vocabulary.has(withG) || ix.lexicon.knows(withG) || isEnglish(withG))) return withG;
+  if (w.length >= 4 && w.endsWith('in') && (known(withG) || isEnglish(withG))) return withG;
   const english = isEnglish(w);
   if ((!english || (OPENERS.has(prev) && i < 3)) && w.length >= 3) {
     const near = FUNCTION_WORDS.find((f) => f.length >= 3 && oneEditApart(w, f));
     if (near) return near;
   }
   if (english && w.length < 6) return w;
-  // A correction that makes a name or a phrasing with a word beside it is the one meant: "black contry", "still goin".
+  // A correction that makes a name or a phrasing with a word beside it is the one meant: "black contry".
   const fits = (c: string) =>
     (!!prev && (ix.organisations.hasNamePair(prev, c) || ix.lexicon.has(`${prev} ${c}`))) ||
     (!!next && (ix.organisations.hasNamePair(c, next) || ix.lexicon.has(`${c} ${next}`)));
