@@ -245,7 +245,7 @@ const SENTENCES: Sentence[] = [
     `Demand for ${rng.pick(WORKSTREAMS)} rose by ${rng.int(2, 19)}% compared with ${ctx.year - 1}, driven by an ageing population and rising frailty.`,
   ({ rng }, ctx) =>
     `NHS Improvement and NHS England will review the ${rng.pick(FINANCE_TERMS)} of ${ctx.org.name} at the next assurance meeting in ${rng.pick(MONTHS)} ${ctx.year}.`,
-  ({ rng }, ctx) =>
+  ({ rng }, _ctx) =>
     `The risk rating for ${rng.pick(WORKSTREAMS)} was raised to ${rng.pick(['red', 'amber', 'high', 'extreme'])} because of ${rng.pick(['workforce shortages', 'rising acute activity', 'estates constraints', 'slippage in QIPP delivery', 'delays to procurement'])}.`,
   (w, ctx) => {
     const p = person(w, ctx);

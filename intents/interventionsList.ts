@@ -68,7 +68,8 @@ export const intent: Intent = {
     if (demands.length && kinds.length) matches = matches.filter((i) => i.required.some(required));
     else if (every) {
       const under = (t: string) => new Set(matches.filter((i) => i.type === t).flatMap((i) => i.organisations));
-      const all = types.map(under).reduce((a, b) => new Set([...a].filter((c) => b.has(c))));
+      const [first, ...rest] = types.map(under);
+      const all = new Set([...first].filter((c) => rest.every((b) => b.has(c))));
       matches = matches.filter((i) => i.type === types[types.length - 1] && i.organisations.some((c) => all.has(c)));
     }
     matches = matches.map((i) => ({ ...i, organisations: i.organisations.filter((c) => !excluded.has(c)) })).filter((i) => i.organisations.length > 0);
@@ -186,7 +187,7 @@ function sortByDate(xs: Intervention[]) {
 /** "NHS Croydon CCG" reads as "Croydon" inside a sentence that already says "CCGs". */
 function shortName(k: Knowledge, code: string): string {
   const o = k.organisations.get(code);
-  if (!o || o.type !== 'ccg') return nameOf(k, code);
+  if (o?.type !== 'ccg') return nameOf(k, code);
   return o.name.replace(/^NHS /, '').replace(/ CCG$/, '');
 }
 

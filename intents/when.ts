@@ -157,7 +157,11 @@ function about(k: Knowledge, programme?: string, org?: string): Dated[] {
   const descendants = new Set<string>(programme ? [programme] : []);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of k.programmes) if (p.parent && descendants.has(p.parent) && !descendants.has(p.id)) descendants.add(p.id), (grew = true);
+    for (const p of k.programmes)
+      if (p.parent && descendants.has(p.parent) && !descendants.has(p.id)) {
+        descendants.add(p.id);
+        grew = true;
+      }
   }
   return [
     ...k.events.filter((e) => e.programmes.some((p) => descendants.has(p)) || e.organisations.some((c) => area.has(c))).map(fromEvent),

@@ -19,7 +19,7 @@ describe('the console chat', () => {
     );
     expect(printed).toContain('Under legal directions since 31 March 2017. [2]\n');
     expect(printed).toContain('Sources:\n  [1] NHS organisation register (ODS), 1 row\n');
-    expect(printed).toMatch(/\n\n  type {9}clinical commissioning group \(CCG\)/);
+    expect(printed).toMatch(/\n\n {2}type {9}clinical commissioning group \(CCG\)/);
     expect(printed).toContain('  closed       still open');
     expect(printed).not.toContain('never read');
   });

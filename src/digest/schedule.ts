@@ -76,6 +76,7 @@ export function londonDay(t: Date): string {
 export function periodDays(start: Date, end: Date): { from: string; to: string } {
   const from = londonDay(start);
   const to = format(addDays(new TZDate(end.getTime(), LONDON), -1), 'yyyy-MM-dd');
+  // biome-ignore lint/complexity/useMathMinMax: ISO days compared as text, where Math.max would make a number of them
   return { from, to: to < from ? from : to };
 }
 

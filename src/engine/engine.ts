@@ -128,14 +128,10 @@ export interface AskOptions {
   context?: ConversationContext;
 }
 
-export interface UnansweredLog {
-  (entry: { question: string; intent: string; reason: string }): void;
-}
+export type UnansweredLog = (entry: { question: string; intent: string; reason: string }) => void;
 
 /** How each reading of a question was judged, for `ask --explain`. */
-export interface JudgedLog {
-  (entry: { question: string; intent: string; judgement: Judgement; first: string }): void;
-}
+export type JudgedLog = (entry: { question: string; intent: string; judgement: Judgement; first: string }) => void;
 
 export type { Overview } from './overview.ts';
 

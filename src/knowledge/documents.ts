@@ -97,7 +97,7 @@ function flatFrontMatter(text: string): Record<string, unknown> | null {
       }
     } else if (v === 'true' || v === 'false') out[m[1]] = v === 'true';
     else if (v === 'null' || v === '~') out[m[1]] = null;
-    else if (/^[A-Za-z0-9_][A-Za-z0-9_.\-]*$/.test(v) && !/^\d+(\.\d+)?$/.test(v)) out[m[1]] = v;
+    else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(v) && !/^\d+(\.\d+)?$/.test(v)) out[m[1]] = v;
     else return null;
   }
   return out;

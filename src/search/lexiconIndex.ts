@@ -55,12 +55,21 @@ export class LexiconIndex {
     const lexical: boolean[] = [];
     let i = 0;
     for (const m of chosen) {
-      for (; i < m.from; i++) out.push(words[i]), lexical.push(false);
+      for (; i < m.from; i++) {
+        out.push(words[i]);
+        lexical.push(false);
+      }
       // Several meanings for one phrase never happen (the loader refuses them); take the first.
-      for (const w of m.items[0]) out.push(w), lexical.push(true);
+      for (const w of m.items[0]) {
+        out.push(w);
+        lexical.push(true);
+      }
       i = m.to;
     }
-    for (; i < words.length; i++) out.push(words[i]), lexical.push(false);
+    for (; i < words.length; i++) {
+      out.push(words[i]);
+      lexical.push(false);
+    }
     return { words: out, lexical };
   }
 

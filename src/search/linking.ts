@@ -412,8 +412,8 @@ export class NameMatcher {
       // Part of a longer name the register does not hold: "Healthwatch Luton", "Cheshire East Council", "Frimley Park".
       const before = ts[i - 1];
       const after = ts[j];
-      if (before && before.capital && !BEFORE_NAME.has(before.word) && before.word !== '.') return null;
-      if (after && after.capital && !TITLE_WORDS.has(after.word) && !/\d/.test(after.raw)) return null;
+      if (before?.capital && !BEFORE_NAME.has(before.word) && before.word !== '.') return null;
+      if (after?.capital && !TITLE_WORDS.has(after.word) && !/\d/.test(after.raw)) return null;
       if (BARE_AREAS.has(c.words.join(' ')) && before?.word !== 'nhs') return null;
       return { end: j, orgs: c.orgs };
     }

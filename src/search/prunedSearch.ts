@@ -15,7 +15,7 @@
  * should a MiniSearch upgrade change them, returns null so callers fall back to a plain search. The
  * version is pinned in package.json, and test/search/prunedSearch.test.ts fails when either changes.
  */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
 import { BinaryIndex, PostingList, type Postings, type TermData } from './binaryIndex.ts';
 import type { Counts } from './packed.ts';

@@ -21,7 +21,7 @@ describe('digests over the bundled knowledge', () => {
       (e) => e.kind.startsWith('intervention') && /financial special measures/i.test(e.summary),
     );
     expect(fsm.length).toBeGreaterThan(0);
-    expect(fsm.map((e) => e.organisations).flat()).toEqual(expect.arrayContaining(['12A', '11T']));
+    expect(fsm.flatMap((e) => e.organisations)).toEqual(expect.arrayContaining(['12A', '11T']));
     for (const c of fsm.flatMap((e) => e.citations)) expect(k.documents.get(c.document)?.text).toContain(c.quote);
   });
 

@@ -176,7 +176,10 @@ describe('add-document', () => {
     };
     const txt = join(mkdtempSync(join(tmpdir(), 'txt-')), 'briefing.txt');
     writeFileSync(txt, 'On 1 July 2022 NHS Cheshire and Merseyside Integrated Care Board took on the functions of the nine CCGs.\n');
-    const r = await add(['--knowledge', dir, txt], async (field) => (asked.push(field), answers[field]));
+    const r = await add(['--knowledge', dir, txt], async (field) => {
+      asked.push(field);
+      return answers[field];
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(asked).toEqual(['title', 'publisher', 'published']);
     expect(loadKnowledge(dir).documents.get('cheshire-merseyside-transition-briefing-2022')?.publisher).toBe('NHS Cheshire and Merseyside ICB');

@@ -22,7 +22,13 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 async function cached(load: (dir: string) => Knowledge = loadKnowledge) {
   const outcomes: KnowledgeCacheOutcome[] = [];
   let parsed = 0;
-  const knowledge = await loadKnowledgeCached(seeds, cacheDir, { load: (d) => (parsed++, load(d)), report: (o) => outcomes.push(o) });
+  const knowledge = await loadKnowledgeCached(seeds, cacheDir, {
+    load: (d) => {
+      parsed++;
+      return load(d);
+    },
+    report: (o) => outcomes.push(o),
+  });
   return { knowledge, outcome: outcomes[0], parsed };
 }
 

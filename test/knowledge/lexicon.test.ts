@@ -30,7 +30,7 @@ describe('loading the lexicon', () => {
 
   it('refuses an unknown kind of intervention and an empty phrase', () => {
     expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  joint-committee: [joint committee]', '  joint-comittee: [joint committee]')))).toMatch(
-      /lexicon\.yml \(line \d+, field intervention_types\): Unrecognized key: "joint-comittee"\n  → use one of the intervention types: legal-directions, /,
+      /lexicon\.yml \(line \d+, field intervention_types\): Unrecognized key: "joint-comittee"\n {2}→ use one of the intervention types: legal-directions, /,
     );
     expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('says: [ics]', "says: ['  ']")))).toMatch(
       /field phrases\.\d+\.says\.0\): a phrase must have words/,

@@ -129,8 +129,8 @@ describe('the review', () => {
     const text = await run([]);
     expect(text.code).toBe(0);
     // The newest wording is shown; the count covers both.
-    expect(text.stdout).toMatch(/Unanswered questions\n\s+2×  what is the weather on  mars\?\n\s+2026-11-01 to 2026-11-03/);
-    expect(text.stdout).toMatch(/Answers marked 👎 Not helpful\n\s+2×  Which CCGs are under legal directions\?/);
+    expect(text.stdout).toMatch(/Unanswered questions\n\s+2× {2}what is the weather on {2}mars\?\n\s+2026-11-01 to 2026-11-03/);
+    expect(text.stdout).toMatch(/Answers marked 👎 Not helpful\n\s+2× {2}Which CCGs are under legal directions\?/);
     const csv = await run(['--csv']);
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('list,question,count,first,last,intent,reasons,notes,documents');
