@@ -5,7 +5,8 @@
 # is never tuned against), each with a breakdown by kind, then the follow-up conversations
 # (through ask --conversation), then the question sets on the uncurated documents (test/fixtures/uncurated).
 #   sh eval/score.sh            scores and the breakdown
-#   sh eval/score.sh -v         also every failure, as score.mjs reports it
+#   sh eval/score.sh -v         also every failure of the sets tuned against, as score.mjs reports it (the failures
+#                               of the sets kept aside are never printed: reading them is tuning against them)
 # SCORER overrides the path of score.mjs (default ../shared/eval/score.mjs beside the worktree).
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -22,10 +23,15 @@ node eval/tools/checkDocs.mjs >/dev/null || {
   echo "score.sh: a document expectation stands in none of its documents; run node eval/tools/checkDocs.mjs" >&2
   exit 1
 }
+# Whether to print a set's failures: with -v, and never for a set kept aside.
+verbose() {
+  [ "${1:-}" = "-v" ] || return 1
+  case "$2" in holdout | fresh-holdout | held-out*) return 1 ;; esac
+}
 for set in dev holdout fresh-dev fresh-holdout; do
   out=$(node "$SCORER" "eval/questions/$set.json")
   echo "== $set"
-  [ "${1:-}" = "-v" ] && printf '%s\n' "$out" | grep ' FAIL '
+  verbose "${1:-}" "$set" && printf '%s\n' "$out" | grep ' FAIL '
   printf '%s\n' "$out" | node eval/tools/byKind.mjs "eval/questions/$set.json"
 done
 echo "== followups"
@@ -38,6 +44,6 @@ npx tsx test/fixtures/uncurated/build.ts "$corpus" >/dev/null || { echo "score.s
 for set in questions held-out questions-2 held-out-2 questions-3 held-out-3; do
   out=$(node "$SCORER" "test/fixtures/uncurated/$set.json" --seeds "$corpus/documents" -- npm run --silent ask -- --json --knowledge "$corpus")
   echo "== uncurated $set"
-  [ "${1:-}" = "-v" ] && printf '%s\n' "$out" | grep ' FAIL '
+  verbose "${1:-}" "$set" && printf '%s\n' "$out" | grep ' FAIL '
   printf '%s\n' "$out" | tail -1
 done
