@@ -7,7 +7,8 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SourceDocument } from '../knowledge/documents.ts';
 import type { ParsedQuestion } from '../search/question.ts';
-import { stem, words } from '../search/text.ts';
+import { root, rootOfStem, stem, words } from '../search/text.ts';
+import { oppositesOf } from '../search/opposites.ts';
 import { namedPairs, REASON } from '../search/passageReading.ts';
 import type { IntentResult } from './intent.ts';
 
@@ -35,18 +36,24 @@ const NEGATION = /\b(not|no|never|none|neither|nor|without|yet to|n't|cannot|rej
  * A verdict for a yes/no question the intent did not judge: a passage naming everything asked and speaking to every
  * topic says yes, unless it denies it ("have not been publicised").
  */
-function inferVerdict(q: ParsedQuestion, result: IntentResult, passage: boolean, full: boolean): boolean | undefined {
+function inferVerdict(q: ParsedQuestion, result: IntentResult, passage: boolean, full: boolean, contrary: boolean): boolean | undefined {
   if (result.verdict !== undefined) return result.verdict;
   // A structured answer that did not judge only describes: it cannot say yes.
   if (!full || !passage) return undefined;
+  // "Did they oppose it?" against "they said it supported the work".
+  if (contrary) return false;
   const quoted = result.statements.flatMap((s) => s.sources.map((src) => ('quote' in src ? src.quote : ''))).join(' ');
   // "Is there a single contract?" against "a single contract … is also a possibility": only possible is not yes,
   // unless the question itself asks after a possibility ("could they merge?").
   if (HEDGE.test(quoted) && !q.words.some((w) => MODAL_WORDS.has(w))) return false;
+  // "Does it have to be one CCG per ICS?" against "typically one CCG per ICS": what is usual is not what is required.
+  if (USUALLY.test(quoted) && q.words.some((w) => OBLIGATION_WORDS.has(w))) return false;
   return !NEGATION.test(quoted);
 }
 
 const HEDGE = /\b(is (also )?a possibility|are possibilities|is possible|an option|being considered|under consideration)\b/i;
+const USUALLY = /\b(typically|usually|generally|normally|in most cases|where possible|encouraged to)\b/i;
+const OBLIGATION_WORDS = new Set(['must', 'require', 'required', 'mandatory', 'compulsory', 'obliged']);
 const MODAL_WORDS = new Set(['could', 'might', 'may', 'would', 'can', 'possible', 'plan', 'plans', 'planned', 'propose', 'proposed', 'will', 'should']);
 
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
@@ -54,18 +61,6 @@ const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
 const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
-
-/** A stem with a final e and a doubled final consonant dropped, so "approve" meets "approved" and "plan" "planned". */
-export const root = (w: string) => rootOfStem(stem(w));
-
-const CONSONANTS = new Set('bcdfghjklmnpqrstvwxyz');
-
-/** `root` of a word already stemmed: a final e dropped, then a doubled final consonant made single. */
-function rootOfStem(s: string): string {
-  const r = s.endsWith('e') ? s.slice(0, -1) : s;
-  const n = r.length;
-  return n >= 2 && r[n - 1] === r[n - 2] && CONSONANTS.has(r[n - 1]) ? r.slice(0, -1) : r;
-}
 
 /** Words looked up, not listed: what judging reads of the words an answer says. */
 interface WordSet {
@@ -245,10 +240,12 @@ export function judge(
   // a yes/no question, where the verb is what is asked ("have the directions been publicised?").
   const stated = answerWords({ statements: result.statements.map((s) => ({ text: s.text, sources: [] })) });
   const said = withQuotes(result, stated);
+  const opposite = oppositesOf(k);
   // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
   const share = (terms: string[][]) => {
     const own = terms.filter((forms) => !forms.some((t) => ownWords.has(t) || ignorable.has(t)));
-    const has = (set: WordSet, forms: string[]) => forms.some((t) => set.has(t) || set.has(root(t)));
+    // An answer saying the opposite ("supported" for "oppose") speaks to the word too, and the verdict is no.
+    const has = (set: WordSet, forms: string[]) => forms.some((t) => set.has(t) || set.has(root(t)) || opposite(t).some((o) => set.has(o)));
     const score = (forms: string[]) => (has(stated, forms) ? 1 : has(said, forms) ? 0.5 : 0);
     return own.length === 0 ? 1 : own.reduce((n, forms) => n + score(forms), 0) / own.length;
   };
@@ -266,7 +263,8 @@ export function judge(
   const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
   // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
   // A verdict is read off a passage that names what is asked and speaks to nearly all of it (a light verb aside: "still do").
-  const verdict = q.answerType === 'yes-no' ? inferVerdict(q, result, passage, inAnswer && coverage >= 0.74) : undefined;
+  const contrary = [...topics, ...q.predicates.flat()].some((t) => !said.has(t) && opposite(t).some((o) => said.has(o)));
+  const verdict = q.answerType === 'yes-no' ? inferVerdict(q, result, passage, inAnswer && coverage >= 0.74, contrary) : undefined;
   const typed = givesType(q, k, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
   const fit = result.fit ?? 1;
   // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.

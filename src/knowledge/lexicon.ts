@@ -22,6 +22,8 @@ export interface Lexicon {
   phrases: LexiconPhrase[];
   /** Phrases that name a kind of intervention. */
   interventionTypes: { says: string; type: (typeof INTERVENTION_TYPES)[number] }[];
+  /** Words of opposite sense ("oppose" and "support"), each pair once: "did they oppose it?" answered by "they supported it" is a no. */
+  opposites: [string, string][];
 }
 
 const phrase = z
@@ -34,6 +36,10 @@ const LexiconSchema = z.strictObject({
     z.strictObject({ means: z.string(), before: z.literal('organisation').optional(), says: z.array(phrase).min(1, 'list at least one phrase') }),
   ),
   intervention_types: z.partialRecord(z.enum(INTERVENTION_TYPES), z.array(phrase).min(1, 'list at least one phrase')),
+  opposites: z
+    .array(z.tuple([z.string().regex(/^[a-z]+$/, 'one lowercase word'), z.string().regex(/^[a-z]+$/, 'one lowercase word')]))
+    .refine((pairs) => pairs.every(([a, b]) => a !== b), 'a word is not its own opposite')
+    .default([]),
 });
 
 const FILE = 'lexicon.yml';
@@ -41,7 +47,7 @@ const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Reads and checks seeds/lexicon.yml; problems go into `errors`. Returns the raw text too, for the knowledge's hash. */
 export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: Lexicon; text: string } {
-  const empty: Lexicon = { phrases: [], interventionTypes: [] };
+  const empty: Lexicon = { phrases: [], interventionTypes: [], opposites: [] };
   const path = join(root, FILE);
   if (!existsSync(path)) {
     errors.push(new KnowledgeError(FILE, '', 'the lexicon file is missing', `copy seeds/${FILE} from the project into ${root}`));
@@ -76,7 +82,9 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
       const fix =
         issue.path[0] === 'intervention_types'
           ? `use one of the intervention types: ${INTERVENTION_TYPES.join(', ')}`
-          : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
+          : issue.path[0] === 'opposites'
+            ? 'write each pair as [word, opposite], two different single lowercase words'
+            : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
       errors.push(new KnowledgeError(FILE, `${lineOf(issue.path as (string | number)[])}, field ${field || '(top level)'}`, issue.message, fix));
     }
     return { lexicon: empty, text };
@@ -106,5 +114,5 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   const interventionTypes = Object.entries(parsed.data.intervention_types).flatMap(([type, says]) =>
     (says ?? []).map((s) => ({ says: s, type: type as Lexicon['interventionTypes'][number]['type'] })),
   );
-  return { lexicon: { phrases, interventionTypes }, text };
+  return { lexicon: { phrases, interventionTypes, opposites: parsed.data.opposites as [string, string][] }, text };
 }

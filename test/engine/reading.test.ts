@@ -121,6 +121,21 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.citations.some((c) => c.quote.includes('have not been publicised'))).toBe(true);
   });
 
+  it('reads the opposite of what is asked as a no, and its own word as a yes', () => {
+    expect(ask('did the success regime leaders oppose the legal directions?').text).toMatch(/^No, going by the source — .*supported the work/);
+    expect(ask('did the success regime leaders support the legal directions?').text).toMatch(/^Yes, going by the source — .*supported the work/);
+  });
+
+  it('says no when a question asks what must be and the source says only what is usual', () => {
+    const a = ask('does there have to be one ccg per ics under the long term plan?');
+    expect(a.text).toMatch(/^No, going by the source — .*‘typically’ there will be one CCG per ICS/);
+  });
+
+  it('reads "intervene" and "step in" as asking after interventions', () => {
+    expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
+    expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
+  });
+
   it('reads a place word before a named group as saying which group ("the Essex System Leaders Group")', () => {
     expect(ask('is the trust development authority on the essex system leaders group').text).toMatch(
       /^Yes — NHS Trust Development Authority is a member of the System Leaders Group\./,

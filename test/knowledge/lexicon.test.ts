@@ -36,6 +36,15 @@ describe('loading the lexicon', () => {
       /field phrases\.\d+\.says\.0\): a phrase must have words/,
     );
   });
+
+  it('refuses an opposite that is not one word, or a word paired with itself', () => {
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - [oppose, support]', '  - [oppose, in favour of]')))).toMatch(
+      /lexicon\.yml \(line \d+, field opposites\.0\.1\): one lowercase word\n {2}→ write each pair as \[word, opposite\]/,
+    );
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - [oppose, support]', '  - [oppose, oppose]')))).toMatch(
+      /field opposites\): a word is not its own opposite/,
+    );
+  });
 });
 
 describe('a synonym is a data change', () => {
@@ -49,5 +58,17 @@ describe('a synonym is a data change', () => {
     const a = after.ask(question);
     expect(a.answered).toBe(true);
     expect(a.text).toContain('its successor is NHS Bristol, North Somerset and South Gloucestershire CCG');
+  });
+
+  it('reads an opposite once it is in the lexicon: the source saying the contrary is a no', async () => {
+    const copy = seedsCopy();
+    const question = 'did the success regime leaders condemn the legal directions?';
+    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    expect(before.ask(question).text).not.toMatch(/^No/);
+    copy.edit('lexicon.yml', (t) => t.replace('  - [oppose, support]', '  - [oppose, support]\n  - [condemn, support]'));
+    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const a = after.ask(question);
+    expect(a.text).toMatch(/^No, going by the source — /);
+    expect(a.citations.some((c) => c.quote.includes('the legal directions supported the work already under way'))).toBe(true);
   });
 });
