@@ -7,7 +7,7 @@
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, termsInTexts, type PassageHit } from '../src/search/passageIndex.ts';
-import { STOP_WORDS, contentTerms, normalise, normalisedTerms, stem } from '../src/search/text.ts';
+import { STOP_WORDS, contentTerms, normalise, normalisedTerms, rootOfStem, stem } from '../src/search/text.ts';
 import { datesIn, organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
@@ -31,6 +31,7 @@ import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
 import { countedTerms } from './_shared.ts';
 import { otherForms } from '../src/search/irregularVerbs.ts';
+import { oppositesOf } from '../src/search/opposites.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
 const ASKING = new Set(
@@ -87,6 +88,14 @@ const SOURCE_WORDS = new Set(
 /** Words saying a post has nobody in it yet. */
 const VACANCY = /\b(?:in progress|vacant|vacancy|to be appointed|yet to be appointed|not yet appointed|being recruited|recruitment (?:to|for|is under way))\b/i;
 
+const rootsOfTerms = new WeakMap<Set<string>, Set<string>>();
+/** The roots of a unit's terms ("sav" for "savings" and "save"), made once per unit. */
+function unitRoots(terms: Set<string>): Set<string> {
+  let roots = rootsOfTerms.get(terms);
+  if (!roots) rootsOfTerms.set(terms, (roots = new Set([...terms].map(rootOfStem))));
+  return roots;
+}
+
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -133,6 +142,10 @@ export const intent: Intent = {
     // A document says "led", "took", "came" where the question, read with lemmas, says "lead", "take", "come".
     const irregular = wanted.flatMap(otherForms);
     if (irregular.length) add(searchPassages(ix.passages, k.passages, [...free, ...irregular], 10));
+    // "Did they oppose it?" is answered by the passage saying they supported it (and the verdict is no).
+    const opposite = oppositesOf(k);
+    const opposites = free.flatMap(opposite);
+    if (opposites.length) add(searchPassages(ix.passages, k.passages, [...wanted, ...opposites], 10));
     // "What does the Commissioner newsletter say about STPs?": words of a document's title or publisher pick that document.
     // The document is small: its passages are read directly rather than filtered out of a search of them all.
     // Which of the other words each passage holds comes from the index where it has the passage: no passage is made
@@ -181,8 +194,11 @@ export const intent: Intent = {
       if (!holdsEntities(k, ix.links, reading, about)) continue;
       if (monthAsked && !reportsMonth(k, unit, monthAsked)) continue;
       const unitTerms = termsOf(reading);
-      // "Which workstreams does he lead?" is answered by "led by …": a verb's other forms count as it.
-      const terms = [...new Set([...hit.terms, ...wanted.filter((t) => unitTerms.has(t) || otherForms(t).some((f) => unitTerms.has(f)))])];
+      // "Which workstreams does he lead?" is answered by "led by …", "what will it save?" by "savings": a verb's other
+      // forms count as it, and so do a word of the same root and an opposite.
+      const held = (t: string) =>
+        unitTerms.has(t) || unitRoots(unitTerms).has(rootOfStem(t)) || otherForms(t).some((f) => unitTerms.has(f)) || opposite(t).some((f) => unitTerms.has(f));
+      const terms = [...new Set([...hit.terms, ...wanted.filter(held)])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
       const enough = (x: { free: number; all: number }) => x.free >= 0.5 && x.all >= (unknown.size ? 0.6 : 0.5);

@@ -38,6 +38,18 @@ export function stem(word: string): string {
   return w;
 }
 
+/** A stem with a final e and a doubled final consonant dropped, so "approve" meets "approved" and "plan" "planned". */
+export const root = (w: string) => rootOfStem(stem(w));
+
+const CONSONANTS = new Set('bcdfghjklmnpqrstvwxyz');
+
+/** `root` of a word already stemmed: a final e dropped, then a doubled final consonant made single. */
+export function rootOfStem(s: string): string {
+  const r = s.endsWith('e') ? s.slice(0, -1) : s;
+  const n = r.length;
+  return n >= 2 && r[n - 1] === r[n - 2] && CONSONANTS.has(r[n - 1]) ? r.slice(0, -1) : r;
+}
+
 /** Words that carry no topic: function words, question words and chat filler. */
 export const STOP_WORDS = new Set(
   `a about above after again against all also am an and any are as at be been before being below between both but by can

@@ -42,6 +42,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('reads a word of the same root as the question’s ("save", "savings") and pulls out the amount', () => {
+    const a = engine.ask('how much is somerset ccg meant to save through its recovery plan');
+    expect(a.text.startsWith('£24m.')).toBe(true);
+    expect(a.citations[0].quote).toContain('The plan sets out £24m of savings over two years');
+    expectVerbatim(a);
+  });
+
   it('pulls out the date asked for', () => {
     const a = engine.ask('When will the two Devon CCGs merge?');
     expect(a.text.startsWith('1 April 2019.')).toBe(true);
