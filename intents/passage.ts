@@ -17,6 +17,7 @@ import {
   neighbours,
   neighbourTexts,
   positionOf,
+  CAUSE,
   REASON,
   unitDates,
   unitOf,
@@ -162,6 +163,16 @@ export const intent: Intent = {
           .slice(0, 5)
           .map((h) => ({ passage: k.passages.at(h.at)!, score: h.matched.length, terms: [...h.matched, ...terms] })),
       );
+      // "Why did NHS England step in at Hull?": the document about Hull says why in words the question does not use
+      // ("the CCG's difficulties arise from three matters:"): its passages giving a cause are read too.
+      if (q.answerType === 'reason')
+        add(
+          scored
+            .map((h) => k.passages.at(h.at)!)
+            .filter((p) => CAUSE.test(p.text) || (p.intro !== undefined && CAUSE.test(p.intro)))
+            .slice(0, 3)
+            .map((p) => ({ passage: p, score: 1, terms })),
+        );
     }
     const about = questionEntities(q, (w) => ix.organisations.isPlaceName(w));
     // "The forecast at month 10": a finance report's month, which a report of month 9 does not give.
@@ -179,6 +190,7 @@ export const intent: Intent = {
       overlap: number;
       own: number;
       cell: number;
+      cause: number;
       fromSource: number;
       read?: ReadAnswer;
     }[] = [];
@@ -215,9 +227,11 @@ export const intent: Intent = {
       // says the post is empty ("a Programme Director (appointment in progress)").
       if (roleAsked.length && !read?.answer && !VACANCY.test(unit.quote)) continue;
       // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
-      // A "why" is answered by a unit giving a reason.
-      const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 1 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, fromSource, read });
+      // A "why" is answered by a unit giving a reason: one said outright ("because", "arise from") first, then one
+      // giving a purpose ("to improve").
+      const cause = asksWhy && CAUSE.test(unit.quote) ? 1 : 0;
+      const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, cause, fromSource, read });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -229,6 +243,7 @@ export const intent: Intent = {
       (a, b) =>
         b.cell - a.cell ||
         b.fromSource - a.fromSource ||
+        b.cause - a.cause ||
         b.free - a.free ||
         b.overlap - a.overlap ||
         b.own - a.own ||

@@ -248,4 +248,7 @@ export function namedPairs(words: string[], text: string): [string, string][] {
 
 /** Words that give a reason (a curated "Why:" line, "because", "so that", "would let us", "to reduce …"): they answer a "why". */
 export const REASON =
-  /\bWhy:|\b(?:because|due to|owing to|as a result|in order to|so that|so as to|the reason|reasons?|aims? to|intended to|driven by|in response to|would [“"]?(?:let|allow|mean|give|enable)|to (?:help|allow|enable|reduce|improve|bring|give|make|create|deliver|achieve|ensure|address|cut|save|simplify|streamline|strengthen|support|form))\b/i;
+  /\bWhy:|\b(?:because|due to|owing to|as a result|in order to|so that|so as to|the reason|reasons?|aims? to|intended to|driven by|in response to|aris(?:e|es|ing) from|stems? from|caused by|result(?:s|ed)? from|the result of|would [“"]?(?:let|allow|mean|give|enable)|to (?:help|allow|enable|reduce|improve|bring|give|make|create|deliver|achieve|ensure|address|cut|save|simplify|streamline|strengthen|support|form))\b/i;
+/** A reason said outright ("because", "arise from"), where REASON also takes a purpose ("to improve services"). */
+export const CAUSE =
+  /\bWhy:|\b(?:because|due to|owing to|as a result|the reason|reasons?|driven by|in response to|aris(?:e|es|ing) from|stems? from|caused by|result(?:s|ed)? from|the result of)\b/i;

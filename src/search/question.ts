@@ -193,10 +193,12 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
   const kept = new Set(terms);
   const spoken = [...new Set(corrected.filter((w) => !STOP_WORDS.has(w) && !ix.lexicon.dropsWord(w)).map(stem))].filter((t) => !kept.has(t));
-  const free = words.flatMap((w, i) => (linked[i] || lexical[i] || STOP_WORDS.has(w) ? [] : [stem(w)]));
+  // "Given", "gave": a word whose lemma is a stop word says no more than the stop word does.
+  const stop = (w: string, i: number) => STOP_WORDS.has(w) || STOP_WORDS.has(tokens[i].lemma);
+  const free = words.flatMap((w, i) => (linked[i] || lexical[i] || stop(w, i) ? [] : [stem(w)]));
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
   const topics = words.flatMap((w, i) =>
-    linked[i] || lexical[i] || STOP_WORDS.has(w) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)],
+    linked[i] || lexical[i] || stop(w, i) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)],
   );
   const predicates = words.flatMap((w, i) =>
     !linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB'

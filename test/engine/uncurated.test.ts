@@ -49,6 +49,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers "why" with the passage giving the cause in its own words, before one that only says what was done', () => {
+    const a = engine.ask('why was hull ccg given legal directions');
+    expect(a.text).toContain("In our view the CCG's difficulties arise from three matters:\n• a deterioration of £12.8m");
+    expect(a.text).not.toContain('NHS England therefore directs');
+    expectVerbatim(a);
+  });
+
   it('pulls out the date asked for', () => {
     const a = engine.ask('When will the two Devon CCGs merge?');
     expect(a.text.startsWith('1 April 2019.')).toBe(true);
