@@ -97,6 +97,12 @@ function unitRoots(terms: Set<string>): Set<string> {
   return roots;
 }
 
+/** The stems a word of the same root may have in a document ("hop", "hope", "hoped" for "hope"). */
+function sameRoot(term: string): string[] {
+  const r = rootOfStem(term);
+  return r.length < 3 ? [] : [r, `${r}e`, `${r}ed`];
+}
+
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -116,6 +122,8 @@ export const intent: Intent = {
     const sources = wanted.filter((t) => SOURCE_WORDS.has(t));
     const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t)))];
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
+    // NHS England and the regions are the setting of most questions ("what does NHS England hope …"), not what a passage must name.
+    const isSetting = q.orgs.map((m) => m.org.type === 'national-body' || m.org.type === 'region');
     const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
     // "sarah bickerstaffe", typed in lower case: a first name is held by a passage naming the surname in a document
     // that names the two together ("Ms Bickerstaffe" after "Sarah Bickerstaffe").
@@ -128,7 +136,7 @@ export const intent: Intent = {
     const share = (terms: string[], orgsHeld = false, doc = '') => {
       const named = doc ? firstNamesIn(doc, terms) : [];
       const hasFree = free.filter((w) => terms.includes(w) || named.includes(w)).length;
-      const hasMention = mentions.filter((m, i) => (orgsHeld && i < orgMentions.length) || m.some((w) => terms.includes(w))).length;
+      const hasMention = mentions.filter((m, i) => (i < orgMentions.length && (orgsHeld || isSetting[i])) || m.some((w) => terms.includes(w))).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
@@ -140,9 +148,11 @@ export const intent: Intent = {
     // The lexicon reads "came into being" as "open"; a document says "came into being": its words are looked for too.
     const spoken = q.spoken.filter((t) => !ASKING.has(t));
     if (spoken.length) add(searchPassages(ix.passages, k.passages, [...free, ...spoken], 10));
-    // A document says "led", "took", "came" where the question, read with lemmas, says "lead", "take", "come".
-    const irregular = wanted.flatMap(otherForms);
-    if (irregular.length) add(searchPassages(ix.passages, k.passages, [...free, ...irregular], 10));
+    // A document says "led", "took", "came" where the question, read with lemmas, says "lead", "take", "come", and
+    // "it is hoped", "savings" where it says "hope", "save": the other forms of its words are looked for too.
+    const wantedSet = new Set(wanted);
+    const variants = [...new Set([...wanted.flatMap(otherForms), ...q.predicates.flat().flatMap(sameRoot)])].filter((t) => !wantedSet.has(t));
+    if (variants.length) add(searchPassages(ix.passages, k.passages, [...free, ...variants], 10));
     // "Did they oppose it?" is answered by the passage saying they supported it (and the verdict is no).
     const opposite = oppositesOf(k);
     const opposites = free.flatMap(opposite);

@@ -43,9 +43,12 @@ export const root = (w: string) => rootOfStem(stem(w));
 
 const CONSONANTS = new Set('bcdfghjklmnpqrstvwxyz');
 
-/** `root` of a word already stemmed: a final e dropped, then a doubled final consonant made single. */
+/**
+ * `root` of a word already stemmed: a final e dropped, then a doubled final consonant made single. A short word's
+ * "-ed", which `stem` leaves ("hoped", "saved"), goes too, so "hope" meets "it is hoped".
+ */
 export function rootOfStem(s: string): string {
-  const r = s.endsWith('e') ? s.slice(0, -1) : s;
+  const r = s.length === 5 && s.endsWith('ed') && !s.endsWith('eed') ? s.slice(0, -2) : s.endsWith('e') ? s.slice(0, -1) : s;
   const n = r.length;
   return n >= 2 && r[n - 1] === r[n - 2] && CONSONANTS.has(r[n - 1]) ? r.slice(0, -1) : r;
 }

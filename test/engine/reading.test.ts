@@ -131,6 +131,11 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^No, going by the source — .*‘typically’ there will be one CCG per ICS/);
   });
 
+  it('finds the passage saying a question’s verb in another form ("hoping", "it is hoped")', () => {
+    const a = ask('what is nhs england hoping the changes in essex lead to');
+    expect(a.text).toContain('“It is hoped the changes will now lead to streamlined decision making');
+  });
+
   it('reads "intervene" and "step in" as asking after interventions', () => {
     expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
     expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
