@@ -337,12 +337,15 @@ function termsOf(r: UnitReading): Set<string> {
 
 const titles = new WeakMap<Knowledge, Map<string, string>>();
 
-/** A document's title, normalised (kept for every document a hit was found in). */
-function normalTitle(k: Knowledge, doc: { id: string; title: string }): string {
+/**
+ * A document's title and publisher, normalised (kept for every document a hit was found in): "does Dave West …" is
+ * asked of the newsletter its publisher line says he writes.
+ */
+function normalTitle(k: Knowledge, doc: { id: string; title: string; publisher: string }): string {
   let kept = titles.get(k);
   if (!kept) titles.set(k, (kept = new Map()));
   let title = kept.get(doc.id);
-  if (title === undefined) kept.set(doc.id, (title = normalise(doc.title)));
+  if (title === undefined) kept.set(doc.id, (title = normalise(`${doc.title} ${doc.publisher}`)));
   return title;
 }
 
@@ -394,7 +397,12 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
   const roles = kind === 'person' ? rolesAsked(q) : [];
   const ctx = { ...context(q, peopleRoles), counted, roles: holdsRoleWords(contextTerms, roles) ? [] : roles };
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
-  const line = answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, ctx) !== null);
+  // A line counting the very thing asked ("fall into two categories") answers before any line holding a number.
+  // The line introducing a list counts too ("the most likely cases fall into two categories:").
+  const intro = unit.passages[0].intro;
+  const counting = counted.length ? [...(intro ? [intro] : []), ...unit.lines].filter((l) => countOf(l, undefined, counted) !== null) : [];
+  const line =
+    counting.length === 1 ? counting[0] : answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, ctx) !== null);
   // "Who chairs the primary care and community commissioning committee?": the line naming someone in the role must
   // also speak of what they hold it in, not another group they chair.
   const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];
@@ -529,11 +537,11 @@ function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: 
   }
   if (about.names.length) {
     // A place may be named a few passages up ("the Essex hospital plans"): the passages around count too.
-    const unitText = () => `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title}`;
+    const unitText = () => `${unit.quote} ${unit.passages.map(passageContext).join(' ')} ${doc.title} ${doc.publisher}`;
     if (about.names.every((n) => /^[a-z]+$/.test(n))) {
       // A word of letters alone is a word of the whole text when it is one of any part (parts join at a space), so
       // the unit's own text is read first and the passages around only for the names it does not hold.
-      // The unit's text is its quote and context, then the document's title (a name of letters is a word of either).
+      // The unit's text is its quote and context, then the document's title and publisher (a name of letters is a word of any).
       const spaced = (reading.spaced ??= [` ${normalOf(reading)} ${normalTitle(k, doc)} `]);
       let missing = about.names.filter((n) => !spaced[0].includes(` ${n} `));
       if (missing.length && spaced.length === 1) for (const text of neighbourTexts(k, unit.passages[0], 3, 3)) spaced.push(` ${normalise(text)} `);

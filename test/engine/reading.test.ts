@@ -136,6 +136,11 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toContain('“It is hoped the changes will now lead to streamlined decision making');
   });
 
+  it('asks a person named as a document’s writer of that document, and counts from the line introducing a list', () => {
+    const a = ask('into how many categories does dave west put the likely first combined authorities');
+    expect(a.text).toMatch(/^Two\. The Commissioner: .*fall into two categories:\n• The first is/s);
+  });
+
   it('reads "intervene" and "step in" as asking after interventions', () => {
     expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
     expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
