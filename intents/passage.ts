@@ -447,7 +447,9 @@ function statement(k: Knowledge, unit: PassageUnit, q: ParsedQuestion, { line, a
   const list = unit.passages.length > 1 || (unit.passages[0].intro && unit.passages[0].kind === 'list-item');
   // "What did Anita Donley say?" asks for the words themselves: the whole passage.
   const shown = list ? `\n${unit.display}` : ` “${label}${q.quoting ? unit.display : line}”`;
-  return { text: `${answer ? `${answer}. ` : ''}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
+  // The answer opens the sentence: "two categories" reads "Two."
+  const lead = answer ? `${answer.charAt(0).toUpperCase()}${answer.slice(1)}. ` : '';
+  return { text: `${lead}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
 }
 
 const context = (q: ParsedQuestion, peopleRoles: { name: string }[]) => ({
