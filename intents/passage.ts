@@ -103,6 +103,10 @@ function sameRoot(term: string): string[] {
   return r.length < 3 ? [] : [r, `${r}e`, `${r}ed`];
 }
 
+/** "Where are the other success regimes?", "apart from Essex, which …": the answer speaks of the others. */
+const asksOthers = (q: ParsedQuestion) => q.words.includes('other') || q.words.includes('others');
+const OTHER = /\bother\b/i;
+
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -241,7 +245,9 @@ export const intent: Intent = {
       // giving a purpose ("to improve").
       const cause = asksWhy && CAUSE.test(unit.quote) ? 1 : 0;
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed, own, cell, cause, fromSource, read });
+      // "Where are the other success regimes?": a unit speaking of the others.
+      const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed + others, own, cell, cause, fromSource, read });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -402,7 +408,9 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
   const intro = unit.passages[0].intro;
   const counting = counted.length ? [...(intro ? [intro] : []), ...unit.lines].filter((l) => countOf(l, undefined, counted) !== null) : [];
   const line =
-    counting.length === 1 ? counting[0] : answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => extractAnswer(kind, l, ctx) !== null);
+    counting.length === 1
+      ? counting[0]
+      : answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => (kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l)));
   // "Who chairs the primary care and community commissioning committee?": the line naming someone in the role must
   // also speak of what they hold it in, not another group they chair.
   const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];

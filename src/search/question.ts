@@ -16,7 +16,7 @@ import { oneEditApart } from './edits.ts';
 import { isEnglish, readTokens, TOPIC_POS, type Token } from './reading.ts';
 import { answerTypeOf, type AnswerType } from './answerType.ts';
 import { chatKind, isAdvice, type ChatKind } from './chat.ts';
-import { excludedSpans, unknownNameIn, type UnknownName } from './unknownNames.ts';
+import { excludedSpans, setAsideWords, unknownNameIn, type UnknownName } from './unknownNames.ts';
 
 export type { AnswerType } from './answerType.ts';
 
@@ -178,6 +178,9 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   for (const n of names) for (let i = n.from; i < n.to; i++) linked[i] = true;
   const dates = findDates(words);
   for (const d of dates) for (let i = d.from; i < d.to; i++) linked[i] = true;
+  // "Apart from essex, …": the words set aside are no more asked about than a name set aside.
+  const aside = setAsideWords(words, allOrgs, (w) => STOP_WORDS.has(w));
+  for (const i of aside) linked[i] = true;
   const interventionTypes = ix.lexicon.interventionTypes(words);
 
   const known = (w: string, i: number) =>
@@ -190,7 +193,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     /^\d/.test(w);
   // An ordinary word that is not a noun says how the question is asked ("responsible", "took"), never what about.
   const unknown = words.filter((w, i) => !linked[i] && !known(w, i) && (TOPIC_POS.has(tokens[i].pos) || !isEnglish(w)));
-  const terms = words.filter((w) => !STOP_WORDS.has(w)).map(stem);
+  const terms = words.filter((w, i) => !STOP_WORDS.has(w) && !aside.has(i)).map(stem);
   const kept = new Set(terms);
   const spoken = [...new Set(corrected.filter((w) => !STOP_WORDS.has(w) && !ix.lexicon.dropsWord(w)).map(stem))].filter((t) => !kept.has(t));
   // "Given", "gave": a word whose lemma is a stop word says no more than the stop word does.

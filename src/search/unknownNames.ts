@@ -108,6 +108,21 @@ const EXCLUDERS = [
   ['not', 'including'],
 ];
 
+/**
+ * "Apart from essex, where are the others?": the excluding words and the words they set aside where no organisation
+ * follows them (a place, a programme), up to the next stop word, as word positions. What is set aside is not asked about.
+ */
+export function setAsideWords(words: string[], orgs: OrgMention[], isStop: (w: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    const ex = EXCLUDERS.find((e) => e.every((w, j) => words[i + j] === w));
+    if (!ex) continue;
+    for (let j = 0; j < ex.length; j++) out.add(i + j);
+    for (let at = i + ex.length; at < words.length && !isStop(words[at]) && !orgs.some((m) => m.from <= at && at < m.to); at++) out.add(at);
+  }
+  return out;
+}
+
 /** Organisation mentions that follow "apart from", "except", "other than"… up to the next comma-less clause word. */
 export function excludedSpans(words: string[], orgs: OrgMention[]): Set<OrgMention> {
   const out = new Set<OrgMention>();

@@ -141,6 +141,11 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^Two\. The Commissioner: .*fall into two categories:\n• The first is/s);
   });
 
+  it('reads a place set aside ("besides essex") as not asked about, and answers with the line about the others', () => {
+    const a = ask('besides essex, where were the other success regimes');
+    expect(a.text).toMatch(/^Essex Success Regime – Progress update, .* says: “The other two Success Regimes are in Devon and Cumbria\.”/);
+  });
+
   it('reads "intervene" and "step in" as asking after interventions', () => {
     expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
     expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
