@@ -193,7 +193,12 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     /^\d/.test(w);
   // An ordinary word that is not a noun says how the question is asked ("responsible", "took"), never what about.
   const unknown = words.filter((w, i) => !linked[i] && !known(w, i) && (TOPIC_POS.has(tokens[i].pos) || !isEnglish(w)));
-  const terms = words.filter((w, i) => !STOP_WORDS.has(w) && !aside.has(i)).map(stem);
+  // "The other 2 success regimes", "the nine CCGs": a small count before a noun says how many, not what about.
+  const quantifier = (i: number) =>
+    tokens[i].pos === 'NUM' &&
+    /^(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/.test(words[i]) &&
+    ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '');
+  const terms = words.filter((w, i) => !STOP_WORDS.has(w) && !aside.has(i) && !quantifier(i)).map(stem);
   const kept = new Set(terms);
   const spoken = [...new Set(corrected.filter((w) => !STOP_WORDS.has(w) && !ix.lexicon.dropsWord(w)).map(stem))].filter((t) => !kept.has(t));
   // "Given", "gave": a word whose lemma is a stop word says no more than the stop word does.

@@ -146,6 +146,10 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^Essex Success Regime – Progress update, .* says: “The other two Success Regimes are in Devon and Cumbria\.”/);
   });
 
+  it('reads a small count before a noun ("the other 2 …") as how many, never a word to look for', () => {
+    expect(ask('where were the other 2 success regimes').text).toContain('“The other two Success Regimes are in Devon and Cumbria.”');
+  });
+
   it('reads "intervene" and "step in" as asking after interventions', () => {
     expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
     expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
