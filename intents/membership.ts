@@ -1,6 +1,7 @@
 /** Membership and groupings: "which CCGs are in the mid and south Essex STP?", "who sits on the System Leaders Group?". */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Knowledge, Programme } from '../src/knowledge/knowledge.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
 import { asks, childrenOf, countWords, listing, mostSpecific, nameOf, orgsIn, programmesIn } from './_shared.ts';
 
 /** Words that narrow members to one kind of body. */
@@ -22,6 +23,12 @@ const CHILD_WORDS: [string[], string][] = [
   [['workstream', 'workstreams'], 'workstream'],
   [['programme', 'programmes', 'work programmes'], 'programme'],
 ];
+
+/** "What is X part of?": the question ends on "part of" right after the programme it names. */
+function asksWhatItIsPartOf(q: ParsedQuestion, programme: Programme): boolean {
+  const span = q.names.find((n) => n.items.some((i) => i.kind === 'programme' && i.programme.id === programme.id));
+  return !!span && q.words.slice(span.to).join(' ') === 'part of' && !asks(q, 'who', 'which');
+}
 
 export const intent: Intent = {
   name: 'membership',
@@ -48,8 +55,9 @@ export const intent: Intent = {
   },
   answer({ q, k }) {
     const childKind = CHILD_WORDS.find(([ws]) => asks(q, ...ws))?.[1];
-    // "Which CCGs are in financial special measures?" asks about an intervention, not a group.
-    if (q.interventionTypes.length && !childKind) return null;
+    // "Which CCGs are in financial special measures?" asks about an intervention, not a group; "who does it answer
+    // to?" (read as "accountable to") about what oversees the group.
+    if ((q.interventionTypes.length && !childKind) || asks(q, 'accountable')) return null;
     const memberKinds = KIND_WORDS.filter(([ws]) => asks(q, ...ws)).flatMap(([, kinds]) => kinds);
     const wantsMembers = asks(
       q,
@@ -93,6 +101,21 @@ export const intent: Intent = {
           fit: 1,
         };
       }
+    }
+    // "What's the success regime part of?": the programme it belongs to, not its members.
+    // Said only on a quote naming both ("The Success Regime is part of the NHS Five Year Forward View").
+    const parent = programme?.parent ? k.programmes.find((p) => p.id === programme.parent) : undefined;
+    const names = (p: Programme) => [p.name, ...p.aliases].map((n) => n.toLowerCase());
+    const saying =
+      parent &&
+      [programme.source, parent.source].find((src) => {
+        const quote = src.quote.toLowerCase();
+        // The parent named apart from the programme's own name ("Essex Success Regime" holds "Success Regime").
+        const rest = names(programme).reduce((t, n) => t.split(n).join(' | '), quote);
+        return rest !== quote && names(parent).some((n) => rest.includes(n));
+      });
+    if (programme && asksWhatItIsPartOf(q, programme)) {
+      return parent && saying ? { statements: [{ text: `The ${programme.name} is part of the ${parent.name}.`, sources: [saying] }], fit: 1 } : null;
     }
     // "Is NELFT on the System Leaders Group?": whether the organisation is among the members.
     const asked = orgsIn(q)[0];

@@ -150,6 +150,17 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(ask('where were the other 2 success regimes').text).toContain('“The other two Success Regimes are in Devon and Cumbria.”');
   });
 
+  it('answers "what is X part of" with the programme it belongs to, on a quote naming both, never with its members', () => {
+    const a = ask('what is the success regime part of?');
+    expect(a.text).toMatch(/^The Success Regime is part of the NHS Five Year Forward View\./);
+    expect(a.citations[0].quote).toContain('The Success Regime is part of the NHS Five Year Forward View');
+    expect(ask('what is the essex success regime part of?').text).not.toMatch(/members of/);
+  });
+
+  it('reads "answer to" and "report to" as who something is accountable to', () => {
+    expect(ask('who does the essex success regime report to').text).toContain('The Essex Success Regime is accountable to a Joint Oversight Group');
+  });
+
   it('reads "intervene" and "step in" as asking after interventions', () => {
     expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
     expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
