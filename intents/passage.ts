@@ -61,6 +61,8 @@ const ASKING = new Set(
   ].map(stem),
 );
 
+const DURATION_ASKING = new Set(['long', 'last', 'take', 'run', 'go', 'continue'].map(stem));
+
 /** Words naming a kind of source ("according to the briefing", "in the article"): they say where to look, not what it says. */
 const SOURCE_WORDS = new Set(
   [
@@ -119,7 +121,9 @@ export const intent: Intent = {
   fallback: true,
   examples: [],
   answer({ q, k, ix }) {
-    const wanted = [...new Set(q.terms.filter((t) => !ASKING.has(t)))];
+    // "How long will it last?": the words asking a duration say nothing of what lasts.
+    const asking = q.answerType === 'duration' ? (t: string) => ASKING.has(t) || DURATION_ASKING.has(t) : (t: string) => ASKING.has(t);
+    const wanted = [...new Set(q.terms.filter((t) => !asking(t)))];
     if (wanted.length === 0) return null;
     // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
     const unknown = new Set(q.unknown.map(stem));
@@ -204,7 +208,8 @@ export const intent: Intent = {
       overlap: number;
       own: number;
       cell: number;
-      cause: number;
+      /** 1 when the unit says outright the kind of answer asked for: a cause for "why", a length of time for "how long". */
+      said: number;
       fromSource: number;
       read?: ReadAnswer;
     }[] = [];
@@ -243,11 +248,12 @@ export const intent: Intent = {
       // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
       // A "why" is answered by a unit giving a reason: one said outright ("because", "arise from") first, then one
       // giving a purpose ("to improve").
-      const cause = asksWhy && CAUSE.test(unit.quote) ? 1 : 0;
+      // "How long …?": a unit giving a length of time is as direct as a cause said outright is for a "why".
+      const said = (asksWhy && CAUSE.test(unit.quote)) || (kind === 'duration' && !!read?.answer) ? 1 : 0;
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
       // "Where are the other success regimes?": a unit speaking of the others.
       const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed + others, own, cell, cause, fromSource, read });
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed + others, own, cell, said, fromSource, read });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
@@ -259,7 +265,7 @@ export const intent: Intent = {
       (a, b) =>
         b.cell - a.cell ||
         b.fromSource - a.fromSource ||
-        b.cause - a.cause ||
+        b.said - a.said ||
         b.free - a.free ||
         b.overlap - a.overlap ||
         b.own - a.own ||
@@ -403,13 +409,15 @@ function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQues
   const roles = kind === 'person' ? rolesAsked(q) : [];
   const ctx = { ...context(q, peopleRoles), counted, roles: holdsRoleWords(contextTerms, roles) ? [] : roles };
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
-  // A line counting the very thing asked ("fall into two categories") answers before any line holding a number.
-  // The line introducing a list counts too ("the most likely cases fall into two categories:").
+  // A line counting the very thing asked ("fall into two categories") answers before any line holding a number,
+  // the line introducing a list among them ("the most likely cases fall into two categories:"); so does the one line
+  // giving a length of time for "how long".
   const intro = unit.passages[0].intro;
-  const counting = counted.length ? [...(intro ? [intro] : []), ...unit.lines].filter((l) => countOf(l, undefined, counted) !== null) : [];
+  const direct = (l: string) => (kind === 'duration' ? extractAnswer(kind, l, ctx) !== null : counted.length > 0 && countOf(l, undefined, counted) !== null);
+  const directLines = [...(intro ? [intro] : []), ...unit.lines].filter(direct);
   const line =
-    counting.length === 1
-      ? counting[0]
+    directLines.length === 1
+      ? directLines[0]
       : answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => (kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l)));
   // "Who chairs the primary care and community commissioning committee?": the line naming someone in the role must
   // also speak of what they hold it in, not another group they chair.

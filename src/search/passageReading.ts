@@ -128,12 +128,13 @@ export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line
   return scored[0]?.line ?? unit.display;
 }
 
-export type Wanted = 'number' | 'person' | 'date' | null;
+export type Wanted = 'number' | 'person' | 'date' | 'duration' | null;
 
-/** What kind of answer the question asks for: "how many/much" a number, "who" a person, "when" a date. */
+/** What kind of answer the question asks for: "how many/much" a number, "how long" a duration, "who" a person, "when" a date. */
 export function wantedKind(words: string[]): Wanted {
   const w = new Set(words);
   if (w.has('how') && (w.has('many') || w.has('much'))) return 'number';
+  if (w.has('how') && w.has('long') && !w.has('ago')) return 'duration';
   if (words[0] === 'what' && ['proportion', 'percentage', 'share', 'fraction'].includes(words[1] ?? '')) return 'number';
   if (w.has('who') || w.has('whom')) return 'person';
   if (w.has('when') || w.has('deadline') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
@@ -141,6 +142,11 @@ export function wantedKind(words: string[]): Wanted {
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+/** A length of time: "six months", "a two to three year programme", "18-month". */
+const DURATION_PHRASE = new RegExp(
+  String.raw`\b(?:\d+|${NUMBER_WORDS}|a|an)(?:\s*(?:to|-|–|or)\s*(?:\d+|${NUMBER_WORDS}))?[\s-](?:years?|months?|weeks?|days?)\b`,
+  'i',
+);
 const FRACTIONS = String.raw`(?:two|one|a) thirds?|(?:three|one|a) quarters?|(?:one |a )?half`;
 const AMOUNT = new RegExp(
   String.raw`(?:£|\$|€)\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|million|billion))?|\b\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion|bn|m))?(?: of (?:the )?\d[\d,]*)?|\b(?:${FRACTIONS})\b|\b(?:${NUMBER_WORDS})(?: of (?:the )?(?:${NUMBER_WORDS}))?\b`,
@@ -171,6 +177,7 @@ export function extractAnswer(
     const pick = (precise.length ? precise : dates)[0];
     return pick ? pick.text : null;
   }
+  if (kind === 'duration') return DURATION_PHRASE.exec(line)?.[0] ?? null;
   if (kind === 'number') {
     const found = amountsIn(line);
     // "97 of the 101 practices": the count and what it is out of.

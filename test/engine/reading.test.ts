@@ -161,6 +161,11 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(ask('who does the essex success regime report to').text).toContain('The Essex Success Regime is accountable to a Joint Oversight Group');
   });
 
+  it('answers "how long" with the length of time the passage gives, not its words "long" or "last"', () => {
+    const a = ask('how long will the essex success regime programme last?');
+    expect(a.text).toMatch(/^Two to three year\. .*“We are embarking upon a two to three year programme of change\.”/);
+  });
+
   it('reads "intervene" and "step in" as asking after interventions', () => {
     expect(ask('did nhs england intervene in walsall ccg?').text).toMatch(/^Yes — NHS Walsall CCG: Walsall CCG placed in financial special measures/);
     expect(ask('why did nhs england step in at thurrock ccg').text).toContain('Why: The need to form a single decision making group');
