@@ -109,6 +109,15 @@ function sameRoot(term: string): string[] {
 const asksOthers = (q: ParsedQuestion) => q.words.includes('other') || q.words.includes('others');
 const OTHER = /\bother\b/i;
 
+/** Whether a line of the text opens by defining the term: "Authorised with conditions: the CCG …", "X means …". */
+function definesTerm(text: string, term: string): boolean {
+  const t = normalise(term);
+  return text.split('\n').some((line) => {
+    const m = /^\s*(?:[-*•]\s*)?(.{3,80}?)(?::|\s+[–—-]\s+|\s+means\b|\s+is\b)/.exec(line);
+    return !!m && normalise(m[1]) === t;
+  });
+}
+
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 
@@ -197,6 +206,8 @@ export const intent: Intent = {
     const monthAsked = /\bmonth (\d{1,2})\b/i.exec(q.raw)?.[1];
     const kind = wantedKind(q.words);
     const asksWhy = q.answerType === 'reason';
+    // "What does 'authorised with conditions' mean?": the term quoted, which a line defining it opens with.
+    const defined = q.answerType === 'definition' ? /['‘"“]([^'’"”]{3,60})['’"”]/.exec(q.raw)?.[1] : undefined;
     const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
@@ -249,7 +260,7 @@ export const intent: Intent = {
       // A "why" is answered by a unit giving a reason: one said outright ("because", "arise from") first, then one
       // giving a purpose ("to improve").
       // "How long …?": a unit giving a length of time is as direct as a cause said outright is for a "why".
-      const said = (asksWhy && CAUSE.test(unit.quote)) || (kind === 'duration' && !!read?.answer) ? 1 : 0;
+      const said = (asksWhy && CAUSE.test(unit.quote)) || (kind === 'duration' && !!read?.answer) || (defined && definesTerm(unit.quote, defined)) ? 1 : 0;
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
       // "Where are the other success regimes?": a unit speaking of the others.
       const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;

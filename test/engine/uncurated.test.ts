@@ -56,6 +56,12 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers "what does \'X\' mean" with the line defining X, not the rows that only use it', () => {
+    const a = engine.ask('what does "authorised with conditions" mean?');
+    expect(a.text).toContain('• Authorised with conditions: the CCG takes on all of its statutory functions, but one or more criteria were not fully met.');
+    expectVerbatim(a);
+  });
+
   it('pulls out the date asked for', () => {
     const a = engine.ask('When will the two Devon CCGs merge?');
     expect(a.text.startsWith('1 April 2019.')).toBe(true);
