@@ -109,6 +109,19 @@ function sameRoot(term: string): string[] {
 const asksOthers = (q: ParsedQuestion) => q.words.includes('other') || q.words.includes('others');
 const OTHER = /\bother\b/i;
 
+/** Whether the unit sits under a heading that asks the question: its question word and two of its topic words. */
+function underAskingHeading(unit: PassageUnit, q: ParsedQuestion, topic: string[]): boolean {
+  const section = unit.passages[0].section;
+  if (!section) return false;
+  const words = normalise(section).split(' ');
+  const terms = new Set(normalisedTerms(words.join(' ')));
+  return (
+    words[0] === q.words[0] &&
+    ['who', 'what', 'when', 'why', 'how', 'which', 'where'].includes(words[0]) &&
+    topic.filter((t) => terms.has(t)).length >= Math.min(2, topic.length)
+  );
+}
+
 /** Whether a line of the text opens by defining the term: "Authorised with conditions: the CCG …", "X means …". */
 function definesTerm(text: string, term: string): boolean {
   const t = normalise(term);
@@ -264,7 +277,9 @@ export const intent: Intent = {
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
       // "Where are the other success regimes?": a unit speaking of the others.
       const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed + others, own, cell, said, fromSource, read });
+      // "Who approves a CCG merger?": a unit under the heading "Who approves a merger" is what the document says to it.
+      const headed = underAskingHeading(unit, q, topic) ? 1 : 0;
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed + others + headed, own, cell, said, fromSource, read });
     }
     if (!good.length) return null;
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".

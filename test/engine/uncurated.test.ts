@@ -62,6 +62,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers from under a heading asking the question ("Who approves a merger")', () => {
+    const a = engine.ask('who approves a ccg merger');
+    expect(a.text).toContain("• The decision is taken by NHS England's Commissioning Committee");
+    expect(a.text).not.toMatch(/^Milton Keynes/);
+    expectVerbatim(a);
+  });
+
   it('pulls out the date asked for', () => {
     const a = engine.ask('When will the two Devon CCGs merge?');
     expect(a.text.startsWith('1 April 2019.')).toBe(true);
