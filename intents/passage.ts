@@ -265,7 +265,7 @@ export const intent: Intent = {
       const own = namesOwn(k, ix.links, unit, about);
       const cell = !q.words.includes('why') && q.answerType !== 'list' && isCell(k, ix.links, unit, topic, about) ? 1 : 0;
       const fromSource = sources.length && sources.some((t) => sourceTermsOf(k, unit).has(t)) ? 1 : 0;
-      const read = kind ? readAnswer(k, ix.links, unit, q, wanted, kind) : undefined;
+      const read = kind ? readAnswer(k, ix.links, ix.organisations, unit, q, wanted, kind) : undefined;
       // "Who chairs …?": a unit naming nobody beside that role does not answer it, whoever else it names, unless it
       // says the post is empty ("a Programme Director (appointment in progress)").
       if (roleAsked.length && !read?.answer && !VACANCY.test(unit.quote)) continue;
@@ -307,7 +307,10 @@ export const intent: Intent = {
         ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5)
         : undefined;
     if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
-    return { statements: chosen.map((g) => statement(k, g.unit, q, g.read ?? readAnswer(k, ix.links, g.unit, q, wanted, kind))), fit: best.fit };
+    return {
+      statements: chosen.map((g) => statement(k, g.unit, q, g.read ?? readAnswer(k, ix.links, ix.organisations, g.unit, q, wanted, kind))),
+      fit: best.fit,
+    };
   },
 };
 
@@ -426,14 +429,19 @@ interface ReadAnswer {
   attached: boolean;
 }
 
-function readAnswer(k: Knowledge, links: Links, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: Wanted): ReadAnswer {
+function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageUnit, q: ParsedQuestion, wanted: string[], kind: Wanted): ReadAnswer {
   const peopleRoles = unit.passages.flatMap((p) => peopleAt(links, positionOf(k, p))).filter((m) => wanted.some((t) => contentTerms(m.role).includes(t)));
   // "How many practices …": the word counted weighs most in choosing the sentence.
   const counted = kind === 'number' ? countedTerms(q) : [];
   // A role written in the unit's heading, introducing line or column names ("Place directors:") stands beside every name in it.
   const contextTerms = new Set(unit.passages.flatMap((p) => contentTerms(passageContext(p))));
   const roles = kind === 'person' ? rolesAsked(q) : [];
-  const ctx = { ...context(q, peopleRoles), counted, roles: holdsRoleWords(contextTerms, roles) ? [] : roles };
+  const ctx = {
+    ...context(q, peopleRoles),
+    counted,
+    roles: holdsRoleWords(contextTerms, roles) ? [] : roles,
+    inOrganisationName: (a: string, b: string) => names.hasNamePair(a, b),
+  };
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
   // A line counting the very thing asked ("fall into two categories") answers before any line holding a number,
   // the line introducing a list among them ("the most likely cases fall into two categories:"); so does the one line
@@ -493,6 +501,9 @@ function statement(k: Knowledge, unit: PassageUnit, q: ParsedQuestion, { line, a
   const lead = answer ? `${answer.charAt(0).toUpperCase()}${answer.slice(1)}. ` : '';
   return { text: `${lead}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };
 }
+
+/** The register's names read as word pairs: "milton keynes" is a place's. */
+type NamePairs = { hasNamePair(a: string, b: string): boolean };
 
 const context = (q: ParsedQuestion, peopleRoles: { name: string }[]) => ({
   orgs: q.orgs.map((m) => m.org),

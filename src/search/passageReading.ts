@@ -6,10 +6,9 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { cellsOf, type Passage } from '../knowledge/documents.ts';
-import type { Organisation } from '../knowledge/register.ts';
 import { datesAt, datesIn, type DateMentionInText, type Links } from './linking.ts';
 import { contentTerms } from './text.ts';
-import { personIn } from './personInLine.ts';
+import { personIn, type PersonContext } from './personInLine.ts';
 
 /** What a passage answers as: the verbatim quote, and how it reads in an answer. */
 export interface PassageUnit {
@@ -157,19 +156,7 @@ const AMOUNT = new RegExp(
  * The answer standing in a line, when there is exactly one of the kind asked for: an amount or count (not a
  * date or a year), a person's name (not an organisation's), a date. Null when none stands, or several do.
  */
-export function extractAnswer(
-  kind: Wanted,
-  line: string,
-  context: {
-    orgs: Organisation[];
-    peopleRoles?: { name: string }[];
-    questionWords: string[];
-    questionTerms: string[];
-    counted?: string[];
-    /** The role words a "who" asks after ("chair" of "who chairs …"): the name must stand beside one. */
-    roles?: string[];
-  },
-): string | null {
+export function extractAnswer(kind: Wanted, line: string, context: PersonContext & { questionTerms: string[]; counted?: string[] }): string | null {
   if (!kind) return null;
   if (kind === 'date') {
     const dates = datesIn(line).filter((d) => !context.questionWords.includes(d.text.toLowerCase()));

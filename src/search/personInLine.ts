@@ -14,6 +14,8 @@ export interface PersonContext {
   questionWords: string[];
   /** The role words a "who" asks after ("chair" of "who chairs …"): the name must stand beside one. */
   roles?: string[];
+  /** Whether two lower-case words stand side by side in an organisation's name ("milton keynes"): a place, not a person. */
+  inOrganisationName?: (a: string, b: string) => boolean;
 }
 
 /** The person of a line, or null when none stands, or several do and the question does not say which. */
@@ -25,11 +27,19 @@ export function personIn(line: string, context: PersonContext): string | null {
   // "Who took over from Margaret Ellery?": the person asked about is not the answer.
   const asked = new Set(context.questionWords);
   const people = [...line.matchAll(PERSON)]
-    .filter((m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]))
+    .filter(
+      (m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]) && !placeName(m[0], context),
+    )
     .filter((m) => !m[0].split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase())))
     .map((m) => ({ name: m[0], at: m.index! }));
   if (!roles.length) return people.length === 1 ? people[0].name : null;
   return nearestToRole(line, people, roles, orgWords, context.questionWords);
+}
+
+/** "Milton Keynes", "Castle Point": a name whose words stand together in an organisation's name is a place's. */
+function placeName(name: string, context: PersonContext): boolean {
+  const ws = name.toLowerCase().split(' ');
+  return !!context.inOrganisationName && ws.length >= 2 && ws.every((w, i) => i === 0 || context.inOrganisationName!(ws[i - 1], w));
 }
 
 const TITLES = new Set(['Dr', 'Mr', 'Mrs', 'Ms', 'Sir', 'Dame', 'Professor', 'Cllr']);

@@ -51,6 +51,14 @@ describe('the answer standing in a line', () => {
     expect(extractAnswer('person', 'The Primary Care Commissioning Committee met six times.', ask(['who']))).toBeNull();
   });
 
+  it('never takes a place named in an organisation for a person', () => {
+    const pairs = new Set(['milton keynes']);
+    const inOrganisationName = (a: string, b: string) => pairs.has(`${a} ${b}`);
+    const line = 'If the merger is approved, the new organisation will be called NHS Bedfordshire, Luton and Milton Keynes CCG.';
+    expect(extractAnswer('person', line, { ...ask(['who', 'approves']), inOrganisationName })).toBeNull();
+    expect(extractAnswer('person', 'The merger was led by Felicity Cox.', { ...ask(['who', 'led']), inOrganisationName })).toBe('Felicity Cox');
+  });
+
   it('finds a person typed in lower case where a text names them in full', () => {
     const text = 'They have shared a single chief officer, Sarah Bickerstaffe, since October 2020.';
     expect(namedPairs(['is', 'sarah', 'bickerstaffe', 'apply'], text)).toEqual([['sarah', 'bickerstaffe']]);
