@@ -272,8 +272,14 @@ export const intent: Intent = {
       // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
       // A "why" is answered by a unit giving a reason: one said outright ("because", "arise from") first, then one
       // giving a purpose ("to improve").
-      // "How long …?": a unit giving a length of time is as direct as a cause said outright is for a "why".
-      const said = (asksWhy && CAUSE.test(unit.quote)) || (kind === 'duration' && !!read?.answer) || (defined && definesTerm(unit.quote, defined)) ? 1 : 0;
+      // "How long …?", "what section …?": a unit giving a length of time, or a section's number, is as direct as a
+      // cause said outright is for a "why".
+      const said =
+        (asksWhy && CAUSE.test(unit.quote)) ||
+        ((kind === 'duration' || kind === 'reference') && !!read?.answer) ||
+        (defined && definesTerm(unit.quote, defined))
+          ? 1
+          : 0;
       const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
       // "Where are the other success regimes?": a unit speaking of the others.
       const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;
@@ -447,7 +453,8 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   // the line introducing a list among them ("the most likely cases fall into two categories:"); so does the one line
   // giving a length of time for "how long".
   const intro = unit.passages[0].intro;
-  const direct = (l: string) => (kind === 'duration' ? extractAnswer(kind, l, ctx) !== null : counted.length > 0 && countOf(l, undefined, counted) !== null);
+  const direct = (l: string) =>
+    kind === 'duration' || kind === 'reference' ? extractAnswer(kind, l, ctx) !== null : counted.length > 0 && countOf(l, undefined, counted) !== null;
   const directLines = [...(intro ? [intro] : []), ...unit.lines].filter(direct);
   const line =
     directLines.length === 1

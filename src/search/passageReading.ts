@@ -127,13 +127,14 @@ export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line
   return scored[0]?.line ?? unit.display;
 }
 
-export type Wanted = 'number' | 'person' | 'date' | 'duration' | null;
+export type Wanted = 'number' | 'person' | 'date' | 'duration' | 'reference' | null;
 
-/** What kind of answer the question asks for: "how many/much" a number, "how long" a duration, "who" a person, "when" a date. */
+/** What kind of answer the question asks for: "how many/much" a number, "how long" a duration, "what section" a reference, "who" a person, "when" a date. */
 export function wantedKind(words: string[]): Wanted {
   const w = new Set(words);
   if (w.has('how') && (w.has('many') || w.has('much'))) return 'number';
   if (w.has('how') && w.has('long') && !w.has('ago')) return 'duration';
+  if ((w.has('what') || w.has('which')) && (w.has('section') || w.has('clause') || w.has('regulation'))) return 'reference';
   if (words[0] === 'what' && ['proportion', 'percentage', 'share', 'fraction'].includes(words[1] ?? '')) return 'number';
   if (w.has('who') || w.has('whom')) return 'person';
   if (w.has('when') || w.has('deadline') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
@@ -141,6 +142,8 @@ export function wantedKind(words: string[]): Wanted {
 }
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
+/** A part of an Act or a contract by its number: "section 14Z21", "clause 4.2", "regulation 17". */
+const REFERENCE = /\b(?:section|clause|regulation|paragraph|schedule)\s+\d+[A-Z]*\d*(?:\.\d+)*/i;
 /** A length of time: "six months", "a two to three year programme", "18-month". */
 const DURATION_PHRASE = new RegExp(
   String.raw`\b(?:\d+|${NUMBER_WORDS}|a|an)(?:\s*(?:to|-|–|or)\s*(?:\d+|${NUMBER_WORDS}))?[\s-](?:years?|months?|weeks?|days?)\b`,
@@ -165,6 +168,7 @@ export function extractAnswer(kind: Wanted, line: string, context: PersonContext
     return pick ? pick.text : null;
   }
   if (kind === 'duration') return DURATION_PHRASE.exec(line)?.[0] ?? null;
+  if (kind === 'reference') return REFERENCE.exec(line)?.[0] ?? null;
   if (kind === 'number') {
     const found = amountsIn(line);
     // "97 of the 101 practices": the count and what it is out of.

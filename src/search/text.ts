@@ -48,7 +48,7 @@ const CONSONANTS = new Set('bcdfghjklmnpqrstvwxyz');
  * "-ed", which `stem` leaves ("hoped", "saved"), goes too, so "hope" meets "it is hoped".
  */
 export function rootOfStem(s: string): string {
-  const r = s.length === 5 && s.endsWith('ed') && !s.endsWith('eed') ? s.slice(0, -2) : s.endsWith('e') ? s.slice(0, -1) : s;
+  const r = (s.length === 4 || s.length === 5) && s.endsWith('ed') && !s.endsWith('eed') ? s.slice(0, -2) : s.endsWith('e') ? s.slice(0, -1) : s;
   const n = r.length;
   return n >= 2 && r[n - 1] === r[n - 2] && CONSONANTS.has(r[n - 1]) ? r.slice(0, -1) : r;
 }

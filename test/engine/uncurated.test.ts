@@ -69,6 +69,12 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers "which part of the act" with the section the passage cites', () => {
+    const a = engine.ask('which part of the nhs act was used to direct hull ccg');
+    expect(a.text).toMatch(/^Section 14Z21\. .*“NHS England has used its powers under section 14Z21 of the National Health Service Act 2006/);
+    expectVerbatim(a);
+  });
+
   it('pulls out the date asked for', () => {
     const a = engine.ask('When will the two Devon CCGs merge?');
     expect(a.text.startsWith('1 April 2019.')).toBe(true);
