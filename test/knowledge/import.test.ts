@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAddDocument } from '../../src/cli/addDocument.ts';
+import { headlineOf } from '../../src/knowledge/import/addDocument.ts';
 import { loadKnowledge } from '../../src/knowledge/knowledge.ts';
 import { makePdf } from '../helpers/pdf.ts';
 import { seedsCopy } from '../helpers/knowledge.ts';
@@ -190,8 +191,19 @@ describe('add-document', () => {
     const before = readdirSync(join(dir, 'documents')).length;
     const r = await add(['--knowledge', dir, join(SOURCES, 'kent-medway-merger-2020.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Pass --title');
+    // Its headline is its title; who published it, the file does not say.
+    expect(r.stderr).toContain('Pass --publisher');
     expect(readdirSync(join(dir, 'documents'))).toHaveLength(before);
+  });
+
+  it('reads a plain-text article’s headline as its title, and a first line that is a sentence as none', async () => {
+    const { dir } = seedsCopy();
+    const r = await add(['--knowledge', dir, '--publisher', 'Kent Health News', '--published', '2020-04-01', join(SOURCES, 'kent-medway-merger-2020.txt')]);
+    expect(r.code, r.stderr).toBe(0);
+    const titles = [...loadKnowledge(dir).documents.values()].map((d) => d.title);
+    expect(titles).toContain("Kent and Medway's eight CCGs become one");
+    expect(headlineOf('On 1 July 2022 the ICB took on the functions of the nine CCGs.\n')).toBeUndefined();
+    expect(headlineOf('Trust chief named to lead ICB\nwith no blank line after it\n')).toBeUndefined();
   });
 
   it('refuses a document already held, by its text or by its id', async () => {

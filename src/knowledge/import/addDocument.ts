@@ -43,8 +43,23 @@ export async function readSource(file: string): Promise<Extracted> {
   const raw = readFileSync(file, 'utf8');
   if (ext === '.html' || ext === '.htm') return (await import('./html.ts')).htmlToText(raw);
   if (ext === '.md') return withStatedDate((await import('./markdown.ts')).markdownToText(raw));
-  if (ext === '.txt') return withStatedDate({ text: raw.endsWith('\n') ? raw : `${raw}\n` });
+  if (ext === '.txt') return withStatedDate({ text: raw.endsWith('\n') ? raw : `${raw}\n`, title: headlineOf(raw) });
   throw new ImportError(`${file}: cannot import "${ext || 'a file without an extension'}". Supported: ${FORMATS.join(', ')}.`, 2);
+}
+
+/**
+ * A plain-text article's title: its first line, when that line stands alone as a headline (a blank line after it,
+ * three to thirty words, no full stop at its end), as news articles and pasted web pages open.
+ */
+export function headlineOf(raw: string): string | undefined {
+  const [first, second] = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trimStart()
+    .split('\n');
+  const line = first?.trim() ?? '';
+  const words = line.split(/\s+/).length;
+  return line && (second ?? '').trim() === '' && words >= 3 && words <= 30 && !/[.:;,]$/.test(line) ? line : undefined;
 }
 
 /** Text and Markdown carry no metadata: their date is the one they state near their start, if any. */
