@@ -287,3 +287,6 @@ export function asksWhatWentIntoIt(q: ParsedQuestion, orgFrom: number): boolean 
   const subject = q.words.slice(0, orgFrom).some((w) => w === 'did' || w === 'does' || w === 'do');
   return replaced > orgFrom && subject;
 }
+
+/** A kind of body in the plural, as a sentence writes it: "CCGs", "ICBs", "STPs", but "trusts" and "regions". */
+export const kindPlural = (kind: string) => (/^(ccg|icb|stp)$/.test(kind) ? `${kind.toUpperCase()}s` : `${kind}s`);

@@ -1,7 +1,7 @@
 /** Counting organisations in the register: "how many CCGs were there in April 2020?", "how many trusts are in London?". */
 import type { Intent } from '../src/engine/intent.ts';
 import { openInArea } from '../src/knowledge/registerQueries.ts';
-import { aboutSomethingElse, asksSuccessionOf, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
+import { aboutSomethingElse, asksSuccessionOf, areaOf, askedDay, asksChange, filterOf, kindPlural, setStatements } from './_register.ts';
 import { asks } from './_shared.ts';
 
 export const intent: Intent = {
@@ -43,7 +43,7 @@ export const intent: Intent = {
     'how many trusts are in {org}',
     'how many trusts are there in {org}',
   ],
-  rephrase: ({ q }) => (q.orgTypes[0] ? `How many ${q.orgTypes[0].toUpperCase()}s were there in April 2020?` : null),
+  rephrase: ({ q }) => (q.orgTypes[0] ? `How many ${kindPlural(q.orgTypes[0])} were there in April 2020?` : null),
   answer(ctx) {
     const { q, k } = ctx;
     const kind = q.orgTypes[0];

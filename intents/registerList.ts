@@ -1,7 +1,7 @@
 /** Listing organisations in the register: "which CCGs were in the North West in 2019?", "list the trusts in Leeds". */
 import type { Intent } from '../src/engine/intent.ts';
 import { openInArea } from '../src/knowledge/registerQueries.ts';
-import { aboutSomethingElse, asksSuccessionOf, areaOf, askedDay, asksChange, filterOf, setStatements } from './_register.ts';
+import { aboutSomethingElse, asksSuccessionOf, areaOf, askedDay, asksChange, filterOf, kindPlural, setStatements } from './_register.ts';
 import { asks } from './_shared.ts';
 
 export const intent: Intent = {
@@ -44,7 +44,8 @@ export const intent: Intent = {
     'the {org} {term}',
     'show me the {term} in {org}',
   ],
-  rephrase: ({ q }) => (q.areas[0] && q.orgTypes[0] ? `Which ${q.orgTypes[0].toUpperCase()}s are in ${q.areas[0].label}?` : null),
+  // "Which CCGs are in Lancashire?"; a region is in no area, so it is never offered as one.
+  rephrase: ({ q }) => (q.areas[0] && q.orgTypes[0] && q.orgTypes[0] !== 'region' ? `Which ${kindPlural(q.orgTypes[0])} are in ${q.areas[0].label}?` : null),
   answer(ctx) {
     const { q, k } = ctx;
     const kind = q.orgTypes[0];

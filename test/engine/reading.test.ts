@@ -29,6 +29,7 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     ['who runs primary care in the success regime', 'Ian Stidson'],
     ['what does fsm mean', 'Financial special measures'],
     ['did vale of york ccg have to get a new AO?', 'accountable officer'],
+    ['what was east surrey ccg swallowed up by', 'NHS Surrey Heartlands CCG'],
   ])('%s', (question, expected) => {
     const a = ask(question);
     expect(a.answered).toBe(true);
