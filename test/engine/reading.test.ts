@@ -30,6 +30,7 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     ['what does fsm mean', 'Financial special measures'],
     ['did vale of york ccg have to get a new AO?', 'accountable officer'],
     ['what was east surrey ccg swallowed up by', 'NHS Surrey Heartlands CCG'],
+    ['what is the ods code for the gm icb', 'NHS Greater Manchester Integrated Care Board'],
   ])('%s', (question, expected) => {
     const a = ask(question);
     expect(a.answered).toBe(true);
