@@ -61,6 +61,7 @@ const ASKING = new Set(
   ].map(stem),
 );
 
+/** Words that ask a length of time ("how long will it last?"), not what lasts. */
 const DURATION_ASKING = new Set(['long', 'last', 'take', 'run', 'go', 'continue'].map(stem));
 
 /** Words naming a kind of source ("according to the briefing", "in the article"): they say where to look, not what it says. */
@@ -143,7 +144,6 @@ export const intent: Intent = {
   fallback: true,
   examples: [],
   answer({ q, k, ix }) {
-    // "How long will it last?": the words asking a duration say nothing of what lasts.
     const asking = q.answerType === 'duration' ? (t: string) => ASKING.has(t) || DURATION_ASKING.has(t) : (t: string) => ASKING.has(t);
     const wanted = [...new Set(q.terms.filter((t) => !asking(t)))];
     if (wanted.length === 0) return null;
@@ -232,7 +232,7 @@ export const intent: Intent = {
       overlap: number;
       own: number;
       cell: number;
-      /** 1 when the unit says outright the kind of answer asked for: a cause for "why", a length of time for "how long". */
+      /** 1 when the unit says outright what is asked: a cause, a length of time, a section, a definition. */
       said: number;
       fromSource: number;
       read?: ReadAnswer;
@@ -269,11 +269,10 @@ export const intent: Intent = {
       // "Who chairs …?": a unit naming nobody beside that role does not answer it, whoever else it names, unless it
       // says the post is empty ("a Programme Director (appointment in progress)").
       if (roleAsked.length && !read?.answer && !VACANCY.test(unit.quote)) continue;
-      // A unit holding the kind of answer asked for (a count of the thing counted, a date, a name) counts as one more word of the question.
-      // A "why" is answered by a unit giving a reason: one said outright ("because", "arise from") first, then one
-      // giving a purpose ("to improve").
-      // "How long …?", "what section …?": a unit giving a length of time, or a section's number, is as direct as a
-      // cause said outright is for a "why".
+      // A unit saying outright what is asked ranks first: a cause ("because", "arise from") for a "why", a length of
+      // time for "how long", a section's number for "what section", a line defining the term asked about. A unit
+      // holding the kind of answer asked for (a count of the thing counted, a date, a name), or a "why"'s purpose
+      // ("to improve"), counts as one more word of the question.
       const said =
         (asksWhy && CAUSE.test(unit.quote)) ||
         ((kind === 'duration' || kind === 'reference') && !!read?.answer) ||
