@@ -450,7 +450,7 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   // The passage as a whole holds the organisations asked about: the line is chosen on the other words.
   // A line counting the very thing asked ("fall into two categories") answers before any line holding a number,
   // the line introducing a list among them ("the most likely cases fall into two categories:"); so does the one line
-  // giving a length of time for "how long".
+  // giving a length of time for "how long", or a section's number for "what section".
   const intro = unit.passages[0].intro;
   const direct = (l: string) =>
     kind === 'duration' || kind === 'reference' ? extractAnswer(kind, l, ctx) !== null : counted.length > 0 && countOf(l, undefined, counted) !== null;

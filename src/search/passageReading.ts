@@ -244,9 +244,11 @@ export function namedPairs(words: string[], text: string): [string, string][] {
   return pairs;
 }
 
+/** A reason said outright ("because", "arise from"). */
+const CAUSE_WORDS = String.raw`because|due to|owing to|as a result|the reason|reasons?|driven by|in response to|aris(?:e|es|ing) from|stems? from|caused by|result(?:s|ed)? from|the result of`;
+/** A purpose ("in order to", "would let us", "to improve …"). */
+const PURPOSE_WORDS = String.raw`in order to|so that|so as to|aims? to|intended to|would [“"]?(?:let|allow|mean|give|enable)|to (?:help|allow|enable|reduce|improve|bring|give|make|create|deliver|achieve|ensure|address|cut|save|simplify|streamline|strengthen|support|form)`;
 /** Words that give a reason (a curated "Why:" line, "because", "so that", "would let us", "to reduce …"): they answer a "why". */
-export const REASON =
-  /\bWhy:|\b(?:because|due to|owing to|as a result|in order to|so that|so as to|the reason|reasons?|aims? to|intended to|driven by|in response to|aris(?:e|es|ing) from|stems? from|caused by|result(?:s|ed)? from|the result of|would [“"]?(?:let|allow|mean|give|enable)|to (?:help|allow|enable|reduce|improve|bring|give|make|create|deliver|achieve|ensure|address|cut|save|simplify|streamline|strengthen|support|form))\b/i;
-/** A reason said outright ("because", "arise from"), where REASON also takes a purpose ("to improve services"). */
-export const CAUSE =
-  /\bWhy:|\b(?:because|due to|owing to|as a result|the reason|reasons?|driven by|in response to|aris(?:e|es|ing) from|stems? from|caused by|result(?:s|ed)? from|the result of)\b/i;
+export const REASON = new RegExp(String.raw`\bWhy:|\b(?:${CAUSE_WORDS}|${PURPOSE_WORDS})\b`, 'i');
+/** A reason said outright, where REASON also takes a purpose ("to improve services"). */
+export const CAUSE = new RegExp(String.raw`\bWhy:|\b(?:${CAUSE_WORDS})\b`, 'i');

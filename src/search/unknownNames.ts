@@ -108,6 +108,9 @@ const EXCLUDERS = [
   ['not', 'including'],
 ];
 
+/** The excluding words ("apart from", "except") starting at word i, if any. */
+const excluderAt = (words: string[], i: number) => EXCLUDERS.find((e) => e.every((w, j) => words[i + j] === w));
+
 /**
  * "Apart from essex, where are the others?": the excluding words and the words they set aside where no organisation
  * follows them (a place, a programme), up to the next stop word, as word positions. What is set aside is not asked about.
@@ -115,7 +118,7 @@ const EXCLUDERS = [
 export function setAsideWords(words: string[], orgs: OrgMention[], isStop: (w: string) => boolean): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < words.length; i++) {
-    const ex = EXCLUDERS.find((e) => e.every((w, j) => words[i + j] === w));
+    const ex = excluderAt(words, i);
     if (!ex) continue;
     for (let j = 0; j < ex.length; j++) out.add(i + j);
     for (let at = i + ex.length; at < words.length && !isStop(words[at]) && !orgs.some((m) => m.from <= at && at < m.to); at++) out.add(at);
@@ -127,7 +130,7 @@ export function setAsideWords(words: string[], orgs: OrgMention[], isStop: (w: s
 export function excludedSpans(words: string[], orgs: OrgMention[]): Set<OrgMention> {
   const out = new Set<OrgMention>();
   for (let i = 0; i < words.length; i++) {
-    const ex = EXCLUDERS.find((e) => e.every((w, j) => words[i + j] === w));
+    const ex = excluderAt(words, i);
     if (!ex) continue;
     // The set-aside names run on while only names, "and" and "or" come between them.
     let at = i + ex.length;
