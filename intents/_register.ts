@@ -94,6 +94,8 @@ export const CHANGE_WORDS = new Set([
   'changes',
   'happen',
   'happened',
+  // "How many new CCGs were there in 2018?" counts the openings.
+  'new',
 ]);
 
 /**
@@ -181,7 +183,7 @@ export function memberLines(members: Member[], budget = 900, cited = 6): DraftSt
 }
 
 /** Glossary terms that only name a kind of body: "how many CCGs…" is about CCGs, not the definition of one. */
-const KIND_TERMS = new Set(['ccg', 'stp', 'stp-footprint', 'icb', 'ics', 'nhs-trust', 'foundation-trust']);
+const KIND_TERMS = new Set(['ccg', 'stp', 'stp-footprint', 'icb', 'ics', 'nhs-trust', 'foundation-trust', 'sub-icb-location']);
 /** Words of the kinds' names: "commissioning" inside "clinical commissioning groups" names the kind, not a topic. */
 const KIND_WORDS = new Set([
   'clinical',
@@ -203,6 +205,9 @@ const KIND_WORDS = new Set([
   'stps',
   'footprint',
   'footprints',
+  'sub',
+  'location',
+  'locations',
 ]);
 
 /** Words that make a merger a plan ("which CCGs are planning to merge?"), the interventions' business. */

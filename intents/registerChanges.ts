@@ -12,7 +12,7 @@ const VERBS: [string[], ChangeKind[]][] = [
     ['replaced', 'succeeded'],
     ['merged', 'succeeded'],
   ],
-  [['opened', 'opening', 'openings', 'formed', 'created', 'established'], ['opened']],
+  [['opened', 'opening', 'openings', 'formed', 'created', 'established', 'new'], ['opened']],
   [
     ['closed', 'closing', 'closure', 'closures', 'abolished', 'dissolved'],
     ['closed', 'handed-over'],

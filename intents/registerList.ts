@@ -54,7 +54,7 @@ export const intent: Intent = {
     if (!kind || insideNamed || aboutSomethingElse(q) || asksChange(q) || asksSuccessionOf(q) || asks(q, 'many', 'number', 'count')) return null;
     // A single named body ("which ICB is Thurrock in?", "which footprint is E54000001?") is another answer's; a set is asked in the plural.
     const plural = q.words.some(
-      (w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships'].includes(w),
+      (w) => /s$/.test(w) && ['ccgs', 'trusts', 'icbs', 'stps', 'regions', 'footprints', 'groups', 'boards', 'partnerships', 'locations'].includes(w),
     );
     if (!plural) return null;
     const asked = askedDay(q, k, kind);

@@ -8,7 +8,7 @@ import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { formatDay } from './dates.ts';
-import type { Organisation, RegisterRow } from './register.ts';
+import type { Organisation, ParentLink, RegisterRow } from './register.ts';
 
 export type Orgs = Map<string, Organisation>;
 
@@ -97,9 +97,20 @@ function regionsOn(orgs: Orgs, day: string): Member[] {
 
 /** A CCG's region on a day: as the STP list in force files it, else as its register record does. */
 function regionOn(o: Organisation, day: string): string | null {
+  return regionLinkOn(o, day)?.code ?? null;
+}
+
+/**
+ * A body's region on a day with the row that shows it: the region the STP list in force files its STP under
+ * (regions were redrawn in April 2019), else the one its own register record gives.
+ */
+export function regionLinkOn(o: Organisation, day: string): { code: string; row: RegisterRow; via?: ParentLink } | null {
   const snap = stpSnapshotOn(day);
   const link = snap ? o.parents.find((p) => p.period === snap.period) : undefined;
-  return (link && regionInRow(link.row)) || o.region;
+  const filed = link && regionInRow(link.row);
+  if (link && filed) return { code: filed, row: link.row, via: link };
+  const row = recordRow(o);
+  return o.region && row ? { code: o.region, row } : null;
 }
 
 /** The STP list in force on a day, if any. */

@@ -20,6 +20,9 @@ export interface AreaMention {
 
 /** Words naming a kind of body, singular and plural; phrases are matched on consecutive words. */
 const TYPE_WORDS: [string[], SetKind][] = [
+  // Sub-ICB locations are the CCGs' codes living on under the ICBs: a set of them is a set of CCGs.
+  [['sub', 'icb', 'location'], 'ccg'],
+  [['sub', 'icb', 'locations'], 'ccg'],
   [['ccg'], 'ccg'],
   [['ccgs'], 'ccg'],
   [['clinical', 'commissioning', 'group'], 'ccg'],
@@ -151,12 +154,13 @@ const matchAt = (words: string[], i: number, phrase: string[]) => phrase.every((
 export function readOrgTypes(words: string[], orgs: OrgMention[]): SetKind[] {
   const kinds: SetKind[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const [phrase, kind] of TYPE_WORDS) {
-      if (!matchAt(words, i, phrase)) continue;
-      const plural = phrase.at(-1)!.endsWith('s');
-      const inOwnMention = orgs.some((m) => m.from <= i && i < m.to && SINGULAR_TYPES[kind].includes(m.org.type));
-      if ((plural || !inOwnMention) && !kinds.includes(kind)) kinds.push(kind);
-    }
+    const found = TYPE_WORDS.find(([phrase]) => matchAt(words, i, phrase));
+    if (!found) continue;
+    const [phrase, kind] = found;
+    const plural = phrase.at(-1)!.endsWith('s') || phrase[0] === 'sub';
+    const inOwnMention = orgs.some((m) => m.from <= i && i < m.to && SINGULAR_TYPES[kind].includes(m.org.type));
+    if ((plural || !inOwnMention) && !kinds.includes(kind)) kinds.push(kind);
+    i += phrase.length - 1;
   }
   return kinds;
 }

@@ -71,5 +71,6 @@ export function buildIndexes(
   for (const e of k.events) vocabulary.add(words(e.summary));
   const lexicon = new LexiconIndex(k.lexicon);
   vocabulary.add(lexicon.meanings);
+  vocabulary.add(lexicon.sayings);
   return { organisations, names, passages, facts: new FactIndex(k), vocabulary, titles: new TitleIndex(k.documents.values()), lexicon, links: passageLinks(k) };
 }

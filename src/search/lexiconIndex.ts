@@ -15,8 +15,8 @@ export class LexiconIndex {
   private readonly types = new PhraseIndex<string>();
   /** Every word the lexicon reads a phrasing as: such words are never out of scope. */
   readonly meanings = new Set<string>();
-  /** Every word of every phrasing: never corrected as a typo ("bot" is not "but"). */
-  private readonly sayings = new Set<string>();
+  /** Every word of every phrasing: never corrected as a typo ("bot" is not "but"), and what a typo may be corrected to. */
+  readonly sayings = new Set<string>();
   /** Words of the phrasings read as nothing, and of those read as something. */
   private readonly dropped = new Set<string>();
   private readonly kept = new Set<string>();

@@ -116,6 +116,8 @@ export class OrganisationIndex {
   /** The first and last words of the keys. */
   private readonly keyFirsts = new Set<string>();
   private readonly keyLasts = new Set<string>();
+  /** "ccg chiltern": each type of body with the last word of its names' keys. */
+  private readonly typedLasts = new Set<string>();
 
   /** Neighbouring words of every name ("black country"), to pick the correction a typo in a name meant. */
   private readonly namePairs = new Set<string>();
@@ -150,6 +152,7 @@ export class OrganisationIndex {
         if (key) keys.add(key);
       }
       for (const key of keys) {
+        this.typedLasts.add(`${org.type} ${key.split(' ').at(-1)}`);
         const list = this.byKey.get(key) ?? [];
         if (!list.includes(org)) list.push(org);
         this.byKey.set(key, list);
@@ -182,6 +185,11 @@ export class OrganisationIndex {
   /** Whether two words stand side by side in an organisation's name. */
   hasNamePair(a: string, b: string): boolean {
     return this.namePairs.has(`${a} ${b}`);
+  }
+
+  /** Whether a word ends the name of a body of this type ("chiltern" of "NHS Chiltern CCG"). */
+  endsNameOf(w: string, type: OrganisationType): boolean {
+    return this.typedLasts.has(`${type} ${w}`);
   }
 
   /** Looks up a name or code as typed after `/commissioning org`. */

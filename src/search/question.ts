@@ -12,6 +12,7 @@ import { STOP_WORDS, stem, words as toWords } from './text.ts';
 import { findDates, type DateMention } from './dates.ts';
 import { readAreas, readOrgTypes, type AreaMention } from './areas.ts';
 import type { SetKind } from '../knowledge/registerQueries.ts';
+import type { OrganisationType } from '../knowledge/register.ts';
 import { oneEditApart } from './edits.ts';
 import { isEnglish, readTokens, TOPIC_POS, type Token } from './reading.ts';
 import { answerTypeOf, type AnswerType } from './answerType.ts';
@@ -308,6 +309,13 @@ const OPENERS = new Set([undefined, 'and', 'so', 'but', 'hey', 'hi', 'ok', 'okay
  * of the known word one edit away. An English word is left alone, except a rare one at the start of a question
  * that is one letter from a question word ("wat", "wich") and a long one one letter from a known word ("succes").
  */
+const KIND_NAMES = new Map<string, OrganisationType>([
+  ['ccg', 'ccg'],
+  ['icb', 'icb'],
+  ['stp', 'stp'],
+  ['trust', 'trust'],
+]);
+
 function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>, next?: string): string {
   const known = (x: string) => STOP_WORDS.has(x) || extraWords.has(x) || ix.vocabulary.has(x) || ix.lexicon.knows(x);
   if (known(w) || /^\d/.test(w)) return w;
@@ -321,8 +329,12 @@ function correct(w: string, prev: string | undefined, i: number, ix: Indexes, ex
   }
   if (english && w.length < 6) return w;
   // A correction that makes a name or a phrasing with a word beside it is the one meant: "black contry".
+  // "chiltren ccg": a word right before a kind of body ends that body's name.
   const fits = (c: string) =>
     (!!prev && (ix.organisations.hasNamePair(prev, c) || ix.lexicon.has(`${prev} ${c}`))) ||
-    (!!next && (ix.organisations.hasNamePair(c, next) || ix.lexicon.has(`${c} ${next}`)));
+    (!!next &&
+      (ix.organisations.hasNamePair(c, next) ||
+        ix.lexicon.has(`${c} ${next}`) ||
+        (KIND_NAMES.has(next) && ix.organisations.endsNameOf(c, KIND_NAMES.get(next)!))));
   return ix.vocabulary.correct(w, english ? 5 : 4, fits) ?? w;
 }

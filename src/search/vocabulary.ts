@@ -211,8 +211,8 @@ export class Vocabulary {
   }
 }
 
-/** What a preferred correction counts for beside word frequencies: more than any of them. */
-const PREFERRED = 1e9;
+/** What a preferred correction counts for beside word frequencies: more than any of them (a word list's counts run to billions). */
+const PREFERRED = 2 ** 50;
 
 function deletions(word: string): string[] {
   const out: string[] = [];

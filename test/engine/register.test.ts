@@ -136,7 +136,76 @@ describe('the 2016 footprints', () => {
     const names = footprints.filter((r) => r.ccg_code === '99M').map((r) => r.footprint_name);
     expect(names.length).toBe(2);
     const a = ask('which 2016 footprints was north east hampshire and farnham ccg in');
-    for (const n of names) expect(a.text).toContain(`${n} STP footprint (2016 footprint)`);
+    expect(a.intent).toBe('organisation-parent');
+    for (const n of names) expect(a.text.split('\n')[0]).toContain(`${n} STP footprint (`);
+  });
+});
+
+describe('which STP, ICB or region one organisation was in', () => {
+  const regionName = (code: string) => `NHS England ${lookup2020.find((r) => r.NHSER20CDH === code)!.NHSER20NM} (${code})`;
+
+  it('gives the region the STP list of the year files a CCG under, and its regions over time where they differ', () => {
+    const row = lookup2020.find((r) => r.CCG20CDH === '02Q')!;
+    const own = eccg.find((r) => r.code === '02Q')!.region;
+    expect(own).not.toBe(row.NHSER20CDH);
+    const a = ask('which nhse region was bassetlaw in in 2020');
+    expect(a.intent).toBe('organisation-parent');
+    expect(a.text.split('\n')[0]).toContain(`was in ${regionName(row.NHSER20CDH)}, as the April 2020 STP list files ${row.STP20NM} (${row.STP20CDH})`);
+    expect(a.text).toContain(`${regionName(own)} in its own register record`);
+    const plain = ask('what region is bassetlaw ccg in');
+    expect(plain.text.split('\n')[0]).toContain(`is in ${regionName(own)}`);
+  });
+
+  it("gives a CCG's STP from the list in force on the day, and the other lists' STPs", () => {
+    const row = stps2019.find((r) => r.ccg_code === '06L')!;
+    const a = ask('which stp was ipswich and east suffolk ccg in in 2019?');
+    expect(a.intent).toBe('organisation-parent');
+    expect(a.text.split('\n')[0]).toBe(`On 1 April 2019 NHS Ipswich and East Suffolk CCG (06L) was in ${row.stp_name} (${row.ods_stp_code}). [1]`);
+    expect(a.text).toContain('In the other STP lists:');
+  });
+
+  it('places a CCG that had closed by the day on its last day, and says so', () => {
+    const chiltern = eccg.find((r) => r.code === '10H')!;
+    expect(chiltern.close).toBe('20180331');
+    const fp = footprints.find((r) => r.ccg_code === '10H')!;
+    const a = ask('which stp was chiltern ccg in in 2020');
+    expect(a.text.split('\n')[0]).toContain(`closed on 31 March 2018; on its last day it was in ${fp.footprint_name} STP footprint (`);
+  });
+
+  it('follows a CCG to the ICB it came under in July 2022, through the CCG that took it over', () => {
+    const icb = finalOf('10H');
+    const a = ask('what icb did chiltern ccg end up under');
+    expect(a.intent).toBe('organisation-parent');
+    expect(a.text).toContain(`came under ${nameOf(icb)} (${icb})`);
+    expect(a.text).toContain(`through ${nameOf(successors.find((s) => s.from === '10H')!.to)}`);
+  });
+});
+
+describe('register questions as people type them', () => {
+  it('corrects a typo in a name right before its kind of body to a name of that kind ("chiltren ccg")', () => {
+    const a = ask('was chiltren ccg still going in 2019');
+    expect(a.text).toMatch(/^No — NHS Chiltern CCG \(10H\) was not open in 2019/);
+  });
+
+  it('lists the sub-ICB locations of an ICB as the CCGs it took over', () => {
+    const expected = ccgRows.filter((r) => r.parent === 'QJG' && r.close === '').map((r) => r.code);
+    expect(expected.length).toBeGreaterThan(1);
+    const a = ask('what sub-icb locations sit under the suffolk and north east essex icb');
+    expect(a.intent).toBe('register-list');
+    for (const c of expected) expect(a.text).toContain(`(${c})`);
+  });
+
+  it('counts the new CCGs of a month as those that opened then', () => {
+    const opened = ccgRows.filter((r) => r.open.startsWith('201804'));
+    const a = ask('how many new ccgs statred up in april 2018');
+    expect(a.text).toMatch(new RegExp(`^${opened.length} CCGs opened in April 2018`));
+  });
+
+  it('reads "combined to make" as what a merged CCG was formed from', () => {
+    const from = successors.filter((s) => s.to === '92G').map((s) => s.from);
+    expect(from.length).toBe(3);
+    const a = ask('which ccgs combined to make bsw ccg');
+    for (const c of from) expect(a.text.split('\n')[0]).toContain(`(${c})`);
   });
 });
 
