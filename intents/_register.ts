@@ -286,11 +286,20 @@ export const PLURALS = new Set(['ccgs', 'icbs', 'stps', 'trusts', 'regions', 'fo
  */
 export function asksWhatWentIntoIt(q: ParsedQuestion, orgFrom: number): boolean {
   const into = q.words.indexOf('into');
-  const asksSet = q.orgTypes.length > 0 && q.words.slice(0, 3).some((w) => PLURALS.has(w)) && ['which', 'what'].includes(q.words[0] ?? '');
+  // "Which CCGs …", "how many CCGs …", "which of the 2019 STP's CCGs …": a set asked for before the "into".
+  const opens = ['which', 'what'].includes(q.words[0] ?? '') || (q.words[0] === 'how' && q.words[1] === 'many');
+  const asksSet = q.orgTypes.length > 0 && opens && q.words.slice(0, Math.max(into, 0)).some((w) => PLURALS.has(w));
   if (into >= 0 && asksSet && orgFrom > into) return true;
   const replaced = q.words.findIndex((w) => w === 'successor' || w === 'successors');
   const subject = q.words.slice(0, orgFrom).some((w) => w === 'did' || w === 'does' || w === 'do');
   return replaced > orgFrom && subject;
+}
+
+/** The body a set of others went into ("which of the Cheshire and Merseyside CCGs went into Cheshire CCG?"), when the question asks that. */
+export function wentIntoMention(q: ParsedQuestion): ParsedQuestion['orgs'][number] | undefined {
+  const into = q.words.indexOf('into');
+  const after = into >= 0 ? q.orgs.find((m) => m.from > into && m.org.inRegister) : undefined;
+  return after && asksWhatWentIntoIt(q, after.from) ? after : undefined;
 }
 
 /** A kind of body in the plural, as a sentence writes it: "CCGs", "ICBs", "STPs", but "trusts" and "regions". */

@@ -5,7 +5,7 @@ import type { Intervention } from '../src/knowledge/knowledge.ts';
 import type { Organisation } from '../src/knowledge/register.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
 import { asks, orgsIn } from './_shared.ts';
-import { asksWhatWentIntoIt } from './_register.ts';
+import { asksWhatWentIntoIt, wentIntoMention } from './_register.ts';
 
 const MERGER_TYPES = new Set(['planned-merger', 'single-commissioning-leadership', 'joint-leadership', 'accountable-officer-change']);
 
@@ -58,7 +58,7 @@ export const intent: Intent = {
     const org = orgsIn(q)[0];
     if (!org) return null;
     // "Which CCGs went into Kent and Medway ICB?" asks for the set it was formed from: the successors intent answers it.
-    if (asksWhatWentIntoIt(q, q.orgs[0].from)) return null;
+    if (asksWhatWentIntoIt(q, q.orgs[0].from) || wentIntoMention(q)) return null;
     const statements: DraftStatement[] = [...registerLines(k, org)];
     const codes = [org.code, ...org.members];
     const all = [...new Set(codes.flatMap((c) => interventionsFor(k, c)))];

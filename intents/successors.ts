@@ -7,7 +7,7 @@ import type { DraftStatement, Intent } from '../src/engine/intent.ts';
 import { formatDay } from '../src/knowledge/dates.ts';
 import type { Organisation } from '../src/knowledge/register.ts';
 import { formedFrom, successionPath, type SuccessionStep } from '../src/knowledge/registerQueries.ts';
-import { aboutSomethingElse, asksWhatWentIntoIt, labelOf, PLURALS } from './_register.ts';
+import { aboutSomethingElse, asksWhatWentIntoIt, labelOf, PLURALS, wentIntoMention } from './_register.ts';
 import { asks, listing, orgsIn } from './_shared.ts';
 
 const BACKWARD = ['formed', 'predecessor', 'predecessors', 'created', 'made', 'came', 'merged', 'before'];
@@ -37,7 +37,7 @@ export const intent: Intent = {
   ],
   rephrase: ({ q }) => (q.orgs[0] ? `What replaced ${q.orgs[0].org.name}?` : null),
   answer({ q, k }) {
-    let org = orgsIn(q).find((o) => o.inRegister);
+    let org = wentIntoMention(q)?.org ?? orgsIn(q).find((o) => o.inRegister);
     const mention = q.orgs.find((m) => m.org.code === org?.code);
     // "Which CCGs went into the Black Country one?": of the bodies the words could mean, the one formed from others.
     // (An ICB is formed from the CCGs handed to it in July 2022: it is never swapped.)

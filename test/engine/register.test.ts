@@ -201,6 +201,15 @@ describe('register questions as people type them', () => {
     expect(a.text).toMatch(new RegExp(`^${opened.length} CCGs opened in April 2018`));
   });
 
+  it('counts the CCGs that merged into one, and lists those of an area that went into one named after "into"', () => {
+    const into = (code: string) => successors.filter((s) => s.to === code).map((s) => s.from);
+    const counted = ask('how many ccgs merged into the coventry and warwickshire ccg in 2021');
+    expect(counted.text).toMatch(new RegExp(`^${into('B2M3M').length} CCGs went into NHS Coventry and Warwickshire ICB - B2M3M`));
+    const listed = ask('which of the 2019 cheshire and merseyside stp ccgs got merged into cheshire ccg');
+    expect(listed.intent).toBe('successors');
+    for (const c of into('27D')) expect(listed.text.split('\n')[0]).toContain(`(${c})`);
+  });
+
   it('reads "combined to make" as what a merged CCG was formed from', () => {
     const from = successors.filter((s) => s.to === '92G').map((s) => s.from);
     expect(from.length).toBe(3);
