@@ -39,8 +39,18 @@ export const intent: Intent = {
     if (!org) return null;
     const statements: DraftStatement[] = statusStatements(k, org);
     // Where the documents speak of it beyond any intervention.
+    // A quote that is only its name (a page's list of tags: "- NHS North Tyneside CCG") says nothing of it.
+    const bareName = (quote: string) =>
+      org.names.some(
+        (n) =>
+          n.toLowerCase() ===
+          quote
+            .replace(/^[-•*]\s*/, '')
+            .trim()
+            .toLowerCase(),
+      );
     const mentions = (k.organisationFacts.get(org.code)?.sources ?? []).filter(
-      (s) => !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)),
+      (s) => !bareName(s.quote) && !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)),
     );
     if (org.inRegister && mentions.length) statements.push({ text: `In the sources: “${mentions[0].quote}”`, sources: [mentions[0]] });
     // Documents nobody curated facts from: what they say of it, marked as read from the source.

@@ -138,6 +138,39 @@ const MIN_PASSAGE_CHARS = 30;
 /** Capitalised words that say what kind of body, not which one: they need not stand in the passage. */
 const KIND_WORDS = new Set(['nhs', 'ccg', 'ccgs', 'icb', 'icbs', 'stp', 'stps', 'ics', 'gp', 'gps', 'i', 'board', 'trust', 'england']);
 
+/** How many paragraphs on an answer may stand from the paragraph speaking to the question that it answers after. */
+const FOLLOWING = 2;
+/** A list's items that are only names ("NHS Coventry and Rugby CCG", "Simon Stevens"): capitalised words, a few joining ones. */
+const BARE_NAME = /^(?:(?:\(?[A-Z0-9][\w'’&.,()-]*|and|of|the|for|on|in|upon)\s*){1,9}$/;
+
+/** True for a list of (mostly) bare names, a page's tags or related links rather than what it says. */
+function isTagList(unit: PassageUnit): boolean {
+  const items = unit.passages.filter((p) => p.kind === 'list-item');
+  // Most, not all: a page's foot mixes a link's headline in among the tags.
+  return items.length > 2 && items.filter((p) => BARE_NAME.test(p.text.replace(/^[-•*]\s*/, '').trim())).length >= 0.8 * items.length;
+}
+
+/** A unit the search found that holds the question's entities and enough of its words, with what ranks it. */
+interface Candidate {
+  hit: PassageHit;
+  unit: PassageUnit;
+  fit: number;
+  free: number;
+  overlap: number;
+  own: number;
+  cell: number;
+  /** 1 when the unit says outright what is asked: a cause, a length of time, a section, a definition. */
+  said: number;
+  fromSource: number;
+  read?: ReadAnswer;
+  /** The overlap with the question's topic, before the kind of answer is counted. */
+  topical: number;
+  /** A list of bare names ("Topics: NHS Dudley CCG, Simon Stevens …"): a page's tags, an answer only to "which …". */
+  tags: boolean;
+  /** The paragraph this one answers after (it speaks to the question; this one holds the answer). */
+  after?: Candidate;
+}
+
 export const intent: Intent = {
   name: 'passage',
   description: 'Quote the passage of a source document that answers the question',
@@ -224,19 +257,7 @@ export const intent: Intent = {
     const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
-    const good: {
-      hit: PassageHit;
-      unit: PassageUnit;
-      fit: number;
-      free: number;
-      overlap: number;
-      own: number;
-      cell: number;
-      /** 1 when the unit says outright what is asked: a cause, a length of time, a section, a definition. */
-      said: number;
-      fromSource: number;
-      read?: ReadAnswer;
-    }[] = [];
+    const good: Candidate[] = [];
     const topic = topicTerms(q);
     for (const hit of found.values()) {
       const reading = readingOf(k, hit.passage);
@@ -284,9 +305,31 @@ export const intent: Intent = {
       const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;
       // "Who approves a CCG merger?": a unit under the heading "Who approves a merger" is what the document says to it.
       const headed = underAskingHeading(unit, q, topic) ? 1 : 0;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: overlap(topic, reading) + typed + others + headed, own, cell, said, fromSource, read });
+      const topical = overlap(topic, reading) + others + headed;
+      good.push({ hit, unit, fit: s.all, free: s.free, overlap: topical + typed, topical, own, cell, said, fromSource, read, tags: isTagList(unit) });
     }
     if (!good.length) return null;
+    // "… has been placed in special measures. … NHS England confirmed the decision on 10 October 2017": a paragraph
+    // holding the kind of answer asked for, just after one that speaks to the question, answers it with that one.
+    for (const g of good) {
+      if (!g.read?.answer || g.unit.passages.length > 1) continue;
+      const at = positionOf(k, g.unit.passages[0]);
+      const before = good.find(
+        (h) =>
+          h !== g &&
+          !h.read?.answer &&
+          !h.tags &&
+          h.topical > g.topical &&
+          h.unit.passages[0].document === g.unit.passages[0].document &&
+          h.unit.passages[0].section === g.unit.passages[0].section &&
+          at - positionOf(k, h.unit.passages.at(-1)!) >= 1 &&
+          at - positionOf(k, h.unit.passages.at(-1)!) <= FOLLOWING,
+      );
+      if (!before) continue;
+      g.overlap += before.topical - g.topical;
+      g.fit = Math.max(g.fit, before.fit);
+      g.after = before;
+    }
     // The unit speaking to more of the question's own words first; a list first when the question asks "which …".
     const listWanted = asksForList(q) || q.answerType === 'list';
     // A list of several items answers "which …" before a single table row does, and either before a sentence.
@@ -294,6 +337,7 @@ export const intent: Intent = {
     const isList = (u: PassageUnit) => listness(u) > 0;
     good.sort(
       (a, b) =>
+        (listWanted ? 0 : Number(a.tags) - Number(b.tags)) ||
         b.cell - a.cell ||
         b.fromSource - a.fromSource ||
         b.said - a.said ||
@@ -312,6 +356,7 @@ export const intent: Intent = {
         ? good.find((g) => isList(g.unit) && g.unit.passages[0].document === best.unit.passages[0].document && g.free >= 0.5)
         : undefined;
     if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
+    else if (best.after && !chosen.includes(best.after)) chosen.splice(1, 1, best.after);
     return {
       statements: chosen.map((g) => statement(k, g.unit, q, g.read ?? readAnswer(k, ix.links, ix.organisations, g.unit, q, wanted, kind))),
       fit: best.fit,

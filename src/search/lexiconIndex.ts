@@ -39,15 +39,23 @@ export class LexiconIndex {
    * from" as "take over from"); words inside `keep` spans (names) are left alone. `lexical` marks the words
    * that came from the lexicon.
    */
-  rewrite(words: string[], tokens: Token[], keep: Pick<OrgMention, 'from' | 'to'>[] = []): { words: string[]; lexical: boolean[] } {
+  rewrite(
+    words: string[],
+    tokens: Token[],
+    keep: Pick<OrgMention, 'from' | 'to'>[] = [],
+    beginsName: (word: string) => boolean = () => false,
+  ): { words: string[]; lexical: boolean[] } {
     const fixed = words.map((_, i) => keep.some((s) => s.from <= i && i < s.to));
     const lemmas = tokens.map((t) => t.lemma);
-    // "went into the Black Country one": the name may follow after an article.
-    const nameFollows = (at: number) => keep.some((s) => s.from === at || (s.from === at + 1 && ['the', 'a', 'an'].includes(words[at])));
-    const named = [...this.beforeOrganisation.find(words, fixed), ...this.beforeOrganisation.find(lemmas, fixed)].filter((m) => nameFollows(m.to));
     const matches = [...this.phrases.find(words, fixed), ...this.phrases.find(lemmas, fixed)].sort(
       (a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from,
     );
+    // A name starts here: one read before the lexicon, or a phrasing read as a name's first words ("gm" as
+    // "greater manchester").
+    const startsName = (at: number) => keep.some((s) => s.from === at) || matches.some((m) => m.from === at && beginsName(m.items[0][0] ?? ''));
+    // "went into the Black Country one": the name may follow after an article.
+    const nameFollows = (at: number) => startsName(at) || (['the', 'a', 'an'].includes(words[at]) && startsName(at + 1));
+    const named = [...this.beforeOrganisation.find(words, fixed), ...this.beforeOrganisation.find(lemmas, fixed)].filter((m) => nameFollows(m.to));
     const chosen: typeof matches = [];
     for (const m of [...named, ...matches]) if (!chosen.some((c) => c.from < m.to && m.from < c.to)) chosen.push(m);
     chosen.sort((a, b) => a.from - b.from);

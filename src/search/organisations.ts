@@ -187,6 +187,11 @@ export class OrganisationIndex {
     return this.namePairs.has(`${a} ${b}`);
   }
 
+  /** Whether a word begins some organisation's name ("greater" of "NHS Greater Manchester ICB"). */
+  beginsName(w: string): boolean {
+    return this.keyFirsts.has(w);
+  }
+
   /** Whether a word ends the name of a body of this type ("chiltern" of "NHS Chiltern CCG"). */
   endsNameOf(w: string, type: OrganisationType): boolean {
     return this.typedLasts.has(`${type} ${w}`);

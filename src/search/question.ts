@@ -166,7 +166,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     .filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
   const before = readTokens(corrected);
-  const { words, lexical } = withoutTimeNouns(ix.lexicon.rewrite(corrected, before, protectedSpans));
+  const { words, lexical } = withoutTimeNouns(ix.lexicon.rewrite(corrected, before, protectedSpans, (w) => ix.organisations.beginsName(w)));
   // Tagged again only when the lexicon changed the words (their context changes the tags).
   const tokens = lexical.some(Boolean) ? readTokens(words) : before;
 

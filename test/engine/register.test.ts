@@ -210,6 +210,13 @@ describe('register questions as people type them', () => {
     for (const c of into('27D')) expect(listed.text.split('\n')[0]).toContain(`(${c})`);
   });
 
+  it('reads "folded into" before a system\'s initials ("the gm icb") as going into that body, not as its successor', () => {
+    const expected = ccgRows.filter((r) => r.parent === 'QOP' && r.close === '').map((r) => r.code);
+    const a = ask('which ccgs are being folded into the gm icb');
+    expect(a.text).not.toContain('no successor');
+    for (const c of expected) expect(a.text).toContain(`(${c})`);
+  });
+
   it('reads "combined to make" as what a merged CCG was formed from', () => {
     const from = successors.filter((s) => s.to === '92G').map((s) => s.from);
     expect(from.length).toBe(3);

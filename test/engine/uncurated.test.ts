@@ -180,6 +180,23 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers "when" from the paragraph giving the date just after the one saying what happened, quoting both, never a page\'s tags', () => {
+    const a = engine.ask('when was coventry and rugby ccg put in financial special measures?');
+    expect(a.text.startsWith('10 October 2017.')).toBe(true);
+    expect(a.text).toContain('“NHS England confirmed the decision on 10 October 2017');
+    expect(a.text).toContain('has been placed in financial special measures by NHS England');
+    // The HSJ page's list of tags names the CCG and "special measures" too, but says nothing of when.
+    expect(a.text).not.toContain('Topics');
+    expectVerbatim(a);
+  });
+
+  it('never quotes a bare tag line as what the documents say of an organisation (bundled seeds)', async () => {
+    const bundled = await bundledEngine();
+    const a = bundled.ask('what about north tyneside ccg');
+    expect(a.text).toContain('North Tyneside CCG');
+    expect(a.text).not.toContain('“- NHS North Tyneside CCG”');
+  });
+
   it('reads "the deadline for …" as asking for a date, and answers with it', () => {
     const a = engine.ask('deadline for hull ccg to get its recovry plan agreed?');
     expect(a.answered).toBe(true);
