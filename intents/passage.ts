@@ -314,16 +314,16 @@ export const intent: Intent = {
     for (const g of good) {
       if (!g.read?.answer || g.unit.passages.length > 1) continue;
       const at = positionOf(k, g.unit.passages[0]);
+      const gap = (h: Candidate) => at - positionOf(k, h.unit.passages.at(-1)!);
       const before = good.find(
         (h) =>
-          h !== g &&
           !h.read?.answer &&
           !h.tags &&
           h.topical > g.topical &&
           h.unit.passages[0].document === g.unit.passages[0].document &&
           h.unit.passages[0].section === g.unit.passages[0].section &&
-          at - positionOf(k, h.unit.passages.at(-1)!) >= 1 &&
-          at - positionOf(k, h.unit.passages.at(-1)!) <= FOLLOWING,
+          gap(h) >= 1 &&
+          gap(h) <= FOLLOWING,
       );
       if (!before) continue;
       g.overlap += before.topical - g.topical;
