@@ -6,7 +6,9 @@
  */
 import type { DraftStatement, Intent } from '../src/engine/intent.ts';
 import { formatDay } from '../src/knowledge/dates.ts';
+import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import type { Organisation, RegisterRow } from '../src/knowledge/register.ts';
+import type { ParsedQuestion } from '../src/search/question.ts';
 import { cite, lastDay, parentOn, regionLinkOn, STP_SNAPSHOTS, successionPath, type Orgs } from '../src/knowledge/registerQueries.ts';
 import { askedDay, labelOf } from './_register.ts';
 import { listing } from './_shared.ts';
@@ -94,7 +96,7 @@ function icbAnswer(orgs: Orgs, o: Organisation): DraftStatement[] {
  * CCG closed becomes its last day, and says so. Without a date an STP is the CCG's last one and a region the
  * one its record gives now.
  */
-function dayAndLead(q: Parameters<Intent['answer']>[0]['q'], k: Parameters<Intent['answer']>[0]['k'], o: Organisation, kind: ParentKind): [string, Lead] {
+function dayAndLead(q: ParsedQuestion, k: Knowledge, o: Organisation, kind: ParentKind): [string, Lead] {
   const end = lastDay(o);
   const label = labelOf(o);
   if (q.dates.length) {
