@@ -33,6 +33,9 @@ export function mostSpecific(programmes: Programme[]): Programme | undefined {
   return programmes.find((p) => !programmes.some((other) => other.parent === p.id)) ?? programmes[0];
 }
 
+/** A list item's text without its marker ("- NHS Dudley CCG" → "NHS Dudley CCG"). */
+export const itemText = (text: string): string => text.replace(/^[-•*]\s*/, '').trim();
+
 /** Organisation name as people say it. */
 export const nameOf = (k: Knowledge, code: string): string => k.organisations.get(code)?.name ?? code;
 

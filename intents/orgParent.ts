@@ -7,9 +7,9 @@
 import type { DraftStatement, Intent } from '../src/engine/intent.ts';
 import { formatDay } from '../src/knowledge/dates.ts';
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
-import type { Organisation, RegisterRow } from '../src/knowledge/register.ts';
+import type { Organisation, ParentLink, RegisterRow } from '../src/knowledge/register.ts';
 import type { ParsedQuestion } from '../src/search/question.ts';
-import { cite, lastDay, parentOn, regionLinkOn, STP_SNAPSHOTS, successionPath, type Orgs } from '../src/knowledge/registerQueries.ts';
+import { cite, lastDay, parentOn, regionLinkOn, STP_SNAPSHOTS, stpSnapshotOn, successionPath, type Orgs } from '../src/knowledge/registerQueries.ts';
 import { askedDay, labelOf } from './_register.ts';
 import { listing } from './_shared.ts';
 
@@ -17,9 +17,6 @@ type ParentKind = 'stp' | 'icb' | 'region';
 const PARENT_KINDS = new Set<string>(['stp', 'icb', 'region']);
 /** National bodies are how a question is asked ("which NHSE region"), never the body asked about. */
 const NATIONAL = new Set(['national-body', 'regulator', 'publisher']);
-
-/** The STP list in force on a day. */
-const periodOf = (day: string) => STP_SNAPSHOTS.find((s) => s.from <= day && day <= s.to)?.period;
 
 /** The region of each STP list and of the register record, where they differ, oldest first: "North of England (Y54) in the 2016 footprint list, …". */
 function regionsOverTime(orgs: Orgs, o: Organisation): DraftStatement | null {
@@ -57,7 +54,8 @@ function regionAnswer(orgs: Orgs, o: Organisation, day: string, lead: Lead): Dra
 }
 
 function stpAnswer(orgs: Orgs, o: Organisation, day: string, lead: Lead): DraftStatement[] {
-  const period = periodOf(day);
+  const period = stpSnapshotOn(day)?.period;
+  const cited = (p: ParentLink) => cite(p.row, `${labelOf(o)} in ${p.name} (${p.code}), ${p.period} list`);
   // A CCG can sit in two 2016 footprints (the list gives it a row in each).
   const links = o.parents.filter((p) => p.period === period);
   const parent = links.length ? null : parentOn(orgs, o, day);
@@ -66,14 +64,14 @@ function stpAnswer(orgs: Orgs, o: Organisation, day: string, lead: Lead): DraftS
   const statements: DraftStatement[] = [
     {
       text: `${lead} in ${named}.`,
-      sources: links.length ? links.map((p) => cite(p.row, `${labelOf(o)} in ${p.name} (${p.code}), ${p.period} list`)) : [parent!.row],
+      sources: links.length ? links.map(cited) : [parent!.row],
     },
   ];
   const others = o.parents.filter((p) => p.period !== period && STP_SNAPSHOTS.some((s) => s.period === p.period));
   if (others.length)
     statements.push({
       text: `In the other STP lists: ${listing(others.map((p) => `${p.name} (${p.code}, ${p.period})`))}.`,
-      sources: others.map((p) => cite(p.row, `${labelOf(o)} in ${p.name} (${p.code}), ${p.period} list`)),
+      sources: others.map(cited),
     });
   return statements;
 }

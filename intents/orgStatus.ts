@@ -1,7 +1,7 @@
 /** Organisation status: register record, interventions (plans against outcomes) and people, in a few lines. */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import { statusStatements } from '../src/engine/describe.ts';
-import { lexicalWords, orgsIn } from './_shared.ts';
+import { itemText, lexicalWords, orgsIn } from './_shared.ts';
 import { mentionsOf } from '../src/engine/fromDocuments.ts';
 import { sentences } from '../src/search/passageReading.ts';
 import { contentTerms } from '../src/search/text.ts';
@@ -40,15 +40,7 @@ export const intent: Intent = {
     const statements: DraftStatement[] = statusStatements(k, org);
     // Where the documents speak of it beyond any intervention.
     // A quote that is only its name (a page's list of tags: "- NHS North Tyneside CCG") says nothing of it.
-    const bareName = (quote: string) =>
-      org.names.some(
-        (n) =>
-          n.toLowerCase() ===
-          quote
-            .replace(/^[-•*]\s*/, '')
-            .trim()
-            .toLowerCase(),
-      );
+    const bareName = (quote: string) => org.names.some((n) => n.toLowerCase() === itemText(quote).toLowerCase());
     const mentions = (k.organisationFacts.get(org.code)?.sources ?? []).filter(
       (s) => !bareName(s.quote) && !statements.some((st) => st.sources.some((x) => 'quote' in x && x.quote === s.quote)),
     );

@@ -30,7 +30,7 @@ import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
-import { countedTerms } from './_shared.ts';
+import { countedTerms, itemText } from './_shared.ts';
 import { otherForms } from '../src/search/irregularVerbs.ts';
 import { oppositesOf } from '../src/search/opposites.ts';
 
@@ -147,7 +147,7 @@ const BARE_NAME = /^(?:(?:\(?[A-Z0-9][\w'’&.,()-]*|and|of|the|for|on|in|upon)\
 function isTagList(unit: PassageUnit): boolean {
   const items = unit.passages.filter((p) => p.kind === 'list-item');
   // Most, not all: a page's foot mixes a link's headline in among the tags.
-  return items.length > 2 && items.filter((p) => BARE_NAME.test(p.text.replace(/^[-•*]\s*/, '').trim())).length >= 0.8 * items.length;
+  return items.length > 2 && items.filter((p) => BARE_NAME.test(itemText(p.text))).length >= 0.8 * items.length;
 }
 
 /** A unit the search found that holds the question's entities and enough of its words, with what ranks it. */

@@ -157,6 +157,7 @@ export function readOrgTypes(words: string[], orgs: OrgMention[]): SetKind[] {
     const found = TYPE_WORDS.find(([phrase]) => matchAt(words, i, phrase));
     if (!found) continue;
     const [phrase, kind] = found;
+    // The lexicon reads "sub-ICB locations" whole but may leave it singular; it names a set either way.
     const plural = phrase.at(-1)!.endsWith('s') || phrase[0] === 'sub';
     const inOwnMention = orgs.some((m) => m.from <= i && i < m.to && SINGULAR_TYPES[kind].includes(m.org.type));
     if ((plural || !inOwnMention) && !kinds.includes(kind)) kinds.push(kind);
