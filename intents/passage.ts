@@ -5,9 +5,9 @@
  * organisations, places and people it names (not a near namesake) and the period it asks after.
  */
 import type { Intent, DraftStatement } from '../src/engine/intent.ts';
-import type { ParsedQuestion } from '../src/search/question.ts';
+import { isSetting, type ParsedQuestion } from '../src/search/question.ts';
 import { searchPassages, passageContext, termsInTexts, type PassageHit } from '../src/search/passageIndex.ts';
-import { STOP_WORDS, contentTerms, normalise, normalisedTerms, rootOfStem, stem } from '../src/search/text.ts';
+import { GENERIC_NAME_WORDS, STOP_WORDS, contentTerms, normalise, normalisedTerms, rootOfStem, stem } from '../src/search/text.ts';
 import { datesIn, organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
@@ -186,7 +186,7 @@ export const intent: Intent = {
     const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t)))];
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
     // NHS England and the regions are the setting of most questions ("what does NHS England hope …"), not what a passage must name.
-    const isSetting = q.orgs.map((m) => m.org.type === 'national-body' || m.org.type === 'region');
+    const setting = q.orgs.map((m) => isSetting(q, m));
     const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
     // "sarah bickerstaffe", typed in lower case: a first name is held by a passage naming the surname in a document
     // that names the two together ("Ms Bickerstaffe" after "Sarah Bickerstaffe").
@@ -199,7 +199,7 @@ export const intent: Intent = {
     const share = (terms: string[], orgsHeld = false, doc = '') => {
       const named = doc ? firstNamesIn(doc, terms) : [];
       const hasFree = free.filter((w) => terms.includes(w) || named.includes(w)).length;
-      const hasMention = mentions.filter((m, i) => (i < orgMentions.length && (orgsHeld || isSetting[i])) || m.some((w) => terms.includes(w))).length;
+      const hasMention = mentions.filter((m, i) => (i < orgMentions.length && (orgsHeld || setting[i])) || m.some((w) => terms.includes(w))).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
@@ -233,7 +233,7 @@ export const intent: Intent = {
         scored
           .filter((h) => h.matched.length > 0)
           .sort((x, y) => y.matched.length - x.matched.length)
-          .slice(0, 5)
+          .slice(0, 10)
           .map((h) => ({ passage: k.passages.at(h.at)!, score: h.matched.length, terms: [...h.matched, ...terms] })),
       );
       // "Why did NHS England step in at Hull?": the document about Hull says why in words the question does not use
@@ -366,11 +366,16 @@ export const intent: Intent = {
 
 /** The question's topic words beyond the organisations it names, unknown words included ("save" for "savings"). */
 function topicTerms(q: ParsedQuestion): string[] {
-  const orgWords = new Set(q.orgs.flatMap((m) => q.words.slice(m.from, m.to)));
+  // A national body asked about ("does the ICB take over specialised commissioning?") is what the passage must speak to.
+  const named = q.orgs.filter((m) => !(m.org.type === 'national-body' && !isSetting(q, m) && m !== q.orgs[0]));
+  const orgWords = new Set(named.flatMap((m) => q.words.slice(m.from, m.to)));
+  const within = (ms: typeof q.orgs, i: number) => ms.some((m) => m.from <= i && i < m.to);
+  // Of the body asked about, the words that tell it from others ("specialised", not "commissioning").
+  const skipped = (w: string, i: number) => orgWords.has(w) || within(named, i) || (within(q.orgs, i) && GENERIC_NAME_WORDS.has(w));
   return [
     ...new Set(
       q.words
-        .filter((w, i) => !orgWords.has(w) && !q.orgs.some((m) => m.from <= i && i < m.to))
+        .filter((w, i) => !skipped(w, i))
         .flatMap((w) => contentTerms(w))
         .concat(q.spoken)
         .filter((t) => !ASKING.has(t) && !SOURCE_WORDS.has(t)),
@@ -445,7 +450,9 @@ function overlap(topic: string[], reading: UnitReading): number {
   const unitTerms = termsOf(reading);
   const prefixes = (reading.prefixes ??= new Set([...unitTerms].filter((t) => t.length >= 4).map((t) => t.slice(0, 4))));
   const near = (t: string) => (t.length >= 5 ? prefixes.has(t.slice(0, 4)) : t.length === 4 && unitTerms.has(t.slice(0, 3)));
-  return topic.filter((t) => unitTerms.has(t) || near(t) || otherForms(t).some((f) => unitTerms.has(f))).length;
+  // A word sharing only its first letters ("special" for "specialised") counts a little less than the word itself.
+  const exact = (t: string) => unitTerms.has(t) || otherForms(t).some((f) => unitTerms.has(f));
+  return topic.reduce((n, t) => n + (exact(t) ? 1 : near(t) ? 0.9 : 0), 0);
 }
 
 /** "Which CCGs …", "what are the …", "list the …": the answer is several things. */

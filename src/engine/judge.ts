@@ -6,8 +6,8 @@
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SourceDocument } from '../knowledge/documents.ts';
-import type { ParsedQuestion } from '../search/question.ts';
-import { root, rootOfStem, stem, words } from '../search/text.ts';
+import { isSetting, type ParsedQuestion } from '../search/question.ts';
+import { GENERIC_NAME_WORDS, root, rootOfStem, stem, words } from '../search/text.ts';
 import { oppositesOf } from '../search/opposites.ts';
 import { namedPairs, REASON } from '../search/passageReading.ts';
 import type { IntentResult } from './intent.ts';
@@ -191,9 +191,8 @@ function namings(q: ParsedQuestion, m: ParsedQuestion['orgs'][number] | ParsedQu
       : m.items.flatMap((i) =>
           i.kind === 'person' ? [i.person.name] : i.kind === 'programme' ? [i.programme.name, ...i.programme.aliases] : [i.entry.term, ...i.entry.aliases],
         );
-  return [typed, ...canonical.map(words)].map((ws) => ws.filter((w) => w.length > 2 && !GENERIC.has(w)));
+  return [typed, ...canonical.map(words)].map((ws) => ws.filter((w) => w.length > 2 && !GENERIC_NAME_WORDS.has(w)));
 }
-const GENERIC = new Set(['nhs', 'ccg', 'ccgs', 'the', 'and', 'icb', 'clinical', 'commissioning', 'group', 'integrated', 'care', 'board']);
 
 /**
  * Whether the answer speaks of what the question names: every organisation (one of a list), and one of the
@@ -205,8 +204,7 @@ function namesEntities(q: ParsedQuestion, said: WordSet, typePhrases: Map<string
   // A kind of intervention asked about is named by one of the lexicon's phrases for it ("special measures").
   const typesOk = q.interventionTypes.every((t) => (typePhrases.get(t) ?? []).some((p) => p.every((w) => said.has(w) || said.has(stem(w)))));
   if (!typesOk) return false;
-  // NHS England and the regions are the setting of most questions ("what did NHS England give Scarborough?"): the other bodies named are what is asked about.
-  const settings = q.orgs.filter((m) => m.org.type === 'national-body' || m.org.type === 'region');
+  const settings = q.orgs.filter((m) => isSetting(q, m));
   const asked = settings.length < q.orgs.length ? q.orgs.filter((m) => !settings.includes(m)) : q.orgs;
   const orgsOk = asked.length === 0 || (q.answerType === 'list' || asked.length > 3 ? asked.some(named) : asked.every(named));
   return orgsOk && (q.names.length === 0 || q.names.some(named));

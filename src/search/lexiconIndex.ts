@@ -44,7 +44,7 @@ export class LexiconIndex {
     tokens: Token[],
     keep: Pick<OrgMention, 'from' | 'to'>[] = [],
     beginsName: (word: string) => boolean = () => false,
-  ): { words: string[]; lexical: boolean[] } {
+  ): { words: string[]; lexical: boolean[]; rewrittenAt: { from: number; to: number }[] } {
     const fixed = words.map((_, i) => keep.some((s) => s.from <= i && i < s.to));
     const lemmas = tokens.map((t) => t.lemma);
     const matches = [...this.phrases.find(words, fixed), ...this.phrases.find(lemmas, fixed)].sort(
@@ -61,24 +61,28 @@ export class LexiconIndex {
     chosen.sort((a, b) => a.from - b.from);
     const out: string[] = [];
     const lexical: boolean[] = [];
-    let i = 0;
-    for (const m of chosen) {
-      for (; i < m.from; i++) {
+    // Where each input word went in the output: a rewritten one, to the whole of what replaced its phrasing.
+    const rewrittenAt: { from: number; to: number }[] = [];
+    const copyUpTo = (end: number) => {
+      for (; i < end; i++) {
+        rewrittenAt.push({ from: out.length, to: out.length + 1 });
         out.push(words[i]);
         lexical.push(false);
       }
+    };
+    let i = 0;
+    for (const m of chosen) {
+      copyUpTo(m.from);
+      const from = out.length;
       // Several meanings for one phrase never happen (the loader refuses them); take the first.
       for (const w of m.items[0]) {
         out.push(w);
         lexical.push(true);
       }
-      i = m.to;
+      for (; i < m.to; i++) rewrittenAt.push({ from, to: out.length });
     }
-    for (; i < words.length; i++) {
-      out.push(words[i]);
-      lexical.push(false);
-    }
-    return { words: out, lexical };
+    copyUpTo(words.length);
+    return { words: out, lexical, rewrittenAt };
   }
 
   /** Whether a word only ever appears in phrasings the lexicon drops (words of address and chat: "bot", "pls"). */

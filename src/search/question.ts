@@ -147,6 +147,15 @@ function withoutTimeNouns({ words, lexical }: { words: string[]; lexical: boolea
   return { words: words.filter((_, i) => !drop.has(i)), lexical: lexical.filter((_, i) => !drop.has(i)) };
 }
 
+/**
+ * Whether a body named is the setting of the question rather than what it asks about: NHS England or a region named
+ * ahead of another body ("what did NHS England give Scarborough?"). Named after one, it is the object ("does the ICB
+ * take over specialised commissioning?") and the answer must speak to it.
+ */
+export function isSetting(q: Pick<ParsedQuestion, 'orgs'>, m: ParsedQuestion['orgs'][number]): boolean {
+  return (m.org.type === 'national-body' || m.org.type === 'region') && q.orgs.some((o) => o.from > m.from && o.org.type !== m.org.type);
+}
+
 /** Parses a question against the indexes; `extraWords` are words the intents themselves know. */
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
@@ -166,7 +175,8 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     .filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
   const before = readTokens(corrected);
-  const { words, lexical } = withoutTimeNouns(ix.lexicon.rewrite(corrected, before, protectedSpans, (w) => ix.organisations.beginsName(w)));
+  const rewritten = ix.lexicon.rewrite(corrected, before, protectedSpans, (w) => ix.organisations.beginsName(w));
+  const { words, lexical } = withoutTimeNouns(rewritten);
   // Tagged again only when the lexicon changed the words (their context changes the tags).
   const tokens = lexical.some(Boolean) ? readTokens(words) : before;
 
@@ -201,7 +211,12 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '');
   const terms = words.filter((w, i) => !STOP_WORDS.has(w) && !aside.has(i) && !quantifier(i)).map(stem);
   const kept = new Set(terms);
-  const spoken = [...new Set(corrected.filter((w) => !STOP_WORDS.has(w) && !ix.lexicon.dropsWord(w)).map(stem))].filter((t) => !kept.has(t));
+  // The words as typed that the lexicon rewrote ("came into being"), outside any name ("gm" in "the gm icb" is the name).
+  const inName = (i: number) =>
+    orgSpans.some((m) => m.from <= i && i < m.to) ||
+    // (positions after the lexicon hold while no time noun was dropped)
+    (words.length === rewritten.words.length && allOrgs.some((m) => m.from <= rewritten.rewrittenAt[i].from && rewritten.rewrittenAt[i].to <= m.to));
+  const spoken = [...new Set(corrected.filter((w, i) => !STOP_WORDS.has(w) && !ix.lexicon.dropsWord(w) && !inName(i)).map(stem))].filter((t) => !kept.has(t));
   // "Given", "gave": a word whose lemma is a stop word says no more than the stop word does.
   const stop = (w: string, i: number) => STOP_WORDS.has(w) || STOP_WORDS.has(tokens[i].lemma);
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || stop(w, i) ? [] : [stem(w)]));

@@ -66,6 +66,9 @@ export const STOP_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** Words common to the names of NHS bodies: they do not tell one body from another. */
+export const GENERIC_NAME_WORDS = new Set('nhs england ccg ccgs the and icb clinical commissioning group integrated care board'.split(' '));
+
 /** The topic words of a text: normalised, stop words dropped, stemmed. */
 export function contentTerms(text: string): string[] {
   return normalisedTerms(normalise(text));

@@ -148,6 +148,14 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers a yes/no about a national body named after the body asked about from the passage naming it, not from the register', () => {
+    // "Specialised commissioning" is what is asked about here, not the setting: "special educational needs" is not it.
+    const a = engine.ask('does the gm icb take over specialised comissioning?');
+    expect(a.text).toMatch(/^No, going by the source — .*“It will not take on specialised services, which stay with NHS England for now/);
+    expect(a.text).not.toContain('is open now');
+    expectVerbatim(a);
+  });
+
   it('names the person the documents give in a role at the organisation asked about, said as what the source says', () => {
     const a = engine.ask('Who is the chief executive of NHS Cheshire and Merseyside ICB?');
     // The name first, then the passage that gives the role, quoted.
