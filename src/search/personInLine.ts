@@ -31,7 +31,9 @@ export function personIn(line: string, context: PersonContext): string | null {
       (m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]) && !placeName(m[0], context),
     )
     .filter((m) => !m[0].split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase())))
-    .map((m) => ({ name: m[0], at: m.index! }));
+    .map((m) => ({ name: m[0], at: m.index! }))
+    // "Claire Whitworth, Chief Executive. Ms Whitworth has been …": one person, named twice.
+    .filter((p, i, all) => !all.some((o, j) => j !== i && o.name.length > p.name.length && o.name.endsWith(` ${p.name.split(' ').at(-1)}`)));
   if (!roles.length) return people.length === 1 ? people[0].name : null;
   return nearestToRole(line, people, roles, orgWords, context.questionWords);
 }
@@ -75,14 +77,20 @@ function nearestToRole(line: string, people: { name: string; at: number }[], rol
   const roleAt = words.flatMap((w, i) => (isRole(w) && !elsewhere(words, i, isRole, orgWords) && (pastAsked || !PAST_ROLE.has(before(i))) ? [i] : []));
   if (!roleAt.length) return null;
   const wordIndex = (at: number) => words.findIndex((w) => w.at >= at);
+  // "Who is the CFO?": "Caroline Redfern is currently chief officer" has two of its words, but not the one that says
+  // which chief officer. The words telling a role apart ("finance", "executive", "chair") must stand beside the name.
+  const telling = roles.filter((r) => !GENERIC_ROLE_WORDS.has(r));
+  const holds = (i: number, r: string) => words[i].terms.some((t) => t === r || (r.length >= 6 && t.startsWith(r.slice(0, 6))));
   const scored = people
     .map((p) => {
       const from = wordIndex(p.at);
       const to = from + p.name.split(' ').length - 1;
-      const gap = Math.min(...roleAt.map((r) => (r < from ? from - r - 1 : r > to ? r - to - 1 : Infinity)));
-      return { name: p.name, gap };
+      const distance = (r: number) => (r < from ? from - r - 1 : r > to ? r - to - 1 : Infinity);
+      const gap = Math.min(...roleAt.map(distance));
+      const near = roleAt.filter((r) => distance(r) <= ROLE_REACH);
+      return { name: p.name, gap, told: telling.every((t) => near.some((r) => holds(r, t))) };
     })
-    .filter((p) => p.gap <= ROLE_REACH)
+    .filter((p) => p.gap <= ROLE_REACH && p.told)
     .sort((a, b) => a.gap - b.gap);
   // "Andrew Fairhurst, who has led the trust since 2017, was confirmed … as chief executive designate": the one
   // person of the line, when the role is said to be theirs ("as …"), however far apart.
@@ -90,6 +98,9 @@ function nearestToRole(line: string, people: { name: string; at: number }[], rol
     return people.length === 1 && roleAt.some((r) => /^as$/i.test(words[r - 1]?.text ?? '') || /^as$/i.test(words[r - 2]?.text ?? '')) ? people[0].name : null;
   return scored.length === 1 || scored[1].gap > scored[0].gap ? scored[0].name : null;
 }
+
+/** Role words shared by many roles ("chief", "officer", "director"): they say a post is senior, not which post. */
+const GENERIC_ROLE_WORDS = new Set(['chief', 'officer', 'director', 'lead', 'deputy', 'interim', 'manager'].map((w) => contentTerms(w)[0]));
 
 /** "a former chief executive": a role someone held before, which answers only a question asking after the past. */
 const PAST_ROLE = new Set(['former', 'previous', 'ex', 'outgoing']);
@@ -103,6 +114,8 @@ function elsewhere(words: { text: string }[], i: number, isRole: (w: { terms: st
   let j = i;
   while (j + 1 < words.length && (isRole(words[j + 1] as { text: string; terms: string[] }) || /^(designate|interim|acting)$/i.test(words[j + 1].text))) j++;
   if (!/^(of|at|for)$/.test(words[j + 1]?.text ?? '')) return false;
-  const named = words.slice(j + 2, j + 6).filter((w) => /^[A-Z]/.test(w.text) && !/^(NHS|The)$/.test(w.text));
-  return named.length > 0 && !named.some((w) => orgWords.has(w.text.toLowerCase()));
+  // "Chief Executive of Birmingham and Solihull Mental Health NHS Foundation Trust" is of a trust, not the ICB whose name
+  // shares two of its words: a word of the body's name the asked body's names lack (initials aside) makes it another.
+  const named = words.slice(j + 2, j + 7).filter((w) => /^[A-Z][a-z]/.test(w.text) && w.text !== 'The');
+  return named.length > 0 && named.some((w) => !orgWords.has(w.text.toLowerCase()));
 }

@@ -43,6 +43,23 @@ describe('the answer standing in a line', () => {
     ).toBeNull();
   });
 
+  it('names the holder of the post asked, not of another chief post', () => {
+    const cfo = ask(['who', 'is', 'the', 'cfo'], { roles: ['chief', 'finance', 'officer'] });
+    expect(extractAnswer('person', 'Caroline Redfern is currently chief officer of the three CCGs.', cfo)).toBeNull();
+    expect(extractAnswer('person', 'The board welcomed Stephen Hartigan, Chief Finance Officer, to his first meeting.', cfo)).toBe('Stephen Hartigan');
+  });
+
+  it('names a person once when the line names them twice', () => {
+    const line = 'Claire Whitworth, Chief Executive, opened the meeting. Ms Whitworth has been in post since April.';
+    expect(extractAnswer('person', line, ask(['who'], { roles: ['chief', 'execut'] }))).toBe('Claire Whitworth');
+  });
+
+  it('does not take the chief executive of a trust for the chief executive of the ICB', () => {
+    const line = 'Sarah Dugan, Chief Executive of Birmingham and Solihull Mental Health NHS Foundation Trust, joined the board.';
+    const icb = { ...ask(['who'], { roles: ['chief', 'execut'] }), orgs: [{ names: ['NHS Birmingham and Solihull ICB'] } as never] };
+    expect(extractAnswer('person', line, icb)).toBeNull();
+  });
+
   it('never answers with the person the question names', () => {
     expect(extractAnswer('person', 'Margaret Ellery retired on 30 September 2018.', ask(['who', 'took', 'over', 'from', 'margaret', 'ellery']))).toBeNull();
   });
