@@ -32,6 +32,7 @@ import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
 
 import { countedTerms, itemText } from './_shared.ts';
 import { otherForms } from '../src/search/irregularVerbs.ts';
+import { kinOf } from '../src/search/kin.ts';
 import { oppositesOf } from '../src/search/opposites.ts';
 
 /** Question words that say what kind of answer is wanted, not what it is about. */
@@ -214,7 +215,11 @@ export const intent: Intent = {
     // A document says "led", "took", "came" where the question, read with lemmas, says "lead", "take", "come", and
     // "it is hoped", "savings" where it says "hope", "save": the other forms of its words are looked for too.
     const wantedSet = new Set(wanted);
-    const variants = [...new Set([...wanted.flatMap(otherForms), ...q.predicates.flat().flatMap(sameRoot)])].filter((t) => !wantedSet.has(t));
+    // … and so are the words the lexicon counts as their kin ("deficit" for "overspend").
+    const kin = kinOf(k);
+    const variants = [...new Set([...wanted.flatMap(otherForms), ...q.predicates.flat().flatMap(sameRoot), ...wanted.flatMap((t) => kin(t).flat())])].filter(
+      (t) => !wantedSet.has(t),
+    );
     if (variants.length) add(searchPassages(ix.passages, k.passages, [...free, ...variants], 10));
     // "Did they oppose it?" is answered by the passage saying they supported it (and the verdict is no).
     const opposite = oppositesOf(k);
@@ -273,7 +278,10 @@ export const intent: Intent = {
       // "Which workstreams does he lead?" is answered by "led by …", "what will it save?" by "savings": a verb's other
       // forms count as it, and so do a word of the same root and an opposite.
       const held = (t: string) =>
-        unitTerms.has(t) || unitRoots(unitTerms).has(rootOfStem(t)) || otherForms(t).some((f) => unitTerms.has(f)) || opposite(t).some((f) => unitTerms.has(f));
+        unitTerms.has(t) ||
+        unitRoots(unitTerms).has(rootOfStem(t)) ||
+        [...otherForms(t), ...opposite(t)].some((f) => unitTerms.has(f)) ||
+        kin(t).some((ws) => ws.every((w) => unitTerms.has(w)));
       const terms = [...new Set([...hit.terms, ...wanted.filter(held)])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
@@ -358,7 +366,13 @@ export const intent: Intent = {
     if (list && !chosen.includes(list)) chosen.splice(1, 1, list);
     else if (best.after && !chosen.includes(best.after)) chosen.splice(1, 1, best.after);
     return {
-      statements: chosen.map((g) => statement(k, g.unit, q, g.read ?? readAnswer(k, ix.links, ix.organisations, g.unit, q, wanted, kind))),
+      // The answer is pulled out of the best unit, or the one it answers after: a figure opening a passage shown
+      // beside them would read as the answer.
+      statements: chosen.map((g, i) => {
+        const read = g.read ?? readAnswer(k, ix.links, ix.organisations, g.unit, q, wanted, kind);
+        return statement(k, g.unit, q, i === 0 || g === best.after ? read : { ...read, answer: null });
+      }),
+      leadIn: neighbourTexts(k, best.unit.passages[0], LEAD_IN, 0).slice(0, -1).join(' '),
       fit: best.fit,
     };
   },
@@ -507,10 +521,14 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const direct = (l: string) =>
     kind === 'duration' || kind === 'reference' ? extractAnswer(kind, l, ctx) !== null : counted.length > 0 && countOf(l, undefined, counted) !== null;
   const directLines = [...(intro ? [intro] : []), ...unit.lines].filter(direct);
+  // The line speaking to the question's words, or to their kin ("its allocation for the year" for "budget").
+  const topic = topicTerms(q);
   const line =
     directLines.length === 1
       ? directLines[0]
-      : answeringLine(unit, [...topicTerms(q), ...counted, ...counted], (l) => (kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l)));
+      : answeringLine(unit, [...topic, ...topic.flatMap((t) => kinOf(k)(stem(t)).flat()), ...counted, ...counted], (l) =>
+          kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l),
+        );
   // "Who chairs the primary care and community commissioning committee?": the line naming someone in the role must
   // also speak of what they hold it in, not another group they chair.
   const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];
@@ -642,9 +660,11 @@ function holdsEntities(k: Knowledge, links: Links, reading: UnitReading, about: 
     const covered = (o: Entities['orgs'][number], codes: string[]) => codes.some((c) => o.covers.has(c) || k.organisations.get(c)?.parent === o.code);
     // A passage naming other bodies is about them (a neighbouring CCG, a think tank), unless they are providers
     // inside the area asked about; one naming none may rest on the passages around it naming the body.
-    const providersOnly = own.length > 0 && own.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
+    // NHS England and the regions are the setting of what a passage says ("we cannot agree our plans with NHS England").
+    const others = own.filter((c) => !SETTINGS.has(k.organisations.get(c)?.type ?? ''));
+    const providersOnly = others.length > 0 && others.every((c) => PROVIDERS.has(k.organisations.get(c)?.type ?? ''));
     const nearby = (o: Entities['orgs'][number]) =>
-      (own.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) &&
+      (others.length === 0 || (providersOnly && AREAS.has(k.organisations.get(o.code)?.type ?? ''))) &&
       covered(o, (reading.around ??= aroundOrgs(k, links, unit.passages[0])));
     if (!about.orgs.every((o) => covered(o, named) || nearby(o))) return false;
   }
@@ -698,7 +718,10 @@ function reportsMonth(k: Knowledge, unit: PassageUnit, month: string): boolean {
   return named.length === 0 || named.includes(month);
 }
 
+/** How many paragraphs before a passage may say whom it is about ("He writes: …"). */
+const LEAD_IN = 2;
 const PROVIDERS = new Set(['trust', 'provider']);
+const SETTINGS = new Set(['national-body', 'region']);
 const AREAS = new Set(['ccg', 'icb', 'stp', 'stp-footprint', 'region']);
 /** How far back a heading is looked for. */
 const HEADING_REACH = 400;

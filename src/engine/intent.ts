@@ -27,6 +27,11 @@ export interface IntentResult {
   suggestions?: string[];
   /** For a yes/no question: the answer's verdict ("Yes — …" / "No — …" leads the answer). */
   verdict?: boolean;
+  /**
+   * The text just before a quoted passage, which says whom it is about ("Vale Royal CCG's chair writes …" before
+   * "He writes: …"): the answer speaks of what that text names.
+   */
+  leadIn?: string;
   /** The intent understood the question but must decline (an unknown organisation, say). */
   decline?: string;
 }

@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { SourceDocument } from '../knowledge/documents.ts';
 import { isSetting, type ParsedQuestion } from '../search/question.ts';
 import { GENERIC_NAME_WORDS, root, rootOfStem, stem, words } from '../search/text.ts';
+import { kinOf } from '../search/kin.ts';
 import { oppositesOf } from '../search/opposites.ts';
 import { namedPairs, REASON } from '../search/passageReading.ts';
 import type { IntentResult } from './intent.ts';
@@ -42,7 +43,9 @@ function inferVerdict(q: ParsedQuestion, result: IntentResult, passage: boolean,
   if (!full || !passage) return undefined;
   // "Did they oppose it?" against "they said it supported the work".
   if (contrary) return false;
-  const quoted = result.statements.flatMap((s) => s.sources.map((src) => ('quote' in src ? src.quote : ''))).join(' ');
+  // What the answer shows of each passage (the sentence that answers, not the whole paragraph: "We cannot agree our
+  // plans … We are forecasting that we will end the year with a deficit" says yes to "will they end it in deficit?").
+  const quoted = result.statements.map((s) => s.text.slice(s.text.indexOf(' says:') + 1)).join(' ');
   // "Is there a single contract?" against "a single contract … is also a possibility": only possible is not yes,
   // unless the question itself asks after a possibility ("could they merge?").
   if (HEDGE.test(quoted) && !q.words.some((w) => MODAL_WORDS.has(w))) return false;
@@ -239,12 +242,19 @@ export function judge(
   const stated = answerWords({ statements: result.statements.map((s) => ({ text: s.text, sources: [] })) });
   const said = withQuotes(result, stated);
   const opposite = oppositesOf(k);
+  const kin = kinOf(k);
+  // "… the legal directions in Essex": a place the document of a passage speaks of is where what it says happens.
+  const areaWords = new Set(q.areas.flatMap((a) => q.words.slice(a.from, a.to).map(stem)));
+  const inDocument = passage && areaWords.size ? quotedDocumentWords(k, result) : undefined;
+  const placeHeld = (forms: string[]) => !!inDocument && forms.some((t) => areaWords.has(t) && inDocument.has(t));
   // A topic the answer's own words speak to counts in full; one only the quotes behind it hold, half.
   const share = (terms: string[][]) => {
     const own = terms.filter((forms) => !forms.some((t) => ownWords.has(t) || ignorable.has(t)));
-    // An answer saying the opposite ("supported" for "oppose") speaks to the word too, and the verdict is no.
-    const has = (set: WordSet, forms: string[]) => forms.some((t) => set.has(t) || set.has(root(t)) || opposite(t).some((o) => set.has(o)));
-    const score = (forms: string[]) => (has(stated, forms) ? 1 : has(said, forms) ? 0.5 : 0);
+    // An answer saying the opposite ("supported" for "oppose") speaks to the word too, and the verdict is no; so does
+    // one saying a word of its kin ("deficit" for "overspend").
+    const has = (set: WordSet, forms: string[]) =>
+      forms.some((t) => set.has(t) || set.has(root(t)) || opposite(t).some((o) => set.has(o)) || kin(t).some((o) => o.every((w) => set.has(w))));
+    const score = (forms: string[]) => (has(stated, forms) || placeHeld(forms) ? 1 : has(said, forms) ? 0.5 : 0);
     return own.length === 0 ? 1 : own.reduce((n, forms) => n + score(forms), 0) / own.length;
   };
   const verbs = share(q.predicates);
@@ -257,7 +267,8 @@ export function judge(
   const nouns = topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
   const coverage = share(topics.map((t) => [t])) * (q.answerType === 'yes-no' || nouns.length === 0 ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
-  const inAnswer = namesEntities(q, said, phrases);
+  const leadIn = passage && result.leadIn ? new Set(words(result.leadIn).flatMap((w) => [w, stem(w)])) : undefined;
+  const inAnswer = namesEntities(q, said, phrases) || (!!leadIn && namesEntities(q, { has: (w) => said.has(w) || leadIn.has(w) }, phrases));
   const entities = inAnswer || (passage && namesEntities(q, quotedDocumentWords(k, result), phrases));
   // A verdict read off a passage needs the passage itself to name what is asked, not only its document.
   // A verdict is read off a passage that names what is asked and speaks to nearly all of it (a light verb aside: "still do").

@@ -24,6 +24,8 @@ export interface Lexicon {
   interventionTypes: { says: string; type: (typeof INTERVENTION_TYPES)[number] }[];
   /** Words of opposite sense ("oppose" and "support"), each pair once: "did they oppose it?" answered by "they supported it" is a no. */
   opposites: [string, string][];
+  /** Words a document may say for a word of the question ("deficit" for "overspend", "revenue resource limit" for "budget"). */
+  kin: string[][];
 }
 
 const phrase = z
@@ -40,6 +42,11 @@ const LexiconSchema = z.strictObject({
     .array(z.tuple([z.string().regex(/^[a-z]+$/, 'one lowercase word'), z.string().regex(/^[a-z]+$/, 'one lowercase word')]))
     .refine((pairs) => pairs.every(([a, b]) => a !== b), 'a word is not its own opposite')
     .default([]),
+  kin: z
+    .array(z.array(z.string().regex(/^[a-z]+( [a-z]+)*$/, 'lowercase words')).min(2, 'a group needs at least two members'))
+    .refine((groups) => groups.every((g) => new Set(g).size === g.length), 'a group lists a member once')
+    .refine((groups) => groups.every((g) => g.some((w) => !w.includes(' '))), 'a group needs a single word: a question is read by its words')
+    .default([]),
 });
 
 const FILE = 'lexicon.yml';
@@ -47,7 +54,7 @@ const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Reads and checks seeds/lexicon.yml; problems go into `errors`. Returns the raw text too, for the knowledge's hash. */
 export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: Lexicon; text: string } {
-  const empty: Lexicon = { phrases: [], interventionTypes: [], opposites: [] };
+  const empty: Lexicon = { phrases: [], interventionTypes: [], opposites: [], kin: [] };
   const path = join(root, FILE);
   if (!existsSync(path)) {
     errors.push(new KnowledgeError(FILE, '', 'the lexicon file is missing', `copy seeds/${FILE} from the project into ${root}`));
@@ -84,7 +91,9 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
           ? `use one of the intervention types: ${INTERVENTION_TYPES.join(', ')}`
           : issue.path[0] === 'opposites'
             ? 'write each pair as [word, opposite], two different single lowercase words'
-            : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
+            : issue.path[0] === 'kin'
+              ? 'write each group as [word, word or phrase, …], two or more different lowercase members, one of them a single word'
+              : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
       errors.push(new KnowledgeError(FILE, `${lineOf(issue.path as (string | number)[])}, field ${field || '(top level)'}`, issue.message, fix));
     }
     return { lexicon: empty, text };
@@ -114,5 +123,5 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   const interventionTypes = Object.entries(parsed.data.intervention_types).flatMap(([type, says]) =>
     (says ?? []).map((s) => ({ says: s, type: type as Lexicon['interventionTypes'][number]['type'] })),
   );
-  return { lexicon: { phrases, interventionTypes, opposites: parsed.data.opposites as [string, string][] }, text };
+  return { lexicon: { phrases, interventionTypes, opposites: parsed.data.opposites as [string, string][], kin: parsed.data.kin }, text };
 }

@@ -119,7 +119,9 @@ export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line
     const has = new Set(contentTerms(line));
     const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
     const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
-    const shared = terms.filter(hit).length;
+    // A year says when, a word says what: "its allocation for the year" answers "the budget for 2017/18" before a
+    // line about something else in 2017/18.
+    const shared = terms.filter(hit).reduce((n, t) => n + (/^\d{4}(_\d\d)?$/.test(t) ? 0.5 : 1), 0);
     const answers = prefer?.(line) ?? false;
     return { line, i, score: shared + (answers ? 1.5 : 0) + (answers && shared >= 2 ? 100 : 0) };
   });
@@ -136,10 +138,31 @@ export function wantedKind(words: string[]): Wanted {
   if (w.has('how') && w.has('long') && !w.has('ago')) return 'duration';
   if ((w.has('what') || w.has('which')) && (w.has('section') || w.has('clause') || w.has('regulation'))) return 'reference';
   if (words[0] === 'what' && ['proportion', 'percentage', 'share', 'fraction'].includes(words[1] ?? '')) return 'number';
+  // "What was Sheffield CCG's budget for 2018/19?", "what did they spend on running costs?": a sum of money.
+  if (words[0] === 'what' && ['is', 'was', 'are', 'were', 'will', 'did', 'does'].includes(words[1] ?? '') && words.some((x) => MONEY_WORDS.has(x)))
+    return 'number';
   if (w.has('who') || w.has('whom')) return 'person';
   if (w.has('when') || w.has('deadline') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
   return null;
 }
+
+/** Words naming a sum of money, which "what was …" asks the amount of. */
+const MONEY_WORDS = new Set([
+  'budget',
+  'deficit',
+  'surplus',
+  'allocation',
+  'overspend',
+  'underspend',
+  'spend',
+  'cost',
+  'costs',
+  'savings',
+  'funding',
+  'expenditure',
+  'shortfall',
+  'income',
+]);
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
 /** A part of an Act or a contract by its number: "section 14Z21", "clause 4.2", "regulation 17". */

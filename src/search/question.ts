@@ -220,12 +220,16 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // "Given", "gave": a word whose lemma is a stop word says no more than the stop word does.
   const stop = (w: string, i: number) => STOP_WORDS.has(w) || STOP_WORDS.has(tokens[i].lemma);
   const free = words.flatMap((w, i) => (linked[i] || lexical[i] || stop(w, i) ? [] : [stem(w)]));
+  // "Spend on prescribing": a verb's -ing form after a preposition names a thing, which the answer must speak to.
+  const gerund = (w: string, i: number) => tokens[i].pos === 'VERB' && w.endsWith('ing') && tokens[i - 1]?.pos === 'ADP';
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
   const topics = words.flatMap((w, i) =>
-    linked[i] || lexical[i] || stop(w, i) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ') ? [] : [stem(w)],
+    linked[i] || lexical[i] || stop(w, i) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ' || gerund(w, i))
+      ? []
+      : [stem(w)],
   );
   const predicates = words.flatMap((w, i) =>
-    !linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB'
+    !linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB' && !gerund(w, i)
       ? [[...new Set([stem(w), stem(tokens[i].lemma)])]]
       : [],
   );

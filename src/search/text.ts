@@ -12,6 +12,9 @@ export function normalise(text: string): string {
   if (unicode || t.includes('`')) t = t.replace(/[\u2018\u2019\u201b\u2032`]/g, "'");
   if (t.includes('&')) t = t.replace(/&amp;|&/g, ' and ');
   if (t.includes("'")) t = t.replace(/'s\b/g, '');
+  // "19/20", as people write a financial year: two years in a row, not a date or a score.
+  if (t.includes('/'))
+    t = t.replace(/(?<![\d/])(\d{2})\/(\d{2})(?![\d/])/g, (m, a, b) => ((Number(a) + 1) % 100 === Number(b) ? `${Number(a) < 50 ? 20 : 19}${a}/${b}` : m));
   return t
     .replace(/(\d{4})\s*[/-]\s*(\d{2})\b/g, '$1_$2') // financial years: 2016-17, 2016/17
     .replace(/[^a-z0-9_]+/g, ' ')

@@ -102,6 +102,10 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(a.text).not.toMatch(/^1 ICB/);
   });
 
+  it('reads "n" typed for "and" inside a name', () => {
+    expect(ask('tell me about coventry n rugby ccg').text).toMatch(/^NHS Coventry and Rugby CCG \(05A\)/);
+  });
+
   it('reads a possessive typed without its apostrophe as the body it names', () => {
     expect(ask('whats nhs englands most severe form of intervention').text).toMatch(/^[^\n]*Legal directions – the national organisation’s most severe form/);
   });
@@ -126,6 +130,10 @@ describe('the kind of answer asked for leads the answer', () => {
   it('reads the opposite of what is asked as a no, and its own word as a yes', () => {
     expect(ask('did the success regime leaders oppose the legal directions?').text).toMatch(/^No, going by the source — .*supported the work/);
     expect(ask('did the success regime leaders support the legal directions?').text).toMatch(/^Yes, going by the source — .*supported the work/);
+  });
+
+  it('reads a verdict off a passage whose document is about the place the question names', () => {
+    expect(ask('did the success regime leaders back the legal directions in essex?').text).toMatch(/^Yes, going by the source — .*supported the work/);
   });
 
   it('says no when a question asks what must be and the source says only what is usual', () => {

@@ -49,6 +49,19 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('reads the word a document uses for the one asked ("allocation" for "budget") and gives the sum of money first', () => {
+    const a = engine.ask("what is coventry and rugby ccg's budget for 2017/18");
+    expect(a.text.startsWith('£711m.')).toBe(true);
+    expect(a.text).toContain('“Its allocation for the year is £711m.”');
+    expectVerbatim(a);
+  });
+
+  it('declines a sum spent on something the documents never cost, rather than quoting another spend', () => {
+    const a = engine.ask('what did sheffield ccg spend on prescribing in 2018/19?');
+    expect(a.answered).toBe(false);
+    expect(a.text).not.toContain('£13.6m');
+  });
+
   it('answers "why" with the passage giving the cause in its own words, before one that only says what was done', () => {
     const a = engine.ask('why was hull ccg given legal directions');
     expect(a.text).toContain("In our view the CCG's difficulties arise from three matters:\n• a deterioration of £12.8m");

@@ -44,6 +44,14 @@ describe('dates in questions', () => {
     expect(dates('what changed in 2018-04')).toEqual([['month', 'April 2018']]);
   });
 
+  it('reads "19/20" as the financial year 2019-20, and leaves a score or a date alone', () => {
+    const dates = (text: string) => findDates(normalise(text).split(' ')).map((d) => [d.value.precision, d.value.label]);
+    expect(dates('running costs in 19/20')).toEqual([['financial-year', '2019-20']]);
+    expect(dates('the 99/00 accounts')).toEqual([['financial-year', '1999-00']]);
+    expect(normalise('it scored 18/20')).toBe('it scored 18 20');
+    expect(normalise('on 19/20/2021')).toBe('on 19 20 2021');
+  });
+
   it('reads days written as people write them, and the first or last day of a month', () => {
     const days = (text: string) => findDates(normalise(text).split(' ')).map((d) => [d.value.start, d.value.end]);
     expect(days('how many at the end of March 2020?')).toEqual([['2020-03-31', '2020-03-31']]);

@@ -45,6 +45,15 @@ describe('loading the lexicon', () => {
       /field opposites\): a word is not its own opposite/,
     );
   });
+
+  it('refuses a kin group of one member, or of phrases only', () => {
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - [overspend, deficit, shortfall]', '  - [overspend]')))).toMatch(
+      /lexicon\.yml \(line \d+, field kin\.0\): a group needs at least two members\n {2}→ write each group as \[word, word or phrase, …\]/,
+    );
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - [overspend, deficit, shortfall]', '  - [over spend, budget deficit]')))).toMatch(
+      /field kin\): a group needs a single word/,
+    );
+  });
 });
 
 describe('a synonym is a data change', () => {
@@ -70,5 +79,20 @@ describe('a synonym is a data change', () => {
     const a = after.ask(question);
     expect(a.text).toMatch(/^No, going by the source — /);
     expect(a.citations.some((c) => c.quote.includes('the legal directions supported the work already under way'))).toBe(true);
+  });
+
+  it('reads a word of the same sense once the lexicon groups them: a deficit the source forecasts answers an overspend', async () => {
+    const copy = seedsCopy();
+    const question = 'will vale royal ccg end the year with an overspend?';
+    copy.edit('lexicon.yml', (t) => t.replace('  - [overspend, deficit, shortfall]\n', ''));
+    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    expect(before.ask(question).text).not.toMatch(/^Yes/);
+    copy.edit('lexicon.yml', (t) => `${t}  - [overspend, deficit, shortfall]\n`);
+    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const a = after.ask(question);
+    // The passage names nobody; the paragraph before it says whose blog it is.
+    expect(a.text).toMatch(
+      /^Yes, going by the source — .*“We are forecasting that we will end this current financial year with a significant financial deficit\.”/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** Pulling the answer out of the line that answers: the count of the thing counted, the person in the role asked. */
 import { describe, expect, it } from 'vitest';
-import { countOf, extractAnswer, namedPairs, sentences } from '../../src/search/passageReading.ts';
+import { answeringLine, countOf, extractAnswer, namedPairs, sentences, wantedKind } from '../../src/search/passageReading.ts';
 
 const ask = (questionWords: string[], extra: { counted?: string[]; roles?: string[] } = {}) => ({ orgs: [], questionWords, questionTerms: [], ...extra });
 
@@ -14,6 +14,17 @@ describe('the answer standing in a line', () => {
     expect(countOf('at least two thirds of the practices voting in each of the CCGs must vote in favour', undefined, ['practice'])).toBe('two thirds');
     expect(countOf('one of 22 CCG mergers', undefined, ['ccg'])).toBe('22');
     expect(extractAnswer('number', line, ask(['how', 'many', 'ccgs'], { counted: ['ccg'] }))).toBe('seven');
+  });
+
+  it('asks for a sum of money when the question asks what a budget, deficit or spend was', () => {
+    expect(wantedKind(['what', 'was', 'sheffield', 'ccg', 'budget'])).toBe('number');
+    expect(wantedKind(['what', 'did', 'they', 'spend', 'on', 'running', 'costs'])).toBe('number');
+    expect(wantedKind(['what', 'caused', 'the', 'deficit'])).toBeNull();
+  });
+
+  it('chooses the line by what the question asks about before the year it names', () => {
+    const unit = { lines: ['It forecasts a deficit of £21.3m for 2017/18.', 'Its allocation for the year is £711m.'], display: '' } as never;
+    expect(answeringLine(unit, ['allocation', '2017_18'])).toBe('Its allocation for the year is £711m.');
   });
 
   it('names the person beside the role asked, not another person of the sentence', () => {
