@@ -28,7 +28,7 @@ import {
 import type { Knowledge } from '../src/knowledge/knowledge.ts';
 import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
-import { holdsRoleWords, ROLE_TERMS } from '../src/engine/fromDocuments.ts';
+import { holdsRoleWords, ROLE_TERMS, roleTermsIn } from '../src/engine/fromDocuments.ts';
 
 import { countedTerms, itemText } from './_shared.ts';
 import { otherForms } from '../src/search/irregularVerbs.ts';
@@ -489,7 +489,7 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
 
 /** The role words of a "who" question ("chair", "chief", "financial", "officer"). */
 function rolesAsked(q: ParsedQuestion): string[] {
-  return [...new Set(q.words.flatMap((w) => contentTerms(w)))].filter((t) => ROLE_TERMS.has(t));
+  return roleTermsIn(q.words);
 }
 
 /** The line of a unit that answers, and the answer standing in it (when one does, of the kind asked for). */

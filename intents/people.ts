@@ -3,7 +3,7 @@ import type { Intent, DraftStatement } from '../src/engine/intent.ts';
 import type { Knowledge, Person, Role } from '../src/knowledge/knowledge.ts';
 import { contentTerms } from '../src/search/text.ts';
 import { asks, mostSpecific, nameOf, orgsIn, peopleIn, programmesIn } from './_shared.ts';
-import { peopleInDocuments, readPersonStatement } from '../src/engine/fromDocuments.ts';
+import { peopleInDocuments, readPersonStatement, roleTermsIn } from '../src/engine/fromDocuments.ts';
 
 const LEAD_WORDS = ['lead', 'leads', 'leading', 'led', 'coordinate', 'coordinates', 'coordinating', 'run', 'runs', 'head', 'heads', 'responsible', 'charge'];
 
@@ -68,7 +68,7 @@ export const intent: Intent = {
       }
       // No curated role: who the documents name in it there, said as what the source says.
       const org = orgsIn(q)[0];
-      const read = org ? peopleInDocuments(k, ix.links, roleWords, org) : [];
+      const read = org ? peopleInDocuments(k, ix.links, roleTermsIn(q.words.filter((_, i) => !inName(i))), org) : [];
       if (read.length) return { statements: read.slice(0, 2).map((r) => readPersonStatement(k, r, org)), fit: 0.8 };
       if (scope.size) return null;
     }

@@ -92,6 +92,18 @@ export const ROLE_TERMS = new Set(
   ].map((w) => contentTerms(w)[0]),
 );
 
+/**
+ * The role words of a question's words, and the word a role is made with, whatever it is: "people" in "chief
+ * people officer", "strategy" in "director of strategy" say which post.
+ */
+export function roleTermsIn(words: string[]): string[] {
+  const isRole = (w: string | undefined) => w !== undefined && contentTerms(w).some((t) => ROLE_TERMS.has(t));
+  const made = words.filter(
+    (w, i) => !isRole(w) && ((isRole(words[i - 1]) && isRole(words[i + 1])) || (words[i - 1] === 'of' && /^director/.test(words[i - 2] ?? ''))),
+  );
+  return [...new Set(words.flatMap((w) => contentTerms(w)))].filter((t) => ROLE_TERMS.has(t) || made.some((w) => contentTerms(w).includes(t)));
+}
+
 /** Whether `terms` hold every role word (stemmed): "financial" and "finance" are one, compared on six letters. */
 export function holdsRoleWords(terms: Set<string>, roles: string[]): boolean {
   if (roles.every((t) => terms.has(t))) return true;
@@ -145,9 +157,9 @@ function peopleIndex(k: Knowledge, links: Links): PeopleIndex {
  * People the documents name with a role made of `roleTerms`, at the organisation (or, for a table of a body's
  * members, in a document by or about it). A role stated for another organisation never counts.
  */
-export function peopleInDocuments(k: Knowledge, links: Links, roleTerms: string[], org: Organisation): ReadPerson[] {
+/** `roles` as roleTermsIn reads them off the question. */
+export function peopleInDocuments(k: Knowledge, links: Links, wanted: string[], org: Organisation): ReadPerson[] {
   const covers = coveredBy(org);
-  const wanted = roleTerms.filter((t) => ROLE_TERMS.has(t));
   if (!wanted.length) return [];
   const positions = new Set([...covers].flatMap((c) => links.byOrganisation.get(c) ?? []));
   const documents = new Set([...covers].flatMap((c) => documentsNaming(k, c)));

@@ -56,6 +56,15 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('never answers a post the documents do not name with the holder of another chief post', () => {
+    for (const post of ['chief digital officer', 'chief people officer']) {
+      const a = engine.ask(`who is the ${post} at birmingham and solihull icb`);
+      expect(a.answered).toBe(false);
+      expect(a.text).not.toMatch(/Claire Whitworth|Darren Hollis/);
+    }
+    expect(engine.ask('who is the chief finance officer at birmingham and solihull icb').text).toMatch(/^Darren Hollis\./);
+  });
+
   it('declines a sum spent on something the documents never cost, rather than quoting another spend', () => {
     const a = engine.ask('what did sheffield ccg spend on prescribing in 2018/19?');
     expect(a.answered).toBe(false);
