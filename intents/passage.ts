@@ -534,7 +534,9 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];
   const lineTerms = new Set(contentTerms(line));
   const ofObject = object.length < 2 || object.filter((t) => lineTerms.has(t)).length * 2 >= object.length;
-  const answer = ofObject ? extractAnswer(kind, line, ctx) : null;
+  const found = ofObject ? extractAnswer(kind, line, ctx) : null;
+  // A sum asked ("what was its deficit?") is answered by money or a share, never by "three" of "a three-year plan".
+  const answer = found && q.answerType === 'amount' && !/[£$€%\d]|per cent/.test(found) ? null : found;
   if (answer === null && kind === 'person' && !ctx.roles.length) {
     // "Margaret Ellery retired on 30 September 2018. Sandra Okoye joined from …": a line about the person asked
     // after, with the one who followed named in the next; both are shown, as the document has them.

@@ -62,6 +62,8 @@ const MODAL_WORDS = new Set(['could', 'might', 'may', 'would', 'can', 'possible'
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
+/** A sum of money or a share: "£21.3m", "£868.4 million", "20%", "3 per cent". */
+const AMOUNT = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:%|per cent|percent|million|billion|bn)(?![a-z])/i;
 const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
@@ -168,6 +170,9 @@ function givesType(q: ParsedQuestion, k: Knowledge, text: string, passage: boole
       return DATE.test(text);
     case 'count':
       return NUMBER.test(text);
+    case 'amount':
+      // "What was Croydon CCG's deficit?": a profile saying it had one gives no sum.
+      return AMOUNT.test(text);
     case 'duration':
       return DURATION.test(text);
     case 'person':
@@ -274,11 +279,19 @@ export function judge(
   // A verdict is read off a passage that names what is asked and speaks to nearly all of it (a light verb aside: "still do").
   const contrary = [...topics, ...q.predicates.flat()].some((t) => !said.has(t) && opposite(t).some((o) => said.has(o)));
   const verdict = q.answerType === 'yes-no' ? inferVerdict(q, result, passage, inAnswer && coverage >= 0.74, contrary) : undefined;
-  const typed = givesType(q, k, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined);
+  // A sum given for something else ("£13.6m was spent" on running costs, asked about prescribing) is no sum asked.
+  const typed = givesType(q, k, text, passage) && (q.answerType !== 'yes-no' || verdict !== undefined) && (q.answerType !== 'amount' || coverage > 0);
   const fit = result.fit ?? 1;
   // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.
   const first = result.statements[0]?.text ?? '';
-  const leads = q.answerType === 'date' ? DATE.test(first.slice(0, 40)) : q.answerType === 'count' ? NUMBER.test(first.slice(0, 40)) : true;
+  const leads =
+    q.answerType === 'date'
+      ? DATE.test(first.slice(0, 40))
+      : q.answerType === 'count'
+        ? NUMBER.test(first.slice(0, 40))
+        : q.answerType === 'amount'
+          ? AMOUNT.test(first.slice(0, 40))
+          : true;
   // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
   const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55) * (leads ? 1 : 0.9);
   return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, leads, ...(verdict !== undefined ? { verdict } : {}) };

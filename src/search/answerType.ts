@@ -1,6 +1,29 @@
 /** The kind of answer a question wants, from how it is asked: the answer's type decides what a right answer must give. */
 
-export type AnswerType = 'yes-no' | 'count' | 'date' | 'duration' | 'person' | 'reason' | 'code' | 'definition' | 'list' | 'other';
+export type AnswerType = 'yes-no' | 'count' | 'amount' | 'date' | 'duration' | 'person' | 'reason' | 'code' | 'definition' | 'list' | 'other';
+
+/** Words naming a sum of money, which "what was …" asks the amount of. */
+const MONEY_WORDS = new Set([
+  'budget',
+  'deficit',
+  'surplus',
+  'allocation',
+  'overspend',
+  'underspend',
+  'spend',
+  'cost',
+  'costs',
+  'savings',
+  'funding',
+  'expenditure',
+  'shortfall',
+  'income',
+]);
+
+/** "What was Sheffield CCG's budget for 2018/19?", "what did they spend on running costs?": a sum of money is asked. */
+export function asksSum(words: string[]): boolean {
+  return words[0] === 'what' && ['is', 'was', 'are', 'were', 'will', 'did', 'does'].includes(words[1] ?? '') && words.some((x) => MONEY_WORDS.has(x));
+}
 
 const ROLE_WORDS = new Set([
   'lead',
@@ -70,6 +93,7 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   const at = (i: number, ...ws: string[]) => ws.includes(words[i] ?? '');
   const phrase = (p: string) => ` ${words.join(' ')} `.includes(` ${p} `);
   if (phrase('how many')) return 'count';
+  if (phrase('how much') || asksSum(words)) return 'amount';
   if (phrase('how long') || phrase('for how long')) return 'duration';
   if (at(0, 'when') || (has('when') && !has('what') && !has('which') && !has('who'))) return 'date';
   if (at(0, 'why') || has('why')) return 'reason';

@@ -8,6 +8,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { cellsOf, type Passage } from '../knowledge/documents.ts';
 import { datesAt, datesIn, type DateMentionInText, type Links } from './linking.ts';
 import { contentTerms } from './text.ts';
+import { asksSum } from './answerType.ts';
 import { personIn, type PersonContext } from './personInLine.ts';
 
 /** What a passage answers as: the verbatim quote, and how it reads in an answer. */
@@ -138,31 +139,11 @@ export function wantedKind(words: string[]): Wanted {
   if (w.has('how') && w.has('long') && !w.has('ago')) return 'duration';
   if ((w.has('what') || w.has('which')) && (w.has('section') || w.has('clause') || w.has('regulation'))) return 'reference';
   if (words[0] === 'what' && ['proportion', 'percentage', 'share', 'fraction'].includes(words[1] ?? '')) return 'number';
-  // "What was Sheffield CCG's budget for 2018/19?", "what did they spend on running costs?": a sum of money.
-  if (words[0] === 'what' && ['is', 'was', 'are', 'were', 'will', 'did', 'does'].includes(words[1] ?? '') && words.some((x) => MONEY_WORDS.has(x)))
-    return 'number';
+  if (asksSum(words)) return 'number';
   if (w.has('who') || w.has('whom')) return 'person';
   if (w.has('when') || w.has('deadline') || (w.has('since') && words[0] === 'since') || (w.has('date') && w.has('what'))) return 'date';
   return null;
 }
-
-/** Words naming a sum of money, which "what was …" asks the amount of. */
-const MONEY_WORDS = new Set([
-  'budget',
-  'deficit',
-  'surplus',
-  'allocation',
-  'overspend',
-  'underspend',
-  'spend',
-  'cost',
-  'costs',
-  'savings',
-  'funding',
-  'expenditure',
-  'shortfall',
-  'income',
-]);
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred';
 /** A part of an Act or a contract by its number: "section 14Z21", "clause 4.2", "regulation 17". */

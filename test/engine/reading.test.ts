@@ -102,6 +102,12 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     expect(a.text).not.toMatch(/^1 ICB/);
   });
 
+  it('never answers a sum asked ("what was its deficit?") with a profile that gives none', () => {
+    const a = ask("what was croydon ccg's deficit in 2016");
+    expect(a.answered).toBe(false);
+    expect(a.text).toMatch(/^I'm not sure/);
+  });
+
   it('reads "n" typed for "and" inside a name', () => {
     expect(ask('tell me about coventry n rugby ccg').text).toMatch(/^NHS Coventry and Rugby CCG \(05A\)/);
   });

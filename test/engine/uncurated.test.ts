@@ -56,6 +56,13 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('answers a sum asked with money only: a line with no sum in it is quoted, never read as its "three-year"', () => {
+    const a = engine.ask("what was croydon ccg's deficit at the end of 2019/20");
+    expect(a.text).not.toMatch(/^Three\./);
+    expect(a.text).toContain('ended 2019/20 with an underlying deficit');
+    expectVerbatim(a);
+  });
+
   it('never answers a post the documents do not name with the holder of another chief post', () => {
     for (const post of ['chief digital officer', 'chief people officer']) {
       const a = engine.ask(`who is the ${post} at birmingham and solihull icb`);
