@@ -159,7 +159,7 @@ export class Vocabulary {
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {
-      const c = this.count(candidate) + (prefer?.(candidate) ? PREFERRED : 0);
+      const c = this.count(candidate) * likelihood(candidate, word) + (prefer?.(candidate) ? PREFERRED : 0);
       if (c > bestCount && Math.abs(candidate.length - word.length) <= 1) {
         best = candidate;
         bestCount = c;
@@ -196,7 +196,7 @@ export class Vocabulary {
     let best: string | null = null;
     let bestCount = 0;
     const consider = (candidate: string) => {
-      const c = (this.counts.get(candidate) ?? 0) + (prefer?.(candidate) ? PREFERRED : 0);
+      const c = (this.counts.get(candidate) ?? 0) * likelihood(candidate, word) + (prefer?.(candidate) ? PREFERRED : 0);
       if (c > bestCount && Math.abs(candidate.length - word.length) <= 1) {
         best = candidate;
         bestCount = c;
@@ -213,6 +213,18 @@ export class Vocabulary {
 
 /** What a preferred correction counts for beside word frequencies: more than any of them (a word list's counts run to billions). */
 const PREFERRED = 2 ** 50;
+
+/**
+ * How much likelier a slip this candidate is than another one edit away: one of a doubled letter left out ("isues"
+ * for "issues", "succes" for "success") is the commonest typo of all, so it outweighs a letter changed ("isles").
+ */
+function likelihood(candidate: string, typo: string): number {
+  if (candidate.length !== typo.length + 1) return 1;
+  for (let i = 1; i < candidate.length; i++)
+    if (candidate[i] === candidate[i - 1] && candidate.slice(0, i) + candidate.slice(i + 1) === typo) return DOUBLED_LETTER_SLIP;
+  return 1;
+}
+const DOUBLED_LETTER_SLIP = 8;
 
 function deletions(word: string): string[] {
   const out: string[] = [];

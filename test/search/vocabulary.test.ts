@@ -77,3 +77,17 @@ describe.each([
     expect(list.correct(typo)).toBe(typo);
   });
 });
+
+describe('a typo', () => {
+  it('is read as the word with one of its doubled letters left out before a commoner word with a letter changed', () => {
+    const counts = new Map([
+      ['isles', 7],
+      ['issues', 3],
+    ]);
+    for (const v of [new Vocabulary(STOP_WORDS, wordList(counts, STOP_WORDS)), new Vocabulary(STOP_WORDS)]) {
+      for (const [w, c] of counts) v.addCount(w, c);
+      expect(v.correct('isues')).toBe('issues');
+      expect(v.correct('isdes')).toBe('isles');
+    }
+  });
+});
