@@ -526,8 +526,12 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const line =
     directLines.length === 1
       ? directLines[0]
-      : answeringLine(unit, [...topic, ...topic.flatMap((t) => kinOf(k)(stem(t)).flat()), ...counted, ...counted], (l) =>
-          kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l),
+      : answeringLine(
+          unit,
+          [...topic, ...topic.flatMap((t) => kinOf(k)(stem(t)).flat()), ...counted, ...counted],
+          (l) => (kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l)),
+          // "Who was Ann Radmore's letter sent to?": the unit is about her; the line is chosen on what is asked of her.
+          new Set(q.names.filter((n) => n.items.some((x) => x.kind === 'person')).flatMap((n) => q.words.slice(n.from, n.to).flatMap((w) => contentTerms(w)))),
         );
   // "Who chairs the primary care and community commissioning committee?": the line naming someone in the role must
   // also speak of what they hold it in, not another group they chair.

@@ -115,14 +115,14 @@ export function sentences(text: string): string[] {
  * earlier. A line holding the answer that shares two of the terms answers before one without it that shares more
  * (the unit as a whole holds the names asked about, so one line may repeat them without answering).
  */
-export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean): string {
+export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean, light: Set<string> = new Set()): string {
   const scored = unit.lines.map((line, i) => {
     const has = new Set(contentTerms(line));
     const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
     const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
     // A year says when, a word says what: "its allocation for the year" answers "the budget for 2017/18" before a
-    // line about something else in 2017/18.
-    const shared = terms.filter(hit).reduce((n, t) => n + (/^\d{4}(_\d\d)?$/.test(t) ? 0.5 : 1), 0);
+    // line about something else in 2017/18; so does a `light` term (the name of the person asked after).
+    const shared = terms.filter(hit).reduce((n, t) => n + (/^\d{4}(_\d\d)?$/.test(t) || light.has(t) ? 0.5 : 1), 0);
     const answers = prefer?.(line) ?? false;
     return { line, i, score: shared + (answers ? 1.5 : 0) + (answers && shared >= 2 ? 100 : 0) };
   });

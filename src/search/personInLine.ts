@@ -21,16 +21,17 @@ export interface PersonContext {
 /** The person of a line, or null when none stands, or several do and the question does not say which. */
 export function personIn(line: string, context: PersonContext): string | null {
   const roles = context.roles ?? [];
-  const named = context.peopleRoles?.[0]?.name;
-  if (named && line.includes(named) && !roles.length) return named;
-  const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
   // "Who took over from Margaret Ellery?": the person asked about is not the answer.
   const asked = new Set(context.questionWords);
+  const isAsked = (name: string) => name.split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase()));
+  const named = context.peopleRoles?.[0]?.name;
+  if (named && line.includes(named) && !roles.length && !isAsked(named)) return named;
+  const orgWords = new Set(context.orgs.flatMap((o) => o.names.flatMap((n) => n.toLowerCase().split(/\W+/))));
   const people = [...line.matchAll(PERSON)]
     .filter(
       (m) => !m[0].split(' ').some((w) => orgWords.has(w.toLowerCase()) || INSTITUTION_WORDS.has(w)) && !NOT_A_NAME.test(m[0]) && !placeName(m[0], context),
     )
-    .filter((m) => !m[0].split(' ').some((w) => w.length > 2 && !TITLES.has(w) && asked.has(w.toLowerCase())))
+    .filter((m) => !isAsked(m[0]))
     .map((m) => ({ name: m[0], at: m.index! }))
     // "Claire Whitworth, Chief Executive. Ms Whitworth has been …": one person, named twice.
     .filter((p, i, all) => !all.some((o, j) => j !== i && o.name.length > p.name.length && o.name.endsWith(` ${p.name.split(' ').at(-1)}`)));
@@ -51,7 +52,7 @@ const NOT_A_NAME = /^(The|NHS|This|These|Each|From|On|In|North|South|East|West|C
 
 /** Words of the names of bodies, committees and roles, never of a person's ("Primary Care Commissioning Committee"). */
 const INSTITUTION_WORDS = new Set(
-  'Committee Board Council Trust Group Commissioning Care Health Hospital Hospitals Partnership Authority Team Service Services Foundation Integrated Clinical University Governing Body Primary Community Region Regional Director Officer Chair Executive Chief Accountable Report Annual England Improvement Act Medical Nursing Finance Public Practice Practices System Programme'.split(
+  'Committee Board Council Trust Group Commissioning Care Health Hospital Hospitals Partnership Authority Team Service Services Foundation Integrated Clinical University Governing Body Primary Community Region Regional Director Officer Chair Executive Chief Accountable Report Annual England Improvement Act Medical Nursing Finance Public Practice Practices System Programme Plan Strategy Framework Review Policy Agreement Guidance Regime Fund Contract Forum Network Alliance Agency Office Department Unit Centre Institute Association College Bulletin Journal'.split(
     ' ',
   ),
 );

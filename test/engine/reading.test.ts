@@ -147,6 +147,12 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^No, going by the source — .*‘typically’ there will be one CCG per ICS/);
   });
 
+  it('reads the word a document uses for the question’s verb ("addressed" for "send") in the line about the person named', () => {
+    const a = ask('who did ann radmore send her letter to');
+    expect(a.text).toContain('The letter addressed all accountable officers');
+    expect(a.text).not.toMatch(/^(Ann Radmore|Long Term Plan)/);
+  });
+
   it('finds the passage saying a question’s verb in another form ("hoping", "it is hoped")', () => {
     const a = ask('what is nhs england hoping the changes in essex lead to');
     expect(a.text).toContain('“It is hoped the changes will now lead to streamlined decision making');

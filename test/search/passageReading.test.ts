@@ -27,6 +27,22 @@ describe('the answer standing in a line', () => {
     expect(answeringLine(unit, ['allocation', '2017_18'])).toBe('Its allocation for the year is £711m.');
   });
 
+  it('chooses the line by what is asked of a person before the lines naming them', () => {
+    const unit = {
+      lines: ['This followed a letter from Ann Radmore, regional director.', 'The letter addressed all accountable officers and included Radmore’s wish.'],
+      display: '',
+    } as never;
+    expect(answeringLine(unit, ['ann', 'radmor', 'letter', 'address'], undefined, new Set(['ann', 'radmor']))).toBe(
+      'The letter addressed all accountable officers and included Radmore’s wish.',
+    );
+  });
+
+  it('never reads a plan, a policy or the person asked about as the person who answers', () => {
+    const line = 'The letter from Ann Radmore is stronger than the NHS Long Term Plan.';
+    expect(extractAnswer('person', line, ask(['who', 'was', 'ann', 'radmore', 'letter', 'sent', 'to']))).toBeNull();
+    expect(extractAnswer('person', 'The letter was sent by Ann Radmore.', ask(['who', 'sent', 'the', 'letter']))).toBe('Ann Radmore');
+  });
+
   it('names the person beside the role asked, not another person of the sentence', () => {
     const line =
       "He was interviewed the previous week by a panel chaired by Jennifer Oldroyd, the ICB's chair designate, and including the NHS England and NHS Improvement regional director for the North West.";
