@@ -147,6 +147,14 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^No, going by the source — .*‘typically’ there will be one CCG per ICS/);
   });
 
+  it('reads "looks a lot like" and "similar to" as asking what something resembles', () => {
+    for (const q of ['what does the combined authority idea look a lot like', 'what is the combined authority idea similar to']) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toContain('the idea of a combined authority bears a striking resemblance to the ACS concept');
+    }
+  });
+
   it('reads the word a document uses for the question’s verb ("addressed" for "send") in the line about the person named', () => {
     const a = ask('who did ann radmore send her letter to');
     expect(a.text).toContain('The letter addressed all accountable officers');
