@@ -16,6 +16,8 @@ export interface LexiconPhrase {
   means: string;
   /** Read so only right before an organisation's name ("went into Black Country CCG", not "went into special measures"). */
   beforeOrganisation?: boolean;
+  /** The meaning is what the question asks about ("resemble" for "look a lot like"): an answer must speak to it. */
+  topic?: boolean;
 }
 
 export interface Lexicon {
@@ -35,7 +37,12 @@ const phrase = z
   .regex(/[a-z0-9]/i, 'a phrase must have letters or digits');
 const LexiconSchema = z.strictObject({
   phrases: z.array(
-    z.strictObject({ means: z.string(), before: z.literal('organisation').optional(), says: z.array(phrase).min(1, 'list at least one phrase') }),
+    z.strictObject({
+      means: z.string(),
+      before: z.literal('organisation').optional(),
+      topic: z.literal(true).optional(),
+      says: z.array(phrase).min(1, 'list at least one phrase'),
+    }),
   ),
   intervention_types: z.partialRecord(z.enum(INTERVENTION_TYPES), z.array(phrase).min(1, 'list at least one phrase')),
   opposites: z
@@ -93,7 +100,9 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
             ? 'write each pair as [word, opposite], two different single lowercase words'
             : issue.path[0] === 'kin'
               ? 'write each group as [word, word or phrase, …], two or more different lowercase members, one of them a single word'
-              : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
+              : issue.path.at(-1) === 'topic'
+                ? 'write `topic: true` for a meaning an answer must speak to, or leave the field out'
+                : 'see the comment at the top of seeds/lexicon.yml for the shape of an entry';
       errors.push(new KnowledgeError(FILE, `${lineOf(issue.path as (string | number)[])}, field ${field || '(top level)'}`, issue.message, fix));
     }
     return { lexicon: empty, text };
@@ -102,9 +111,10 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
   const phrases: LexiconPhrase[] = [];
   parsed.data.phrases.forEach((entry, i) => {
     const before = entry.before === 'organisation';
+    const topic = entry.topic ? { topic: true } : {};
     entry.says.forEach((says, j) => {
       // A phrase read one way before a name may be read another way elsewhere: only unconditional readings must agree.
-      if (before) return void phrases.push({ says, means: entry.means.trim(), beforeOrganisation: true });
+      if (before) return void phrases.push({ says, means: entry.means.trim(), beforeOrganisation: true, ...topic });
       const earlier = seen.get(key(says));
       if (earlier !== undefined && earlier !== key(entry.means)) {
         errors.push(
@@ -117,7 +127,7 @@ export function loadLexicon(root: string, errors: KnowledgeError[]): { lexicon: 
         );
       }
       seen.set(key(says), key(entry.means));
-      phrases.push({ says, means: entry.means.trim() });
+      phrases.push({ says, means: entry.means.trim(), ...topic });
     });
   });
   const interventionTypes = Object.entries(parsed.data.intervention_types).flatMap(([type, says]) =>

@@ -15,6 +15,8 @@ export class LexiconIndex {
   private readonly types = new PhraseIndex<string>();
   /** Every word the lexicon reads a phrasing as: such words are never out of scope. */
   readonly meanings = new Set<string>();
+  /** Words of the meanings that say what a question asks about, which an answer must speak to (`topic: true`). */
+  readonly topicMeanings = new Set<string>();
   /** Every word of every phrasing: never corrected as a typo ("bot" is not "but"), and what a typo may be corrected to. */
   readonly sayings = new Set<string>();
   /** Words of the phrasings read as nothing, and of those read as something. */
@@ -22,7 +24,7 @@ export class LexiconIndex {
   private readonly kept = new Set<string>();
 
   constructor(lexicon: Lexicon) {
-    for (const { says, means, beforeOrganisation } of lexicon.phrases) {
+    for (const { says, means, beforeOrganisation, topic } of lexicon.phrases) {
       const meaning = toWords(means);
       (beforeOrganisation ? this.beforeOrganisation : this.phrases).add(toWords(says).join(' '), meaning);
       for (const w of toWords(says)) {
@@ -30,6 +32,7 @@ export class LexiconIndex {
         (meaning.length ? this.kept : this.dropped).add(w);
       }
       for (const w of meaning) this.meanings.add(w);
+      if (topic) for (const w of meaning) this.topicMeanings.add(w);
     }
     for (const { says, type } of lexicon.interventionTypes) this.types.add(toWords(says).join(' '), type);
   }

@@ -223,13 +223,16 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
   // "Spend on prescribing": a verb's -ing form after a preposition names a thing, which the answer must speak to.
   const gerund = (w: string, i: number) => tokens[i].pos === 'VERB' && w.endsWith('ing') && tokens[i - 1]?.pos === 'ADP';
   // Numbers are left out: "the nine CCGs" points at a set the answer names, it is not what the question is about.
+  // A word the lexicon put for a phrasing says how the question is asked, unless the lexicon marks it a topic
+  // ("resemble" for "look a lot like").
+  const quiet = (w: string, i: number) => lexical[i] && !ix.lexicon.topicMeanings.has(w);
   const topics = words.flatMap((w, i) =>
-    linked[i] || lexical[i] || stop(w, i) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ' || gerund(w, i))
+    linked[i] || quiet(w, i) || stop(w, i) || tokens[i].pos === 'NUM' || !(TOPIC_POS.has(tokens[i].pos) || tokens[i].pos === 'ADJ' || gerund(w, i))
       ? []
       : [stem(w)],
   );
   const predicates = words.flatMap((w, i) =>
-    !linked[i] && !lexical[i] && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB' && !gerund(w, i)
+    !linked[i] && !quiet(w, i) && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB' && !gerund(w, i)
       ? [[...new Set([stem(w), stem(tokens[i].lemma)])]]
       : [],
   );

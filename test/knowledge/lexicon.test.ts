@@ -46,6 +46,12 @@ describe('loading the lexicon', () => {
     );
   });
 
+  it('refuses a topic mark other than true', () => {
+    expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - means: breakeven\n    topic: true', '  - means: breakeven\n    topic: yes')))).toMatch(
+      /lexicon\.yml \(line \d+, field phrases\.\d+\.topic\): .*\n {2}→ write `topic: true` for a meaning an answer must speak to, or leave the field out/,
+    );
+  });
+
   it('refuses a kin group of one member, or of phrases only', () => {
     expect(failure((c) => c.edit('lexicon.yml', (t) => t.replace('  - [overspend, deficit, shortfall]', '  - [overspend]')))).toMatch(
       /lexicon\.yml \(line \d+, field kin\.0\): a group needs at least two members\n {2}→ write each group as \[word, word or phrase, …\]/,
@@ -79,6 +85,19 @@ describe('a synonym is a data change', () => {
     const a = after.ask(question);
     expect(a.text).toMatch(/^No, going by the source — /);
     expect(a.citations.some((c) => c.quote.includes('the legal directions supported the work already under way'))).toBe(true);
+  });
+
+  it('reads a meaning marked a topic as what the question asks about: an answer must speak to it', async () => {
+    const copy = seedsCopy();
+    const question = 'is vale royal ccg on course to balance the books this year';
+    copy.edit('lexicon.yml', (t) => t.replace('  - means: breakeven\n    topic: true\n', '  - means: breakeven\n'));
+    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    expect(before.ask(question).text).not.toMatch(/^No/);
+    copy.edit('lexicon.yml', (t) => t.replace('  - means: breakeven\n', '  - means: breakeven\n    topic: true\n'));
+    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    expect(after.ask(question).text).toMatch(
+      /^No, going by the source — .*“We are forecasting that we will end this current financial year with a significant financial deficit/,
+    );
   });
 
   it('reads a word of the same sense once the lexicon groups them: a deficit the source forecasts answers an overspend', async () => {
