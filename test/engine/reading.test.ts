@@ -147,6 +147,12 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^No, going by the source — .*‘typically’ there will be one CCG per ICS/);
   });
 
+  it('reads "close to one another" as nearness, never as a body closing', () => {
+    const a = ask('are the general hospitals in mid and south essex close to one another');
+    expect(a.text).toMatch(/^Yes, going by the source — /);
+    expect(a.text).toContain('which are relatively near each other');
+  });
+
   it('reads "looks a lot like" and "similar to" as asking what something resembles', () => {
     for (const q of ['what does the combined authority idea look a lot like', 'what is the combined authority idea similar to']) {
       const a = ask(q);
