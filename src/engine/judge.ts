@@ -206,6 +206,9 @@ function namings(q: ParsedQuestion, m: ParsedQuestion['orgs'][number] | ParsedQu
  * Whether the answer speaks of what the question names: every organisation (one of a list), and one of the
  * people, programmes and terms (an answer about a workstream stands for a question naming its programme too).
  */
+/** Words before a name that make it the setting of what is asked rather than its subject. */
+const SETTING_WORDS = new Set(['in', 'for', 'of', 'at', 'within', 'across', 'under']);
+
 function namesEntities(q: ParsedQuestion, said: WordSet, typePhrases: Map<string, string[][]>): boolean {
   const named = (m: ParsedQuestion['orgs'][number] | ParsedQuestion['names'][number]) =>
     namings(q, m).some((ws) => ws.length === 0 || ws.some((w) => said.has(w) || said.has(stem(w))));
@@ -215,7 +218,13 @@ function namesEntities(q: ParsedQuestion, said: WordSet, typePhrases: Map<string
   const settings = q.orgs.filter((m) => isSetting(q, m));
   const asked = settings.length < q.orgs.length ? q.orgs.filter((m) => !settings.includes(m)) : q.orgs;
   const orgsOk = asked.length === 0 || (q.answerType === 'list' || asked.length > 3 ? asked.some(named) : asked.every(named));
-  return orgsOk && (q.names.length === 0 || q.names.some(named));
+  // "Who does the tripartite work with?": an answer about the success regime alone is not about the tripartite. A
+  // name after "in", "for" may be the setting, as a region is ("who leads back office for the success regime?"), and
+  // so may one right after it ("in the essex success regime acute programme").
+  const setting = (m: ParsedQuestion['names'][number]): boolean =>
+    SETTING_WORDS.has(q.words[m.from - 1] === 'the' ? q.words[m.from - 2] : q.words[m.from - 1]) || q.names.some((n) => n.to === m.from && setting(n));
+  const unnamed = q.names.filter((m) => !named(m));
+  return orgsOk && (unnamed.length === 0 || (unnamed.length < q.names.length && unnamed.every(setting)));
 }
 
 /** First names the answer lacks, typed before a surname it holds, where a document it cites names the two together ("Sarah Bickerstaffe"). */

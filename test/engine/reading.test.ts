@@ -147,6 +147,13 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.text).toMatch(/^No, going by the source — .*‘typically’ there will be one CCG per ICS/);
   });
 
+  it('answers about every name the question gives, a programme aside: not a workstream lead for "the tripartite"', () => {
+    const a = ask('who does the tripartite work closely with in the success regime');
+    expect(a.text).toContain('The tripartite works closely with the Care Quality Commission');
+    expect(a.text).not.toMatch(/^Clare Panniker/);
+    expect(ask('who leads back office for the success regime').text).toMatch(/^James O’Sullivan — Lead, Back office workstream/);
+  });
+
   it('reads "close to one another" as nearness, never as a body closing', () => {
     const a = ask('are the general hospitals in mid and south essex close to one another');
     expect(a.text).toMatch(/^Yes, going by the source — /);
