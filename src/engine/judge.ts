@@ -64,6 +64,8 @@ const DATE = new RegExp(`\\b((19|20)\\d\\d|${MONTH})\\b`, 'i');
 const NUMBER = /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|none|no)\b/i;
 /** A sum of money or a share: "£21.3m", "£868.4 million", "20%", "3 per cent". */
 const AMOUNT = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:%|per cent|percent|million|billion|bn)(?![a-z])/i;
+/** What the first words of an answer must hold for the kinds of answer that lead with a value. */
+const LEADING: Partial<Record<ParsedQuestion['answerType'], RegExp>> = { date: DATE, count: NUMBER, amount: AMOUNT };
 const DURATION = /\b(years?|months?|weeks?|days?|decades?|since|until)\b/i;
 const CODE = /\b[A-Z0-9]{3,5}\b|\bE\d{8}\b/;
 
@@ -293,14 +295,7 @@ export function judge(
   const fit = result.fit ?? 1;
   // The direct answer first: a "when" answered by a line that opens with its date beats one that mentions a date later.
   const first = result.statements[0]?.text ?? '';
-  const leads =
-    q.answerType === 'date'
-      ? DATE.test(first.slice(0, 40))
-      : q.answerType === 'count'
-        ? NUMBER.test(first.slice(0, 40))
-        : q.answerType === 'amount'
-          ? AMOUNT.test(first.slice(0, 40))
-          : true;
+  const leads = LEADING[q.answerType]?.test(first.slice(0, 40)) ?? true;
   // Each shortfall costs in proportion: a right kind of answer about the right things stands whatever verbs were used.
   const confidence = fit * (0.6 + 0.4 * rank) * (0.25 + 0.75 * coverage) * (entities ? 1 : 0.35) * (typed ? 1 : 0.55) * (leads ? 1 : 0.9);
   return { confidence: Math.round(confidence * 100) / 100, coverage, entities, typed, leads, ...(verdict !== undefined ? { verdict } : {}) };
