@@ -8,6 +8,8 @@ import { loadIntents } from '../../src/engine/intents.ts';
 import { loadFailure, seedsCopy } from '../helpers/knowledge.ts';
 
 const failure = loadFailure;
+/** An engine over a copy of the seeds as it stands now, for comparing before and after a lexicon edit. */
+const engineOn = async (dir: string) => new Engine(loadKnowledge(dir), await loadIntents());
 
 describe('loading the lexicon', () => {
   it('is required', () => {
@@ -65,9 +67,9 @@ describe('loading the lexicon', () => {
 describe('a synonym is a data change', () => {
   it('reads a new phrasing once it is in the lexicon, and not before', async () => {
     const copy = seedsCopy();
-    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const before = await engineOn(copy.dir);
     copy.edit('lexicon.yml', (t) => t.replace('  - means: successor\n    says: [', '  - means: successor\n    says: [heir to, '));
-    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const after = await engineOn(copy.dir);
     const question = 'who is the heir to north somerset ccg';
     expect(before.ask(question).answered).toBe(false);
     const a = after.ask(question);
@@ -78,10 +80,10 @@ describe('a synonym is a data change', () => {
   it('reads an opposite once it is in the lexicon: the source saying the contrary is a no', async () => {
     const copy = seedsCopy();
     const question = 'did the success regime leaders condemn the legal directions?';
-    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const before = await engineOn(copy.dir);
     expect(before.ask(question).text).not.toMatch(/^No/);
     copy.edit('lexicon.yml', (t) => t.replace('  - [oppose, support]', '  - [oppose, support]\n  - [condemn, support]'));
-    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const after = await engineOn(copy.dir);
     const a = after.ask(question);
     expect(a.text).toMatch(/^No, going by the source — /);
     expect(a.citations.some((c) => c.quote.includes('the legal directions supported the work already under way'))).toBe(true);
@@ -91,10 +93,10 @@ describe('a synonym is a data change', () => {
     const copy = seedsCopy();
     const question = 'is vale royal ccg on course to balance the books this year';
     copy.edit('lexicon.yml', (t) => t.replace('  - means: breakeven\n    topic: true\n', '  - means: breakeven\n'));
-    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const before = await engineOn(copy.dir);
     expect(before.ask(question).text).not.toMatch(/^No/);
     copy.edit('lexicon.yml', (t) => t.replace('  - means: breakeven\n', '  - means: breakeven\n    topic: true\n'));
-    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const after = await engineOn(copy.dir);
     expect(after.ask(question).text).toMatch(
       /^No, going by the source — .*“We are forecasting that we will end this current financial year with a significant financial deficit/,
     );
@@ -104,10 +106,10 @@ describe('a synonym is a data change', () => {
     const copy = seedsCopy();
     const question = 'will vale royal ccg end the year with an overspend?';
     copy.edit('lexicon.yml', (t) => t.replace('  - [overspend, deficit, shortfall]\n', ''));
-    const before = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const before = await engineOn(copy.dir);
     expect(before.ask(question).text).not.toMatch(/^Yes/);
     copy.edit('lexicon.yml', (t) => `${t}  - [overspend, deficit, shortfall]\n`);
-    const after = new Engine(loadKnowledge(copy.dir), await loadIntents());
+    const after = await engineOn(copy.dir);
     const a = after.ask(question);
     // The passage names nobody; the paragraph before it says whose blog it is.
     expect(a.text).toMatch(
