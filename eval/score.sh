@@ -28,7 +28,7 @@ verbose() {
   [ "${1:-}" = "-v" ] || return 1
   case "$2" in *holdout* | held-out*) return 1 ;; esac
 }
-for set in dev holdout fresh-dev fresh-holdout fresh2-dev fresh2-holdout; do
+for set in dev holdout fresh-dev fresh-holdout fresh2-dev fresh2-holdout fresh3-dev fresh3-holdout; do
   out=$(node "$SCORER" "eval/questions/$set.json")
   echo "== $set"
   verbose "${1:-}" "$set" && printf '%s\n' "$out" | grep ' FAIL '
@@ -41,7 +41,7 @@ node eval/tools/scoreFollowups.mjs | { if [ "${1:-}" = "-v" ]; then cat; else gr
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 npx tsx test/fixtures/uncurated/build.ts "$corpus" >/dev/null || { echo "score.sh: the uncurated corpus did not build" >&2; exit 1; }
-for set in questions held-out questions-2 held-out-2 questions-3 held-out-3 questions-4 held-out-4; do
+for set in questions held-out questions-2 held-out-2 questions-3 held-out-3 questions-4 held-out-4 questions-5 held-out-5; do
   out=$(node "$SCORER" "test/fixtures/uncurated/$set.json" --seeds "$corpus/documents" -- npm run --silent ask -- --json --knowledge "$corpus")
   echo "== uncurated $set"
   verbose "${1:-}" "$set" && printf '%s\n' "$out" | grep ' FAIL '
