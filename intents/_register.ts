@@ -50,6 +50,8 @@ export function askedDay(q: ParsedQuestion, k: Knowledge, kind: SetKind): AskedD
   if (d) {
     if (d.precision === 'day') return { day: d.start, label: formatDay(d.start), now: false };
     if (d.precision === 'month') return { day: d.start, label: formatDay(d.start), now: false };
+    if (d.precision === 'vague')
+      return { day: d.start, label: formatDay(d.start), now: false, rule: `${d.label} is counted on its first day, ${formatDay(d.start)}` };
     const day = d.precision === 'financial-year' ? d.start : `${d.start.slice(0, 4)}-04-01`;
     return { day, label: formatDay(day), now: false, rule: `${d.label} is counted on ${formatDay(day)}, the day register changes take effect` };
   }
@@ -76,6 +78,7 @@ export const CHANGE_WORDS = new Set([
   'merging',
   'merger',
   'mergers',
+  'close',
   'closed',
   'closing',
   'closure',

@@ -14,7 +14,7 @@ const VERBS: [string[], ChangeKind[]][] = [
   ],
   [['opened', 'opening', 'openings', 'formed', 'created', 'established', 'new'], ['opened']],
   [
-    ['closed', 'closing', 'closure', 'closures', 'abolished', 'dissolved'],
+    ['close', 'closed', 'closing', 'closure', 'closures', 'abolished', 'dissolved'],
     ['closed', 'handed-over'],
   ],
 ];

@@ -88,7 +88,7 @@ const AUXILIARIES = new Set([
  * Reads the answer type off the question's normalised words (after the lexicon: "what date" is already "when");
  * `plural(i)` says whether word i is a plural noun ("what interventions…" asks for a list).
  */
-export function answerTypeOf(words: string[], plural: (i: number) => boolean = () => false): AnswerType {
+export function answerTypeOf(words: string[], plural: (i: number) => boolean = () => false, typed: string[] = words): AnswerType {
   const has = (w: string) => words.includes(w);
   const at = (i: number, ...ws: string[]) => ws.includes(words[i] ?? '');
   const phrase = (p: string) => ` ${words.join(' ')} `.includes(` ${p} `);
@@ -116,5 +116,9 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   if (AUXILIARIES.has(words[0] ?? '') || (words[0] === 'and' && AUXILIARIES.has(words[1] ?? ''))) return 'yes-no';
   if (at(0, 'which', 'list', 'name') || phrase('what are the') || phrase('what were the')) return 'list';
   if (at(0, 'what', 'whats') && (plural(1) || (['the', 'other'].includes(words[1]) && plural(2)))) return 'list';
+  // "Surrey Heath CCG - still about in 2020?": a state asked after without a verb first, as the words were typed
+  // (the lexicon reads "still about" as "open").
+  if (typed.includes('still') && !typed.some((w) => QUESTION_WORDS.has(w))) return 'yes-no';
   return 'other';
 }
+const QUESTION_WORDS = new Set(['what', 'whats', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'list', 'name', 'tell', 'give', 'show']);

@@ -76,12 +76,61 @@ export function findDates(words: string[]): DateMention[] {
       if (v) out.push({ value: v, from: i - 2, to: i + 1 });
     } else if (m) {
       const edge = edgeOfMonth(words, i - 1);
-      const v = edge ? value(`${w}-${pad(m)}-${pad(edge.edge === 'end' ? lastDay(year, m) : 1)}`) : value(`${w}-${pad(m)}`);
-      if (v) out.push({ value: v, from: i - 1 - (edge?.words ?? 0), to: i + 1 });
+      const part = edge ? null : partOfMonth(words, i - 1, year, m);
+      const v = part ?? (edge ? value(`${w}-${pad(m)}-${pad(edge.edge === 'end' ? lastDay(year, m) : 1)}`) : value(`${w}-${pad(m)}`));
+      if (v) out.push({ value: v, from: i - 1 - (edge?.words ?? (part ? 1 : 0)), to: i + 1 });
     } else {
-      const v = value(w);
-      if (v) out.push({ value: v, from: i, to: i + 1 });
+      const part = partOfYear(words, i, year);
+      const v = part?.value ?? value(w);
+      if (v) out.push({ value: v, from: i - (part?.words ?? 0), to: i + 1 });
     }
   }
   return out;
+}
+
+/** The months of a season ("the summer of 2018"); winter, which spans two years, is left unread. */
+const SEASONS: Record<string, [from: number, to: number]> = { spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11] };
+/** The months of a part of a year ("early 2016") and the days of a part of a month ("early March 2016"). */
+const PARTS: Record<string, { months: [number, number]; days: [number, number] }> = {
+  early: { months: [1, 4], days: [1, 10] },
+  mid: { months: [5, 8], days: [11, 20] },
+  late: { months: [9, 12], days: [21, 31] },
+};
+
+/** A span of days read as a person means it: `label` as "summer 2018". */
+function span(from: string, to: string, label: string): DateValue {
+  return { precision: 'vague', start: from, end: to, label, value: label };
+}
+
+/**
+ * "The start of 2015" is 1 January 2015, "the end of 2015" 31 December; "the summer of 2018", "early 2016" and
+ * "late 2019" are the months they cover. The words before the year that say so, and how many they take.
+ */
+function partOfYear(words: string[], at: number, year: number): { value: DateValue; words: number } | null {
+  const edge = edgeOfMonth(words, at);
+  if (edge) {
+    const day = edge.edge === 'start' ? `${year}-01-01` : `${year}-12-31`;
+    return { value: parseDateInput(day) as DateValue, words: edge.words };
+  }
+  const of = words[at - 1] === 'of' ? 1 : 0;
+  const word = words[at - 1 - of];
+  const season = SEASONS[word ?? ''];
+  const part = PARTS[word ?? ''];
+  const months = season ?? part?.months;
+  if (!months) return null;
+  const the = words[at - 2 - of] === 'the' ? 1 : 0;
+  const value = span(`${year}-${pad(months[0])}-01`, `${year}-${pad(months[1])}-${pad(lastDay(year, months[1]))}`, `${word} ${year}`);
+  return { value, words: 1 + of + the };
+}
+
+/** "Early March 2016" is 1 to 10 March, "late March" 21 to 31: the word before a month, when it says which part. */
+function partOfMonth(words: string[], at: number, year: number, month: number): DateValue | null {
+  const part = PARTS[words[at - 1] ?? ''];
+  if (!part) return null;
+  const last = Math.min(part.days[1], lastDay(year, month));
+  return span(
+    `${year}-${pad(month)}-${pad(part.days[0])}`,
+    `${year}-${pad(month)}-${pad(last)}`,
+    `${words[at - 1]} ${MONTH_NAMES[month - 1].replace(/^./, (c) => c.toUpperCase())} ${year}`,
+  );
 }

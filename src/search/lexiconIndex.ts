@@ -47,6 +47,7 @@ export class LexiconIndex {
     tokens: Token[],
     keep: Pick<OrgMention, 'from' | 'to'>[] = [],
     beginsName: (word: string) => boolean = () => false,
+    organisations: Pick<OrgMention, 'from' | 'to'>[] = keep,
   ): { words: string[]; lexical: boolean[]; rewrittenAt: { from: number; to: number }[] } {
     const fixed = words.map((_, i) => keep.some((s) => s.from <= i && i < s.to));
     const lemmas = tokens.map((t) => t.lemma);
@@ -55,7 +56,8 @@ export class LexiconIndex {
     );
     // A name starts here: one read before the lexicon, or a phrasing read as a name's first words ("gm" as
     // "greater manchester").
-    const startsName = (at: number) => keep.some((s) => s.from === at) || matches.some((m) => m.from === at && beginsName(m.items[0][0] ?? ''));
+    // (Only an organisation's: "went into special measures" is not a successor.)
+    const startsName = (at: number) => organisations.some((s) => s.from === at) || matches.some((m) => m.from === at && beginsName(m.items[0][0] ?? ''));
     // "went into the Black Country one": the name may follow after an article.
     const nameFollows = (at: number) => startsName(at) || (['the', 'a', 'an'].includes(words[at]) && startsName(at + 1));
     const named = [...this.beforeOrganisation.find(words, fixed), ...this.beforeOrganisation.find(lemmas, fixed)].filter((m) => nameFollows(m.to));

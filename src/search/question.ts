@@ -175,7 +175,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     .filter((m) => !ix.lexicon.has(m.text));
   const protectedSpans = [...orgSpans, ...nameSpans];
   const before = readTokens(corrected);
-  const rewritten = ix.lexicon.rewrite(corrected, before, protectedSpans, (w) => ix.organisations.beginsName(w));
+  const rewritten = ix.lexicon.rewrite(corrected, before, protectedSpans, (w) => ix.organisations.beginsName(w), orgSpans);
   const { words, lexical } = withoutTimeNouns(rewritten);
   // Tagged again only when the lexicon changed the words (their context changes the tags).
   const tokens = lexical.some(Boolean) ? readTokens(words) : before;
@@ -271,7 +271,7 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
     quoting,
     orgTypes,
     areas,
-    answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s')),
+    answerType: answerTypeOf(words, (i) => tokens[i]?.pos === 'NOUN' && tokens[i].lemma !== tokens[i].word && tokens[i].word.endsWith('s'), original),
     chat,
     advice,
     unknownName,

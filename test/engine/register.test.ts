@@ -60,6 +60,24 @@ describe('counting organisations on a date', () => {
     expect(ask(question).text).toContain(`${ccgsOpenOn(day).length} CCGs were open on ${label} (NHS organisation register).`);
   });
 
+  it.each([
+    ['how many ccgs were around in the summer of 2017', '2017-06-01', '1 June 2017', 'Summer 2017 is counted on its first day'],
+    ['how many ccgs were there in early 2016', '2016-01-01', '1 January 2016', 'Early 2016 is counted on its first day'],
+    ['how many ccgs were there at the start of 2016', '2016-01-01', '1 January 2016', ''],
+    ['how many ccgs were there at the end of 2019', '2019-12-31', '31 December 2019', ''],
+  ])('%s (a part of a year)', (question, day, label, rule) => {
+    const a = ask(question);
+    expect(a.text).toContain(`${ccgsOpenOn(day).length} CCGs were open on ${label} (NHS organisation register).`);
+    expect(a.text).toContain(rule);
+  });
+
+  it('counts the CCGs "wound up" on a day as those that closed then, not those open', () => {
+    const closed = ccgRows.filter((r) => r.close === '20180331');
+    expect(closed.length).toBeGreaterThan(1);
+    const a = ask('how many ccgs were wound up at the end of march 2018');
+    expect(a.text).toMatch(new RegExp(`^${closed.length} CCGs closed on 31 March 2018`));
+  });
+
   it('says there are no CCGs now, and why', () => {
     const a = ask('how many CCGs are there now?');
     expect(a.text).toMatch(/^No CCGs are open now/);
@@ -212,9 +230,16 @@ describe('register questions as people type them', () => {
 
   it('reads "folded into" before a system\'s initials ("the gm icb") as going into that body, not as its successor', () => {
     const expected = ccgRows.filter((r) => r.parent === 'QOP' && r.close === '').map((r) => r.code);
-    const a = ask('which ccgs are being folded into the gm icb');
+    const a = ask('what ccgs got folded into the gm icb');
     expect(a.text).not.toContain('no successor');
     for (const c of expected) expect(a.text).toContain(`(${c})`);
+  });
+
+  it('reads "these days" as now, and a state asked after without a verb ("- still about in 2018?") as yes or no', () => {
+    expect(ask('what icb does wyre forest sit in these days').text).toContain(`(${finalOf('06D')})`);
+    const open = ccgRows.find((r) => r.code === '10C')!;
+    expect(open.close > '20190000' && open.open < '20180101').toBe(true);
+    expect(ask('surrey heath ccg - still about in 2018?').text).toMatch(/^Yes — NHS Surrey Heath CCG \(10C\) was open throughout 2018/);
   });
 
   it('reads "combined to make" as what a merged CCG was formed from', () => {
