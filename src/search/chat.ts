@@ -24,6 +24,10 @@ const CHAT: Record<string, ChatKind> = {
   perfect: 'thanks',
   helpful: 'thanks',
   lovely: 'thanks',
+  useful: 'thanks',
+  awesome: 'thanks',
+  amazing: 'thanks',
+  appreciated: 'thanks',
   bye: 'goodbye',
   goodbye: 'goodbye',
   later: 'goodbye',
@@ -60,12 +64,22 @@ const FILLER = new Set([
   'nice',
   'one',
   'u',
-  'that',
   's',
   'was',
   'is',
   'it',
-  'that',
+  // A reaction to an answer: "that's exactly what I needed", "just what I wanted", "really useful".
+  'exactly',
+  'just',
+  'what',
+  'i',
+  'needed',
+  'wanted',
+  'really',
+  'super',
+  'this',
+  'me',
+  'us',
 ]);
 
 /** One letter out ("helo", "thnaks"), for chat words of four letters or more. */
@@ -75,7 +89,7 @@ const kindOf = (w: string): ChatKind | undefined => CHAT[w] ?? Object.entries(CH
 
 /** The kind of chat when every word is chat or filler ("hi there", "thanks a lot", "helo"); null for a question. */
 export function chatKind(words: string[]): ChatKind | null {
-  if (words.length === 0 || words.length > 6) return null;
+  if (words.length === 0 || words.length > 10) return null;
   let kind: ChatKind | null = null;
   for (const w of words) {
     const k = kindOf(w);

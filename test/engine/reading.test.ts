@@ -31,6 +31,8 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
     ['did vale of york ccg have to get a new AO?', 'accountable officer'],
     ['what was east surrey ccg swallowed up by', 'NHS Surrey Heartlands CCG'],
     ['what is the ods code for the gm icb', 'NHS Greater Manchester Integrated Care Board'],
+    ['does southend hospital have a seat on the system leaders group', 'Yes — Southend University Hospital'],
+    ['were the essex directions ever made public', 'No, going by the source'],
   ])('%s', (question, expected) => {
     const a = ask(question);
     expect(a.answered).toBe(true);
@@ -258,6 +260,12 @@ describe('what the bot does not answer as fact', () => {
     expect(hello.text).toMatch(/^Hello\. I answer questions about CCGs/);
     expect(ask('thanks!').text).toMatch(/^You're welcome/);
     expect(ask('hi, which ccgs are under legal directions?').answered).toBe(true);
+  });
+
+  it('reads a reaction to an answer as thanks, never as a question to search for', () => {
+    for (const q of ["ta bot, that's just what i wanted", 'that is really useful, thank you'])
+      expect(ask(q), q).toMatchObject({ answered: false, intent: 'small-talk' });
+    expect(ask("thanks, that's great - and who leads primary care in the success regime?").answered).toBe(true);
   });
 
   it('declines judging how someone is doing', () => {
