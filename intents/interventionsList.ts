@@ -177,7 +177,21 @@ function verdict(q: ParsedQuestion, k: Knowledge, code: string, types: string[])
     ? `; what I hold on it: ${listing([...new Set(others.map((i) => STATE[i.type]?.[1] ?? i.title.charAt(0).toLowerCase() + i.title.slice(1)))])}`
     : '';
   const statements: DraftStatement[] = [{ text: `${org.name} is not ${asked} in what I hold${instead}.`, sources: others.slice(0, 2).map((i) => i.source) }];
+  // "Is Warwickshire North one of the nine in FSM?": a no over a closed list shows the list it rests on.
+  if (types.length) statements.push(...underTypes(q, k, types));
   return { statements, verdict: false, organisationCode: code, fit: 1 };
+}
+
+/** The organisations under the kinds asked, for a no: "Those in financial special measures: A, B and C." */
+function underTypes(q: ParsedQuestion, k: Knowledge, types: string[]): DraftStatement[] {
+  const under = k.interventions.filter((i) => types.includes(i.type) && q.dates.every((d) => overlaps(d.value, i.dateValue)));
+  if (!under.length) return [];
+  const names = [...new Set(under.flatMap((i) => i.organisations))].map((c) => shortName(k, c)).sort();
+  const asked = STATE[types[0]]?.[0] ?? `under ${typeName(types[0])}`;
+  // A quote naming the kind itself proves the list best.
+  const naming = (i: Intervention) => (i.source.quote.toLowerCase().includes(typeName(i.type)) ? 0 : 1);
+  const sources = [...new Map([...under].sort((a, b) => naming(a) - naming(b)).map((i) => [i.source.quote, i.source])).values()].slice(0, 2);
+  return [{ text: `Those ${asked} in what I hold: ${listing(names)}.`, sources }];
 }
 
 function sortByDate(xs: Intervention[]) {

@@ -135,6 +135,8 @@ function definesTerm(text: string, term: string): boolean {
 
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
+/** A paragraph this short is shown whole beside a yes or no, rather than by its answering sentence. */
+const SHORT_PARAGRAPH_CHARS = 240;
 
 /** Capitalised words that say what kind of body, not which one: they need not stand in the passage. */
 const KIND_WORDS = new Set(['nhs', 'ccg', 'ccgs', 'icb', 'icbs', 'stp', 'stps', 'ics', 'gp', 'gps', 'i', 'board', 'trust', 'england']);
@@ -189,6 +191,9 @@ export const intent: Intent = {
     // NHS England and the regions are the setting of most questions ("what does NHS England hope …"), not what a passage must name.
     const setting = q.orgs.map((m) => isSetting(q, m));
     const mentions = [...orgMentions, ...q.names.map((m) => q.words.slice(m.from, m.to).map(stem))];
+    // A name of a kind of intervention ("special measures") may be what a whole document is about, as its title says.
+    const kinds = new Set(k.lexicon.interventionTypes.map((t) => t.says.toLowerCase()));
+    const interventions = [...orgMentions.map(() => false), ...q.names.map((m) => kinds.has(q.words.slice(m.from, m.to).join(' ')))];
     // "sarah bickerstaffe", typed in lower case: a first name is held by a passage naming the surname in a document
     // that names the two together ("Ms Bickerstaffe" after "Sarah Bickerstaffe").
     const unlinked = q.words.filter((w, i) => !q.linked[i] && !STOP_WORDS.has(w) && free.includes(stem(w)));
@@ -197,15 +202,25 @@ export const intent: Intent = {
         ? []
         : namedPairs(unlinked, k.documents.get(doc)?.text ?? '').flatMap(([first, last]) => (terms.includes(stem(last)) ? [stem(first)] : []));
     // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
-    const share = (terms: string[], orgsHeld = false, doc = '') => {
-      const named = doc ? firstNamesIn(doc, terms) : [];
+    // A unit also holds a kind of intervention its document's title names ("… placed in financial special measures
+    // after …" for a passage about the neighbouring CCGs); its document is read for first names only when asked.
+    const share = (terms: string[], orgsHeld: boolean, doc: string, firstNames = false) => {
+      const named = firstNames ? firstNamesIn(doc, terms) : [];
+      const titled = new Set(contentTerms(k.documents.get(doc)?.title ?? ''));
       const hasFree = free.filter((w) => terms.includes(w) || named.includes(w)).length;
-      const hasMention = mentions.filter((m, i) => (i < orgMentions.length && (orgsHeld || setting[i])) || m.some((w) => terms.includes(w))).length;
+      const hasMention = mentions.filter(
+        (m, i) => (i < orgMentions.length && (orgsHeld || setting[i])) || m.some((w) => terms.includes(w) || (interventions[i] && titled.has(w))),
+      ).length;
       return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
     const found = new Map<string, PassageHit>();
-    const add = (hits: PassageHit[]) => hits.forEach((h) => found.has(h.passage.id) || found.set(h.passage.id, h));
+    // A passage found twice keeps the finding that holds more of the question (its document's title may count for it).
+    const add = (hits: PassageHit[]) =>
+      hits.forEach((h) => {
+        const had = found.get(h.passage.id);
+        if (!had) found.set(h.passage.id, h);
+      });
     add(searchPassages(ix.passages, k.passages, wanted, 10));
     // The same terms would find the same hits again (a question naming nothing has no other words).
     if (free.length !== wanted.length || free.some((t, i) => t !== wanted[i])) add(searchPassages(ix.passages, k.passages, free, 10));
@@ -287,8 +302,8 @@ export const intent: Intent = {
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
       const enough = (x: { free: number; all: number }) => x.free >= 0.5 && x.all >= (unknown.size ? 0.6 : 0.5);
       // The document is read for first names only when the words alone fall short.
-      let s = share(terms, about.orgs.length > 0);
-      if (!enough(s)) s = share(terms, about.orgs.length > 0, unit.passages[0].document);
+      let s = share(terms, about.orgs.length > 0, unit.passages[0].document);
+      if (!enough(s)) s = share(terms, about.orgs.length > 0, unit.passages[0].document, true);
       if (!enough(s)) continue;
       seen.add(unit.quote);
       const own = namesOwn(k, ix.links, unit, about);
@@ -578,7 +593,10 @@ function statement(k: Knowledge, unit: PassageUnit, q: ParsedQuestion, { line, a
   const label = unit.passages[0].label && !unit.passages[0].columns ? `${unit.passages[0].label}: ` : '';
   const list = unit.passages.length > 1 || (unit.passages[0].intro && unit.passages[0].kind === 'list-item');
   // "What did Anita Donley say?" asks for the words themselves: the whole passage.
-  const shown = list ? `\n${unit.display}` : ` “${label}${q.quoting ? unit.display : line}”`;
+  // Beside a yes or no a short paragraph reads whole: its other sentence may carry the verdict ("… are not
+  // affected. X and Y both …").
+  const whole = q.quoting || (q.answerType === 'yes-no' && unit.display.length <= SHORT_PARAGRAPH_CHARS);
+  const shown = list ? `\n${unit.display}` : ` “${label}${whole ? unit.display : line}”`;
   // The answer opens the sentence: "two categories" reads "Two."
   const lead = answer ? `${answer.charAt(0).toUpperCase()}${answer.slice(1)}. ` : '';
   return { text: `${lead}${doc.title} (${doc.publishedLabel}) says:${shown}`, sources: [{ document: doc.id, quote: unit.quote }] };

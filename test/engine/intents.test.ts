@@ -35,6 +35,13 @@ describe('each intent answers, citing its source', () => {
     expect(ld.text).not.toContain('Vale of York');
   });
 
+  it('says no for an organisation outside a kind of intervention, with those under it and their source', () => {
+    const a = ask('is bradford city ccg among the ccgs in financial special measures?');
+    expect(a.text).toMatch(/^No — NHS Bradford City CCG is not in financial special measures/);
+    expect(a.text).toMatch(/Those in financial special measures in what I hold: .*Croydon.*Walsall\./);
+    expect(a.citations.some((c) => c.document === 'single-commissioning-2016')).toBe(true);
+  });
+
   it('explains what an intervention required, and why', () => {
     const told = ask('what was Vale of York told to do?');
     expect(told.intent).toBe('intervention-detail');
