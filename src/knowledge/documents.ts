@@ -131,7 +131,8 @@ function spacedTableLines(lineTexts: string[]): boolean[] {
   return out;
 }
 
-const BULLET = /^\s*(?:[-•*]|\d+\.)\s+/;
+/** A list item's mark: a bullet, "1.", or a letter or numeral of a sub-list ("a.", "(b)", "(iv)"). */
+const BULLET = /^\s*(?:[-•*]|\d+\.|[a-z][.)]|\((?:[a-z]|[ivx]{1,4})\))\s+/;
 const TERMINAL = /[.!?:;"”’)]$/;
 
 /** Splits a text into passages: paragraphs, list items, table rows (one per cell paragraph), headings. */
@@ -173,8 +174,13 @@ export function splitPassages(documentId: string, text: string): Passage[] {
       const row = text.slice(start, end);
       if (!isRow(i - 1) && !columns) rowIntro = introOf(passages);
       // A header row (short cells over rows of as many cells) names the columns of the rows under it; rows a line
-      // introduces ("Their chairs were:") start at once.
-      if (!columns && !(rowIntro && !isRow(i - 1)) && isHeaderRow(i, isRow, (k) => cellsOf(lineText(k)))) {
+      // introduces ("Their chairs were:") start at once, unless the first is words over figures ("Scheme | Target £k").
+      const headsFigures = () =>
+        !/\d/.test(row) &&
+        cellsOf(lineText(i + 1))
+          .slice(1)
+          .some((c) => /\d/.test(c));
+      if (!columns && (!(rowIntro && !isRow(i - 1)) || headsFigures()) && isHeaderRow(i, isRow, (k) => cellsOf(lineText(k)))) {
         columns = cellsOf(row);
         add('heading', start, end);
         continue;
@@ -186,7 +192,7 @@ export function splitPassages(documentId: string, text: string): Passage[] {
     label = undefined;
     columns = undefined;
     const bullet = BULLET.exec(line);
-    if (bullet && !NUMBERED_TITLE.test(trimmed)) {
+    if (bullet && !NUMBERED_TITLE.test(trimmed) && !isNumberedParagraph(trimmed, passages.at(-1))) {
       add('list-item', start + bullet[0].length, end);
       continue;
     }
@@ -255,6 +261,15 @@ function addRow(start: number, end: number, columns: string[], add: Adder) {
 }
 
 const NUMBERED_TITLE = /^\d+\.\s+[A-Z][^.]*$/;
+
+/**
+ * "2. Your system's plan should …. It must …": a numbered paragraph of a letter or a report (several sentences, no
+ * line introducing it) is a paragraph, not an item of a list; each answers on its own.
+ */
+function isNumberedParagraph(line: string, before: Passage | undefined): boolean {
+  if (!/^\d+\.\s/.test(line) || before?.text.endsWith(':')) return false;
+  return line.length > 120 && /[.!?]["”’)]?\s+[A-Z]/.test(line.replace(/^\d+\.\s+/, ''));
+}
 const isShortLine = (line: string) => line !== '' && line.length <= 80 && !/[.!?;"”’)]$/.test(line) && !line.includes('\t') && !line.endsWith(':');
 
 /** A cover sheet's field ("Presented by: Jane Oduya, Chief Finance Officer", "Date: 6 February 2020"): a statement to search, not a heading. */

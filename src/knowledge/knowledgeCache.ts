@@ -18,7 +18,7 @@ import { Passages, type PassageColumns } from './passages.ts';
 import { REGISTER_FILES } from './register.ts';
 
 /** Bump by hand when the cached form changes in a way the content hash cannot see. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * The content hash `loadKnowledge` gives a seeds folder (the same files, in the same order), computed by

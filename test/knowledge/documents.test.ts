@@ -34,6 +34,27 @@ describe('documents and passages', () => {
     ]);
   });
 
+  it('reads the numbered paragraphs of a letter as paragraphs, and its lettered points as a list under the paragraph introducing them', () => {
+    const text = [
+      '1. We are writing, jointly with the regulator, to confirm that your system has been chosen as one of nine areas to take part in the review of spending for 2018/19. This letter sets out what the review involves and what we need from you.',
+      '',
+      '2. Please send a single joint plan for the system by 30 June 2018. The plan should be agreed by the governing body and by the trust board, and signed by both of you. It should set out:',
+      '',
+      '   a. each saving and its value;',
+      '   b. the risks to delivery.',
+      '',
+      'The criteria are:',
+      '',
+      '1. a single plan',
+      '2. one accountable officer',
+    ].join('\n');
+    const passages = splitPassages('d', text);
+    expect(passages.map((p) => p.kind)).toEqual(['paragraph', 'paragraph', 'list-item', 'list-item', 'heading', 'list-item', 'list-item']);
+    expect(passages[2]).toMatchObject({ text: 'each saving and its value;', intro: passages[1].text });
+    expect(passages[5]).toMatchObject({ text: 'a single plan', intro: 'The criteria are:' });
+    for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
   it('reads a table laid out with spaces: a header names the columns, an indented line continues a cell', () => {
     const text = [
       'Name                 Role                         Attendance',
