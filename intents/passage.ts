@@ -11,12 +11,14 @@ import { GENERIC_NAME_WORDS, STOP_WORDS, contentTerms, normalise, normalisedTerm
 import { datesIn, organisationsAt, organisationsOfDocument, peopleAt, type Links } from '../src/search/linking.ts';
 import {
   answeringLine,
+  cellAsked,
   countOf,
   extractAnswer,
   namedPairs,
   neighbours,
   neighbourTexts,
   positionOf,
+  sentences,
   CAUSE,
   REASON,
   unitDates,
@@ -135,6 +137,11 @@ function definesTerm(text: string, term: string): boolean {
 
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
+const DEADLINE_WORDS = new Set(['deadline', 'due', 'until']);
+const DEADLINE = new RegExp(
+  String.raw`\b(?:by|before|no later than|deadline of|due on|due by)\s+(?:the\s+)?(?:end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`,
+  'i',
+);
 /** A paragraph this short is shown whole beside a yes or no, rather than by its answering sentence. */
 const SHORT_PARAGRAPH_CHARS = 240;
 
@@ -272,6 +279,9 @@ export const intent: Intent = {
     const monthAsked = /\bmonth (\d{1,2})\b/i.exec(q.raw)?.[1];
     const kind = wantedKind(q.words);
     const asksWhy = q.answerType === 'reason';
+    // "When does the plan have to be in by?", "what's the deadline": a line saying "by 28 April 2017" says it outright.
+    const asksDeadline =
+      kind === 'date' && (q.words.at(-1) === 'by' || q.words.some((w, i) => DEADLINE_WORDS.has(w) || (w === 'by' && q.words[i + 1] === 'when')));
     // "What does 'authorised with conditions' mean?": the term quoted, which a line defining it opens with.
     const defined = q.answerType === 'definition' ? /['‘"“]([^'’"”]{3,60})['’"”]/.exec(q.raw)?.[1] : undefined;
     const roleAsked = kind === 'person' ? rolesAsked(q) : [];
@@ -280,7 +290,7 @@ export const intent: Intent = {
     const good: Candidate[] = [];
     const topic = topicTerms(q);
     for (const hit of found.values()) {
-      const reading = readingOf(k, hit.passage);
+      const reading = readingOf(k, listIntroducedBy(k, hit.passage) ?? hit.passage);
       const unit = reading.unit;
       if (seen.has(unit.quote)) continue;
       // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
@@ -320,10 +330,13 @@ export const intent: Intent = {
       const said =
         (asksWhy && CAUSE.test(unit.quote)) ||
         ((kind === 'duration' || kind === 'reference') && !!read?.answer) ||
-        (defined && definesTerm(unit.quote, defined))
+        (defined && definesTerm(unit.quote, defined)) ||
+        (asksDeadline && DEADLINE.test(unit.quote))
           ? 1
           : 0;
-      const typed = read?.answer ? (read.attached ? 1.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
+      // A bare year ("2017/18") answers "when" less than a day or a month does ("by 28 April 2017").
+      const yearOnly = kind === 'date' && !!read?.answer && /^\d{4}(?:[/-]\d{2})?$/.test(read.answer);
+      const typed = read?.answer ? (read.attached ? 1.5 : yearOnly ? 0.5 : 1) : asksWhy && REASON.test(unit.quote) ? 0.5 : 0;
       // "Where are the other success regimes?": a unit speaking of the others.
       const others = asksOthers(q) && OTHER.test(unit.quote) ? 1 : 0;
       // "Who approves a CCG merger?": a unit under the heading "Who approves a merger" is what the document says to it.
@@ -542,7 +555,8 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
     directLines.length === 1
       ? directLines[0]
       : answeringLine(
-          unit,
+          // The line introducing a list is shown with it, and may hold the answer ("… by 28 April 2017. It should set out:").
+          kind === 'date' && intro ? { ...unit, lines: [...sentences(intro), ...unit.lines] } : unit,
           [...topic, ...topic.flatMap((t) => kinOf(k)(stem(t)).flat()), ...counted, ...counted],
           (l) => (kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l)),
           // "Who was Ann Radmore's letter sent to?": the unit is about her; the line is chosen on what is asked of her.
@@ -553,7 +567,11 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];
   const lineTerms = new Set(contentTerms(line));
   const ofObject = object.length < 2 || object.filter((t) => lineTerms.has(t)).length * 2 >= object.length;
-  const found = ofObject ? extractAnswer(kind, line, ctx) : null;
+  // A row of figures under named columns answers with the column the question names ("delivered", not "target").
+  const row = kind === 'number' && unit.passages.length === 1 && unit.passages[0].columns ? unit.passages[0] : undefined;
+  const asked = new Set(wanted.flatMap((t) => [t, ...otherForms(t), ...kinOf(k)(t).flat()]));
+  const cell = row ? cellAsked(row, (t) => asked.has(t) || otherForms(t).some((f) => asked.has(f))) : null;
+  const found = cell ?? (ofObject ? extractAnswer(kind, line, ctx) : null);
   // A sum asked ("what was its deficit?") is answered by money or a share, never by "three" of "a three-year plan".
   const answer = found && q.answerType === 'amount' && !/[£$€%\d]|per cent/.test(found) ? null : found;
   if (answer === null && kind === 'person' && !ctx.roles.length) {
@@ -570,6 +588,16 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
     answer: answer && kind === 'person' ? fullName(k, unit, answer) : answer,
     attached: answer !== null && countOf(line, undefined, counted) === answer,
   };
+}
+
+/**
+ * "Please submit a single plan by 28 April 2017. It should set out:": a paragraph introducing a list answers as
+ * that list (with it as the introducing line); the first item stands for the unit.
+ */
+function listIntroducedBy(k: Knowledge, p: Passage): Passage | undefined {
+  if (!p.text.endsWith(':') || p.listStart !== undefined) return undefined;
+  const next = k.passages.at(positionOf(k, p) + 1);
+  return next?.kind === 'list-item' && next.intro === p.text ? next : undefined;
 }
 
 /** "Ms Bickerstaffe" as the document names her in full elsewhere ("a single chief officer, Sarah Bickerstaffe"). */

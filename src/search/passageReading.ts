@@ -100,6 +100,23 @@ export function rowLine(p: Passage): string {
     .join('; ')}`;
 }
 
+/**
+ * "How much did the reviews deliver?" of a row "Continuing healthcare package reviews | 950 | 1,010" under
+ * "Scheme | Target £k | Delivered £k": the figure of the one column whose name speaks to the question (`speaks`
+ * compares terms), written with the column's unit ("£1,010k"). Null when no column, or several, speak to it.
+ */
+export function cellAsked(p: Passage, speaks: (term: string) => boolean): string | null {
+  const cols = p.columns ?? [];
+  const cells = cellsOf(p.text);
+  const offset = cols.length - cells.length;
+  const asked = cols.flatMap((c, i) => (i >= offset && /\d/.test(cells[i - offset] ?? '') && contentTerms(c).some(speaks) ? [i] : []));
+  if (asked.length !== 1) return null;
+  const cell = cells[asked[0] - offset].trim();
+  const unit = /£\s?(k|m|bn|000s?)\b/i.exec(cols[asked[0]])?.[1].toLowerCase();
+  const money = unit && !/^[£$€]/.test(cell) ? `£${cell}${unit.startsWith('000') ? ',000' : unit}` : cell;
+  return `${money} (${cols[asked[0]].replace(/\s*\(?£\s?\w*\)?\s*$/, '').trim()})`;
+}
+
 /** Sentences of a paragraph (a full stop, question or exclamation mark before a capital or a quote). */
 export function sentences(text: string): string[] {
   // "2. Accelerate plans …": a list number at the start is not a sentence of its own, nor an initial ("A. Smith").
@@ -166,8 +183,9 @@ const AMOUNT = new RegExp(
 export function extractAnswer(kind: Wanted, line: string, context: PersonContext & { questionTerms: string[]; counted?: string[] }): string | null {
   if (!kind) return null;
   if (kind === 'date') {
+    // A day or a month answers before a year: "by 28 April 2017" before "the plan for 2017/18".
     const dates = datesIn(line).filter((d) => !context.questionWords.includes(d.text.toLowerCase()));
-    const precise = dates.filter((d) => d.precision !== 'year');
+    const precise = dates.filter((d) => d.precision !== 'year' && d.precision !== 'financial-year');
     const pick = (precise.length ? precise : dates)[0];
     return pick ? pick.text : null;
   }

@@ -93,10 +93,12 @@ function nearestToRole(line: string, people: { name: string; at: number }[], rol
     })
     .filter((p) => p.gap <= ROLE_REACH && p.told)
     .sort((a, b) => a.gap - b.gap);
-  // "Andrew Fairhurst, who has led the trust since 2017, was confirmed … as chief executive designate": the one
-  // person of the line, when the role is said to be theirs ("as …"), however far apart.
-  if (!scored.length)
-    return people.length === 1 && roleAt.some((r) => /^as$/i.test(words[r - 1]?.text ?? '') || /^as$/i.test(words[r - 2]?.text ?? '')) ? people[0].name : null;
+  // "Andrew Fairhurst, who has led the trust since 2017, was confirmed … as chief executive designate", "Dr Alison
+  // Pemberton, who had been …, is the accountable officer": the one person of the line, when the role is said to be
+  // theirs ("as …", "is the …"), however far apart.
+  const theirs = (r: number) => [words[r - 1]?.text, words[r - 2]?.text].some((w) => /^(as|is|was|becomes|became)$/i.test(w ?? ''));
+  const toldInLine = telling.every((t) => roleAt.some((r) => holds(r, t)));
+  if (!scored.length) return people.length === 1 && toldInLine && roleAt.some(theirs) ? people[0].name : null;
   return scored.length === 1 || scored[1].gap > scored[0].gap ? scored[0].name : null;
 }
 

@@ -242,6 +242,11 @@ describe('register questions as people type them', () => {
     expect(ask('surrey heath ccg - still about in 2018?').text).toMatch(/^Yes — NHS Surrey Heath CCG \(10C\) was open throughout 2018/);
   });
 
+  it('reads a point of the compass and a county as people shorten them ("ne lincs")', () => {
+    const row = lookup2020.find((r) => r.CCG20NM === 'NHS North East Lincolnshire CCG')!;
+    expect(ask('ods code for ne lincs ccg').text).toContain(`is ${row.CCG20CDH}.`);
+  });
+
   it('reads "combined to make" as what a merged CCG was formed from', () => {
     const from = successors.filter((s) => s.to === '92G').map((s) => s.from);
     expect(from.length).toBe(3);

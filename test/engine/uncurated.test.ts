@@ -186,6 +186,28 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(no);
   });
 
+  it('reads a letter by its numbered paragraphs: a deadline from the paragraph introducing a list, a count from its own', () => {
+    const due = engine.ask('by when must the wirral capped expenditure plan be submitted');
+    expect(due.text).toMatch(/^28 April 2017\. Capped expenditure process 2017\/18: Wirral \(7 April 2017\) says:\n5\. Please submit/);
+    expect(due.text).toContain('• each measure, its value in 2017/18 and the date it would start;');
+    const areas = engine.ask('how many areas were chosen for the capped expenditure process');
+    expect(areas.text).toMatch(/^14\. .*“1\. I am writing, jointly with NHS Improvement, to confirm/);
+    expectVerbatim(due);
+    expectVerbatim(areas);
+  });
+
+  it('names the one person a line gives a role to ("…, who had been …, is the accountable officer")', () => {
+    const a = engine.ask('who is accountable officer at nhs derby and derbyshire ccg');
+    expect(a.text).toMatch(/^Dr Alison Pemberton\. /);
+    expectVerbatim(a);
+  });
+
+  it('answers "how much did … deliver" of a table row with the column asked, in the unit its name gives', () => {
+    const a = engine.ask('how much did the continuing healthcare reviews deliver at north east lincolnshire ccg');
+    expect(a.text).toMatch(/^£1,010k \(Delivered\)\. .*“Continuing healthcare package reviews — Target £k: 950; Delivered £k: 1,010”/);
+    expectVerbatim(a);
+  });
+
   it('answers about the body a question is about, not NHS England as its setting', () => {
     const a = engine.ask('what directions did nhs england give scarborough and ryedale ccg');
     expect(a.text).toContain('NHS Scarborough and Ryedale CCG was authorised with six conditions and two directions.');
