@@ -138,10 +138,9 @@ function definesTerm(text: string, term: string): boolean {
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 const DEADLINE_WORDS = new Set(['deadline', 'due', 'until']);
-const DEADLINE = new RegExp(
-  String.raw`\b(?:by|before|no later than|deadline of|due on|due by)\s+(?:the\s+)?(?:end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b`,
-  'i',
-);
+/** A date a line says something must happen by: "by 28 April 2017", "no later than the end of March". */
+const DEADLINE =
+  /\b(?:by|before|no later than|deadline of|due on|due by)\s+(?:the\s+)?(?:end of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
 /** A paragraph this short is shown whole beside a yes or no, rather than by its answering sentence. */
 const SHORT_PARAGRAPH_CHARS = 240;
 
