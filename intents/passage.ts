@@ -570,7 +570,17 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const row = kind === 'number' && unit.passages.length === 1 && unit.passages[0].columns ? unit.passages[0] : undefined;
   const asked = new Set(wanted.flatMap((t) => [t, ...otherForms(t), ...kinOf(k)(t).flat()]));
   const cell = row ? cellAsked(row, (t) => asked.has(t) || otherForms(t).some((f) => asked.has(f))) : null;
-  const found = cell ?? (ofObject ? extractAnswer(kind, line, ctx) : null);
+  // "When were the conditions lifted?": a date answers only from a line speaking of the event asked (in the question's
+  // words or the document's own for them), not from one dating something else about it ("will review … in July 2019").
+  const event = kind === 'date' ? q.predicates : [];
+  // As the answering line is chosen: a word of five letters or more meets one sharing its first four ("apply", "application").
+  const roots = unitRoots(lineTerms);
+  const prefixes = new Set([...lineTerms].map((t) => t.slice(0, 4)));
+  const says = (f: string) => lineTerms.has(f) || roots.has(rootOfStem(f)) || (f.length >= 5 && prefixes.has(f.slice(0, 4)));
+  const speaksOfEvent =
+    q.spoken.some(says) ||
+    event.every((forms) => forms.some((t) => [t, ...otherForms(t), ...sameRoot(t)].some(says) || kinOf(k)(t).some((ws) => ws.every(says))));
+  const found = cell ?? (ofObject && speaksOfEvent ? extractAnswer(kind, line, ctx) : null);
   // A sum asked ("what was its deficit?") is answered by money or a share, never by "three" of "a three-year plan".
   const answer = found && q.answerType === 'amount' && !/[£$€%\d]|per cent/.test(found) ? null : found;
   if (answer === null && kind === 'person' && !ctx.roles.length) {

@@ -281,7 +281,10 @@ export function judge(
   const firstNames = firstNamesHeld(q, k, result, said);
   const topics = q.topics.filter((t) => !placing.has(t) && !firstNames.has(t));
   const nouns = topics.filter((t) => !ownWords.has(t) && !ignorable.has(t));
-  const coverage = share(topics.map((t) => [t])) * (q.answerType === 'yes-no' || nouns.length === 0 ? verbs : 0.67 + 0.33 * verbs);
+  // In a yes/no the verb is what is asked; in a "when", the event dated ("when were the conditions lifted?" is not
+  // answered by the date they are reviewed).
+  const verbAsked = q.answerType === 'yes-no' || q.answerType === 'date' || nouns.length === 0;
+  const coverage = share(topics.map((t) => [t])) * (verbAsked ? verbs : 0.67 + 0.33 * verbs);
   const phrases = typePhrasesOf(k);
   const leadIn = passage && result.leadIn ? new Set(words(result.leadIn).flatMap((w) => [w, stem(w)])) : undefined;
   const inAnswer = namesEntities(q, said, phrases) || (!!leadIn && namesEntities(q, { has: (w) => said.has(w) || leadIn.has(w) }, phrases));

@@ -196,6 +196,12 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(areas);
   });
 
+  it('never leads a "when" with a date the line gives for something else about it', () => {
+    const a = engine.ask('when is nhs england going to lift the conditions on derby and derbyshire ccg');
+    expect(a.text).not.toMatch(/^July 2019\./);
+    expect(a.citations.some((c) => c.quote.includes('The conditions will be lifted once each has been met.'))).toBe(true);
+  });
+
   it('names the one person a line gives a role to ("…, who had been …, is the accountable officer")', () => {
     const a = engine.ask('who is accountable officer at nhs derby and derbyshire ccg');
     expect(a.text).toMatch(/^Dr Alison Pemberton\. /);
