@@ -221,12 +221,7 @@ export const intent: Intent = {
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
     const found = new Map<string, PassageHit>();
-    // A passage found twice keeps the finding that holds more of the question (its document's title may count for it).
-    const add = (hits: PassageHit[]) =>
-      hits.forEach((h) => {
-        const had = found.get(h.passage.id);
-        if (!had) found.set(h.passage.id, h);
-      });
+    const add = (hits: PassageHit[]) => hits.forEach((h) => found.has(h.passage.id) || found.set(h.passage.id, h));
     add(searchPassages(ix.passages, k.passages, wanted, 10));
     // The same terms would find the same hits again (a question naming nothing has no other words).
     if (free.length !== wanted.length || free.some((t, i) => t !== wanted[i])) add(searchPassages(ix.passages, k.passages, free, 10));
