@@ -188,9 +188,7 @@ function underTypes(q: ParsedQuestion, k: Knowledge, types: string[]): DraftStat
   if (!under.length) return [];
   const names = [...new Set(under.flatMap((i) => i.organisations))].map((c) => shortName(k, c)).sort();
   const asked = STATE[types[0]]?.[0] ?? `under ${typeName(types[0])}`;
-  // A quote naming the kind itself proves the list best.
-  const naming = (i: Intervention) => (i.source.quote.toLowerCase().includes(typeName(i.type)) ? 0 : 1);
-  const sources = [...new Map([...under].sort((a, b) => naming(a) - naming(b)).map((i) => [i.source.quote, i.source])).values()].slice(0, 2);
+  const sources = [...new Map(under.map((i) => [i.source.quote, i.source])).values()].slice(0, 2);
   return [{ text: `Those ${asked} in what I hold: ${listing(names)}.`, sources }];
 }
 
