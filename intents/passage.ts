@@ -212,7 +212,7 @@ export const intent: Intent = {
     // after …" for a passage about the neighbouring CCGs); its document is read for first names only when asked.
     const share = (terms: string[], orgsHeld: boolean, doc: string, firstNames = false) => {
       const named = firstNames ? firstNamesIn(doc, terms) : [];
-      const titled = new Set(contentTerms(k.documents.get(doc)?.title ?? ''));
+      const titled = new Set(interventions.some(Boolean) ? contentTerms(k.documents.get(doc)?.title ?? '') : []);
       const hasFree = free.filter((w) => terms.includes(w) || named.includes(w)).length;
       const hasMention = mentions.filter(
         (m, i) => (i < orgMentions.length && (orgsHeld || setting[i])) || m.some((w) => terms.includes(w) || (interventions[i] && titled.has(w))),
@@ -563,19 +563,8 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const ofObject = object.length < 2 || object.filter((t) => lineTerms.has(t)).length * 2 >= object.length;
   // A row of figures under named columns answers with the column the question names ("delivered", not "target").
   const row = kind === 'number' && unit.passages.length === 1 && unit.passages[0].columns ? unit.passages[0] : undefined;
-  const asked = new Set(wanted.flatMap((t) => [t, ...otherForms(t), ...kinOf(k)(t).flat()]));
-  const cell = row ? cellAsked(row, (t) => asked.has(t) || otherForms(t).some((f) => asked.has(f))) : null;
-  // "When were the conditions lifted?": a date answers only from a line speaking of the event asked (in the question's
-  // words or the document's own for them), not from one dating something else about it ("will review … in July 2019").
-  const event = kind === 'date' ? q.predicates : [];
-  // As the answering line is chosen: a word of five letters or more meets one sharing its first four ("apply", "application").
-  const roots = unitRoots(lineTerms);
-  const prefixes = new Set([...lineTerms].map((t) => t.slice(0, 4)));
-  const says = (f: string) => lineTerms.has(f) || roots.has(rootOfStem(f)) || (f.length >= 5 && prefixes.has(f.slice(0, 4)));
-  const speaksOfEvent =
-    q.spoken.some(says) ||
-    event.every((forms) => forms.some((t) => [t, ...otherForms(t), ...sameRoot(t)].some(says) || kinOf(k)(t).some((ws) => ws.every(says))));
-  const found = cell ?? (ofObject && speaksOfEvent ? extractAnswer(kind, line, ctx) : null);
+  const cell = row ? columnAsked(k, row, wanted) : null;
+  const found = cell ?? (ofObject && (kind !== 'date' || speaksOfEvent(k, q, lineTerms)) ? extractAnswer(kind, line, ctx) : null);
   // A sum asked ("what was its deficit?") is answered by money or a share, never by "three" of "a three-year plan".
   const answer = found && q.answerType === 'amount' && !/[£$€%\d]|per cent/.test(found) ? null : found;
   if (answer === null && kind === 'person' && !ctx.roles.length) {
@@ -592,6 +581,27 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
     answer: answer && kind === 'person' ? fullName(k, unit, answer) : answer,
     attached: answer !== null && countOf(line, undefined, counted) === answer,
   };
+}
+
+/** The figure of a row under the column the question's words (or their forms and kin) name. */
+function columnAsked(k: Knowledge, row: Passage, wanted: string[]): string | null {
+  const asked = new Set(wanted.flatMap((t) => [t, ...otherForms(t), ...kinOf(k)(t).flat()]));
+  return cellAsked(row, (t) => asked.has(t) || otherForms(t).some((f) => asked.has(f)));
+}
+
+/**
+ * "When were the conditions lifted?": a date answers only from a line speaking of the event asked (in the question's
+ * words or the document's own for them), not from one dating something else about it ("will review … in July 2019").
+ * As the answering line is chosen, a word of five letters or more meets one sharing its first four ("apply", "application").
+ */
+function speaksOfEvent(k: Knowledge, q: ParsedQuestion, lineTerms: Set<string>): boolean {
+  const roots = unitRoots(lineTerms);
+  const prefixes = new Set([...lineTerms].map((t) => t.slice(0, 4)));
+  const says = (f: string) => lineTerms.has(f) || roots.has(rootOfStem(f)) || (f.length >= 5 && prefixes.has(f.slice(0, 4)));
+  return (
+    q.spoken.some(says) ||
+    q.predicates.every((forms) => forms.some((t) => [t, ...otherForms(t), ...sameRoot(t)].some(says) || kinOf(k)(t).some((ws) => ws.every(says))))
+  );
 }
 
 /**

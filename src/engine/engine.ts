@@ -274,7 +274,6 @@ export class Engine {
     tried: { result: IntentResult; judgement: Judgement } | null | undefined,
   ): IntentResult {
     const { q } = ctx;
-    const cited = new Set(result.statements.flatMap((st) => st.sources.flatMap((src) => ('document' in src ? [src.document] : []))));
     // A code stands on its own source.
     if (q.answerType === 'code' || !q.orgs.some((m) => this.indexes.links.byOrganisation.has(m.org.code))) return result;
     const passage = tried === undefined ? this.readPassage(ctx, ranked) : tried;
@@ -284,6 +283,7 @@ export class Engine {
     if (!judgement.entities || !judgement.typed || judgement.coverage < 0.5 || judgement.confidence < CORROBORATION_BAR) return result;
     // A document the answer already cites adds nothing; beside a yes or no, only a passage reading the same way does
     // (a passage of the other sense would read as a second verdict).
+    const cited = new Set(result.statements.flatMap((st) => st.sources.flatMap((src) => ('document' in src ? [src.document] : []))));
     if (first.sources.some((src) => 'document' in src && cited.has(src.document))) return result;
     if (q.answerType === 'yes-no' && judgement.verdict !== result.verdict) return result;
     return { ...result, statements: [...result.statements, { ...first, text: `In the documents: ${first.text}` }] };
