@@ -65,6 +65,9 @@ const NUMBER_WORDS = [
   'nineteen',
   'twenty',
 ];
+/** "4" → "four", for the numbers written out in words; undefined beyond twenty. */
+export const numberWord = (digits: string): string | undefined => (/^\d{1,2}$/.test(digits) ? NUMBER_WORDS[Number(digits)] : undefined);
+
 /** 9 → "nine (9)"; larger numbers as digits. */
 export const countWords = (n: number): string =>
   Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? `${NUMBER_WORDS[n]} (${n})` : n.toLocaleString('en-GB');

@@ -154,7 +154,10 @@ export const intent: Intent = {
       return {
         statements: [
           {
-            text: `${org.name} (${org.code}) brings together ${members.length} CCGs: ${listing(members.map((c) => `${nameOf(k, c)} (${c})`))}.`,
+            text:
+              members.length === 1
+                ? `${org.name} (${org.code}) is made up of one CCG: ${nameOf(k, members[0])} (${members[0]}).`
+                : `${org.name} (${org.code}) brings together ${members.length} CCGs: ${listing(members.map((c) => `${nameOf(k, c)} (${c})`))}.`,
             sources: rows.length ? rows : org.rows.slice(0, 1),
           },
         ],

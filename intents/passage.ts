@@ -32,7 +32,7 @@ import { MONTH_NAMES } from '../src/knowledge/dates.ts';
 import type { Passage } from '../src/knowledge/documents.ts';
 import { holdsRoleWords, ROLE_TERMS, roleTermsIn } from '../src/engine/fromDocuments.ts';
 
-import { countedTerms, itemText } from './_shared.ts';
+import { countedTerms, itemText, numberWord } from './_shared.ts';
 import { otherForms } from '../src/search/irregularVerbs.ts';
 import { kinOf } from '../src/search/kin.ts';
 import { oppositesOf } from '../src/search/opposites.ts';
@@ -178,7 +178,24 @@ interface Candidate {
   tags: boolean;
   /** The paragraph this one answers after (it speaks to the question; this one holds the answer). */
   after?: Candidate;
+  /** 0 when a "who is …" is answered by someone who held the post before ("the CCG's last accountable officer"). */
+  current: number;
+  /** How many of the question's topic words, and of the words for the kind of body it names, the answering line holds. */
+  lineFit: number;
 }
+
+/** Words saying a post was someone's before: "former", "the CCG's last accountable officer", "outgoing". */
+const PAST_HOLDER = new Set(['former', 'formerly', 'last', 'previous', 'previously', 'outgoing', 'ex']);
+
+/** Whether the line gives a role asked as one held before: a word of the past just ahead of it ("a former chair"). */
+function heldBefore(line: string, roles: string[]): boolean {
+  const ws = normalise(line).split(' ');
+  return ws.some((w, i) => contentTerms(w).some((t) => roles.includes(t)) && ws.slice(Math.max(0, i - 3), i).some((x) => PAST_HOLDER.has(x)));
+}
+/** Words a question uses when it asks who held a post before. */
+const PAST_ASKED = new Set(['was', 'were', 'did', 'former', 'previous', 'previously', 'before', 'last', 'used']);
+/** The words a passage calls a kind of body by ("the board" for the ICB). */
+const KIND_NAMES: Record<string, string[]> = { icb: ['board', 'icb'], ccg: ['ccg', 'group'], stp: ['partnership', 'stp'], trust: ['trust'] };
 
 export const intent: Intent = {
   name: 'passage',
@@ -192,7 +209,9 @@ export const intent: Intent = {
     // What the passage must speak to: the question's own known words, and each name it mentions (as one unit).
     const unknown = new Set(q.unknown.map(stem));
     const sources = wanted.filter((t) => SOURCE_WORDS.has(t));
-    const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t)))];
+    // Words that only qualify ("already", "actually") are not what a passage must say: the nouns, verbs and numbers are.
+    const qualifies = (t: string) => !q.topics.includes(t) && !q.predicates.some((forms) => forms.includes(t)) && !/^\d/.test(t);
+    const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t) && !qualifies(t)))];
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
     // NHS England and the regions are the setting of most questions ("what does NHS England hope …"), not what a passage must name.
     const setting = q.orgs.map((m) => isSetting(q, m));
@@ -210,6 +229,11 @@ export const intent: Intent = {
     // An organisation counts as held when the entity check found it (in the passage, its heading or its document's title).
     // A unit also holds a kind of intervention its document's title names ("… placed in financial special measures
     // after …" for a passage about the neighbouring CCGs); its document is read for first names only when asked.
+    // "What strings did NHSE attach when it ok'd the merger?": when the question's own words are only verbs, the
+    // passage holding every noun the lexicon reads in it ("conditions", "approve", "merger") speaks to it.
+    const mentioned = new Set(mentions.flat());
+    const onlyVerbs = free.length > 0 && free.every((t) => !q.topics.includes(t) && q.predicates.some((forms) => forms.includes(t)));
+    const lexicalNouns = onlyVerbs ? wanted.filter((t) => !free.includes(t) && !mentioned.has(t) && !unknown.has(t)) : [];
     const share = (terms: string[], orgsHeld: boolean, doc: string, firstNames = false) => {
       const named = firstNames ? firstNamesIn(doc, terms) : [];
       const titled = new Set(interventions.some(Boolean) ? contentTerms(k.documents.get(doc)?.title ?? '') : []);
@@ -217,7 +241,11 @@ export const intent: Intent = {
       const hasMention = mentions.filter(
         (m, i) => (i < orgMentions.length && (orgsHeld || setting[i])) || m.some((w) => terms.includes(w) || (interventions[i] && titled.has(w))),
       ).length;
-      return { free: free.length ? hasFree / free.length : 1, all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length) };
+      const nounsHeld = lexicalNouns.length > 0 && lexicalNouns.every((t) => terms.includes(t));
+      return {
+        free: free.length ? Math.max(hasFree / free.length, nounsHeld ? 0.5 : 0) : 1,
+        all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length),
+      };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
     const found = new Map<string, PassageHit>();
@@ -246,10 +274,13 @@ export const intent: Intent = {
     // Which of the other words each passage holds comes from the index where it has the passage: no passage is made
     // or read until it is among the five kept.
     for (const { id, terms } of ix.titles.documentsWith(wanted)) {
+      // The other words are looked for as the document may say them too ("reducing" for "cuts").
       const rest = wanted.filter((t) => !terms.includes(t));
+      const restKin = [...rest, ...rest.flatMap((t) => kin(t).flatMap((ws) => (ws.length === 1 ? ws : [])))];
+      const restSaid = [...new Set([...restKin, ...rest.flatMap(otherForms), ...restKin.flatMap(sameRoot)])];
       const range = k.documents.has(id) ? k.passages.rangeOf(id) : undefined;
       if (!range) continue;
-      const scored = termsInTexts(ix.passages, k.passages, range.from, range.to, rest).map((matched, j) => ({ at: range.from + j, matched }));
+      const scored = termsInTexts(ix.passages, k.passages, range.from, range.to, restSaid).map((matched, j) => ({ at: range.from + j, matched }));
       add(
         scored
           .filter((h) => h.matched.length > 0)
@@ -278,11 +309,11 @@ export const intent: Intent = {
       kind === 'date' && (q.words.at(-1) === 'by' || q.words.some((w, i) => DEADLINE_WORDS.has(w) || (w === 'by' && q.words[i + 1] === 'when')));
     // "What does 'authorised with conditions' mean?": the term quoted, which a line defining it opens with.
     const defined = q.answerType === 'definition' ? /['‘"“]([^'’"”]{3,60})['’"”]/.exec(q.raw)?.[1] : undefined;
-    const roleAsked = kind === 'person' ? rolesAsked(q) : [];
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
     const seen = new Set<string>();
     const good: Candidate[] = [];
     const topic = topicTerms(q);
+    const kindNames = [...new Set(q.orgs.flatMap((m) => KIND_NAMES[m.org.type] ?? []))];
     for (const hit of found.values()) {
       const reading = readingOf(k, listIntroducedBy(k, hit.passage) ?? hit.passage);
       const unit = reading.unit;
@@ -290,7 +321,9 @@ export const intent: Intent = {
       // The cheap checks first: reading the unit's words costs more than either, and half the hits fail the entity check.
       // A table row says what it is with its label or columns ("Primary Care Commissioning Committee: Chris Barraclough").
       const labelled = unit.passages[0].label !== undefined || unit.passages[0].columns !== undefined;
-      if ((unit.quote.length < MIN_PASSAGE_CHARS && !labelled) || unit.quote.endsWith(':')) continue;
+      // A line introducing what follows says nothing itself, unless sentences before it do ("The CCG had set a target
+      // of £4.2m. By month 10 it forecast delivering £3.525m:" above a table).
+      if ((unit.quote.length < MIN_PASSAGE_CHARS && !labelled) || (unit.quote.endsWith(':') && sentences(unit.quote).length < 2)) continue;
       if (!holdsEntities(k, ix.links, reading, about)) continue;
       if (monthAsked && !reportsMonth(k, unit, monthAsked)) continue;
       const unitTerms = termsOf(reading);
@@ -298,11 +331,13 @@ export const intent: Intent = {
       // forms count as it, and so do a word of the same root and an opposite.
       const held = (t: string) =>
         unitTerms.has(t) ||
+        unitTerms.has(numberWord(t) ?? '') ||
         unitRoots(unitTerms).has(rootOfStem(t)) ||
         [...otherForms(t), ...opposite(t)].some((f) => unitTerms.has(f)) ||
-        kin(t).some((ws) => ws.every((w) => unitTerms.has(w)));
+        kin(t).some((ws) => ws.every((w) => unitTerms.has(w) || unitRoots(unitTerms).has(rootOfStem(w))));
       const terms = [...new Set([...hit.terms, ...wanted.filter(held)])];
       // "Who is the CFO of …?": a passage that names nobody in that role does not answer it, whoever else it names.
+      const roleAsked = kind === 'person' ? rolesAsked(q, unitTerms) : [];
       if (!holdsRoleWords(unitTerms, roleAsked)) continue;
       const enough = (x: { free: number; all: number }) => x.free >= 0.5 && x.all >= (unknown.size ? 0.6 : 0.5);
       // The document is read for first names only when the words alone fall short.
@@ -336,7 +371,25 @@ export const intent: Intent = {
       // "Who approves a CCG merger?": a unit under the heading "Who approves a merger" is what the document says to it.
       const headed = underAskingHeading(unit, q, topic) ? 1 : 0;
       const topical = overlap(topic, reading) + others + headed;
-      good.push({ hit, unit, fit: s.all, free: s.free, overlap: topical + typed, topical, own, cell, said, fromSource, read, tags: isTagList(unit) });
+      const current = kind === 'person' && read?.line && !q.words.some((w) => PAST_ASKED.has(w)) && heldBefore(read.line, roleAsked) ? 0 : 1;
+      const lineTerms = new Set(contentTerms(read?.line ?? ''));
+      const lineFit = [...topic, ...kindNames].filter((t) => lineTerms.has(t)).length;
+      good.push({
+        hit,
+        unit,
+        fit: s.all,
+        free: s.free,
+        overlap: topical + typed,
+        topical,
+        own,
+        cell,
+        said,
+        fromSource,
+        read,
+        tags: isTagList(unit),
+        current,
+        lineFit,
+      });
     }
     if (!good.length) return null;
     // "… has been placed in special measures. … NHS England confirmed the decision on 10 October 2017": a paragraph
@@ -371,11 +424,13 @@ export const intent: Intent = {
         b.cell - a.cell ||
         b.fromSource - a.fromSource ||
         b.said - a.said ||
+        b.current - a.current ||
         b.free - a.free ||
         b.overlap - a.overlap ||
         b.own - a.own ||
         b.fit - a.fit ||
         (listWanted ? listness(b.unit) - listness(a.unit) : 0) ||
+        b.lineFit - a.lineFit ||
         b.hit.score - a.hit.score,
     );
     const best = good[0];
@@ -510,9 +565,24 @@ function listAfter(k: Knowledge, p: Passage): Passage | undefined {
 }
 
 /** The role words of a "who" question ("chair", "chief", "financial", "officer"). */
-function rolesAsked(q: ParsedQuestion): string[] {
-  return roleTermsIn(q.words);
+function rolesAsked(q: ParsedQuestion, unitTerms?: Set<string>): string[] {
+  const roles = roleTermsIn(q.words);
+  // "Who runs it - who's the AO?": "lead" on its own (as the lexicon reads "runs", "heads", "in charge of") asks
+  // who is in charge, which the named role says; within a role ("clinical lead") it is part of it.
+  const inRole = q.words.some(
+    (w, i) => w === 'lead' && [q.words[i - 1], q.words[i + 1]].some((n) => n !== undefined && n !== 'lead' && roleTermsIn([n]).length > 0),
+  );
+  if (roles.length > 1 && !inRole) return roles.filter((t) => t !== 'lead');
+  // "Who's the boss at NHS Dorset?" (read as "lead"): whoever holds the top post the unit names.
+  const generic = roles.length === 1 && roles[0] === 'lead' && q.words.some((w, i) => w === 'lead' && q.lexical[i]);
+  return (generic && unitTerms && TOP_ROLES.find((r) => holdsRoleWords(unitTerms, r))) || roles;
 }
+
+/** The posts that head a body, as role terms: what "who runs it?" asks for. */
+const TOP_ROLES = [['chief', 'executive'], ['accountable', 'officer'], ['chief', 'officer'], ['chair']].map((r) => r.map(stem));
+
+/** A line whose subject is what the line before it names: "It will be chaired by …". */
+const PRONOUN_OPENING = /^(?:It|This|They|These|He|She)\b/;
 
 /** The line of a unit that answers, and the answer standing in it (when one does, of the kind asked for). */
 interface ReadAnswer {
@@ -528,7 +598,7 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   const counted = kind === 'number' ? countedTerms(q) : [];
   // A role written in the unit's heading, introducing line or column names ("Place directors:") stands beside every name in it.
   const contextTerms = new Set(unit.passages.flatMap((p) => contentTerms(passageContext(p))));
-  const roles = kind === 'person' ? rolesAsked(q) : [];
+  const roles = kind === 'person' ? rolesAsked(q, new Set(contentTerms(unit.quote))) : [];
   const ctx = {
     ...context(q, peopleRoles),
     counted,
@@ -540,8 +610,13 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   // the line introducing a list among them ("the most likely cases fall into two categories:"); so does the one line
   // giving a length of time for "how long", or a section's number for "what section".
   const intro = unit.passages[0].intro;
+  // … and so does the one line naming someone beside the role asked ("It will be chaired by … Professor Alan Hargreaves").
   const direct = (l: string) =>
-    kind === 'duration' || kind === 'reference' ? extractAnswer(kind, l, ctx) !== null : counted.length > 0 && countOf(l, undefined, counted) !== null;
+    kind === 'duration' || kind === 'reference'
+      ? extractAnswer(kind, l, ctx) !== null
+      : kind === 'person' && ctx.roles.length
+        ? holdsRoleWords(new Set(contentTerms(l)), ctx.roles) && extractAnswer(kind, l, ctx) !== null
+        : counted.length > 0 && countOf(l, undefined, counted) !== null;
   const directLines = [...(intro ? [intro] : []), ...unit.lines].filter(direct);
   // The line speaking to the question's words, or to their kin ("its allocation for the year" for "budget").
   const topic = topicTerms(q);
@@ -551,7 +626,16 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
       : answeringLine(
           // The line introducing a list is shown with it, and may hold the answer ("… by 28 April 2017. It should set out:").
           kind === 'date' && intro ? { ...unit, lines: [...sentences(intro), ...unit.lines] } : unit,
-          [...topic, ...topic.flatMap((t) => kinOf(k)(stem(t)).flat()), ...counted, ...counted],
+          // The things counted weigh double ("how many practices"); a sum's subject ("how much QIPP") once.
+          // In a yes/no the line shown carries the verdict: the one speaking of the nouns asked after ("did any boundaries
+          // change?") before one repeating its verb.
+          [
+            ...topic,
+            ...topic.flatMap((t) => kinOf(k)(stem(t)).flat()),
+            ...counted,
+            ...(q.words.includes('many') ? counted : []),
+            ...(q.answerType === 'yes-no' ? q.topics : []),
+          ],
           (l) => (kind ? extractAnswer(kind, l, ctx) !== null : asksOthers(q) && OTHER.test(l)),
           // "Who was Ann Radmore's letter sent to?": the unit is about her; the line is chosen on what is asked of her.
           new Set(q.names.filter((n) => n.items.some((x) => x.kind === 'person')).flatMap((n) => q.words.slice(n.from, n.to).flatMap((w) => contentTerms(w)))),
@@ -560,7 +644,11 @@ function readAnswer(k: Knowledge, links: Links, names: NamePairs, unit: PassageU
   // also speak of what they hold it in, not another group they chair.
   const object = ctx.roles.length ? q.topics.filter((t) => !ROLE_TERMS.has(t)) : [];
   const lineTerms = new Set(contentTerms(line));
-  const ofObject = object.length < 2 || object.filter((t) => lineTerms.has(t)).length * 2 >= object.length;
+  // "A … programme board will oversee the work. It will be chaired by …": a line opening with a pronoun speaks of
+  // what the line before it names.
+  const before = PRONOUN_OPENING.test(line) ? unit.lines[unit.lines.indexOf(line) - 1] : undefined;
+  const objectTerms = before ? new Set([...lineTerms, ...contentTerms(before)]) : lineTerms;
+  const ofObject = object.length < 2 || object.filter((t) => objectTerms.has(t)).length * 2 >= object.length;
   // A row of figures under named columns answers with the column the question names ("delivered", not "target").
   const row = kind === 'number' && unit.passages.length === 1 && unit.passages[0].columns ? unit.passages[0] : undefined;
   const cell = row ? columnAsked(k, row, wanted) : null;

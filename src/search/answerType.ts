@@ -14,6 +14,7 @@ const MONEY_WORDS = new Set([
   'cost',
   'costs',
   'savings',
+  'saving',
   'funding',
   'expenditure',
   'shortfall',
@@ -95,7 +96,10 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   if (phrase('how many')) return 'count';
   if (phrase('how much') || asksSum(words)) return 'amount';
   if (phrase('how long') || phrase('for how long')) return 'duration';
-  if (at(0, 'when') || (has('when') && !has('what') && !has('which') && !has('who'))) return 'date';
+  // "Did the boundaries move when the ICB took over?" asks yes or no; "do you know when it merged?" asks a date.
+  const whenAt = words.indexOf('when');
+  const timeClause = whenAt > 1 && AUXILIARIES.has(words[0] ?? '') && !ASKING_VERBS.has(words[whenAt - 1]);
+  if (at(0, 'when') || (has('when') && !timeClause && !has('what') && !has('which') && !has('who'))) return 'date';
   if (at(0, 'why') || has('why')) return 'reason';
   // "Is QH8 the code for Mid and South Essex ICB?" asks yes or no; "what is the code …" asks for the code.
   if (has('code') && (at(0, 'what', 'whats', 'which', 'code', 'give', 'tell') || (phrase('the code') && !AUXILIARIES.has(words[0] ?? '')))) return 'code';
@@ -121,4 +125,6 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   if (typed.includes('still') && !typed.some((w) => QUESTION_WORDS.has(w))) return 'yes-no';
   return 'other';
 }
+/** Verbs that ask what follows them: "do you know when …", "can you tell me when …". */
+const ASKING_VERBS = new Set(['know', 'tell', 'me', 'say', 'remember', 'recall', 'find', 'check', 'confirm']);
 const QUESTION_WORDS = new Set(['what', 'whats', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'list', 'name', 'tell', 'give', 'show']);

@@ -198,6 +198,12 @@ export function extractAnswer(kind: Wanted, line: string, context: PersonContext
     if (share) return share.text;
     const attached = countOf(line, found, context.counted ?? []);
     if (attached) return attached;
+    // "How much did it deliver?" asks a sum ("£3.525m", not "84%" beside it, nor "6 appeals"); "what proportion", a share.
+    if (context.questionWords.includes('much') || context.questionWords.some((w) => SHARE_WORDS.includes(w))) {
+      const share = context.questionWords.some((w) => SHARE_WORDS.includes(w));
+      const sums = found.filter((m) => (share ? PERCENT : CURRENCY).test(m.text));
+      return sums.length === 1 ? sums[0].text : null;
+    }
     if (found.length === 1) return found[0].text;
     // A sum of money or a percentage is the answer beside counts such as "two years".
     const money = found.filter((m) => /[£$€%]|per cent/.test(m.text));
@@ -222,8 +228,15 @@ function amountsIn(line: string): { text: string; at: number }[] {
   return [...line.matchAll(AMOUNT)]
     .filter((m) => !dates.some(([a, b]) => m.index! < b && m.index! + m[0].length > a))
     .map((m) => ({ text: m[0].trim(), at: m.index! }))
-    .filter((m) => !/^(19|20)\d\d$/.test(m.text));
+    .filter((m) => !/^(19|20)\d\d$/.test(m.text) && !ORDINAL_NOUN.test(line.slice(Math.max(0, m.at - 8), m.at)));
 }
+
+/** A number that names a period or a step rather than counting: "month 10", "wave 2", "phase 1", "Q3". */
+const ORDINAL_NOUN = /\b(?:month|week|wave|phase|stage|tranche|quarter|q|year|day|item|table|figure|section)\s*$/i;
+/** Words asking for a share rather than a sum: "what proportion", "how much of the target in per cent". */
+const SHARE_WORDS = ['proportion', 'percentage', 'percent', 'share', 'fraction'];
+const CURRENCY = /^[£$€]|\b(?:million|billion|bn)$/;
+const PERCENT = /%|per cent$/;
 
 /**
  * "How many CCGs …": the one count standing right before the word counted, at most one word between ("the seven

@@ -156,6 +156,9 @@ export function isSetting(q: Pick<ParsedQuestion, 'orgs'>, m: ParsedQuestion['or
   return (m.org.type === 'national-body' || m.org.type === 'region') && q.orgs.some((o) => o.from > m.from && o.org.type !== m.org.type);
 }
 
+/** Words opening a clause that says when ("before they merged", "when it took over"), not what is asked. */
+const TIME_CLAUSE_WORDS = new Set(['before', 'after', 'since', 'until', 'once', 'when', 'while']);
+
 /** Parses a question against the indexes; `extraWords` are words the intents themselves know. */
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
@@ -231,8 +234,16 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
       ? []
       : [stem(w)],
   );
+  // "Was she in charge before they merged?": a verb of a clause that only sets the time is not what is asked.
+  const timeClause = words.findIndex((w, i) => i > 0 && TIME_CLAUSE_WORDS.has(w) && tokens.slice(i + 1).some((t) => t.pos === 'VERB'));
   const predicates = words.flatMap((w, i) =>
-    !linked[i] && !quiet(w, i) && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(tokens[i].lemma) && tokens[i].pos === 'VERB' && !gerund(w, i)
+    (timeClause < 0 || i < timeClause) &&
+    !linked[i] &&
+    !quiet(w, i) &&
+    !STOP_WORDS.has(w) &&
+    !LIGHT_VERBS.has(tokens[i].lemma) &&
+    tokens[i].pos === 'VERB' &&
+    !gerund(w, i)
       ? [[...new Set([stem(w), stem(tokens[i].lemma)])]]
       : [],
   );

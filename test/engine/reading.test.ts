@@ -127,6 +127,9 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(ask('is thurrock ccg under legal directions?').text).toMatch(/^Yes — /);
     expect(ask('is the cqc part of the tripartite').text).toMatch(/^No — /);
     expect(ask('did the single mid and south essex ccg ever actually get formed?').text).toMatch(/^No — /);
+    // A clause saying when ("… when the directions were issued") leaves it a yes/no; "do you know when …" asks a date.
+    expect(ask('was thurrock ccg still open when the legal directions were issued?').text).toMatch(/^Yes — /);
+    expect(ask('do you know when thurrock ccg closed?').text).not.toMatch(/^(Yes|No)\b/);
   });
 
   it('reads a passage for its verdict, and says so', () => {

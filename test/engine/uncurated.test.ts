@@ -214,6 +214,59 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('reads "who heads …" as whoever holds the body’s top post, and a role given as "last" or "former" as someone else’s', () => {
+    const a = engine.ask('who is in charge at nhs dorset these days');
+    expect(a.text).toMatch(/^Jennifer Harland\. /);
+    expect(a.text).not.toMatch(/^Ian Whitcombe/);
+    // "A former chief executive of Bournemouth Borough Council" is a past post, not the chair the line gives him.
+    const chair = engine.ask('who chairs the dorset integrated care board');
+    expect(chair.text).toMatch(/^Richard Thorne\. /);
+    // "Who runs it, who is the AO": the named role is what is asked, not the word "lead".
+    expect(engine.ask('who heads derby and derbyshire ccg, who is its accountable officer').text).toMatch(/^Dr Alison Pemberton\. /);
+    expectVerbatim(chair);
+  });
+
+  it('answers a sum from the paragraph introducing a table, with the money rather than the share or a month’s number beside it', () => {
+    const a = engine.ask('how much qipp was north east lincolnshire ccg forecast to deliver in 2020/21');
+    expect(a.text).toMatch(/^£3\.525m\. .*“By month 10 it forecast delivering £3\.525m, or 84% of the target:”/);
+    expectVerbatim(a);
+  });
+
+  it('reads the lexicon’s kin for the document’s words ("running costs" for "admin", "reduce" for "save", "expect" for "reckon")', () => {
+    const a = engine.ask('how much admin saving do the derby and derbyshire ccgs reckon the merger brings');
+    expect(a.text).toMatch(/^£3\.2m\. /);
+    expect(a.citations.some((c) => c.quote.includes('reduce their combined running costs by £3.2m a year'))).toBe(true);
+    expectVerbatim(a);
+  });
+
+  it('answers a question whose own words are only verbs from the list its nouns name ("what strings did they attach")', () => {
+    const a = engine.ask('which strings did nhs england attach to the derby and derbyshire merger');
+    expect(a.text).toContain('• appoint a substantive chief finance officer by 30 September 2019;');
+    expectVerbatim(a);
+  });
+
+  it('reads a yes/no with a clause saying when ("… when the ICB took over", "… before they merged") as a yes/no', () => {
+    const moved = engine.ask('were any boundaries moved in dorset when the icb took over?');
+    expect(moved.text).toMatch(/^No, going by the source — .*no boundaries have moved/);
+    const before = engine.ask('was alison pemberton accountable officer for the four derbyshire ccgs before they merged?');
+    expect(before.text).toMatch(/^Yes, going by the source — .*joint accountable officer of the four CCGs since January 2018/);
+    expectVerbatim(moved);
+    expectVerbatim(before);
+  });
+
+  it('reads a document about the body asked in the words it uses ("reducing" for "cuts") and answers with its list', () => {
+    const a = engine.ask('what cuts does wirral have on the list for the capped expenditure process');
+    expect(a.text).toContain('• reducing NHS-funded IVF from three cycles to one;');
+    expect(a.text).toContain('• consolidating community intermediate care beds from three sites to two, closing 28 beds.');
+    expectVerbatim(a);
+  });
+
+  it('names the person beside the role asked in the line that opens "It will be chaired by", of what the line before names', () => {
+    const a = engine.ask("who will chair the programme board for wirral's capped expenditure process");
+    expect(a.text).toMatch(/^Professor Alan Hargreaves\. .*“It will be chaired by an independent chair, Professor Alan Hargreaves/);
+    expectVerbatim(a);
+  });
+
   it('answers about the body a question is about, not NHS England as its setting', () => {
     const a = engine.ask('what directions did nhs england give scarborough and ryedale ccg');
     expect(a.text).toContain('NHS Scarborough and Ryedale CCG was authorised with six conditions and two directions.');

@@ -16,6 +16,14 @@ describe('the answer standing in a line', () => {
     expect(extractAnswer('number', line, ask(['how', 'many', 'ccgs'], { counted: ['ccg'] }))).toBe('seven');
   });
 
+  it('answers "how much" with the one sum of money, not a share, a count or a month’s number beside it', () => {
+    const line = 'By month 10 it forecast delivering £3.525m, or 84% of the target, with 6 appeals outstanding:';
+    expect(extractAnswer('number', line, ask(['how', 'much', 'did', 'it', 'deliver']))).toBe('£3.525m');
+    expect(extractAnswer('number', line, ask(['what', 'proportion', 'of', 'the', 'target']))).toBe('84%');
+    expect(extractAnswer('number', '6 appeals were outstanding.', ask(['how', 'much', 'did', 'it', 'save']))).toBeNull();
+    expect(extractAnswer('number', 'The plan for month 10 shows 12 schemes.', ask(['how', 'many', 'schemes']))).toBe('12');
+  });
+
   it('asks for a sum of money when the question asks what a budget, deficit or spend was', () => {
     expect(wantedKind(['what', 'was', 'sheffield', 'ccg', 'budget'])).toBe('number');
     expect(wantedKind(['what', 'did', 'they', 'spend', 'on', 'running', 'costs'])).toBe('number');
