@@ -67,6 +67,9 @@ const ASKING = new Set(
 /** Words that ask a length of time ("how long will it last?"), not what lasts. */
 const DURATION_ASKING = new Set(['long', 'last', 'take', 'run', 'go', 'continue'].map(stem));
 
+/** Words placing an event among others ("first", "originally"), which a passage need not repeat unless they qualify a noun ("the first meeting"). */
+const ORDER_WORDS = new Set(['first', 'firstly', 'initially', 'originally', 'finally', 'eventually', 'last', 'lastly']);
+
 /** Words naming a kind of source ("according to the briefing", "in the article"): they say where to look, not what it says. */
 const SOURCE_WORDS = new Set(
   [
@@ -99,7 +102,12 @@ const rootsOfTerms = new WeakMap<Set<string>, Set<string>>();
 /** The roots of a unit's terms ("sav" for "savings" and "save"), made once per unit. */
 function unitRoots(terms: Set<string>): Set<string> {
   let roots = rootsOfTerms.get(terms);
-  if (!roots) rootsOfTerms.set(terms, (roots = new Set([...terms].map(rootOfStem))));
+  // "Rebranded" speaks to "branding": a word made again with "re-" has the root of the word.
+  if (!roots)
+    rootsOfTerms.set(
+      terms,
+      (roots = new Set([...terms].flatMap((t) => (t.length >= 6 && t.startsWith('re') ? [rootOfStem(t), rootOfStem(t.slice(2))] : [rootOfStem(t)])))),
+    );
   return roots;
 }
 
@@ -210,7 +218,13 @@ export const intent: Intent = {
     const unknown = new Set(q.unknown.map(stem));
     const sources = wanted.filter((t) => SOURCE_WORDS.has(t));
     // Words that only qualify ("already", "actually") are not what a passage must say: the nouns, verbs and numbers are.
-    const qualifies = (t: string) => !q.topics.includes(t) && !q.predicates.some((forms) => forms.includes(t)) && !/^\d/.test(t);
+    // "When did he first say …": a word of order says when among events, not what happened (in a "when" always:
+    // the tagger reads "first say" as a noun phrase).
+    const ordering = (t: string) =>
+      q.words.some(
+        (w, i) => ORDER_WORDS.has(w) && stem(w) === t && (q.answerType === 'date' || (q.tokens[i + 1]?.pos !== 'NOUN' && q.tokens[i + 1]?.pos !== 'ADJ')),
+      );
+    const qualifies = (t: string) => ordering(t) || (!q.topics.includes(t) && !q.predicates.some((forms) => forms.includes(t)) && !/^\d/.test(t));
     const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t) && !qualifies(t)))];
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
     // NHS England and the regions are the setting of most questions ("what does NHS England hope …"), not what a passage must name.
@@ -426,6 +440,8 @@ export const intent: Intent = {
         b.said - a.said ||
         b.current - a.current ||
         b.free - a.free ||
+        // "Who leads the back office work?": the line naming the person speaks of what they lead.
+        (kind === 'person' && a.read?.answer && b.read?.answer ? b.lineFit - a.lineFit : 0) ||
         b.overlap - a.overlap ||
         b.own - a.own ||
         b.fit - a.fit ||

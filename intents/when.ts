@@ -136,7 +136,7 @@ export const intent: Intent = {
     // With no words beyond its names, the question is answered when the fact found holds those names.
     const fit = wanted.length ? best.terms.filter((t) => wanted.includes(t)).length / wanted.length : best.terms.length ? 1 : 0.5;
     const item = best.ref.kind === 'event' ? fromEvent(best.ref.fact as DatedEvent) : fromIntervention(k, best.ref.fact as Intervention, future);
-    return { statements: [{ text: `${item.date.label}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };
+    return { statements: [{ text: `${capitalised(item.date.label)}: ${item.text}`, sources: [item.source] }], fit: Math.max(fit, 0.5) };
   },
 };
 
@@ -170,3 +170,6 @@ function about(k: Knowledge, programme?: string, org?: string): Dated[] {
       .map((i) => fromIntervention(k, i)),
   ].sort((a, b) => a.date.start.localeCompare(b.date.start));
 }
+
+/** "summer 2014" opening an answer reads "Summer 2014". */
+const capitalised = (label: string): string => label.charAt(0).toUpperCase() + label.slice(1);

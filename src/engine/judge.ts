@@ -79,6 +79,8 @@ function addWords(out: Set<string>, text: string): void {
   for (const w of words(text)) {
     const s = stem(w);
     out.add(w).add(s).add(rootOfStem(s));
+    // "rebranded" speaks to "branding".
+    if (s.length >= 6 && s.startsWith('re')) out.add(s.slice(2)).add(rootOfStem(s.slice(2)));
   }
 }
 

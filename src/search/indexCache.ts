@@ -30,7 +30,7 @@ import { normalise, stem, STOP_WORDS } from './text.ts';
 import { wordList, type WordList } from './vocabulary.ts';
 
 /** Bump by hand when the index changes in a way the fingerprint below cannot see. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 /** A fingerprint of everything that decides which terms the index holds: fields, what goes in them, tokenizer, stemmer, stop words. */
 export const INDEX_OPTIONS_VERSION = createHash('sha256')

@@ -8,9 +8,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { linkPassages, nameMatcher, passageLinks, primeLinks, type Links } from './linking.ts';
+import { linkPassages, nameMatcher, passageLinks, PEOPLE_PATTERNS, primeLinks, type Links } from './linking.ts';
 
-const VERSION = createHash('sha256').update(String(linkPassages)).update(String(nameMatcher)).digest('hex').slice(0, 12);
+const VERSION = createHash('sha256').update(String(linkPassages)).update(String(nameMatcher)).update(PEOPLE_PATTERNS.join('\n')).digest('hex').slice(0, 12);
 
 export const linksFile = (k: Knowledge, cacheDir: string) => join(cacheDir, `links-${k.id}-${VERSION}.bin`);
 

@@ -13,6 +13,7 @@ import { cellsOf, type Passage } from '../knowledge/documents.ts';
 import type { Precision } from '../knowledge/dates.ts';
 import type { Organisation, OrganisationType } from '../knowledge/register.ts';
 import { nameKey, TYPE_ORDER } from './organisations.ts';
+import { NAME_WORD } from './personInLine.ts';
 
 export interface PersonMention {
   name: string;
@@ -459,7 +460,9 @@ function pick(orgs: Organisation[], prefer: OrganisationType[] = []): Organisati
 // ——— People with a role ———
 
 const ROLE = String.raw`(?:(?:[Cc]linical |[Dd]eputy |[Ii]nterim |[Aa]cting |[Jj]oint |[Pp]lace |[Mm]edical |[Nn]ursing |[Ff]inance |[Ee]xecutive |[Mm]anaging |[Nn]on-executive |[Rr]egional )*(?:[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Aa]ccountable [Oo]fficer|[Cc]hief(?: [A-Za-z]+)? [Oo]fficer|[Cc]hair(?:man|woman)?|[Dd]irector(?: of [A-Z][A-Za-z]*(?: (?:and |& )?[A-Z][A-Za-z]*)*)?|[Cc]linical [Ll]ead|[Ll]ead|[Mm]anager|[Cc]hief [Oo]perating [Oo]fficer|[Ss]ecretary))`;
-const NAME = String.raw`(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}`;
+const NAME = String.raw`(?:(?:Dr|Professor|Prof|Sir|Dame|Mr|Mrs|Ms|Cllr) )?${NAME_WORD}(?: ${NAME_WORD}){1,2}`;
+/** What people are read by, in the fingerprint of the links kept on disk (linkCache.ts): the code reading them is not all in one function. */
+export const PEOPLE_PATTERNS = [ROLE, NAME];
 /** "Caroline Ashdown, Accountable Officer of NHS Kent and Medway CCG," and "Lucy Brennan, the chief finance officer at …". */
 const NAME_COMMA_ROLE = new RegExp(String.raw`(${NAME}), (?:the |its |their )?(${ROLE})(?: (?:of|at|for) ((?:the |NHS )?[A-Z][^,.;:()]*))?`, 'g');
 /** "Chief Executive Helen Whitfield". */

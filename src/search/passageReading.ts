@@ -134,7 +134,8 @@ export function sentences(text: string): string[] {
  */
 export function answeringLine(unit: PassageUnit, terms: string[], prefer?: (line: string) => boolean, light: Set<string> = new Set()): string {
   const scored = unit.lines.map((line, i) => {
-    const has = new Set(contentTerms(line));
+    // "rebranded" holds "brand", as the passage's words are held (intents/passage.ts).
+    const has = new Set(contentTerms(line).flatMap((t) => (t.length >= 6 && t.startsWith('re') ? [t, t.slice(2)] : [t])));
     const prefixes = new Set([...has].filter((t) => t.length >= 3).map((t) => t.slice(0, 4)));
     const hit = (t: string) => has.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 4))) || (t.length === 4 && has.has(t.slice(0, 3)));
     // A year says when, a word says what: "its allocation for the year" answers "the budget for 2017/18" before a
@@ -187,7 +188,10 @@ export function extractAnswer(kind: Wanted, line: string, context: PersonContext
     const dates = datesIn(line).filter((d) => !context.questionWords.includes(d.text.toLowerCase()));
     const precise = dates.filter((d) => d.precision !== 'year' && d.precision !== 'financial-year');
     const pick = (precise.length ? precise : dates)[0];
-    return pick ? pick.text : null;
+    if (!pick) return null;
+    // "announced in summer 2014": a year is said with the season or part of it the line gives.
+    const before = pick.precision === 'year' ? SEASON_BEFORE.exec(line.slice(0, line.indexOf(pick.text))) : null;
+    return before ? `${before[1]} ${pick.text}` : pick.text;
   }
   if (kind === 'duration') return DURATION_PHRASE.exec(line)?.[0] ?? null;
   if (kind === 'reference') return REFERENCE.exec(line)?.[0] ?? null;
@@ -230,6 +234,9 @@ function amountsIn(line: string): { text: string; at: number }[] {
     .map((m) => ({ text: m[0].trim(), at: m.index! }))
     .filter((m) => !/^(19|20)\d\d$/.test(m.text) && !ORDINAL_NOUN.test(line.slice(Math.max(0, m.at - 8), m.at)));
 }
+
+/** A season or part of a year said just before a year: "summer 2014", "early 2019", "the end of 2016". */
+const SEASON_BEFORE = /\b((?:early|mid|late|the end of|the start of|the beginning of|spring|summer|autumn|winter)(?: of)?)\s+$/i;
 
 /** A number that names a period or a step rather than counting: "month 10", "wave 2", "phase 1", "Q3". */
 const ORDINAL_NOUN = /\b(?:month|week|wave|phase|stage|tranche|quarter|q|year|day|item|table|figure|section)\s*$/i;

@@ -5,7 +5,9 @@
 import type { Organisation } from '../knowledge/register.ts';
 import { contentTerms } from './text.ts';
 
-const PERSON = /\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\b/g;
+/** A word of a name: "Stevens", "O’Sullivan", "McAllister", "Smith-Jones". */
+export const NAME_WORD = String.raw`[A-Z](?:[a-z]|['’-][A-Za-z]|(?<=[a-z])[A-Z](?=[a-z]))+`;
+const PERSON = new RegExp(String.raw`\b(?:(?:Dr|Professor|Sir|Dame|Cllr) )?${NAME_WORD}(?: ${NAME_WORD}){1,2}\b`, 'g');
 
 export interface PersonContext {
   orgs: Organisation[];

@@ -64,6 +64,7 @@ export const STOP_WORDS = new Set(
   should so some such than that the their theirs them then there these they this those through to too under until up us very was
   we were what whats when where which while who whom whose why will with would you your yours tell know show give find say said
   whether anything something everything thing things carried carry carries held hold made make makes taken take takes hi hello thanks thank ok okay right currently current latest ever still yet
+  myself yourself himself herself itself ourselves yourselves themselves
   s t d ll m re ve`
     .split(/\s+/)
     .filter(Boolean),

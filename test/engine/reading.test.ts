@@ -138,6 +138,14 @@ describe('the kind of answer asked for leads the answer', () => {
     expect(a.citations.some((c) => c.quote.includes('have not been publicised'))).toBe(true);
   });
 
+  it('answers "who is in charge of" a workstream from the line naming what they lead, and "when did … first say" with the date', () => {
+    const lead = ask('who is in charge of the back office work in the acute programme of the success regime');
+    expect(lead.text).toMatch(/^James O’Sullivan\b/);
+    const first = ask('when did the nhs england chief executive first announce the success regime');
+    expect(first.text).toMatch(/^Summer 2014[.:] /);
+    expect(ask("what's jon findlay's day job").text).toMatch(/^Jon Findlay: Chief Operating Officer/);
+  });
+
   it('reads the opposite of what is asked as a no, and its own word as a yes', () => {
     expect(ask('did the success regime leaders oppose the legal directions?').text).toMatch(/^No, going by the source — .*supported the work/);
     expect(ask('did the success regime leaders support the legal directions?').text).toMatch(/^Yes, going by the source — .*supported the work/);

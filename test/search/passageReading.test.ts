@@ -24,6 +24,20 @@ describe('the answer standing in a line', () => {
     expect(extractAnswer('number', 'The plan for month 10 shows 12 schemes.', ask(['how', 'many', 'schemes']))).toBe('12');
   });
 
+  it('reads names with an apostrophe or a capital inside ("O’Sullivan", "McAllister") whole', () => {
+    const line = 'Back office - led by James O’Sullivan, Chief Financial Officer at Southend University Hospital';
+    expect(extractAnswer('person', line, ask(['who', 'leads', 'back', 'office']))).toBe('James O’Sullivan');
+    expect(extractAnswer('person', 'clinical sign-off from the clinical chair, Dr Fiona McAllister.', ask(['who', 'signs', 'off']))).toBe(
+      'Dr Fiona McAllister',
+    );
+  });
+
+  it('gives a year with the season or part of the year the line says it in', () => {
+    const line = 'the chief executive announced in summer 2014 that it would be a focus';
+    expect(extractAnswer('date', line, ask(['when', 'was', 'it', 'announced']))).toBe('summer 2014');
+    expect(extractAnswer('date', 'It was announced in 2014.', ask(['when', 'was', 'it', 'announced']))).toBe('2014');
+  });
+
   it('asks for a sum of money when the question asks what a budget, deficit or spend was', () => {
     expect(wantedKind(['what', 'was', 'sheffield', 'ccg', 'budget'])).toBe('number');
     expect(wantedKind(['what', 'did', 'they', 'spend', 'on', 'running', 'costs'])).toBe('number');
