@@ -70,6 +70,9 @@ const DURATION_ASKING = new Set(['long', 'last', 'take', 'run', 'go', 'continue'
 /** Words placing an event among others ("first", "originally"), which a passage need not repeat unless they qualify a noun ("the first meeting"). */
 const ORDER_WORDS = new Set(['first', 'firstly', 'initially', 'originally', 'finally', 'eventually', 'last', 'lastly']);
 
+/** Words asking a date by what it is: "what's the deadline for the plan?". */
+const DATE_ASKING = new Set(['deadline', 'date', 'due'].map(stem));
+
 /** Words naming a kind of source ("according to the briefing", "in the article"): they say where to look, not what it says. */
 const SOURCE_WORDS = new Set(
   [
@@ -143,6 +146,8 @@ function definesTerm(text: string, term: string): boolean {
   });
 }
 
+/** What a passage that holds no answer of the kind asked keeps of its fit. */
+const UNANSWERED_FIT = 0.55;
 /** Shorter passages (a lone list item such as "Southend") say too little to stand as an answer. */
 const MIN_PASSAGE_CHARS = 30;
 const DEADLINE_WORDS = new Set(['deadline', 'due', 'until']);
@@ -225,7 +230,13 @@ export const intent: Intent = {
         (w, i) => ORDER_WORDS.has(w) && stem(w) === t && (q.answerType === 'date' || (q.tokens[i + 1]?.pos !== 'NOUN' && q.tokens[i + 1]?.pos !== 'ADJ')),
       );
     const qualifies = (t: string) => ordering(t) || (!q.topics.includes(t) && !q.predicates.some((forms) => forms.includes(t)) && !/^\d/.test(t));
-    const free = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t) && !qualifies(t)))];
+    // "What's the deadline for the plan?" is answered by "submit the plan by 31 May": the word asking the date need
+    // not stand in the passage (it still names the column of a table row: "Deadline: 30 September 2020").
+    const asksDate = (t: string) => q.answerType === 'date' && DATE_ASKING.has(t);
+    const candidates = [...new Set(q.free.filter((t) => wanted.includes(t) && !unknown.has(t) && !SOURCE_WORDS.has(t) && !asksDate(t)))];
+    const free = candidates.filter((t) => !qualifies(t));
+    // A qualifying word the passage does hold ("severely troubled") counts for it; one it lacks costs nothing.
+    const optional = candidates.filter(qualifies);
     const orgMentions = q.orgs.map((m) => q.words.slice(m.from, m.to).map(stem));
     // NHS England and the regions are the setting of most questions ("what does NHS England hope …"), not what a passage must name.
     const setting = q.orgs.map((m) => isSetting(q, m));
@@ -256,9 +267,10 @@ export const intent: Intent = {
         (m, i) => (i < orgMentions.length && (orgsHeld || setting[i])) || m.some((w) => terms.includes(w) || (interventions[i] && titled.has(w))),
       ).length;
       const nounsHeld = lexicalNouns.length > 0 && lexicalNouns.every((t) => terms.includes(t));
+      const hasOptional = optional.filter((w) => terms.includes(w)).length;
       return {
         free: free.length ? Math.max(hasFree / free.length, nounsHeld ? 0.5 : 0) : 1,
-        all: (hasFree + hasMention) / Math.max(1, free.length + mentions.length),
+        all: (hasFree + hasMention + hasOptional) / Math.max(1, free.length + mentions.length + hasOptional),
       };
     };
     // Names are common across a corpus and can crowd out the passage with the question's own words: look for both.
@@ -320,7 +332,9 @@ export const intent: Intent = {
     const asksWhy = q.answerType === 'reason';
     // "When does the plan have to be in by?", "what's the deadline": a line saying "by 28 April 2017" says it outright.
     const asksDeadline =
-      kind === 'date' && (q.words.at(-1) === 'by' || q.words.some((w, i) => DEADLINE_WORDS.has(w) || (w === 'by' && q.words[i + 1] === 'when')));
+      kind === 'date' &&
+      q.answerType === 'date' &&
+      (q.words.at(-1) === 'by' || q.words.some((w, i) => DEADLINE_WORDS.has(w) || (w === 'by' && q.words[i + 1] === 'when')));
     // "What does 'authorised with conditions' mean?": the term quoted, which a line defining it opens with.
     const defined = q.answerType === 'definition' ? /['‘"“]([^'’"”]{3,60})['’"”]/.exec(q.raw)?.[1] : undefined;
     // Each hit answers as its unit (a list with its introducing line); the unit's words count, and it must hold the question's entities.
@@ -466,7 +480,10 @@ export const intent: Intent = {
         return statement(k, g.unit, q, i === 0 || g === best.after ? read : { ...read, answer: null });
       }),
       leadIn: neighbourTexts(k, best.unit.passages[0], LEAD_IN, 0).slice(0, -1).join(' '),
-      fit: best.fit,
+      // A "when" or "who" the passage names no date or person for (none of the event asked, or nobody in the role)
+      // is only the nearest thing it says: below the bar, it is offered as such, not stated as the answer.
+      fit:
+        (q.answerType === 'date' || q.answerType === 'person') && !best.read?.answer && !VACANCY.test(best.unit.quote) ? best.fit * UNANSWERED_FIT : best.fit,
     };
   },
 };

@@ -101,6 +101,8 @@ export function answerTypeOf(words: string[], plural: (i: number) => boolean = (
   const timeClause = whenAt > 1 && AUXILIARIES.has(words[0] ?? '') && !ASKING_VERBS.has(words[whenAt - 1]);
   if (at(0, 'when') || (has('when') && !timeClause && !has('what') && !has('which') && !has('who'))) return 'date';
   if (at(0, 'why') || has('why')) return 'reason';
+  // "What's the deadline for the plan?" asks a date.
+  if (at(0, 'what', 'whats') && (has('deadline') || phrase('due date'))) return 'date';
   // "Is QH8 the code for Mid and South Essex ICB?" asks yes or no; "what is the code …" asks for the code.
   if (has('code') && (at(0, 'what', 'whats', 'which', 'code', 'give', 'tell') || (phrase('the code') && !AUXILIARIES.has(words[0] ?? '')))) return 'code';
   // "Who took over from X?" asks for an organisation: only a role asked about wants a person.

@@ -156,13 +156,49 @@ export function isSetting(q: Pick<ParsedQuestion, 'orgs'>, m: ParsedQuestion['or
   return (m.org.type === 'national-body' || m.org.type === 'region') && q.orgs.some((o) => o.from > m.from && o.org.type !== m.org.type);
 }
 
+/** Negatives as people type them, with or without the apostrophe ("isnt"; "isn't" is read "isn t"). */
+const NEGATIVES = new Map(
+  Object.entries({
+    isnt: 'is',
+    arent: 'are',
+    wasnt: 'was',
+    werent: 'were',
+    doesnt: 'does',
+    didnt: 'did',
+    dont: 'do',
+    hasnt: 'has',
+    havent: 'have',
+    hadnt: 'had',
+    wont: 'will',
+    wouldnt: 'would',
+    couldnt: 'could',
+    shouldnt: 'should',
+    cant: 'can',
+  }),
+);
+
+/** "isnt" and "isn t" read as "is not", never corrected as typos of other words ("list"). */
+function withoutContractions(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const apostrophe = words[i + 1] === 't';
+    const verb = NEGATIVES.get(apostrophe ? `${words[i]}t` : words[i]);
+    if (!verb) out.push(words[i]);
+    else {
+      out.push(verb, 'not');
+      if (apostrophe) i++;
+    }
+  }
+  return out;
+}
+
 /** Words opening a clause that says when ("before they merged", "when it took over"), not what is asked. */
 const TIME_CLAUSE_WORDS = new Set(['before', 'after', 'since', 'until', 'once', 'when', 'while']);
 
 /** Parses a question against the indexes; `extraWords` are words the intents themselves know. */
 export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>): ParsedQuestion {
   // "@channel", "@ann": addressing people in Slack says nothing about the question.
-  const original = toWords(raw.replace(/(^|\s)@[\w.-]+/g, ' '));
+  const original = withoutContractions(toWords(raw.replace(/(^|\s)@[\w.-]+/g, ' ')));
   const corrected = original.map((w, i) => correct(w, original[i - 1], i, ix, extraWords, original[i + 1]));
   const chat = chatKind(original);
   const advice = isAdvice(original);
@@ -235,7 +271,11 @@ export function parseQuestion(raw: string, ix: Indexes, extraWords: Set<string>)
       : [stem(w)],
   );
   // "Was she in charge before they merged?": a verb of a clause that only sets the time is not what is asked.
-  const timeClause = words.findIndex((w, i) => i > 0 && TIME_CLAUSE_WORDS.has(w) && tokens.slice(i + 1).some((t) => t.pos === 'VERB'));
+  // ("On what date were they lifted?", read "on when …", has no clause: nothing is asked before the "when".)
+  const verbal = (t: { pos: string }) => t.pos === 'VERB' || t.pos === 'AUX';
+  const timeClause = words.findIndex(
+    (w, i) => i > 0 && TIME_CLAUSE_WORDS.has(w) && tokens.slice(0, i).some(verbal) && tokens.slice(i + 1).some((t) => t.pos === 'VERB'),
+  );
   const predicates = words.flatMap((w, i) =>
     (timeClause < 0 || i < timeClause) &&
     !linked[i] &&
@@ -349,6 +389,12 @@ const KIND_NAMES = new Map<string, OrganisationType>([
   ['trust', 'trust'],
 ]);
 
+/** "lifted", "lifting": an ending on an English word. */
+function isVerbForm(w: string): boolean {
+  const base = w.replace(/(?:ed|ing)$/, '');
+  return base !== w && base.length >= 3 && (isEnglish(base) || isEnglish(`${base}e`));
+}
+
 function correct(w: string, prev: string | undefined, i: number, ix: Indexes, extraWords: Set<string>, next?: string): string {
   const known = (x: string) => STOP_WORDS.has(x) || extraWords.has(x) || ix.vocabulary.has(x) || ix.lexicon.knows(x);
   if (known(w) || /^\d/.test(w)) return w;
@@ -369,5 +415,8 @@ function correct(w: string, prev: string | undefined, i: number, ix: Indexes, ex
       (ix.organisations.hasNamePair(c, next) ||
         ix.lexicon.has(`${c} ${next}`) ||
         (KIND_NAMES.has(next) && ix.organisations.endsNameOf(c, KIND_NAMES.get(next)!))));
-  return ix.vocabulary.correct(w, english ? 5 : 4, fits) ?? w;
+  // A form of an English verb the knowledge does not hold ("lifted") is what was meant, unless the correction makes
+  // a name or a phrasing with the word beside it: it is never taken for a known word one letter away ("listed").
+  const corrected = ix.vocabulary.correct(w, english ? 5 : 4, fits);
+  return corrected && !(english && isVerbForm(w) && !fits(corrected)) ? corrected : w;
 }

@@ -7,6 +7,7 @@ import type { Engine } from '../../src/engine/engine.ts';
 import type { Answer } from '../../src/engine/answer.ts';
 import { CONFIDENCE_BAR } from '../../src/engine/judge.ts';
 import { bundledEngine } from '../helpers/knowledge.ts';
+import { parseQuestion } from '../../src/search/question.ts';
 import { expectVerbatimCitations } from '../helpers/citations.ts';
 
 let engine: Engine;
@@ -116,6 +117,24 @@ describe('the domain lexicon reads paraphrases as the knowledge says them', () =
 
   it('reads a possessive typed without its apostrophe as the body it names', () => {
     expect(ask('whats nhs englands most severe form of intervention').text).toMatch(/^[^\n]*Legal directions – the national organisation’s most severe form/);
+  });
+});
+
+describe('reading the words of a question', () => {
+  const read = (q: string) => parseQuestion(q, engine.indexes, new Set());
+
+  it('reads negatives typed without an apostrophe as "not", never as a typo of another word', () => {
+    for (const q of ['which trust isnt a foundation trust', "which trust isn't a foundation trust"]) {
+      const { words } = read(q);
+      expect(words).toContain('not');
+      expect(words).not.toContain('list');
+    }
+    expect(read('why cant the ccg agree its plan').words.slice(0, 3)).toEqual(['why', 'can', 'not']);
+  });
+
+  it('leaves the verb of a clause saying when out of what is asked, but not the verb after a question word', () => {
+    expect(read('was the chief officer in post before the ccgs merged').predicates.flat()).not.toContain('merge');
+    expect(read('on what date were the conditions lifted').predicates.flat()).toContain('lift');
   });
 });
 

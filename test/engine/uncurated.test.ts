@@ -401,6 +401,27 @@ describe('answers from uncurated documents', () => {
     expectVerbatim(a);
   });
 
+  it('is not sure of a "when" or a "who" the documents give no date of the event or no person for, and says what is nearest', () => {
+    const when = engine.ask('on what date were the conditions on nhs derby and derbyshire ccg lifted');
+    expect(when.answered).toBe(false);
+    expect(when.text).toMatch(/^I'm not sure/);
+    const who = engine.ask('who replaced jennifer harland as chief executive of dorset county hospital');
+    expect(who.answered).toBe(false);
+    expect(who.text).not.toMatch(/^(Ms |Jennifer )?Harland\b/);
+  });
+
+  it('reads "isnt" as "is not" and answers "what happens if …" from the rule, not from a line with a deadline in it', () => {
+    const a = engine.ask('what happens when a condition of a merger isnt met by its deadline');
+    expect(a.text).toContain('NHS England may delay the date on which the merger takes effect');
+    expectVerbatim(a);
+  });
+
+  it('answers "what’s the deadline for …" with the date the line says it must be done by', () => {
+    const a = engine.ask("what's the deadline for derby and derbyshire ccg's financial recovery plan");
+    expect(a.text).toMatch(/^31 May 2019\. [\s\S]*submit a financial recovery plan to NHS England by 31 May 2019/);
+    expectVerbatim(a);
+  });
+
   it('declines rather than answer from a neighbour, another kind of body or another year', () => {
     // The place directors named are for Liverpool, Wirral and Warrington, not Knowsley.
     expect(engine.ask('Who is the place director for Knowsley?').answered).toBe(false);
